@@ -1,0 +1,100 @@
+/**
+ * A vertical list that creates only the rows on screen and reuses them while the
+ * focus moves, so a ledger of 20,000 vouchers costs as many elements as one of 20.
+ * Up/Down move one row, channel up/down a page; the focused row is never off screen.
+ */
+import { Lightning } from '@lightningjs/sdk';
+
+export interface RowComponent {
+  item: unknown;
+}
+
+type RowType = new (...args: never[]) => Lightning.Component;
+
+export class FocusList<Item> extends Lightning.Component {
+  private items: Item[] = [];
+  private focusIndex = 0;
+  private top = 0;
+  private rowType: RowType | null = null;
+  private rowHeight = 100;
+  private visibleRows = 1;
+
+  static override _template() {
+    return { Rows: {} };
+  }
+
+  /** Sets the row component, its height and how many rows fit; call once before `items`. */
+  configure(rowType: RowType, rowHeight: number, visibleRows: number): void {
+    this.rowType = rowType;
+    this.rowHeight = rowHeight;
+    this.visibleRows = visibleRows;
+    this.h = rowHeight * visibleRows;
+  }
+
+  setItems(items: Item[], index = 0): void {
+    this.items = items;
+    const rows = this.tag('Rows');
+    const wanted = Math.min(this.visibleRows, items.length);
+    if (rows.children.length !== wanted) {
+      rows.children = Array.from({ length: wanted }, (_, i) => ({ type: this.rowType, y: i * this.rowHeight }));
+    }
+    this.top = 0;
+    this.focusIndex = -1;
+    this.index = index;
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  get index(): number {
+    return this.focusIndex;
+  }
+
+  set index(value: number) {
+    const index = Math.max(0, Math.min(this.items.length - 1, value));
+    if (index === this.focusIndex && this.items.length) return;
+    this.focusIndex = index;
+    // Keep the focused row on screen, scrolling by whole rows.
+    if (index < this.top) this.top = index;
+    if (index >= this.top + this.visibleRows) this.top = index - this.visibleRows + 1;
+    this.top = Math.max(0, Math.min(this.top, this.items.length - this.visibleRows));
+    this.tag('Rows').children.forEach((row: Lightning.Component & RowComponent, i: number) => {
+      row.item = this.items[this.top + i];
+    });
+    this._refocus();
+    this.signal('indexChanged', this.focusIndex, this.items.length);
+  }
+
+  get current(): Item | undefined {
+    return this.items[this.focusIndex];
+  }
+
+  override _getFocused() {
+    return this.tag('Rows').children[this.focusIndex - this.top];
+  }
+
+  override _handleUp() {
+    if (this.focusIndex <= 0) return false;
+    this.index = this.focusIndex - 1;
+    return true;
+  }
+
+  override _handleDown() {
+    if (this.focusIndex >= this.items.length - 1) return false;
+    this.index = this.focusIndex + 1;
+    return true;
+  }
+
+  _handleChannelUp() {
+    if (this.focusIndex <= 0) return false;
+    this.index = this.focusIndex - this.visibleRows;
+    return true;
+  }
+
+  _handleChannelDown() {
+    if (this.focusIndex >= this.items.length - 1) return false;
+    this.index = this.focusIndex + this.visibleRows;
+    return true;
+  }
+}

@@ -1,0 +1,31 @@
+/** Text patches in the app's font, so no screen forgets the font or the line height. */
+import { COLOR, FONT, LINE_HEIGHT, TYPE } from '../theme';
+
+export interface TextOptions {
+  size?: number;
+  color?: number;
+  width?: number;
+  maxLines?: number;
+  align?: 'left' | 'right' | 'center';
+  bold?: boolean;
+}
+
+export const text = (value: string, options: TextOptions = {}) => {
+  const size = options.size ?? TYPE.body;
+  return {
+    text: {
+      text: value,
+      fontFace: FONT,
+      fontSize: size,
+      fontStyle: options.bold ? 'bold' : 'normal',
+      textColor: options.color ?? COLOR.text,
+      lineHeight: Math.round(size * LINE_HEIGHT),
+      // Keeps tall glyphs' tops and descenders inside the texture.
+      paddingLeft: 0,
+      verticalAlign: 'middle',
+      textAlign: options.align ?? 'left',
+      ...(options.width ? { wordWrapWidth: options.width, wordWrap: true } : { wordWrap: false }),
+      ...(options.maxLines ? { maxLines: options.maxLines, maxLinesSuffix: '…' } : {}),
+    },
+  };
+};

@@ -1,0 +1,57 @@
+/**
+ * Shown when a page's content cannot be had: a plain-Chinese reason, OK to try again,
+ * Back to where the villager came from. The app stays usable.
+ */
+import { Router } from '@lightningjs/sdk';
+import { text } from '../components/text';
+import { FeedError } from '../data/feedClient';
+import { t, type MessageKey } from '../../i18n';
+import { COLOR, SAFE, TYPE } from '../theme';
+import { Page } from './Page';
+
+const REASON: Record<FeedError['kind'], MessageKey> = {
+  unreachable: 'error.unreachable',
+  invalid: 'error.invalid',
+  notFound: 'error.notFound',
+};
+
+export const errorReason = (error: unknown): string => t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');
+
+export class ErrorPage extends Page {
+  private failedHash: string | null = null;
+
+  static override _template() {
+    return {
+      ...super._template(),
+      Title: { x: SAFE.x, y: 300, ...text(t('error.title'), { size: TYPE.heading, bold: true }) },
+      Reason: { x: SAFE.x, y: 420, ...text('', { size: TYPE.body, width: 1500 }) },
+      Retry: { x: SAFE.x, y: 540, ...text(t('error.retry'), { size: TYPE.body, color: COLOR.focus }) },
+    };
+  }
+
+  /** Called by the router with the failed request. */
+  override set params(args: Router.PageParams) {
+    // The router passes the failed request here, whatever the declared type says.
+    const { request, failedHash } = args as unknown as { request?: { hash?: string; error?: unknown }; failedHash?: string };
+    if (failedHash) {
+      this.failedHash = null;
+      this.setChrome([t('error.title')], t('hint.back'));
+      this.tag('Reason').text.text = t('error.notFound');
+      return;
+    }
+    this.failedHash = request?.hash ?? null;
+    if (request?.error) console.error(request.error);
+    this.setChrome([t('error.title')], t('error.retry'));
+    this.tag('Reason').text.text = errorReason(request?.error);
+  }
+
+  override _handleEnter() {
+    if (this.failedHash) Router.navigate(this.failedHash, { reload: true }, false);
+  }
+
+  override _handleBack() {
+    // Going back lands on the page before the one that failed.
+    if (Router.getHistory().length) Router.back();
+    else Router.navigate('home', {}, false);
+  }
+}

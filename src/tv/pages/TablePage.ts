@@ -1,0 +1,111 @@
+/** A table (a roster, the asset register, debts…): a header row and rows that scroll one by one. */
+import { Lightning } from '@lightningjs/sdk';
+import { FocusList } from '../components/FocusList';
+import { text } from '../components/text';
+import type { TableModel } from '../data/models';
+import { t } from '../../i18n';
+import { COLOR, FOCUS, SAFE, TYPE } from '../theme';
+import { Page } from './Page';
+
+const ROW_H = 78;
+const VISIBLE_ROWS = 7;
+
+type Columns = TableModel['columns'];
+
+const cells = (columns: Columns, values: string[], size: number, color: number) =>
+  columns.reduce<{ x: number; patch: Record<string, unknown> }>(
+    (acc, column, i) => {
+      const right = column.align === 'right';
+      acc.patch[`C${i}`] = {
+        x: right ? acc.x + column.width - 18 : acc.x + 18,
+        mountX: right ? 1 : 0,
+        y: 12,
+        ...text(values[i] ?? '', { size, color, width: column.width - 36, maxLines: 1, align: right ? 'right' : 'left' }),
+      };
+      acc.x += column.width;
+      return acc;
+    },
+    { x: 0, patch: {} },
+  ).patch;
+
+class TableRow extends Lightning.Component {
+  static override _template() {
+    return {
+      w: SAFE.w,
+      h: ROW_H - 6,
+      rect: true,
+      color: COLOR.panel,
+      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(SAFE.w, ROW_H - 6, 4, FOCUS.border, COLOR.focus, false) },
+      Cells: {},
+    };
+  }
+
+  columns: Columns = [];
+
+  set item(row: string[] | undefined) {
+    this.visible = !!row;
+    if (row) this.tag('Cells').children = [cells(this.columns, row, TYPE.small, COLOR.text)];
+  }
+
+  override _focus() {
+    this.patch({ color: COLOR.panelFocused, Outline: { alpha: 1 } });
+  }
+
+  override _unfocus() {
+    this.patch({ color: COLOR.panel, Outline: { alpha: 0 } });
+  }
+}
+
+export class TablePage extends Page {
+  private restoredIndex = 0;
+
+  static override _template() {
+    return {
+      ...super._template(),
+      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.heading, width: SAFE.w - 420, maxLines: 1 }) },
+      Position: { x: SAFE.x + SAFE.w, y: 120, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Notes: { x: SAFE.x, y: 186, ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }) },
+      Header: { x: SAFE.x, y: 300, w: SAFE.w, h: 66, rect: true, color: 0xff23415f },
+      List: { type: FocusList, x: SAFE.x, y: 378, signals: { indexChanged: 'onIndexChanged' } },
+      Empty: { x: 960, y: 600, mountX: 0.5, visible: false, ...text(t('state.empty'), { size: TYPE.title, color: COLOR.textSecondary }) },
+    };
+  }
+
+  private get list(): FocusList<string[]> {
+    return this.tag('List') as FocusList<string[]>;
+  }
+
+  set table(model: TableModel) {
+    this.setChrome(model.crumbs, t('hint.list'));
+    this.tag('Title').text.text = model.title;
+    const notes = this.tag('Notes');
+    notes.text.text = model.notes.map((n) => n.text).join('\n');
+    notes.text.textColor = model.notes.find((n) => n.color)?.color ?? COLOR.textSecondary;
+    this.tag('Header').children = [cells(model.columns, model.columns.map((c) => c.label), TYPE.small, COLOR.textSecondary)];
+    // Rows are created by the list; they learn the columns from their row type.
+    const columns = model.columns;
+    class Row extends TableRow {
+      override columns = columns;
+    }
+    this.list.configure(Row, ROW_H, VISIBLE_ROWS);
+    this.list.setItems(model.rows, this.restoredIndex);
+    this.tag('Empty').visible = model.rows.length === 0;
+  }
+
+  onIndexChanged(index: number, count: number) {
+    this.tag('Position').text.text = t('list.position', { index: index + 1, count });
+  }
+
+  override historyState(state?: { index: number }) {
+    if (state) {
+      this.restoredIndex = state.index;
+      if (this.list.length) this.list.index = state.index;
+      return undefined;
+    }
+    return { index: this.list.index };
+  }
+
+  override _getFocused() {
+    return this.list;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The map of the whole app. Each route's data provider turns feed files into the
+ * page's view model; pages never fetch. Depth from home: list → item → photos/video;
+ * the ledger drills months → month → voucher → receipt.
+ */
+import type { Channel } from '../feed/schema';
+import { t } from '../i18n';
+import { box } from './context';
+import { FeedError } from './data/feedClient';
+import {
+  channelCrumbs,
+  channelTitle,
+  presentDocument,
+  presentHome,
+  presentList,
+  presentMonth,
+  presentPeople,
+  presentPhotos,
+  presentReceipt,
+  presentStreetPicker,
+  presentTable,
+  presentVillagePicker,
+  presentVoucher,
+} from './data/present';
+import { ErrorPage } from './pages/ErrorPage';
+import { GalleryPage } from './pages/GalleryPage';
+import { HomePage } from './pages/HomePage';
+import { ListPage } from './pages/ListPage';
+import { MessagePage } from './pages/MessagePage';
+import { MonthPage } from './pages/MonthPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PickerPage } from './pages/PickerPage';
+import { ReaderPage } from './pages/ReaderPage';
+import { ReceiptPage } from './pages/ReceiptPage';
+import { TablePage } from './pages/TablePage';
+import { VideoPage } from './pages/VideoPage';
+import { VoucherPage } from './pages/VoucherPage';
+
+type Params = Record<string, string>;
+
+const found = <T>(value: T | null | undefined, what: string): T => {
+  if (value === null || value === undefined) throw new FeedError('notFound', what);
+  return value;
+};
+
+/** The channel from the box's feeds, loading them first if needed. */
+const channel = async (id: string): Promise<Channel> => {
+  await box().store.load();
+  return found(box().store.channel(Number(id)), `channel ${id}`);
+};
+
+const documentOf = async ({ channel: id = '', item = '' }: Params) =>
+  found(presentDocument(await channel(id), item, box().now()), `${id}/${item}`);
+
+const month = async (value = '') => box().store.ledgerMonth(value);
+
+export const routes = () => ({
+  root: () => Promise.resolve(box().store.village ? 'home' : 'pick'),
+  routes: [
+    {
+      path: 'home',
+      component: HomePage,
+      on: async (page: HomePage) => {
+        const feeds = await box().store.load();
+        page.model = presentHome(feeds, (id) => box().store.channel(id), box().now());
+      },
+    },
+    {
+      path: 'pick',
+      component: PickerPage,
+      on: async (page: PickerPage) => {
+        page.picker = presentStreetPicker(await box().store.district());
+      },
+    },
+    {
+      path: 'pick/:street',
+      component: PickerPage,
+      on: async (page: PickerPage, { street = '' }: Params) => {
+        page.picker = found(presentVillagePicker(await box().store.district(), street), street);
+      },
+    },
+    {
+      path: 'list/:channel',
+      component: ListPage,
+      on: async (page: ListPage, { channel: id = '' }: Params) => {
+        page.model = presentList(await channel(id), box().now());
+      },
+    },
+    {
+      path: 'read/:channel/:item',
+      component: ReaderPage,
+      on: async (page: ReaderPage, params: Params) => {
+        page.model = await documentOf(params);
+      },
+    },
+    {
+      path: 'photos/:channel/:item',
+      component: GalleryPage,
+      on: async (page: GalleryPage, params: Params) => {
+        page.gallery = presentPhotos(await documentOf(params));
+      },
+    },
+    {
+      path: 'video/:channel/:item',
+      component: VideoPage,
+      on: async (page: VideoPage, params: Params) => {
+        const document = await documentOf(params);
+        const video = found(document.video, `${params.channel}/${params.item} video`);
+        page.video = { crumbs: [...document.crumbs, t('reader.playVideo')], title: document.title, src: video.src };
+      },
+    },
+    {
+      path: 'table/:channel/:index',
+      component: TablePage,
+      on: async (page: TablePage, { channel: id = '', index = '' }: Params) => {
+        const tables = await channel(id);
+        if (tables.kind !== 'tables') throw new FeedError('notFound', `table ${id}`);
+        page.table = found(presentTable(tables, Number(index), box().now()), `${id}/${index}`);
+      },
+    },
+    {
+      path: 'people/:channel',
+      component: PeoplePage,
+      on: async (page: PeoplePage, { channel: id = '' }: Params) => {
+        const people = await channel(id);
+        if (people.kind !== 'people') throw new FeedError('notFound', `people ${id}`);
+        page.people = presentPeople(people);
+      },
+    },
+    {
+      path: 'household/:channel',
+      component: MessagePage,
+      on: async (page: MessagePage, { channel: id = '' }: Params) => {
+        page.message = { crumbs: channelCrumbs(Number(id)), title: `${channelTitle(Number(id))} · ${t('household.unbound.title')}`, body: t('household.unbound.body') };
+      },
+    },
+    {
+      path: 'month/:month',
+      component: MonthPage,
+      on: async (page: MonthPage, params: Params) => {
+        await box().store.load();
+        page.month = presentMonth(await month(params.month));
+      },
+    },
+    {
+      path: 'voucher/:month/:voucher',
+      component: VoucherPage,
+      on: async (page: VoucherPage, params: Params) => {
+        await box().store.load();
+        page.voucher = found(presentVoucher(await month(params.month), params.voucher ?? ''), `voucher ${params.voucher}`);
+      },
+    },
+    {
+      path: 'receipt/:month/:voucher',
+      component: ReceiptPage,
+      on: async (page: ReceiptPage, params: Params) => {
+        await box().store.load();
+        page.receipt = found(presentReceipt(await month(params.month), params.voucher ?? ''), `receipt ${params.voucher}`);
+      },
+    },
+    { path: '!', component: ErrorPage },
+    { path: '*', component: ErrorPage },
+  ],
+});

@@ -1,0 +1,102 @@
+/**
+ * The shipped font (static/fonts/sanwu-sans.woff2, a subset made by `npm run font`) must have a
+ * glyph for every character the app shows from its translations (src/i18n/*.json) and from the
+ * sample feed (every JSON file under static/feed/). Boxes have no CJK font of their own: a
+ * missing glyph is a box or a blank on screen.
+ */
+import { test, expect } from '@playwright/test';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { create as openFontBuffer, type Font } from 'fontkit';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FONT = join(ROOT, 'static/fonts/sanwu-sans.woff2');
+const I18N_DIR = join(ROOT, 'src/i18n');
+const FEED_DIR = join(ROOT, 'static/feed');
+
+/** Whitespace, control and format characters (ZWSP, BOM, ...) need no glyph. */
+const NO_GLYPH = /[\s\p{Cc}\p{Cf}]/u;
+
+function jsonFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...jsonFilesUnder(p));
+    else if (entry.isFile() && entry.name.endsWith('.json')) out.push(p);
+  }
+  return out.sort();
+}
+
+function stringValues(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) stringValues(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringValues(v, out);
+  return out;
+}
+
+function loadFont(): Font {
+  expect(existsSync(FONT), `${relative(ROOT, FONT)} is missing: run \`npm run font\``).toBe(true);
+  const font = openFontBuffer(readFileSync(FONT));
+  expect('numGlyphs' in font, `${relative(ROOT, FONT)} is a font collection, not one font`).toBe(true);
+  return font as Font;
+}
+
+/** For each file, the characters without a glyph (in first-seen order). */
+function missingGlyphs(font: Font, files: string[]): string[] {
+  const report: string[] = [];
+  for (const file of files) {
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const missing = new Set<string>();
+    for (const s of stringValues(data)) {
+      for (const ch of s) {
+        if (NO_GLYPH.test(ch) || missing.has(ch)) continue;
+        if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);
+      }
+    }
+    if (missing.size > 0) {
+      const list = [...missing].map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+      report.push(`${relative(ROOT, file)}: ${list.join(' ')}`);
+    }
+  }
+  return report;
+}
+
+function explain(report: string[]): string {
+  return (
+    `the font ${relative(ROOT, FONT)} has no glyph for these characters:\n  ${report.join('\n  ')}\n` +
+    'run `npm run font` to rebuild the subset (it reads src/i18n/*.json and static/feed/**/*.json)'
+  );
+}
+
+test('the shipped font is a WOFF2 subset of WenQuanYi Micro Hei with the GB2312 hanzi', () => {
+  const font = loadFont();
+  expect(font.type).toBe('WOFF2');
+  expect(font.familyName).toBe('WenQuanYi Micro Hei');
+  // Spot checks, including the first and last GB2312 hanzi (啊, 齄) and fullwidth punctuation.
+  const missing = [...'啊齄三务公开村财政（）《》，。：￥'].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  expect(missing, explain([`built-in set: ${missing.join(' ')}`])).toEqual([]);
+});
+
+test('every character of the translations has a glyph in the shipped font', () => {
+  const font = loadFont();
+  const files = existsSync(I18N_DIR)
+    ? readdirSync(I18N_DIR).filter((n) => n.endsWith('.json')).sort().map((n) => join(I18N_DIR, n))
+    : [];
+  test.info().annotations.push({ type: 'checked', description: `${files.length} translation files` });
+  const report = missingGlyphs(font, files);
+  expect(report, explain(report)).toEqual([]);
+});
+
+test('every character of the sample feed has a glyph in the shipped font', () => {
+  const font = loadFont();
+  expect(
+    existsSync(FEED_DIR) && statSync(FEED_DIR).isDirectory(),
+    `the sample feed directory ${relative(ROOT, FEED_DIR)}/ is missing (\`npm run generate:sample\` writes it)`,
+  ).toBe(true);
+  const files = jsonFilesUnder(FEED_DIR);
+  expect(files.length, `no JSON files under ${relative(ROOT, FEED_DIR)}/`).toBeGreaterThan(0);
+  test.info().annotations.push({ type: 'checked', description: `${files.length} feed files` });
+  const report = missingGlyphs(font, files);
+  expect(report, explain(report)).toEqual([]);
+});
