@@ -4,6 +4,7 @@
  * Up/Down move one row, channel up/down a page; the focused row is never off screen.
  */
 import { Lightning } from '@lightningjs/sdk';
+import { refocus } from './refocus';
 
 export interface RowComponent {
   item: unknown;
@@ -36,7 +37,7 @@ export class FocusList<Item> extends Lightning.Component {
     const rows = this.tag('Rows');
     const wanted = Math.min(this.visibleRows, items.length);
     if (rows.children.length !== wanted) {
-      rows.children = Array.from({ length: wanted }, (_, i) => ({ type: this.rowType, y: i * this.rowHeight }));
+      rows.children = Array.from({ length: wanted }, (_, i) => ({ type: this.rowType, ref: `Row-${i}`, y: i * this.rowHeight }));
     }
     this.top = 0;
     this.focusIndex = -1;
@@ -62,7 +63,7 @@ export class FocusList<Item> extends Lightning.Component {
     this.tag('Rows').children.forEach((row: Lightning.Component & RowComponent, i: number) => {
       row.item = this.items[this.top + i];
     });
-    this._refocus();
+    refocus(this);
     this.signal('indexChanged', this.focusIndex, this.items.length);
   }
 

@@ -4,7 +4,7 @@ import type { RowModel } from '../data/models';
 import { COLOR, FOCUS, TYPE } from '../theme';
 import { text } from './text';
 
-export const ROW_HEIGHT = 114;
+export const ROW_HEIGHT = 120;
 export const ROW_WIDTH = 1728;
 const RIGHT_W = 420;
 
@@ -16,9 +16,9 @@ export class ListRow extends Lightning.Component {
       rect: true,
       color: COLOR.panel,
       Outline: { x: 0, y: 0, w: ROW_WIDTH, h: ROW_HEIGHT - 12, alpha: 0, texture: Lightning.Tools.getRoundRect(ROW_WIDTH, ROW_HEIGHT - 12, 6, FOCUS.border, COLOR.focus, false) },
-      Title: { x: 30, y: 10, ...text('', { size: TYPE.row, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
-      Detail: { x: 30, y: 58, ...text('', { size: TYPE.small - 4, color: COLOR.textSecondary, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
-      Tag: { x: ROW_WIDTH - 30, y: 10, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
+      Title: { x: 30, y: 4, ...text('', { size: TYPE.row, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
+      Detail: { x: 30, y: 56, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
+      Tag: { x: ROW_WIDTH - 30, y: 6, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
       Amount: { x: ROW_WIDTH - 30, y: 52, mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
     };
   }
@@ -35,7 +35,7 @@ export class ListRow extends Lightning.Component {
     const amount = this.tag('Amount');
     amount.text.text = row.amount ?? '';
     amount.text.textColor = row.amountColor ?? COLOR.text;
-    amount.y = row.tag ? 52 : 30;
+    amount.y = row.tag ? 52 : 28;
   }
 
   override _focus() {

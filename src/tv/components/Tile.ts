@@ -20,10 +20,10 @@ export class Tile extends Lightning.Component {
       Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(TILE_W, TILE_H, 6, FOCUS.border, COLOR.focus, false) },
       Number: { x: 24, y: 24, ...text('', { size: TYPE.small, color: COLOR.textSecondary }) },
       Title: { x: 24, y: 72, ...text('', { size: 42, width: TILE_W - 48, maxLines: 2, bold: true }) },
-      Updated: { x: 24, y: 174, ...text('', { size: TYPE.small - 4, color: COLOR.textSecondary, width: TILE_W - 48, maxLines: 1 }) },
+      Updated: { x: 24, y: 162, ...text('', { size: TYPE.small - 4, color: COLOR.textSecondary, width: TILE_W - 48, maxLines: 1 }) },
       Overdue: {
         x: 24,
-        y: 216,
+        y: 213,
         rect: true,
         w: TILE_W - 48,
         h: 45,

@@ -5,19 +5,19 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import { Dialog } from '../components/Dialog';
 import { Chrome } from '../components/Chrome';
+import { refocus } from '../components/refocus';
 import { text } from '../components/text';
+import { Tab, TAB_W } from '../components/Tab';
 import { Tile, TILE_H, TILE_W } from '../components/Tile';
 import type { HomeModel } from '../data/models';
 import { chinaDate, formatDate } from '../../format/dates';
 import { language, t, type MessageKey } from '../../i18n';
 import { box } from '../context';
-import { COLOR, FOCUS, SAFE, SECTION_ACCENT, TYPE } from '../theme';
+import { COLOR, SAFE, SECTION_ACCENT, TYPE } from '../theme';
 import type { PageTypeConfig } from './Page';
 
 const COLUMNS = 5;
 const GAP = 24;
-const TAB_W = 300;
-const TAB_H = 90;
 
 type Area = 'tabs' | 'tiles' | 'dialog';
 
@@ -49,13 +49,11 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     const today = chinaDate(box().now());
     this.tag('Today').text.text = `${formatDate(today.iso, language() === 'en' ? 'en' : 'zh')}  ${t(`weekday.${today.weekday}` as MessageKey)}`;
     this.tag('Tabs').children = model.sections.map((s, i) => ({
+      type: Tab,
+      ref: `Tab-${s.id}`,
       x: i * (TAB_W + GAP),
-      w: TAB_W,
-      h: TAB_H,
-      rect: true,
-      color: COLOR.panel,
-      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(TAB_W, TAB_H, 6, FOCUS.border, COLOR.focus, false) },
-      Label: { x: TAB_W / 2, y: 12, mountX: 0.5, ...text(s.title, { size: TYPE.title, bold: true }) },
+      label: s.title,
+      accentColor: SECTION_ACCENT[s.id],
     }));
     this.showSection(this.section);
   }
@@ -65,11 +63,12 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     this.section = index;
     const section = this.home.sections[index];
     if (!section) return;
-    this.tag('Tabs').children.forEach((tab: Lightning.Element, i: number) => {
-      tab.patch({ color: i === index ? SECTION_ACCENT[this.home!.sections[i]!.id] : COLOR.panel });
+    this.tag('Tabs').children.forEach((tab: Tab, i: number) => {
+      tab.selected = i === index;
     });
     this.tag('Tiles').children = section.tiles.map((tile, i) => ({
       type: Tile,
+      ref: `Channel-${tile.channel}`,
       x: (i % COLUMNS) * (TILE_W + GAP) + TILE_W / 2,
       y: Math.floor(i / COLUMNS) * (TILE_H + GAP) + TILE_H / 2,
       mount: 0.5,
@@ -77,14 +76,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
       accent: SECTION_ACCENT[section.id],
     }));
     this.tileIndex[index] = Math.min(this.tileIndex[index] ?? 0, section.tiles.length - 1);
-    this.paintTabs();
-    this._refocus();
-  }
-
-  private paintTabs(): void {
-    this.tag('Tabs').children.forEach((tab: Lightning.Element, i: number) => {
-      tab.patch({ Outline: { alpha: this.area === 'tabs' && i === this.section ? 1 : 0 } });
-    });
+    refocus(this);
   }
 
   private get tiles(): Lightning.Component[] {
@@ -96,20 +88,19 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     const next = current + step;
     if (next < 0 || next >= this.tiles.length) return false;
     this.tileIndex[this.section] = next;
-    this._refocus();
+    refocus(this);
     return true;
   }
 
   private setArea(area: Area): void {
     this.area = area;
-    this.paintTabs();
-    this._refocus();
+    refocus(this);
   }
 
   override _getFocused() {
     if (this.area === 'dialog') return this.tag('Dialog');
     if (this.area === 'tiles') return this.tiles[this.tileIndex[this.section] ?? 0];
-    return this;
+    return this.tag('Tabs').children[this.section];
   }
 
   override _handleLeft() {

@@ -8,7 +8,7 @@ import { t } from '../../i18n';
 import { COLOR, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
-const LIST_Y = 270;
+const LIST_Y = 252;
 const VISIBLE_ROWS = 6;
 
 export class ListPage extends Page {
@@ -19,7 +19,7 @@ export class ListPage extends Page {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.heading, width: SAFE.w - 480, maxLines: 1 }) },
-      Notes: { x: SAFE.x, y: 190, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 2 }) },
+      Notes: { x: SAFE.x, y: 186, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       List: { type: FocusList, x: SAFE.x, y: LIST_Y, signals: { indexChanged: 'onIndexChanged' } },
       Position: { x: SAFE.x + SAFE.w, y: 120, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
       Empty: { x: 960, y: 560, mountX: 0.5, visible: false, ...text('', { size: TYPE.title, color: COLOR.textSecondary }) },
@@ -50,7 +50,7 @@ export class ListPage extends Page {
     this.setChrome(model.crumbs, t('hint.list'));
     this.tag('Title').text.text = model.title;
     const notes = this.tag('Notes');
-    notes.text.text = model.notes.map((n) => n.text).join('\n');
+    notes.text.text = model.notes.map((n) => n.text).join('  ');
     notes.text.textColor = model.notes[0]?.color ?? COLOR.textSecondary;
     this.showRows(model.rows, model.emptyText);
   }

@@ -13,8 +13,8 @@ export class MonthPage extends ListPage {
     return {
       ...base,
       Totals: { x: SAFE.x, y: 186 },
-      List: { ...base.List, y: 378 },
-      Notes: { ...base.Notes, y: 324 },
+      List: { ...base.List, y: 372 },
+      Notes: { ...base.Notes, y: 318 },
     };
   }
 

@@ -1,5 +1,6 @@
 /** The village officials as photo cards: name, role, masked phone and duties. */
 import { Lightning } from '@lightningjs/sdk';
+import { refocus } from '../components/refocus';
 import { text } from '../components/text';
 import type { PeopleModel } from '../data/models';
 import { box } from '../context';
@@ -62,6 +63,7 @@ export class PeoplePage extends Page {
     this.tag('Title').text.text = model.title;
     this.tag('Viewport.Cards').children = model.people.map((person, i) => ({
       type: PersonCard,
+      ref: `Person-${i}`,
       x: (i % COLUMNS) * (CARD_W + 24),
       y: Math.floor(i / COLUMNS) * (CARD_H + 24),
       person,
@@ -79,7 +81,7 @@ export class PeoplePage extends Page {
     // Scroll by whole rows so the focused card is never off screen.
     const row = Math.floor(index / COLUMNS);
     this.tag('Viewport.Cards').setSmooth('y', -Math.max(0, row - 1) * (CARD_H + 24));
-    this._refocus();
+    refocus(this);
     return true;
   }
 

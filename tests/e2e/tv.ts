@@ -1,0 +1,97 @@
+/**
+ * Drives the TV app like a villager: key presses only, and reads the screen through
+ * Lightning's inspector (?inspector=1), which mirrors texts and focus into the DOM.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
+
+const FEED_DIR = 'static/feed';
+
+export const readFeed = <T>(path: string): T => JSON.parse(readFileSync(`${FEED_DIR}/${path}`, 'utf8')) as T;
+
+/** The sample district's first village, and the files its box reads. */
+export const sample = () => {
+  const district = readFeed<DistrictFeed>('district.json');
+  const street = district.streets[0]!;
+  const villageCode = street.villages[0]!.code;
+  const village = readFeed<VillageFeed>(`villages/${villageCode}.json`);
+  return { district, street: readFeed<StreetFeed>(`streets/${street.code}.json`), village, villageCode };
+};
+
+export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
+
+export const openTv = async (page: Page, params: Record<string, string> = {}) => {
+  const query = new URLSearchParams({ inspector: '1', ...params });
+  await page.goto(`/?${query.toString()}`);
+};
+
+export const openHome = async (page: Page, params: Record<string, string> = {}) => {
+  await openTv(page, { village: sample().villageCode, ...params });
+  await expect(focused(page)).toBeVisible();
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+};
+
+/** The element that has the focus now. */
+export const focused = (page: Page) => page.locator('[focused="true"]').last();
+
+/** The texts inside the focused element, in order. */
+export const focusedTexts = async (page: Page): Promise<string[]> =>
+  focused(page).evaluate((el) => [el, ...Array.from(el.querySelectorAll('[texture-text]'))].map((e) => e.getAttribute('texture-text') ?? '').filter(Boolean));
+
+/** Every text visible on screen now. */
+export const screenTexts = async (page: Page): Promise<string[]> =>
+  page.locator('[texture-text]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('texture-text') ?? ''));
+
+/** Waits until some visible text contains `text`. */
+export const expectText = async (page: Page, text: string | RegExp, timeout = 10_000) => {
+  await expect
+    .poll(async () => (await screenTexts(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), { timeout, message: `text on screen: ${text}` })
+    .toBe(true);
+};
+
+export const expectNoText = async (page: Page, text: string) => {
+  await expect.poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), { message: `text gone: ${text}` }).toBe(false);
+};
+
+/** Presses a key and lets the app settle a frame or two. */
+export const press = async (page: Page, key: string, times = 1) => {
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(60);
+  }
+};
+
+export const expectFocusedRef = async (page: Page, ref: string) => {
+  await expect.poll(async () => focused(page).getAttribute('ref'), { message: `focus on ${ref}` }).toBe(ref);
+};
+
+export const expectFocusedText = async (page: Page, text: string) => {
+  await expect.poll(async () => (await focusedTexts(page)).join(' | '), { message: `focused item shows ${text}` }).toContain(text);
+};
+
+/** The crumb line shown at the top of every screen below home. */
+export const expectCrumbs = async (page: Page, ...parts: string[]) => {
+  await expect.poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text')).toContain(parts.join(' › '));
+};
+
+/** Keeps a screenshot of the screen as a test artifact. */
+export const keepScreenshot = async (page: Page, testInfo: TestInfo, name: string) => {
+  await page.waitForTimeout(300);
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+};
+
+const SECTION_ORDER = ['district', 'street', 'village', 'household'] as const;
+const COLUMNS = 5;
+
+/** From home with focus anywhere, moves to a section's tile by arrow keys alone. */
+export const goToTile = async (page: Page, section: (typeof SECTION_ORDER)[number], tileIndex: number) => {
+  // Up reaches the tabs from any tile row.
+  await press(page, 'ArrowUp', 3);
+  await press(page, 'ArrowLeft', 3);
+  await press(page, 'ArrowRight', SECTION_ORDER.indexOf(section));
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowLeft', COLUMNS);
+  await press(page, 'ArrowDown', Math.floor(tileIndex / COLUMNS));
+  await press(page, 'ArrowRight', tileIndex % COLUMNS);
+};
