@@ -2,9 +2,9 @@
  * UI strings. zh-Hans is the source of truth for keys; the other languages must carry
  * the same keys (a unit test checks this).
  */
-import zhHans from './zh-Hans.json';
-import zhHant from './zh-Hant.json';
-import en from './en.json';
+import zhHans from './zh-Hans.json' with { type: 'json' };
+import zhHant from './zh-Hant.json' with { type: 'json' };
+import en from './en.json' with { type: 'json' };
 
 export type MessageKey = keyof typeof zhHans;
 export type LanguageCode = 'zh-Hans' | 'zh-Hant' | 'en';

@@ -12,7 +12,7 @@ import { COLOR, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 const ZOOMS = [1, 1.5, 2, 3];
-const VIEW = { x: 0, y: 150, w: 1920, h: 1080 - 150 - 96 };
+const VIEW = { x: 0, y: 162, w: 1920, h: 1080 - 162 - 96 };
 const PAN_STEP = 0.15;
 
 export class ReceiptPage extends Page {

@@ -8,6 +8,8 @@ const NO_LINE_START = '，。、；：？！）》」』】〕”’…—·%％
 const NO_LINE_END = '（《「『【〔“‘¥￥([{';
 const isCjk = (ch: string): boolean => /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch);
 
+const isOpenersOnly = (word: string): boolean => word !== '' && Array.from(word).every((c) => NO_LINE_END.includes(c));
+
 export const tokenizeChinese = (text: string): string[] => {
   const tokens: string[] = [];
   let word = '';
@@ -24,14 +26,16 @@ export const tokenizeChinese = (text: string): string[] => {
       if (word) word += ch;
       else if (tokens.length && tokens[tokens.length - 1] !== ' ') tokens[tokens.length - 1] += ch;
       else word = ch;
+    } else if (NO_LINE_END.includes(ch)) {
+      // An opening bracket waits for what it opens.
+      if (!isOpenersOnly(word)) flush();
+      word += ch;
     } else if (isCjk(ch)) {
-      const openerOnly = word !== '' && Array.from(word).every((c) => NO_LINE_END.includes(c));
-      if (!openerOnly) flush();
+      if (!isOpenersOnly(word)) flush();
       word += ch;
       flush();
     } else {
-      const last = word.slice(-1);
-      if (word && isCjk(last) && !NO_LINE_END.includes(last)) flush();
+      if (word && !isOpenersOnly(word) && isCjk(word.slice(-1))) flush();
       word += ch;
     }
   }

@@ -1,0 +1,127 @@
+/** The money trail: months → totals and entries → a voucher → its scanned receipt, and back. */
+import { test, expect } from '@playwright/test';
+import type { LedgerMonthFeed } from '../../src/feed/schema';
+import { formatMonth, formatDate } from '../../src/format/dates';
+import { amountInWords, formatFen } from '../../src/format/money';
+import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
+import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, keepScreenshot, ledgerMonth, openHome, press, sample } from './tv';
+
+const ledger = () => {
+  const channel = sample().village.channels.find((c) => c.id === 15);
+  if (channel?.kind !== 'ledger') throw new Error('the sample village has no ledger');
+  // The app lists the newest month first.
+  return [...channel.content.months].reverse();
+};
+
+const openLedger = async (page: import('@playwright/test').Page) => {
+  await openHome(page);
+  await press(page, 'ArrowRight', 4);
+  await expectFocusedRef(page, 'Channel-15');
+  await press(page, 'Enter');
+  await expectCrumbs(page, zhHans['section.village'], zhHans['channel.15']);
+};
+
+test('from home to a receipt image and Back to the same focused tile', async ({ page }, testInfo) => {
+  await openLedger(page);
+  const months = ledger();
+  expect(months.length).toBeGreaterThanOrEqual(12);
+  await keepScreenshot(page, testInfo, 'ledger-months');
+
+  // The second-newest month, its third entry.
+  await press(page, 'ArrowDown');
+  const ref = months[1]!;
+  await expectFocusedText(page, formatMonth(ref.month));
+  await expectFocusedText(page, formatFen(ref.closingFen));
+  await press(page, 'Enter');
+  const month: LedgerMonthFeed = ledgerMonth(ref.file);
+  await expectText(page, formatFen(month.incomeFen));
+  await expectText(page, formatFen(month.expenseFen));
+  await expectText(page, formatFen(month.openingFen));
+  await expectText(page, formatFen(month.closingFen));
+  await keepScreenshot(page, testInfo, 'ledger-month');
+
+  await press(page, 'ArrowDown', 2);
+  const voucher = month.vouchers[2]!;
+  await expectFocusedText(page, voucher.summary);
+  await expectFocusedText(page, formatFen(voucher.amountFen));
+  await press(page, 'Enter');
+  // Every field of the voucher is on screen.
+  for (const value of [voucher.number, formatDate(voucher.date), voucher.summary, voucher.account.name, voucher.handler, voucher.witness, voucher.approver, voucher.bookkeeper, voucher.review.reviewer, voucher.review.opinion, formatFen(voucher.amountFen), amountInWords(voucher.amountFen)]) {
+    await expectText(page, value);
+  }
+  await expectText(page, `${voucher.attachmentCount} 张`);
+  await keepScreenshot(page, testInfo, 'voucher');
+
+  await press(page, 'Enter');
+  const image = page.locator('[ref="View"] [ref="Image"]');
+  await expect(image).toHaveAttribute('texture-src', new RegExp(`${voucher.receipts[0]!.src}$`));
+  await expectText(page, `${zhHans[`ledger.direction.${voucher.direction}`]} ${formatFen(voucher.amountFen)}`);
+  await expectText(page, '100%');
+  await keepScreenshot(page, testInfo, 'receipt');
+  // Zoom and pan with the keys; the zoom level is shown.
+  await press(page, 'Enter');
+  await expectText(page, '150%');
+  await press(page, 'ArrowRight', 2);
+  await press(page, 'PageUp');
+  await expectText(page, '200%');
+  await press(page, 'PageDown', 2);
+  await expectText(page, '100%');
+  await keepScreenshot(page, testInfo, 'receipt-zoomed-out');
+
+  await press(page, 'Backspace');
+  await expectText(page, voucher.approver);
+  await press(page, 'Backspace');
+  await expectFocusedText(page, voucher.summary);
+  await press(page, 'Backspace');
+  await expectFocusedText(page, formatMonth(ref.month));
+  await press(page, 'Backspace');
+  await expectFocusedRef(page, 'Channel-15');
+});
+
+test('keys pressed while a month loads reach the month, in order', async ({ page }) => {
+  await openLedger(page);
+  const ref = ledger()[0]!;
+  const month = ledgerMonth(ref.file);
+  // A slow network: the month file takes a second to arrive.
+  await page.route(`**/feed/${ref.file}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  await page.keyboard.press('Enter');
+  await expectText(page, zhHans['state.loading']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const voucher = month.vouchers[3]!;
+  await expectText(page, zhHans['voucher.title'].replace('{number}', voucher.number));
+  await expectText(page, formatFen(voucher.amountFen));
+});
+
+test('a month without spending says so in words', async ({ page }) => {
+  const months = ledger();
+  const index = months.findIndex((m) => m.expenseFen === 0);
+  expect(index, 'the sample has a month with no spending').toBeGreaterThanOrEqual(0);
+  await openLedger(page);
+  await press(page, 'ArrowDown', index);
+  await press(page, 'Enter');
+  const month = months[index]!;
+  await expectText(page, month.voucherCount ? zhHans['ledger.noExpense'] : zhHans['ledger.noVouchers']);
+});
+
+test('a long ledger list pages with channel up/down and keeps the focused entry on screen', async ({ page }) => {
+  await openLedger(page);
+  const ref = ledger()[0]!;
+  const month = ledgerMonth(ref.file);
+  expect(month.vouchers.length).toBeGreaterThan(10);
+  await press(page, 'Enter');
+  await expectText(page, formatFen(month.closingFen));
+  await press(page, 'PageDown');
+  await expectFocusedText(page, month.vouchers[5]!.summary);
+  await press(page, 'PageDown', 200);
+  const last = month.vouchers[month.vouchers.length - 1]!;
+  await expectFocusedText(page, formatFen(last.amountFen));
+  await expectText(page, `${month.vouchers.length} / ${month.vouchers.length}`);
+  const box = await page.locator('[focused="true"]').last().boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(1080 - 96);
+});
