@@ -28,7 +28,8 @@ export default {
     json(),
     // Lightning ships .ts sources beside its dist: compile only ours.
     typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, sourceMap: true }),
-    terser({ ecma: 2019 }),
+    // Lightning names states after their classes: the SDK router's must survive minifying.
+    terser({ ecma: 2019, keep_classnames: /^(Loading|Widgets)$/ }),
     copyPageAndAssets(),
   ],
   onwarn(warning, warn) {

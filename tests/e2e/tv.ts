@@ -10,14 +10,16 @@ const FEED_DIR = 'static/feed';
 
 export const readFeed = <T>(path: string): T => JSON.parse(readFileSync(`${FEED_DIR}/${path}`, 'utf8')) as T;
 
-/** The sample district's first village, and the files its box reads. */
-export const sample = () => {
+/** A sample village (the district's first unless named) and the files its box reads. */
+export const sample = (code?: string) => {
   const district = readFeed<DistrictFeed>('district.json');
-  const street = district.streets[0]!;
-  const villageCode = street.villages[0]!.code;
+  const villageCode = code ?? district.streets[0]!.villages[0]!.code;
   const village = readFeed<VillageFeed>(`villages/${villageCode}.json`);
-  return { district, street: readFeed<StreetFeed>(`streets/${street.code}.json`), village, villageCode };
+  return { district, street: readFeed<StreetFeed>(`streets/${village.street}.json`), village, villageCode };
 };
+
+/** Every sample village, for tests that need one showing a particular state. */
+export const sampleVillages = () => readFeed<DistrictFeed>('district.json').streets.flatMap((s) => s.villages.map((v) => sample(v.code)));
 
 export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
 
@@ -75,10 +77,12 @@ export const expectCrumbs = async (page: Page, ...parts: string[]) => {
   await expect.poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text')).toContain(parts.join(' › '));
 };
 
-/** Keeps a screenshot of the screen as a test artifact. */
+/** Keeps a screenshot of the screen as a test artifact, under test-results/. */
 export const keepScreenshot = async (page: Page, testInfo: TestInfo, name: string) => {
   await page.waitForTimeout(300);
-  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
 };
 
 const SECTION_ORDER = ['district', 'street', 'village', 'household'] as const;

@@ -76,7 +76,7 @@ export class TablePage extends Page {
   }
 
   set table(model: TableModel) {
-    this.setChrome(model.crumbs, t('hint.list'));
+    this.setChrome(model.crumbs, t('hint.table'));
     this.tag('Title').text.text = model.title;
     const notes = this.tag('Notes');
     notes.text.text = model.notes.map((n) => n.text).join('\n');

@@ -32,7 +32,7 @@ export class VoucherPage extends Page {
     this.tag('Title').text.text = model.title;
     this.tag('Direction').patch({ text: { text: model.direction, textColor: model.directionColor } });
     this.tag('Amount').patch({ text: { text: model.amount, textColor: model.directionColor } });
-    this.tag('InWords').text.text = `${t('voucher.amountInWords')}：${model.amountInWords}`;
+    this.tag('InWords').text.text = t('voucher.amountInWords', { amount: model.amountInWords });
     this.tag('Correction').text.text = model.correction ?? '';
     // The long review line takes a full row at the end; the rest sit in two columns.
     const lastIndex = model.fields.length - 1;
