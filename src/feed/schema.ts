@@ -201,18 +201,21 @@ const channel = <K extends string, T extends TSchema>(kind: K, content: T) =>
     content,
   });
 
-export const Channel = Type.Union([
-  channel('articles', Type.Array(Article)),
-  channel('faq', Type.Array(FaqGroup)),
-  channel('qa', Type.Array(Question)),
-  channel('alerts', Type.Array(Alert)),
-  channel('guide', Type.Array(ServiceCard)),
-  channel('tables', Type.Array(Table)),
-  channel('contacts', Type.Array(Contact)),
-  channel('people', Type.Array(Person)),
-  channel('profile', Profile),
-  channel('ledger', Ledger),
-]);
+/** Each kind of sub-channel's schema, so errors can name the field inside the right one. */
+export const CHANNEL_SCHEMAS = {
+  articles: channel('articles', Type.Array(Article)),
+  faq: channel('faq', Type.Array(FaqGroup)),
+  qa: channel('qa', Type.Array(Question)),
+  alerts: channel('alerts', Type.Array(Alert)),
+  guide: channel('guide', Type.Array(ServiceCard)),
+  tables: channel('tables', Type.Array(Table)),
+  contacts: channel('contacts', Type.Array(Contact)),
+  people: channel('people', Type.Array(Person)),
+  profile: channel('profile', Profile),
+  ledger: channel('ledger', Ledger),
+};
+
+export const Channel = Type.Union(Object.values(CHANNEL_SCHEMAS));
 
 const Region = Type.Object({ code: RegionCode, name: Text(30) });
 

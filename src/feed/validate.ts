@@ -5,7 +5,7 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { CHANNELS } from './taxonomy';
-import { DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed, type Channel } from './schema';
+import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed, type Channel } from './schema';
 
 export interface FeedProblem {
   /** JSON pointer to the offending value, e.g. /channels/3/content/0/title */
@@ -17,19 +17,35 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FeedP
 
 const MAX_PROBLEMS = 20;
 
+const CHANNEL_PATH = /^\/channels\/(\d+)$/;
+
+/**
+ * Schema errors as problems. A sub-channel that fails is checked again against the
+ * schema of its own kind, so the problem names the field (…/content/0/phone), not
+ * just "no kind of sub-channel matched".
+ */
+const describe = (schema: TSchema, data: unknown): FeedProblem[] => {
+  const problems: FeedProblem[] = [];
+  for (const error of Value.Errors(schema, data)) {
+    const channelIndex = CHANNEL_PATH.exec(error.path)?.[1];
+    const channel = channelIndex === undefined ? undefined : (data as { channels: { kind?: string }[] }).channels[Number(channelIndex)];
+    const kindSchema = channel?.kind ? CHANNEL_SCHEMAS[channel.kind as keyof typeof CHANNEL_SCHEMAS] : undefined;
+    if (kindSchema) {
+      for (const inner of Value.Errors(kindSchema, channel)) problems.push({ path: `${error.path}${inner.path}`, message: inner.message });
+    } else {
+      problems.push({ path: error.path || '/', message: error.message });
+    }
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  return problems.slice(0, MAX_PROBLEMS);
+};
+
 const check = <S extends TSchema>(schema: S, data: unknown, extra?: (v: Static<S>) => FeedProblem[]): Validated<Static<S>> => {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
     return { ok: false, problems: [{ path: '/schemaVersion', message: `unsupported schema version ${version}, expected ${SCHEMA_VERSION}` }] };
   }
-  if (!Value.Check(schema, data)) {
-    const problems: FeedProblem[] = [];
-    for (const error of Value.Errors(schema, data)) {
-      problems.push({ path: error.path || '/', message: error.message });
-      if (problems.length >= MAX_PROBLEMS) break;
-    }
-    return { ok: false, problems };
-  }
+  if (!Value.Check(schema, data)) return { ok: false, problems: describe(schema, data) };
   const problems = extra ? extra(data) : [];
   return problems.length ? { ok: false, problems } : { ok: true, value: data };
 };
