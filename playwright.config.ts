@@ -15,6 +15,8 @@ export default defineConfig({
   workers: 2,
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
+    // The feed service: real server processes on real database files.
+    { name: 'server', testDir: 'tests/server', timeout: 120_000 },
     {
       name: 'e2e',
       testDir: 'tests/e2e',
@@ -30,7 +32,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `tsx server/main.ts --port ${PORT} --host 127.0.0.1`,
+    // A fresh data directory each run: the service seeds and publishes the sample.
+    command: `rm -rf .test-data/e2e-${PORT} && tsx server/main.ts --port ${PORT} --host 127.0.0.1 --data-dir .test-data/e2e-${PORT}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,17 +1,20 @@
 /**
- * Starts the service: `tsx server/main.ts [--port 8080] [--host 0.0.0.0]`.
- * Serves the built app from dist/ and the sample feed from static/feed/.
+ * Starts Sanwu TV's service in one process: `tsx server/main.ts [--port 8080]
+ * [--host 0.0.0.0] [--data-dir data]`. On the first start it creates the database in
+ * the data directory and publishes the committed sample district.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
+import { startScheduler } from './scheduler';
+import { openService } from './service';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
+    'data-dir': { type: 'string', default: process.env.SANWU_DATA_DIR ?? 'data' },
     'app-dir': { type: 'string', default: 'dist' },
-    'feed-dir': { type: 'string', default: 'static/feed' },
   },
 });
 
@@ -20,7 +23,11 @@ if (!existsSync(values['app-dir'])) {
   process.exit(1);
 }
 
-const server = await buildServer({ appDir: values['app-dir'], feedDir: values['feed-dir'] });
+const service = openService({ dataDir: values['data-dir'] });
+const server = await buildServer(service, { appDir: values['app-dir'] });
+startScheduler(service);
 await server.listen({ port: Number(values.port), host: values.host });
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
-console.log(`Sanwu TV is running. Open http://${shown}:${values.port}/ in Chromium (1920×1080 or 1280×720).`);
+console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);
+if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);
+console.log(`Open http://${shown}:${values.port}/ in Chromium (1920×1080 or 1280×720).`);

@@ -9,7 +9,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /** Bumped on any change a box of the previous version could not read. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1 as const;
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'stable item id' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{12}$', description: '12-digit administrative code' });
@@ -55,6 +55,8 @@ const ItemBase = {
       supersedes: Type.Optional(Id),
     }),
   ),
+  /** Set on an item that a correction replaced: it stays visible, marked as corrected. */
+  correctedBy: Type.Optional(Id),
 };
 
 export const Article = Type.Object({
@@ -217,6 +219,23 @@ export const CHANNEL_SCHEMAS = {
 
 export const Channel = Type.Union(Object.values(CHANNEL_SCHEMAS));
 
+/** One ledger month as an operator pushes it: the totals follow from the vouchers. */
+export const LedgerMonthBody = Type.Object({ month: Month, openingFen: SignedFen, vouchers: Type.Array(Voucher) });
+
+/** The unit an operator creates, updates or withdraws, for each kind of sub-channel. */
+export const ITEM_SCHEMAS = {
+  articles: Article,
+  faq: FaqGroup,
+  qa: Question,
+  alerts: Alert,
+  guide: ServiceCard,
+  tables: Table,
+  contacts: Contact,
+  people: Person,
+  profile: Profile,
+  ledger: LedgerMonthBody,
+};
+
 const Region = Type.Object({ code: RegionCode, name: Text(30) });
 
 const fileHeader = <K extends string>(kind: K) => ({
@@ -271,4 +290,5 @@ export type DistrictFeed = Static<typeof DistrictFeed>;
 export type StreetFeed = Static<typeof StreetFeed>;
 export type VillageFeed = Static<typeof VillageFeed>;
 export type LedgerMonthFeed = Static<typeof LedgerMonthFeed>;
+export type LedgerMonthBody = Static<typeof LedgerMonthBody>;
 export type ChannelOfKind<K extends Channel['kind']> = Extract<Channel, { kind: K }>;

@@ -3,7 +3,7 @@
  * publishes, a file that fails here.
  */
 import type { TSchema, Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Value, type ValueError } from '@sinclair/typebox/value';
 import { CHANNELS } from './taxonomy';
 import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed, type Channel } from './schema';
 
@@ -11,11 +11,31 @@ export interface FeedProblem {
   /** JSON pointer to the offending value, e.g. /channels/3/content/0/title */
   path: string;
   message: string;
+  /** TypeBox's error type, for callers that word messages themselves. */
+  code?: number;
+  /** The schema's bound or pattern that was broken, if any. */
+  limit?: number | string;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FeedProblem[] };
 
 const MAX_PROBLEMS = 20;
+
+const problemOf = (error: ValueError): FeedProblem => {
+  const schema = error.schema as { minimum?: number; maximum?: number; minLength?: number; maxLength?: number; pattern?: string };
+  const limit = schema.minimum ?? schema.maximum ?? schema.maxLength ?? schema.minLength ?? schema.pattern;
+  return { path: error.path || '/', message: error.message, code: error.type, ...(limit === undefined ? {} : { limit }) };
+};
+
+/** Problems of one item against its kind's schema (an operator's push). */
+export const itemProblems = (schema: TSchema, item: unknown): FeedProblem[] => {
+  const problems: FeedProblem[] = [];
+  for (const error of Value.Errors(schema, item)) {
+    problems.push(problemOf(error));
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  return problems;
+};
 
 const CHANNEL_PATH = /^\/channels\/(\d+)$/;
 
@@ -31,9 +51,9 @@ const describe = (schema: TSchema, data: unknown): FeedProblem[] => {
     const channel = channelIndex === undefined ? undefined : (data as { channels: { kind?: string }[] }).channels[Number(channelIndex)];
     const kindSchema = channel?.kind ? CHANNEL_SCHEMAS[channel.kind as keyof typeof CHANNEL_SCHEMAS] : undefined;
     if (kindSchema) {
-      for (const inner of Value.Errors(kindSchema, channel)) problems.push({ path: `${error.path}${inner.path}`, message: inner.message });
+      for (const inner of Value.Errors(kindSchema, channel)) problems.push({ ...problemOf(inner), path: `${error.path}${inner.path}` });
     } else {
-      problems.push({ path: error.path || '/', message: error.message });
+      problems.push(problemOf(error));
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }

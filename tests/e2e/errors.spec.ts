@@ -1,12 +1,12 @@
 /** A feed that cannot be had, or is wrong, gets a plain-Chinese message and the app stays usable. */
 import { test, expect } from '@playwright/test';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectFocusedRef, expectText, keepScreenshot, openTv, press, sample } from './tv';
+import { expectFocusedRef, expectText, feedFileUrl, keepScreenshot, openTv, press, sample } from './tv';
 
 test('an invalid village feed shows the error state, and OK retries once it is fixed', async ({ page }, testInfo) => {
   const { villageCode } = sample();
   let broken = true;
-  await page.route(`**/feed/villages/${villageCode}.json`, async (route) => {
+  await page.route(await feedFileUrl(page, `villages/${villageCode}.json`), async (route) => {
     if (!broken) return route.continue();
     const response = await route.fetch();
     const feed = await response.json();
@@ -25,7 +25,7 @@ test('an invalid village feed shows the error state, and OK retries once it is f
 
 test('a feed that is not JSON at all is reported as invalid', async ({ page }) => {
   const { villageCode } = sample();
-  await page.route('**/feed/district.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "kind": "dis' }));
+  await page.route(await feedFileUrl(page, 'district.json'), (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "kind": "dis' }));
   await openTv(page, { village: villageCode });
   await expectText(page, zhHans['error.invalid']);
 });
@@ -45,7 +45,7 @@ test('a broken sub-channel keeps the rest usable: Back from the error returns ho
   const ledger = village.channels.find((c) => c.id === 15);
   if (ledger?.kind !== 'ledger') throw new Error('no ledger');
   const newest = ledger.content.months[ledger.content.months.length - 1]!;
-  await page.route(`**/feed/${newest.file}`, (route) => route.fulfill({ status: 500, body: 'oops' }));
+  await page.route(await feedFileUrl(page, newest.file), (route) => route.fulfill({ status: 500, body: 'oops' }));
   await openTv(page, { village: villageCode });
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
   await press(page, 'ArrowRight', 4);

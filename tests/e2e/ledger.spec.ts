@@ -4,7 +4,7 @@ import type { LedgerMonthFeed } from '../../src/feed/schema';
 import { formatMonth, formatDate } from '../../src/format/dates';
 import { amountInWords, formatFen } from '../../src/format/money';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, keepScreenshot, ledgerMonth, openHome, press, sample, sampleVillages } from './tv';
+import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, feedFileUrl, keepScreenshot, ledgerMonth, openHome, press, sample, sampleVillages } from './tv';
 
 const ledger = (villageCode?: string) => {
   const channel = sample(villageCode).village.channels.find((c) => c.id === 15);
@@ -83,7 +83,7 @@ test('keys pressed while a month loads reach the month, in order', async ({ page
   const ref = ledger()[0]!;
   const month = ledgerMonth(ref.file);
   // A slow network: the month file takes a second to arrive.
-  await page.route(`**/feed/${ref.file}`, async (route) => {
+  await page.route(await feedFileUrl(page, ref.file), async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await route.continue();
   });

@@ -23,6 +23,14 @@ export const sampleVillages = () => readFeed<DistrictFeed>('district.json').stre
 
 export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
 
+/** The URL pattern of a feed file as the box fetches it: by the hash the served manifest gives. */
+export const feedFileUrl = async (page: Page, path: string): Promise<string> => {
+  const manifest = (await (await page.request.get('/feed/manifest.json')).json()) as { files: Record<string, { sha256: string }> };
+  const entry = manifest.files[path];
+  if (!entry) throw new Error(`${path} is not in the served manifest`);
+  return `**/feed/objects/${entry.sha256}.json`;
+};
+
 export const openTv = async (page: Page, params: Record<string, string> = {}) => {
   const query = new URLSearchParams({ inspector: '1', ...params });
   await page.goto(`/?${query.toString()}`);

@@ -1,0 +1,80 @@
+/**
+ * Everything a pushed item must satisfy before it can be stored as a draft: the feed
+ * schema of its kind and the domain rules the schema cannot express.
+ */
+import { ITEM_SCHEMAS } from '../../src/feed/schema';
+import type { ContentKind } from '../../src/feed/taxonomy';
+import { itemProblems } from '../../src/feed/validate';
+import { findUnmaskedNumber } from '../../src/format/mask';
+import { formatFen } from '../../src/format/money';
+import type { Coverage } from './fontCoverage';
+import { describeProblem, ruleProblem, type OperatorProblem } from './messages';
+
+export type ItemKind = Exclude<ContentKind, 'household'>;
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\+08:00$/;
+const WHITESPACE = /\s/;
+
+const UNMASKED: Record<'id' | 'mobile' | 'bank', [string, string]> = {
+  id: ['含有完整的身份证号，必须打码（如 3707**********1234）', 'contains a whole ID number; mask it (e.g. 3707**********1234)'],
+  mobile: ['含有完整的手机号，必须打码（如 138****5678）', 'contains a whole mobile number; mask it (e.g. 138****5678)'],
+  bank: ['含有完整的银行卡号，必须打码（如 ****8901）', 'contains a whole bank card number; mask it (e.g. ****8901)'],
+};
+
+/** Calls back with every string in a JSON value and its path. */
+const eachString = (value: unknown, path: string, visit: (text: string, path: string) => void): void => {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, `${path}/${i}`, visit));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, `${path}/${k}`, visit);
+};
+
+const isRealTime = (text: string): boolean => {
+  const m = ISO_TIME.exec(text);
+  if (!m) return true; // the schema reports the format
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const date = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && h! < 24 && mi! < 60 && s! < 60;
+};
+
+/** Names problems after the voucher they are in (记-0042), else after the item. */
+const locate = (body: unknown, itemLabel: string, path: string): { item: string; field: string } => {
+  const m = /^\/vouchers\/(\d+)(\/.*)?$/.exec(path);
+  const vouchers = (body as { vouchers?: { number?: unknown }[] }).vouchers;
+  if (m && vouchers) {
+    const number = vouchers[Number(m[1])]?.number;
+    return { item: typeof number === 'string' ? number : `${itemLabel} 第${Number(m[1]) + 1}笔`, field: m[2] ?? '/' };
+  }
+  return { item: itemLabel, field: path };
+};
+
+export interface RuleContext {
+  coverage: Coverage;
+  /** The closing balance of the month before, for a ledger month. */
+  previousClosingFen?: number;
+}
+
+export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, context: RuleContext): OperatorProblem[] => {
+  const problems: OperatorProblem[] = itemProblems(ITEM_SCHEMAS[kind], body).map((p) => {
+    const where = locate(body, itemLabel, p.path);
+    return describeProblem(where.item, { ...p, path: where.field });
+  });
+  eachString(body, '', (text, path) => {
+    const where = locate(body, itemLabel, path);
+    if (!isRealTime(text)) problems.push(ruleProblem(where.item, where.field, '不是真实存在的日期', 'is not a real date'));
+    const unmasked = findUnmaskedNumber(text);
+    if (unmasked) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
+    const missing = [...new Set(Array.from(text).filter((ch) => !WHITESPACE.test(ch) && !context.coverage(ch.codePointAt(0)!)))];
+    if (missing.length) {
+      problems.push(ruleProblem(where.item, where.field, `有电视字体显示不了的字：${missing.join('')}`, `has characters the TV font cannot show: ${missing.join('')}`));
+    }
+  });
+  if (kind === 'ledger' && context.previousClosingFen !== undefined) {
+    const opening = (body as { openingFen?: unknown }).openingFen;
+    if (typeof opening === 'number' && opening !== context.previousClosingFen) {
+      problems.push(
+        ruleProblem(itemLabel, '/openingFen', `应等于上月期末余额 ${formatFen(context.previousClosingFen)}，实为 ${formatFen(opening)}`, `must equal last month's closing balance ${formatFen(context.previousClosingFen)}, not ${formatFen(opening)}`),
+      );
+    }
+  }
+  return problems;
+};

@@ -1,0 +1,109 @@
+/**
+ * Versioned schema migrations, applied in order and recorded, each in a transaction.
+ * Append new ones at the end; never edit one that has shipped.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'regions, operators, tokens, revisions, versions, audit',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE regions (
+        code TEXT PRIMARY KEY CHECK (length(code) = 12),
+        level TEXT NOT NULL CHECK (level IN ('district', 'street', 'village')),
+        name TEXT NOT NULL,
+        parent TEXT REFERENCES regions(code),
+        account_name TEXT
+      );
+      CREATE TABLE operators (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'committee', 'street', 'admin')),
+        region TEXT NOT NULL REFERENCES regions(code),
+        created_at TEXT NOT NULL,
+        disabled_at TEXT
+      );
+      CREATE TABLE tokens (
+        id INTEGER PRIMARY KEY,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        hash TEXT NOT NULL UNIQUE,
+        label TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      -- One row per proposed change to one item of one sub-channel of one region.
+      -- Ledger months are items of sub-channel 15 whose id is the month.
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        region TEXT NOT NULL REFERENCES regions(code),
+        channel INTEGER NOT NULL CHECK (channel BETWEEN 1 AND 20),
+        item_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('put', 'withdraw')),
+        body TEXT,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'rejected', 'published', 'discarded')),
+        created_by INTEGER REFERENCES operators(id),
+        created_at TEXT NOT NULL,
+        reviewed_by INTEGER REFERENCES operators(id),
+        reviewed_at TEXT,
+        reason TEXT,
+        published_at TEXT
+      );
+      CREATE INDEX revisions_by_item ON revisions(region, channel, item_id);
+      CREATE INDEX revisions_by_status ON revisions(status);
+      CREATE TABLE channel_meta (
+        region TEXT NOT NULL REFERENCES regions(code),
+        channel INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        next_due_at TEXT,
+        PRIMARY KEY (region, channel)
+      );
+      CREATE TABLE versions (
+        version INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('seed', 'publish', 'rollback')),
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES operators(id),
+        rolled_back_to INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'complete')),
+        manifest_sha256 TEXT
+      );
+      -- The complete content of each version: which revision of every item it shows.
+      CREATE TABLE version_items (
+        version INTEGER NOT NULL REFERENCES versions(version),
+        region TEXT NOT NULL,
+        channel INTEGER NOT NULL,
+        item_id TEXT NOT NULL,
+        revision_id INTEGER NOT NULL REFERENCES revisions(id),
+        PRIMARY KEY (version, region, channel, item_id)
+      );
+      CREATE TABLE scheduled_publishes (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        created_by INTEGER REFERENCES operators(id),
+        done_version INTEGER
+      );
+      CREATE TABLE media (
+        sha256 TEXT PRIMARY KEY,
+        src TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        uploaded_by INTEGER REFERENCES operators(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        operator_id INTEGER,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
+];

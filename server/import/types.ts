@@ -1,0 +1,151 @@
+/**
+ * What the ledger importer takes and gives back. Everything an operator needs to
+ * fix a file is in `problems`; the importer never throws on a bad file.
+ */
+import type { Voucher } from '../../src/feed/schema';
+
+/** Our names for the columns a village's export may have. */
+export const LEDGER_FIELDS = [
+  'date',
+  'number',
+  'summary',
+  'account',
+  'accountCode',
+  'income',
+  'expense',
+  'amount',
+  'direction',
+  'balance',
+  'handler',
+  'witness',
+  'approver',
+  'bookkeeper',
+  'reviewer',
+  'opinion',
+  'reviewedAt',
+  'attachmentCount',
+] as const;
+
+export type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+/** Field → the header text of the file's column, e.g. { summary: '摘要', income: '借方金额' }. */
+export type ColumnMapping = Partial<Record<LedgerField, string>>;
+
+/** Values for fields the file has no column for. */
+export interface LedgerDefaults {
+  handler?: string;
+  witness?: string;
+  approver?: string;
+  bookkeeper?: string;
+  reviewer?: string;
+  opinion?: string;
+  /** ISO date or time; without it a voucher counts as reviewed on its own date. */
+  reviewedAt?: string;
+  /** Whether the 民主理财小组 sealed the vouchers; the exports never say, so false unless told. */
+  sealed?: boolean;
+  attachmentCount?: number;
+}
+
+export interface LedgerImportOptions {
+  /** YYYY-MM. Needed for dates given as a bare day number; rows outside it are problems. */
+  month?: string;
+  /** Sheet of an .xlsx by name or 1-based position; the first sheet otherwise. */
+  sheet?: string | number;
+  /** A saved mapping; its fields override detection, the rest are still detected. */
+  mapping?: ColumnMapping;
+  defaults?: LedgerDefaults;
+  /** publishedAt of the vouchers (ISO +08:00); now otherwise. */
+  publishedAt?: string;
+  /** At most this many problems are listed (200 by default). */
+  maxProblems?: number;
+}
+
+export type ProblemCode =
+  | 'unsupportedFormat'
+  | 'unreadableFile'
+  | 'sheetNotFound'
+  | 'noHeader'
+  | 'mappingColumnNotFound'
+  | 'missingColumn'
+  | 'required'
+  | 'tooLong'
+  | 'badDate'
+  | 'incompleteDate'
+  | 'outsideMonth'
+  | 'monthsSpanned'
+  | 'badAmount'
+  | 'subFen'
+  | 'negative'
+  | 'bothAmounts'
+  | 'noAmount'
+  | 'badDirection'
+  | 'badNumber'
+  | 'duplicateNumber'
+  | 'noAccountCode'
+  | 'badAttachmentCount'
+  | 'monthTotalMismatch'
+  | 'closingMismatch'
+  | 'noEntries';
+
+export interface ImportProblem {
+  code: ProblemCode;
+  /** 1-based row as the spreadsheet shows it; absent for problems of the whole file. */
+  row?: number;
+  /** The column's header text in the file (or our label when the file has no such column). */
+  column?: string;
+  zh: string;
+  en: string;
+}
+
+export type SkippedKind = 'blank' | 'opening' | 'monthTotal' | 'yearTotal' | 'note';
+
+export interface SkippedRow {
+  row: number;
+  kind: SkippedKind;
+  /** The row's words, e.g. 本月合计, so the operator recognises it. */
+  text: string;
+}
+
+export interface FileMonthTotal {
+  row: number;
+  incomeFen?: number;
+  expenseFen?: number;
+  balanceFen?: number;
+  /** The entries above it add up to its income and expense (and balance, when there is an opening). */
+  matches: boolean;
+}
+
+export interface LedgerImportResult {
+  /** No problems: the vouchers are complete and may be published. */
+  ok: boolean;
+  format: 'csv' | 'xlsx';
+  encoding?: 'utf-8' | 'utf-16le' | 'gb18030';
+  sheet?: string;
+  month?: string;
+  /** From the 上月结转 / 期初余额 row's balance. */
+  openingFen?: number;
+  /** 1-based row of the header. */
+  headerRow?: number;
+  /** The mapping used; save it to read the next month's file the same way. */
+  mapping: ColumnMapping;
+  /** Entry rows that converted cleanly; rows with problems are left out. */
+  vouchers: Voucher[];
+  skipped: SkippedRow[];
+  problems: ImportProblem[];
+  /** How many problems there were in all; `problems` is cut at maxProblems. */
+  problemCount: number;
+  /** Sums of `vouchers`. */
+  totals: { incomeFen: number; expenseFen: number };
+  monthTotal?: FileMonthTotal;
+}
+
+/** A cell as the table readers give it: blank cells are null. */
+export type Cell = string | number | Date | null;
+
+export interface SheetTable {
+  /** rows[i] is the spreadsheet's row i + 1. */
+  rows: Cell[][];
+  format: 'csv' | 'xlsx';
+  encoding?: LedgerImportResult['encoding'];
+  sheet?: string;
+}

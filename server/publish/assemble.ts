@@ -1,0 +1,134 @@
+/**
+ * Builds the public feed files of one version from the database: the district, each
+ * street, each village and each ledger month, exactly as the box reads them.
+ * Deterministic: the same version always gives the same bytes, so files can be
+ * rebuilt after a crash and their hashes still match.
+ */
+import type { Channel, DistrictFeed, LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import { SCHEMA_VERSION } from '../../src/feed/schema';
+import { feedPaths } from '../../src/feed/paths';
+import { channelSpec } from '../../src/feed/taxonomy';
+import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage, type FeedProblem } from '../../src/feed/validate';
+import type { Db } from '../db/database';
+import { nextDue } from '../content/cadence';
+import { versionItems, type PublishedItem } from '../content/repository';
+
+interface RegionRow {
+  code: string;
+  level: 'district' | 'street' | 'village';
+  name: string;
+  parent: string | null;
+  account_name: string | null;
+}
+
+export interface FeedFile {
+  /** Logical path under the feed root (feedPaths). */
+  path: string;
+  bytes: Buffer;
+}
+
+export interface AssembledVersion {
+  version: number;
+  createdAt: string;
+  files: FeedFile[];
+  problems: (FeedProblem & { file: string })[];
+}
+
+const monthTotals = (body: LedgerMonthBody) => {
+  const sum = (direction: 'income' | 'expense') => body.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
+  const incomeFen = sum('income');
+  const expenseFen = sum('expense');
+  return { openingFen: body.openingFen, incomeFen, expenseFen, closingFen: body.openingFen + incomeFen - expenseFen };
+};
+
+export const assembleVersion = (db: Db, version: number): AssembledVersion => {
+  const createdAt = db.prepare('SELECT created_at FROM versions WHERE version = ?').pluck().get(version) as string;
+  const regions = db.prepare('SELECT * FROM regions ORDER BY code').all() as RegionRow[];
+  const meta = new Map(
+    (db.prepare('SELECT region, channel, updated_at, next_due_at FROM channel_meta').all() as { region: string; channel: number; updated_at: string; next_due_at: string | null }[]).map(
+      (m) => [`${m.region}/${m.channel}`, m],
+    ),
+  );
+  const firstPublished = db.prepare(
+    `SELECT min(published_at) AS first, count(*) AS n FROM revisions WHERE region = ? AND channel = ? AND item_id = ? AND status = 'published' AND action = 'put' AND id <= ?`,
+  );
+
+  // Items by region and channel, each stamped with when it first went public and its version.
+  const items = new Map<string, PublishedItem[]>();
+  for (const item of versionItems(db, version)) {
+    const key = `${item.region}/${item.channel}`;
+    items.set(key, [...(items.get(key) ?? []), item]);
+  }
+  const bodyOf = (item: PublishedItem): Record<string, unknown> => {
+    const { id, ...body } = JSON.parse(item.revision.body ?? '{}') as Record<string, unknown>;
+    const history = firstPublished.get(item.region, item.channel, item.itemId, item.revision.id) as { first: string; n: number };
+    return { id: id ?? item.itemId, publishedAt: history.first, version: Math.max(history.n, 1), ...body };
+  };
+  const newestFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(b.publishedAt).localeCompare(String(a.publishedAt)) || String(a.id).localeCompare(String(b.id));
+
+  const files: FeedFile[] = [];
+  const problems: AssembledVersion['problems'] = [];
+  const emit = (path: string, data: unknown, problemsOf: FeedProblem[]) => {
+    files.push({ path, bytes: Buffer.from(JSON.stringify(data)) });
+    problems.push(...problemsOf.map((p) => ({ ...p, file: path })));
+  };
+  // Sample content says so on screen.
+  const fictional = db.prepare(`SELECT value FROM settings WHERE key = 'fictional'`).pluck().get() === '1';
+  // A file's time is that of its newest content, not of the version: unchanged files
+  // keep their bytes, and so their hashes, from one version to the next.
+  const header = <K extends string>(kind: K, generatedAt: string) => ({ schemaVersion: SCHEMA_VERSION, kind, generatedAt, ...(fictional ? { fictional } : {}) });
+  const newestOf = (channels: Channel[]) => channels.reduce((newest, c) => (c.updatedAt > newest ? c.updatedAt : newest), '') || createdAt;
+
+  const channelsOf = (region: RegionRow, ids: number[]): Channel[] =>
+    ids.flatMap((id): Channel[] => {
+      const list = items.get(`${region.code}/${id}`);
+      if (!list?.length) return [];
+      const spec = channelSpec(id);
+      const m = meta.get(`${region.code}/${id}`);
+      const updatedAt = m?.updated_at ?? createdAt;
+      const nextDueAt = m?.next_due_at ?? nextDue(spec.cadence, updatedAt);
+      const base = { id, kind: spec.kind, updatedAt, ...(nextDueAt ? { nextDueAt } : {}) };
+      if (spec.kind === 'profile') return [{ ...base, content: { ...bodyOf(list[0]!), id: list[0]!.itemId } } as Channel];
+      if (spec.kind === 'faq') return [{ ...base, content: list.map((i) => JSON.parse(i.revision.body ?? '{}')) } as Channel];
+      if (spec.kind === 'ledger') {
+        const months = list.map((i) => ({ month: i.itemId, body: JSON.parse(i.revision.body ?? '{}') as LedgerMonthBody })).sort((a, b) => a.month.localeCompare(b.month));
+        const publishedAtOf = (month: string) => list.find((i) => i.itemId === month)!.revision.published_at ?? createdAt;
+        const refs: LedgerMonthRef[] = months.map(({ month, body }) => {
+          const totals = monthTotals(body);
+          const path = feedPaths.ledgerMonth(region.code, month);
+          const file: LedgerMonthFeed = { ...header('ledgerMonth', publishedAtOf(month)), village: region.code, month, ...totals, vouchers: body.vouchers };
+          emit(path, file, validation(validateLedgerMonth(file)));
+          return { month, ...totals, voucherCount: body.vouchers.length, file: path };
+        });
+        return [{ ...base, content: { accountName: region.account_name ?? region.name, months: refs } } as Channel];
+      }
+      return [{ ...base, content: list.map(bodyOf).sort(newestFirst) } as Channel];
+    });
+
+  const district = regions.find((r) => r.level === 'district');
+  if (!district) throw new Error('no district region');
+  const streets = regions.filter((r) => r.level === 'street');
+  const villages = regions.filter((r) => r.level === 'village');
+  const districtChannels = channelsOf(district, [1, 2, 3, 4, 5]);
+  const districtFile: DistrictFeed = {
+    ...header('district', newestOf(districtChannels)),
+    region: { code: district.code, name: district.name },
+    streets: streets.map((s) => ({ code: s.code, name: s.name, villages: villages.filter((v) => v.parent === s.code).map((v) => ({ code: v.code, name: v.name })) })),
+    channels: districtChannels,
+  };
+  emit(feedPaths.district(), districtFile, validation(validateDistrict(districtFile)));
+  for (const street of streets) {
+    const channels = channelsOf(street, [6, 7, 8, 9, 10]);
+    const file: StreetFeed = { ...header('street', newestOf(channels)), region: { code: street.code, name: street.name }, channels };
+    emit(feedPaths.street(street.code), file, validation(validateStreet(file)));
+  }
+  for (const village of villages) {
+    const channels = channelsOf(village, [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    const file: VillageFeed = { ...header('village', newestOf(channels)), region: { code: village.code, name: village.name }, street: village.parent!, channels };
+    emit(feedPaths.village(village.code), file, validation(validateVillage(file)));
+  }
+  return { version, createdAt, files, problems };
+};
+
+const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] => (result.ok ? [] : result.problems ?? []);

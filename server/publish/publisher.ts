@@ -1,0 +1,115 @@
+/**
+ * Publishing: a new version is recorded (pending) in the database, its files are
+ * written under names that are their hashes (never overwriting anything), and only
+ * then is the small signed manifest replaced atomically. A crash at any moment leaves
+ * the previous manifest, and every file it names, complete; pending versions are
+ * rebuilt from the database on the next start.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import type { Db } from '../db/database';
+import { appendAudit, auditHead } from '../audit/auditLog';
+import { chinaTime } from '../clock';
+import { completeVersion, createVersion, latestCompleteVersion, pendingVersions } from '../content/repository';
+import { assembleVersion, type AssembledVersion } from './assemble';
+import { writeFileAtomic } from './atomicFile';
+import { MANIFEST_FILE, objectPath, type Manifest } from '../../src/feed/manifest';
+import { signManifest, type SigningKey } from './signing';
+
+/** How long a manifest stays fresh without a new publish. */
+const MANIFEST_LIFETIME_MS = 7 * 86_400_000;
+
+export class PublishRejected extends Error {
+  constructor(readonly problems: AssembledVersion['problems']) {
+    super(`publish rejected: ${problems.length} problem(s), first ${problems[0]?.file} ${problems[0]?.path} ${problems[0]?.message}`);
+  }
+}
+
+export interface PublishResult {
+  version: number;
+  files: number;
+  written: number;
+  bytesWritten: number;
+  manifestSha256: string;
+}
+
+export class Publisher {
+  constructor(
+    private readonly db: Db,
+    readonly feedDir: string,
+    private readonly key: SigningKey,
+  ) {}
+
+  /** Publishes every approved change as a new version; nothing is written if a file is invalid. */
+  publish(operatorId: number | null, kind: 'seed' | 'publish' = 'publish'): PublishResult {
+    const assembled = this.db.transaction(() => {
+      const { version, changed } = createVersion(this.db, kind, operatorId);
+      const result = assembleVersion(this.db, version);
+      if (result.problems.length) throw new PublishRejected(result.problems);
+      appendAudit(this.db, { operatorId, action: kind, target: `version ${version}`, after: { version, revisions: changed.map((r) => r.id) } });
+      return result;
+    })();
+    return this.write(assembled);
+  }
+
+  /** Republishes an older version's content as a new, higher version. */
+  rollback(operatorId: number, toVersion: number): PublishResult {
+    const assembled = this.db.transaction(() => {
+      const exists = this.db.prepare(`SELECT 1 FROM versions WHERE version = ? AND status = 'complete'`).get(toVersion);
+      if (!exists) throw new RangeError(`version ${toVersion} does not exist`);
+      const { version } = createVersion(this.db, 'rollback', operatorId, toVersion);
+      const result = assembleVersion(this.db, version);
+      appendAudit(this.db, { operatorId, action: 'rollback', target: `version ${version}`, after: { version, sameContentAs: toVersion } });
+      return result;
+    })();
+    return this.write(assembled);
+  }
+
+  /** Finishes versions that a crash left pending (their files are rebuilt identically). */
+  recover(): number[] {
+    const pending = pendingVersions(this.db);
+    for (const version of pending) this.write(assembleVersion(this.db, version));
+    return pending;
+  }
+
+  get currentVersion(): number {
+    return latestCompleteVersion(this.db);
+  }
+
+  private write(assembled: AssembledVersion): PublishResult {
+    const files: Manifest['files'] = {};
+    let written = 0;
+    let bytesWritten = 0;
+    for (const file of assembled.files) {
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      files[file.path] = { sha256, bytes: file.bytes.length };
+      const target = join(this.feedDir, objectPath(sha256));
+      if (existsSync(target)) continue;
+      // Compressed twins let nginx (gzip_static) and the service skip compressing per request.
+      writeFileAtomic(`${target}.gz`, gzipSync(file.bytes, { level: 9 }));
+      writeFileAtomic(`${target}.br`, brotliCompressSync(file.bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
+      writeFileAtomic(target, file.bytes);
+      written++;
+      bytesWritten += file.bytes.length;
+    }
+    const publishedAt = assembled.createdAt;
+    const manifest = signManifest(
+      {
+        schemaVersion: 1,
+        version: assembled.version,
+        publishedAt,
+        expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS),
+        auditHead: auditHead(this.db),
+        files,
+      } satisfies Manifest,
+      this.key,
+    );
+    const bytes = Buffer.from(JSON.stringify(manifest));
+    writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
+    const manifestSha256 = createHash('sha256').update(bytes).digest('hex');
+    completeVersion(this.db, assembled.version, manifestSha256);
+    return { version: assembled.version, files: assembled.files.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };
+  }
+}

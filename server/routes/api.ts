@@ -1,0 +1,168 @@
+/**
+ * The operator API under /api. Every endpoint runs as an authenticated operator and
+ * is scoped by role and region; answers carry reasons in Chinese and English.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { can } from '../auth/permissions';
+import { createOperator, issueToken, listOperators, revokeToken, ROLES, type Role } from '../auth/operators';
+import { appendAudit, verifyAuditChain } from '../audit/auditLog';
+import { chinaTime } from '../clock';
+import { ImageRejected, MAX_UPLOAD_BYTES, storeImage } from '../content/media';
+import { correctItem, itemState, pushItem, reviewDraft, withdrawItem, type Outcome } from '../content/operations';
+import { overdueChannels } from '../content/overdue';
+import { listRevisions, type Revision } from '../content/repository';
+import { PublishRejected } from '../publish/publisher';
+import type { Service } from '../service';
+import { requireOperator } from './auth';
+import { fail, forbidden } from './errors';
+
+type ItemParams = { region: string; channel: string; itemId: string };
+
+const answer = <T>(reply: FastifyReply, outcome: Outcome<T>, status = 200) =>
+  outcome.ok ? reply.code(status).send(outcome.value) : fail(reply, outcome.status, outcome.zh, outcome.en, outcome.problems);
+
+const revisionView = (r: Revision) => ({ ...r, body: r.body ? JSON.parse(r.body) : null });
+
+export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
+  requireOperator(app, service);
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1 }, (_request, body, done) => done(null, body));
+
+  app.get('/me', async (request) => request.operator);
+
+  app.get('/regions', async () => service.db.prepare('SELECT code, level, name, parent FROM regions ORDER BY code').all());
+
+  app.get<{ Params: ItemParams }>('/regions/:region/channels/:channel/items/:itemId', async (request) => {
+    const { region, channel, itemId } = request.params;
+    const state = itemState(service, { region, channel: Number(channel), itemId });
+    return { published: state.published, pending: state.pending ? revisionView(state.pending) : null };
+  });
+
+  app.put<{ Params: ItemParams; Body: unknown }>('/regions/:region/channels/:channel/items/:itemId', async (request, reply) => {
+    const { region, channel, itemId } = request.params;
+    const outcome = pushItem(service, request.operator, { region, channel: Number(channel), itemId }, request.body);
+    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome, 201);
+  });
+
+  app.delete<{ Params: ItemParams }>('/regions/:region/channels/:channel/items/:itemId', async (request, reply) => {
+    const { region, channel, itemId } = request.params;
+    const outcome = withdrawItem(service, request.operator, { region, channel: Number(channel), itemId });
+    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome, 201);
+  });
+
+  app.post<{ Params: ItemParams; Body: { newId?: string; note?: string; item?: unknown } }>('/regions/:region/channels/:channel/items/:itemId/correction', async (request, reply) => {
+    const { region, channel, itemId } = request.params;
+    const outcome = correctItem(service, request.operator, { region, channel: Number(channel), itemId }, request.body ?? {});
+    return answer(reply, outcome.ok ? { ok: true, value: outcome.value.map(revisionView) } : outcome, 201);
+  });
+
+  app.post<{ Body: Buffer }>('/media', async (request, reply) => {
+    if (!can(service.db, request.operator, 'edit', request.operator.region) && request.operator.role !== 'admin') return forbidden(reply);
+    if (!Buffer.isBuffer(request.body)) return fail(reply, 415, '请以 image/jpeg、image/png 或 image/webp 上传图片', 'Upload the image as image/jpeg, image/png or image/webp');
+    try {
+      const image = await storeImage(service.mediaDir, request.body);
+      service.db.transaction(() => {
+        service.db
+          .prepare('INSERT OR IGNORE INTO media (sha256, src, mime, width, height, bytes, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(image.sha256, image.src, 'image/jpeg', image.width, image.height, image.bytes, request.operator.id, chinaTime());
+        appendAudit(service.db, { operatorId: request.operator.id, action: 'upload', target: image.src, after: { width: image.width, height: image.height, bytes: image.bytes } });
+      })();
+      return reply.code(201).send({ src: image.src, width: image.width, height: image.height });
+    } catch (error) {
+      if (error instanceof ImageRejected) return fail(reply, 422, error.zh, error.en);
+      throw error;
+    }
+  });
+
+  app.get<{ Querystring: { status?: string } }>('/drafts', async (request) => {
+    const status = (request.query.status ?? 'draft') as Revision['status'];
+    return listRevisions(service.db, { status })
+      .filter((r) => can(service.db, request.operator, 'review', r.region) || can(service.db, request.operator, 'edit', r.region))
+      .map(revisionView);
+  });
+
+  app.post<{ Params: { id: string } }>('/drafts/:id/approve', async (request, reply) => {
+    const outcome = reviewDraft(service, request.operator, Number(request.params.id), 'approved', null);
+    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome);
+  });
+
+  app.post<{ Params: { id: string }; Body: { reason?: string } }>('/drafts/:id/reject', async (request, reply) => {
+    const outcome = reviewDraft(service, request.operator, Number(request.params.id), 'rejected', request.body?.reason ?? null);
+    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome);
+  });
+
+  app.post<{ Body: { at?: string } }>('/publish', async (request, reply) => {
+    if (!can(service.db, request.operator, 'publish')) return forbidden(reply);
+    const at = request.body?.at;
+    if (at) {
+      const time = Date.parse(at);
+      if (Number.isNaN(time) || !/\+08:00$/.test(at)) return fail(reply, 422, '发布时间格式不对，应为 2026-12-01T08:00:00+08:00', 'The time must look like 2026-12-01T08:00:00+08:00');
+      const id = Number(service.db.prepare('INSERT INTO scheduled_publishes (at, created_by) VALUES (?, ?)').run(at, request.operator.id).lastInsertRowid);
+      appendAudit(service.db, { operatorId: request.operator.id, action: 'schedule', target: `publish ${id}`, after: { at } });
+      return reply.code(202).send({ scheduled: { id, at } });
+    }
+    try {
+      return service.publisher.publish(request.operator.id);
+    } catch (error) {
+      if (error instanceof PublishRejected) {
+        return fail(reply, 422, '发布被拒绝：生成的内容有误，未发布任何内容', 'Publish refused: the content has problems; nothing was published', error.problems.map((p) => ({ item: p.file, field: p.path, zh: `${p.file} ${p.path}：${p.message}`, en: `${p.file} ${p.path}: ${p.message}` })));
+      }
+      throw error;
+    }
+  });
+
+  app.post<{ Body: { version?: number } }>('/rollback', async (request, reply) => {
+    if (!can(service.db, request.operator, 'administer')) return forbidden(reply);
+    const version = Number(request.body?.version);
+    try {
+      return service.publisher.rollback(request.operator.id, version);
+    } catch (error) {
+      if (error instanceof RangeError) return fail(reply, 404, `没有版本 ${version}`, `No version ${version}`);
+      throw error;
+    }
+  });
+
+  app.get('/versions', async () => service.db.prepare('SELECT version, kind, created_at, created_by, rolled_back_to, status, manifest_sha256 FROM versions ORDER BY version DESC').all());
+
+  app.get('/audit/verify', async () => verifyAuditChain(service.db));
+
+  app.get<{ Querystring: { region?: string } }>('/overdue', async (request) => overdueChannels(service, Date.now(), request.query.region));
+
+  app.get('/operators', async (request, reply) => (can(service.db, request.operator, 'administer') ? listOperators(service.db) : forbidden(reply)));
+
+  app.post<{ Body: { name?: string; role?: string; region?: string; label?: string } }>('/operators', async (request, reply) => {
+    if (!can(service.db, request.operator, 'administer')) return forbidden(reply);
+    const { name, role, region } = request.body ?? {};
+    if (!name?.trim() || !ROLES.includes(role as Role) || !region) return fail(reply, 422, `请给出姓名、角色（${ROLES.join('/')}）和地区代码`, `Give a name, a role (${ROLES.join('/')}) and a region code`);
+    if (!service.db.prepare('SELECT 1 FROM regions WHERE code = ?').get(region)) return fail(reply, 404, `找不到地区 ${region}`, `No region ${region}`);
+    const result = service.db.transaction(() => {
+      const operator = createOperator(service.db, name, role as Role, region);
+      const token = issueToken(service.db, operator.id, request.body?.label ?? 'initial');
+      appendAudit(service.db, { operatorId: request.operator.id, action: 'operator.create', target: `operator ${operator.id}`, after: operator });
+      return { operator, token: token.token, tokenId: token.id };
+    })();
+    return reply.code(201).send(result);
+  });
+
+  app.post<{ Params: { id: string }; Body: { label?: string } }>('/operators/:id/tokens', async (request, reply) => {
+    if (!can(service.db, request.operator, 'administer')) return forbidden(reply);
+    const id = Number(request.params.id);
+    if (!service.db.prepare('SELECT 1 FROM operators WHERE id = ?').get(id)) return fail(reply, 404, `找不到操作员 ${id}`, `No operator ${id}`);
+    const token = service.db.transaction(() => {
+      const issued = issueToken(service.db, id, request.body?.label ?? 'token');
+      appendAudit(service.db, { operatorId: request.operator.id, action: 'token.issue', target: `operator ${id}`, after: { tokenId: issued.id } });
+      return issued;
+    })();
+    return reply.code(201).send({ tokenId: token.id, token: token.token });
+  });
+
+  app.delete<{ Params: { id: string } }>('/tokens/:id', async (request, reply) => {
+    if (!can(service.db, request.operator, 'administer')) return forbidden(reply);
+    const id = Number(request.params.id);
+    const revoked = service.db.transaction(() => {
+      const done = revokeToken(service.db, id);
+      if (done) appendAudit(service.db, { operatorId: request.operator.id, action: 'token.revoke', target: `token ${id}` });
+      return done;
+    })();
+    return revoked ? { revoked: id } : fail(reply, 404, `找不到有效的令牌 ${id}`, `No active token ${id}`);
+  });
+};

@@ -1,0 +1,69 @@
+/**
+ * What boxes read. The manifest is small and revalidated on every poll (strong ETag,
+ * 304 when unchanged); every other file is named by its hash and cached as immutable.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { MANIFEST_FILE, OBJECTS_DIR } from '../../src/feed/manifest';
+import type { Service } from '../service';
+
+/** Seconds a box waits between polls; boxes add jitter so they do not arrive together. */
+export const POLL_SECONDS = 60;
+
+interface CachedManifest {
+  mtimeMs: number;
+  size: number;
+  bytes: Buffer;
+  etag: string;
+}
+
+export const feedRoutes = (service: Service) => async (app: FastifyInstance) => {
+  let cached: CachedManifest | null = null;
+  const manifest = (): CachedManifest => {
+    const path = join(service.feedDir, MANIFEST_FILE);
+    const stat = statSync(path);
+    if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+      const bytes = readFileSync(path);
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"` };
+    }
+    return cached;
+  };
+
+  app.get('/manifest.json', async (request, reply) => {
+    const current = manifest();
+    reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(POLL_SECONDS)).header('Vary', 'Accept-Encoding');
+    if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
+    return reply.type('application/json').send(current.bytes);
+  });
+
+  app.get('/public-key', async () => ({ alg: 'Ed25519', publicKey: service.key.publicKeyBase64 }));
+
+  // Objects are named by their hash: a strong ETag per encoding comes free, and the
+  // .br/.gz twins written at publish time are sent as they are.
+  app.get<{ Params: { name: string } }>(`/${OBJECTS_DIR}/:name`, async (request, reply) => {
+    const sha256 = /^([0-9a-f]{64})\.json$/.exec(request.params.name)?.[1];
+    if (!sha256) return reply.code(404).send();
+    const accepted = String(request.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gz' : null;
+    const etag = `"${sha256}${encoding ? `-${encoding}` : ''}"`;
+    reply
+      .header('ETag', etag)
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('Vary', 'Accept-Encoding')
+      .type('application/json');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const file = join(service.feedDir, OBJECTS_DIR, `${sha256}.json${encoding ? `.${encoding}` : ''}`);
+    try {
+      const bytes = await readFile(file);
+      if (encoding) reply.header('Content-Encoding', encoding === 'br' ? 'br' : 'gzip');
+      return reply.send(bytes);
+    } catch {
+      return reply.code(404).send();
+    }
+  });
+  await app.register(fastifyStatic, { root: service.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '1d', etag: true });
+};

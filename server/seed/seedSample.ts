@@ -1,0 +1,102 @@
+/**
+ * First start: load the committed sample district into an empty database as version 1
+ * and create one operator of each role, so the system shows content and can be tried
+ * at once. Their tokens are written to a file only the service's user can read.
+ */
+import { chmodSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed, Channel } from '../../src/feed/schema';
+import { feedPaths } from '../../src/feed/paths';
+import type { Db } from '../db/database';
+import { appendAudit } from '../audit/auditLog';
+import { createOperator, issueToken, type Role } from '../auth/operators';
+import { writeFileAtomic } from '../publish/atomicFile';
+
+interface SeedOperator {
+  name: string;
+  role: Role;
+  region: string;
+  token: string;
+}
+
+const readJson = <T>(dir: string, path: string): T => JSON.parse(readFileSync(join(dir, path), 'utf8')) as T;
+
+/** Item id and stored body of each item of a channel (ids are what operators address). */
+const itemsOf = (channel: Channel, sampleDir: string): { itemId: string; body: unknown; publishedAt: string }[] => {
+  switch (channel.kind) {
+    case 'profile':
+      return [{ itemId: channel.content.id, body: channel.content, publishedAt: channel.content.publishedAt }];
+    case 'faq':
+      return channel.content.map((group) => ({ itemId: group.title, body: group, publishedAt: group.items[0]?.publishedAt ?? channel.updatedAt }));
+    case 'ledger':
+      return channel.content.months.map((ref) => {
+        const month = readJson<LedgerMonthFeed>(sampleDir, ref.file);
+        return { itemId: ref.month, body: { month: ref.month, openingFen: month.openingFen, vouchers: month.vouchers }, publishedAt: month.generatedAt };
+      });
+    default:
+      return channel.content.map((item) => ({ itemId: item.id, body: item, publishedAt: item.publishedAt }));
+  }
+};
+
+export const isEmpty = (db: Db): boolean => db.prepare('SELECT count(*) FROM regions').pluck().get() === 0;
+
+export const seedSample = (db: Db, sampleDir: string, feedDir: string): SeedOperator[] => {
+  const district = readJson<DistrictFeed>(sampleDir, feedPaths.district());
+  const insertRegion = db.prepare('INSERT INTO regions (code, level, name, parent, account_name) VALUES (?, ?, ?, ?, ?)');
+  const insertMeta = db.prepare('INSERT INTO channel_meta (region, channel, updated_at, next_due_at) VALUES (?, ?, ?, ?)');
+  const insertRevision = db.prepare(
+    `INSERT INTO revisions (region, channel, item_id, action, body, status, created_at, published_at) VALUES (?, ?, ?, 'put', ?, 'published', ?, ?)`,
+  );
+  const insertVersionItem = db.prepare('INSERT INTO version_items (version, region, channel, item_id, revision_id) VALUES (1, ?, ?, ?, ?)');
+  const operators: SeedOperator[] = [];
+
+  db.transaction(() => {
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('fictional', ?)`).run(district.fictional ? '1' : '0');
+    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (1, 'seed', ?, 'pending')`).run(district.generatedAt);
+    const load = (region: string, channels: Channel[]) => {
+      for (const channel of channels) {
+        insertMeta.run(region, channel.id, channel.updatedAt, channel.nextDueAt ?? null);
+        for (const item of itemsOf(channel, sampleDir)) {
+          const { publishedAt: _p, version: _v, ...body } = item.body as Record<string, unknown>;
+          const revision = Number(insertRevision.run(region, channel.id, item.itemId, JSON.stringify(body), item.publishedAt, item.publishedAt).lastInsertRowid);
+          insertVersionItem.run(region, channel.id, item.itemId, revision);
+        }
+      }
+    };
+    insertRegion.run(district.region.code, 'district', district.region.name, null, null);
+    load(district.region.code, district.channels);
+    for (const street of district.streets) {
+      insertRegion.run(street.code, 'street', street.name, district.region.code, null);
+      load(street.code, readJson<StreetFeed>(sampleDir, feedPaths.street(street.code)).channels);
+      for (const v of street.villages) {
+        const village = readJson<VillageFeed>(sampleDir, feedPaths.village(v.code));
+        const ledger = village.channels.find((c) => c.kind === 'ledger');
+        insertRegion.run(v.code, 'village', v.name, street.code, ledger?.kind === 'ledger' ? ledger.content.accountName : null);
+        load(v.code, village.channels);
+      }
+    }
+    const firstStreet = district.streets[0]!;
+    const firstVillage = firstStreet.villages[0]!;
+    for (const [name, role, region] of [
+      ['区管理员', 'admin', district.region.code],
+      [`${firstStreet.name}审核员`, 'street', firstStreet.code],
+      [`${firstVillage.name}村文书`, 'clerk', firstVillage.code],
+      [`${firstVillage.name}村务监督委员会`, 'committee', firstVillage.code],
+    ] as const) {
+      const operator = createOperator(db, name, role, region);
+      operators.push({ name, role, region, token: issueToken(db, operator.id, 'sample').token });
+    }
+    appendAudit(db, { operatorId: null, action: 'seed', target: 'version 1', after: { sample: true, regions: db.prepare('SELECT count(*) FROM regions').pluck().get() } });
+  })();
+
+  const media = join(sampleDir, 'media');
+  if (existsSync(media)) cpSync(media, join(feedDir, 'media'), { recursive: true });
+  return operators;
+};
+
+export const writeTokenFile = (file: string, operators: SeedOperator[]): void => {
+  const lines = operators.map((o) => `${o.role}\t${o.region}\t${o.name}\t${o.token}`);
+  writeFileAtomic(file, Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`));
+  chmodSync(file, 0o600);
+};
+

@@ -1,0 +1,80 @@
+/**
+ * Starts the real service (its own process, its own database file) for a test file,
+ * and talks to it over HTTP as operators would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunningService {
+  url: string;
+  dataDir: string;
+  tokens: Record<'admin' | 'street' | 'clerk' | 'committee', { token: string; region: string }>;
+  stop(): Promise<void>;
+}
+
+let nextPort = 8600 + (Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 40);
+
+export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-'))): Promise<RunningService> => {
+  const port = nextPort++;
+  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`service did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const tokens = Object.fromEntries(
+    readFileSync(join(dataDir, 'operator-tokens.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split('\t'))
+      .map(([role, region, , token]) => [role, { token: token!, region: region! }]),
+  ) as RunningService['tokens'];
+  return {
+    url,
+    dataDir,
+    tokens,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+};
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export const call = async <T = any>(service: RunningService, method: string, path: string, token: string | null, body?: unknown): Promise<Answer<T>> => {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  let payload: BodyInit | undefined;
+  if (Buffer.isBuffer(body)) {
+    headers['content-type'] = 'image/jpeg';
+    payload = new Uint8Array(body);
+  } else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const response = await fetch(`${service.url}${path}`, { method, headers, body: payload });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
+};
+
+/** The sample's regions: the first street and village have sample operators. */
+export const readSample = (path: string) => JSON.parse(readFileSync(`static/feed/${path}`, 'utf8'));
