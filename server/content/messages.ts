@@ -88,7 +88,9 @@ const reason = (problem: FeedProblem): [string, string] => {
       return ['必须是整数（金额以分为单位）', 'must be a whole number (amounts in fen)'];
     case INTEGER_MINIMUM:
     case NUMBER_MINIMUM:
-      return problem.limit === 0 ? ['不能为负数', 'must not be negative'] : [`不能小于 ${problem.limit}`, `must be at least ${problem.limit}`];
+      if (problem.limit === 0) return ['不能为负数', 'must not be negative'];
+      if (problem.limit === 1) return ['必须大于零', 'must be more than zero'];
+      return [`不能小于 ${problem.limit}`, `must be at least ${problem.limit}`];
     case MIN_LENGTH:
     case ARRAY_MIN_ITEMS:
       return ['不能为空', 'must not be empty'];

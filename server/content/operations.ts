@@ -53,7 +53,10 @@ export const itemState = (service: Service, ref: ItemRef): { published: unknown;
 /** Fills what the server owns (time and version) so the item can be checked against its schema. */
 const withServerFields = (kind: ItemKind, itemId: string, body: Record<string, unknown>): Record<string, unknown> => {
   const now = chinaTime();
-  if (kind === 'ledger') return { ...body, month: itemId };
+  if (kind === 'ledger') {
+    const vouchers = Array.isArray(body.vouchers) ? body.vouchers.map((v: Record<string, unknown>) => ({ publishedAt: now, version: 1, ...v })) : body.vouchers;
+    return { ...body, month: itemId, vouchers };
+  }
   if (kind === 'faq') {
     const items = Array.isArray(body.items) ? body.items.map((q: Record<string, unknown>) => ({ publishedAt: now, version: 1, ...q })) : body.items;
     return { ...body, title: itemId, items };

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
 export interface RunningService {
@@ -14,10 +15,19 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-let nextPort = 8600 + (Number(process.env.TEST_PARALLEL_INDEX ?? 0) * 40);
+/** A port nobody listens on now: asked of the OS, so parallel runs never collide. */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 
 export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-'))): Promise<RunningService> => {
-  const port = nextPort++;
+  const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -27,11 +37,8 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
+    // Our own process says when it listens; a health check alone could reach another.
+    if (output.includes('Sanwu TV is running')) break;
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`service did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));
   }

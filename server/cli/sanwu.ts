@@ -1,0 +1,248 @@
+/**
+ * The operators' command line: `npx sanwu <command> …`. It talks to the service
+ * (--server, or SANWU_SERVER; token from --token or SANWU_TOKEN), except `audit verify
+ * --data-dir` and `export`, which read a data directory directly.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LedgerMonthBody, Voucher } from '../../src/feed/schema';
+import { describeMerge, mergeVouchers, readLedgerFile, type LedgerImportOptions } from '../import';
+import { exportFeed } from './export';
+import { noticeFromMarkdown } from './markdown';
+import { request, ServiceError, type Connection } from './client';
+import { openDatabase } from '../db/database';
+import { verifyAuditChain } from '../audit/auditLog';
+import { join } from 'node:path';
+
+const USAGE = `用法 / usage: sanwu <command> [options]
+  operators list | operators add --name N --role clerk|committee|street|admin --region CODE
+  operators token OPERATOR_ID [--label L] | operators revoke TOKEN_ID
+  push FILE.md|FILE.json --region CODE --channel N [--id ID]
+  withdraw --region CODE --channel N --id ID
+  correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
+  import ledger FILE.csv|FILE.xlsx --village CODE --month YYYY-MM [--mapping M.json] [--save-mapping M.json] [--dry-run]
+  attach IMAGE --village CODE --month YYYY-MM --voucher 记-0042
+  drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
+  publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
+  overdue [--region CODE]
+  audit verify [--data-dir DIR]
+  export --data-dir DIR --out OUT
+Connection: --server URL (SANWU_SERVER, default http://127.0.0.1:8080), --token T (SANWU_TOKEN)`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    server: { type: 'string', default: process.env.SANWU_SERVER ?? 'http://127.0.0.1:8080' },
+    token: { type: 'string', default: process.env.SANWU_TOKEN ?? '' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    region: { type: 'string' },
+    label: { type: 'string' },
+    channel: { type: 'string' },
+    id: { type: 'string' },
+    note: { type: 'string' },
+    village: { type: 'string' },
+    month: { type: 'string' },
+    mapping: { type: 'string' },
+    'save-mapping': { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    voucher: { type: 'string' },
+    status: { type: 'string' },
+    reason: { type: 'string' },
+    at: { type: 'string' },
+    'data-dir': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const need = (value: string | undefined, option: string): string => {
+  if (!value) throw new UsageError(`缺少 --${option}（missing --${option}）`);
+  return value;
+};
+class UsageError extends Error {}
+
+const connection = (): Connection => ({ server: values.server!, token: need(values.token, 'token') });
+
+const itemPath = (region: string, channel: string, id: string) => `/api/regions/${region}/channels/${channel}/items/${encodeURIComponent(id)}`;
+
+/** A notice or any item from a file: Markdown becomes an article, JSON is sent as written. */
+const itemFromFile = (file: string): Record<string, unknown> => {
+  const text = readFileSync(file, 'utf8');
+  return extname(file).toLowerCase() === '.md' ? noticeFromMarkdown(text) : (JSON.parse(text) as Record<string, unknown>);
+};
+
+const currentMonth = async (village: string, month: string): Promise<LedgerMonthBody | null> => {
+  const state = await request<{ published: LedgerMonthBody | null; pending: { body: LedgerMonthBody | null } | null }>(connection(), 'GET', itemPath(village, '15', month));
+  return state.pending?.body ?? state.published;
+};
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async operators([action, id]) {
+    if (action === 'list') {
+      for (const o of await request<{ id: number; name: string; role: string; region: string; tokens: { id: number; label: string; revoked_at: string | null }[] }[]>(connection(), 'GET', '/api/operators')) {
+        say(`${o.id}\t${o.role}\t${o.region}\t${o.name}\ttokens: ${o.tokens.map((t) => `${t.id}${t.revoked_at ? '(revoked)' : ''}`).join(',')}`);
+      }
+    } else if (action === 'add') {
+      const created = await request<{ operator: { id: number }; token: string }>(connection(), 'POST', '/api/operators', { name: need(values.name, 'name'), role: need(values.role, 'role'), region: need(values.region, 'region'), label: values.label });
+      say(`操作员 ${created.operator.id} 已创建。令牌只显示这一次 / token (shown once): ${created.token}`);
+    } else if (action === 'token') {
+      const issued = await request<{ tokenId: number; token: string }>(connection(), 'POST', `/api/operators/${need(id, 'operator id')}/tokens`, { label: values.label });
+      say(`令牌 ${issued.tokenId}（只显示这一次 / shown once）: ${issued.token}`);
+    } else if (action === 'revoke') {
+      await request(connection(), 'DELETE', `/api/tokens/${need(id, 'token id')}`);
+      say(`令牌 ${id} 已作废 / revoked`);
+    } else throw new UsageError('operators list|add|token|revoke');
+  },
+
+  async push([file]) {
+    const region = need(values.region, 'region');
+    const channel = need(values.channel, 'channel');
+    const item = itemFromFile(need(file, 'file'));
+    const id = values.id ?? (typeof item.id === 'string' ? item.id : basename(file!, extname(file!)));
+    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(region, channel, id), item);
+    say(`已保存为草稿 ${draft.id}，等待审核 / saved as draft ${draft.id}, awaiting review`);
+  },
+
+  async withdraw() {
+    const draft = await request<{ id: number }>(connection(), 'DELETE', itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id')));
+    say(`撤回申请已保存为草稿 ${draft.id} / withdrawal saved as draft ${draft.id}`);
+  },
+
+  async correct([file]) {
+    const drafts = await request<{ id: number }[]>(connection(), 'POST', `${itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id'))}/correction`, {
+      item: itemFromFile(need(file, 'file')),
+      note: need(values.note, 'note'),
+    });
+    say(`更正已保存为草稿 ${drafts.map((d) => d.id).join('、')} / correction saved as drafts`);
+  },
+
+  async import([what, file]) {
+    if (what !== 'ledger') throw new UsageError('import ledger FILE …');
+    const village = need(values.village, 'village');
+    const month = need(values.month, 'month');
+    // A saved mapping file: which column holds which field, and values for missing columns.
+    const saved = values.mapping ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>) : {};
+    const options: LedgerImportOptions = { month, ...(saved.mapping ? { mapping: saved.mapping } : {}), ...(saved.defaults ? { defaults: saved.defaults } : {}) };
+    const result = await readLedgerFile(readFileSync(need(file, 'file')), basename(file!), options);
+    for (const problem of result.problems) say(`✗ ${problem.zh}  (${problem.en})`);
+    if (!result.ok) {
+      say(`共 ${result.problemCount} 处问题，未导入 / ${result.problemCount} problem(s); nothing imported`);
+      process.exitCode = 1;
+      return;
+    }
+    if (values['save-mapping']) {
+      writeFileSync(values['save-mapping'], `${JSON.stringify({ mapping: result.mapping, defaults: options.defaults ?? {} }, null, 2)}\n`);
+      say(`列对应关系已保存到 ${values['save-mapping']} / column mapping saved`);
+    }
+    const existing = await currentMonth(village, month);
+    const merge = mergeVouchers(existing?.vouchers ?? [], result.vouchers as Voucher[]);
+    for (const line of describeMerge(merge)) say(line);
+    if (result.monthTotal) say(result.monthTotal.matches ? '本月合计与明细相符 / the month total matches the entries' : '本月合计与明细不符 / the month total does not match');
+    if (values['dry-run']) {
+      say('试运行：未做任何修改 / dry run: nothing changed');
+      return;
+    }
+    if (!merge.added.length && !merge.changed.length && existing) {
+      say('没有变化，未提交 / nothing changed, nothing submitted');
+      return;
+    }
+    const body: Partial<LedgerMonthBody> = { vouchers: merge.merged, ...(result.openingFen !== undefined ? { openingFen: result.openingFen } : existing ? { openingFen: existing.openingFen } : {}) };
+    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), body);
+    say(`已保存为草稿 ${draft.id}，等待村务监督委员会审核 / saved as draft ${draft.id}, awaiting the committee's review`);
+  },
+
+  async attach([file]) {
+    const village = need(values.village, 'village');
+    const month = need(values.month, 'month');
+    const number = need(values.voucher, 'voucher');
+    const bytes = readFileSync(need(file, 'file'));
+    const type = extname(file!).toLowerCase() === '.png' ? 'image/png' : extname(file!).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
+    const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(bytes), type);
+    const current = await currentMonth(village, month);
+    const voucher = current?.vouchers.find((v) => v.number === number);
+    if (!current || !voucher) throw new UsageError(`${month} 没有凭证 ${number} / no voucher ${number} in ${month}`);
+    voucher.receipts = [...voucher.receipts, { ...image, kind: '票据' }];
+    voucher.attachmentCount = Math.max(voucher.attachmentCount, voucher.receipts.length);
+    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), current);
+    say(`票据已附到 ${number}（${image.width}×${image.height}），草稿 ${draft.id} / receipt attached, draft ${draft.id}`);
+  },
+
+  async drafts() {
+    for (const d of await request<{ id: number; region: string; channel: number; item_id: string; action: string; status: string; created_at: string; reason: string | null }[]>(connection(), 'GET', `/api/drafts?status=${values.status ?? 'draft'}`)) {
+      say(`${d.id}\t${d.status}\t${d.region}\t${d.channel}\t${d.item_id}\t${d.action}\t${d.created_at}${d.reason ? `\t${d.reason}` : ''}`);
+    }
+  },
+
+  async approve([id]) {
+    await request(connection(), 'POST', `/api/drafts/${need(id, 'draft id')}/approve`);
+    say(`草稿 ${id} 已审核通过 / approved`);
+  },
+
+  async reject([id]) {
+    await request(connection(), 'POST', `/api/drafts/${need(id, 'draft id')}/reject`, { reason: need(values.reason, 'reason') });
+    say(`草稿 ${id} 已退回 / rejected`);
+  },
+
+  async publish() {
+    const result = await request<{ version?: number; files?: number; written?: number; scheduled?: { at: string } }>(connection(), 'POST', '/api/publish', values.at ? { at: values.at } : {});
+    say(result.scheduled ? `已定于 ${result.scheduled.at} 发布 / scheduled` : `已发布第 ${result.version} 版：${result.files} 个文件，新写入 ${result.written} 个 / published version ${result.version}`);
+  },
+
+  async rollback([version]) {
+    const result = await request<{ version: number }>(connection(), 'POST', '/api/rollback', { version: Number(need(version, 'version')) });
+    say(`已把第 ${version} 版的内容重新发布为第 ${result.version} 版 / republished version ${version} as ${result.version}`);
+  },
+
+  async versions() {
+    for (const v of await request<{ version: number; kind: string; created_at: string; status: string; rolled_back_to: number | null }[]>(connection(), 'GET', '/api/versions')) {
+      say(`${v.version}\t${v.kind}\t${v.created_at}\t${v.status}${v.rolled_back_to ? `\t= ${v.rolled_back_to}` : ''}`);
+    }
+  },
+
+  async overdue() {
+    const rows = await request<{ region: string; name: string; channel: number; updatedAt: string | null; dueAt: string }[]>(connection(), 'GET', `/api/overdue${values.region ? `?region=${values.region}` : ''}`);
+    for (const r of rows) say(`${r.region}\t${r.name}\t栏目 ${r.channel}\t${r.updatedAt ? `上次更新 ${r.updatedAt.slice(0, 10)}，应于 ${r.dueAt.slice(0, 10)} 前更新` : '从未发布'}`);
+    say(`共 ${rows.length} 个栏目逾期 / ${rows.length} overdue`);
+  },
+
+  async audit([action]) {
+    if (action !== 'verify') throw new UsageError('audit verify');
+    const check = values['data-dir'] ? verifyAuditChain(openDatabase(join(values['data-dir'], 'sanwu.db'))) : await request<ReturnType<typeof verifyAuditChain>>(connection(), 'GET', '/api/audit/verify');
+    if (check.ok) say(`审计链完整：${check.entries} 条，链头 ${check.head} / the audit chain is intact`);
+    else {
+      say(`审计链在第 ${check.brokenAt} 条断开：${check.reason} / the audit chain is broken at entry ${check.brokenAt}`);
+      process.exitCode = 1;
+    }
+  },
+
+  async export() {
+    const result = exportFeed(need(values['data-dir'], 'data-dir'), need(values.out, 'out'));
+    say(`已导出第 ${result.version} 版到 ${values.out}：${result.files} 个文件 / exported version ${result.version}`);
+  },
+};
+
+const main = async () => {
+  const [command, ...rest] = positionals;
+  const run = command ? commands[command] : undefined;
+  if (values.help || !run) {
+    say(USAGE);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  try {
+    await run(rest);
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      say(`✗ ${error.message}`);
+      for (const p of error.body?.problems ?? []) say(`  - ${p.zh}  (${p.en})`);
+    } else if (error instanceof UsageError) {
+      say(`✗ ${error.message}\n${USAGE}`);
+    } else throw error;
+    process.exitCode = 1;
+  }
+};
+
+await main();

@@ -1,0 +1,125 @@
+/**
+ * Every push is checked before it is stored: each rule answers with the item, the
+ * field and the reason in plain Chinese and English, and nothing invalid is published.
+ */
+import { test, expect } from '@playwright/test';
+import { call, readSample, startService, type RunningService } from './harness';
+
+let service: RunningService;
+test.beforeAll(async () => {
+  service = await startService();
+});
+test.afterAll(async () => service.stop());
+
+const clerk = () => service.tokens.clerk;
+const village = () => clerk().region;
+
+/** The sample's October as the starting point for a November push. */
+const october = () => readSample(`villages/${village()}/ledger/2026-10.json`);
+
+const voucher = (number: string, overrides: Record<string, unknown> = {}) => ({
+  id: `v-2026-11-${number.slice(2)}`,
+  number,
+  date: '2026-11-05T00:00:00+08:00',
+  summary: '支付村委会十一月电费',
+  account: { code: '54102', name: '管理费用—水电费' },
+  direction: 'expense',
+  amountFen: 33030,
+  handler: '王建国',
+  witness: '李秀英',
+  approver: '张志强',
+  bookkeeper: '刘慧敏',
+  review: { reviewer: '赵勇', reviewedAt: '2026-11-06T00:00:00+08:00', opinion: '经审核，票据真实有效', sealed: true },
+  attachmentCount: 1,
+  receipts: [],
+  ...overrides,
+});
+
+const pushMonth = (vouchers: unknown[], extra: Record<string, unknown> = {}) =>
+  call(service, 'PUT', `/api/regions/${village()}/channels/15/items/2026-11`, clerk().token, { vouchers, ...extra });
+
+const messages = (answer: { body: { problems?: { zh: string; en: string }[] } }) => (answer.body.problems ?? []).map((p) => p.zh);
+
+test('a valid month is stored as a draft, its opening balance carried from October', async () => {
+  const answer = await pushMonth([voucher('记-0001')]);
+  expect(answer.status).toBe(201);
+  expect(answer.body.body.openingFen).toBe(october().closingFen);
+});
+
+test('a negative amount is refused, naming the voucher and the field', async () => {
+  const answer = await pushMonth([voucher('记-0001', { amountFen: -33030 })]);
+  expect(answer.status).toBe(422);
+  expect(answer.body.error.zh).toBe('内容有误，未保存');
+  expect(messages(answer)).toEqual(['「记-0001」的「金额」必须大于零']);
+  expect(answer.body.problems[0].en).toBe('记-0001: amount must be more than zero');
+  expect(answer.body.problems[0].field).toBe('/amountFen');
+});
+
+test('an amount that is not whole fen is refused', async () => {
+  const answer = await pushMonth([voucher('记-0001', { amountFen: 330.3 })]);
+  expect(messages(answer)).toContain('「记-0001」的「金额」必须是整数（金额以分为单位）');
+});
+
+test('a date that does not exist, or lacks +08:00, is refused', async () => {
+  const impossible = await pushMonth([voucher('记-0001', { date: '2026-02-30T00:00:00+08:00' })]);
+  expect(messages(impossible)).toContain('「记-0001」的「日期」不是真实存在的日期');
+  const zoneless = await pushMonth([voucher('记-0001', { date: '2026-11-05' })]);
+  expect(messages(zoneless)).toContain('「记-0001」的「日期」时间格式不对，应为 2026-10-03T09:00:00+08:00');
+});
+
+test('a voucher without its approver is refused', async () => {
+  const { approver: _a, ...rest } = voucher('记-0002');
+  const answer = await pushMonth([rest]);
+  expect(messages(answer)).toContain('「记-0002」的「审批人」缺少必填项');
+});
+
+test('an opening balance that does not follow from last month is refused', async () => {
+  const answer = await pushMonth([voucher('记-0001')], { openingFen: 1 });
+  expect(answer.status).toBe(422);
+  expect(messages(answer).join()).toMatch(/期初余额」应等于上月期末余额 ¥[\d,]+\.\d\d，实为 ¥0\.01/);
+});
+
+test('whole ID, mobile and bank card numbers are refused anywhere in the text', async () => {
+  for (const [text, reason] of [
+    ['身份证号370703198803151234', '含有完整的身份证号'],
+    ['联系电话13812345678', '含有完整的手机号'],
+    ['打入卡号6228480012345678901', '含有完整的银行卡号'],
+  ] as const) {
+    const answer = await pushMonth([voucher('记-0001', { summary: `支付补贴，${text}` })]);
+    expect(answer.status).toBe(422);
+    expect(messages(answer).join()).toContain(`「记-0001」的「摘要」${reason}`);
+  }
+  const masked = await pushMonth([voucher('记-0001', { summary: '支付补贴，联系电话138****5678' })]);
+  expect(masked.status).toBe(201);
+});
+
+test("characters the box's font cannot show are reported", async () => {
+  const answer = await pushMonth([voucher('记-0001', { summary: '支付𠀾村路灯电费' })]);
+  expect(messages(answer).join()).toContain('有电视字体显示不了的字：𠀾');
+});
+
+test('an item pushed to a sub-channel of another level, or a malformed notice, is refused', async () => {
+  const wrongLevel = await call(service, 'PUT', `/api/regions/${village()}/channels/6/items/x`, service.tokens.admin.token, { title: '街道动态', body: ['正文'] });
+  expect(wrongLevel.status).toBe(422);
+  expect(wrongLevel.body.error.zh).toContain('不属于');
+  const noTitle = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/n1`, clerk().token, { body: ['正文'] });
+  expect(messages(noTitle)).toContain('「n1」的「标题」缺少必填项');
+  const officialPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p1`, clerk().token, {
+    name: '王建国',
+    role: '党支部书记',
+    duties: '主持全面工作',
+    photo: { src: 'media/x.jpg', width: 300, height: 400 },
+    phone: '13812345678',
+  });
+  expect(messages(officialPhone).join()).toContain('「p1」的「电话」必须打码后公开（如 138****5678）');
+});
+
+test('nothing invalid reaches the feed: refused pushes leave the published version as it was', async () => {
+  const before = await (await fetch(`${service.url}/feed/manifest.json`)).json();
+  await pushMonth([voucher('记-0001', { amountFen: -1 })]);
+  const published = await call(service, 'POST', '/api/publish', service.tokens.admin.token, {});
+  const after = await (await fetch(`${service.url}/feed/manifest.json`)).json();
+  expect(after.version).toBe(published.body.version);
+  // The only change that could publish is the valid draft from the first test, still unapproved.
+  expect(after.files).toEqual(before.files);
+});
