@@ -2,7 +2,8 @@
  * The HTTP service: the built TV app at /, the published feed at /feed/, and the
  * operator API at /api/.
  */
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
@@ -12,6 +13,8 @@ import { feedRoutes } from './routes/feed';
 
 export interface ServerOptions {
   appDir: string;
+  /** Seconds boxes wait between manifest polls. */
+  pollSeconds?: number;
   logger?: boolean;
 }
 
@@ -27,7 +30,11 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
       if (/\.(html|json)$/.test(path)) res.header('Cache-Control', 'no-cache');
     },
   });
-  await app.register(feedRoutes(service), { prefix: '/feed' });
+  // The box's settings carry this publisher's public key, so boxes trust only its manifests.
+  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
+  settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
+  app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
+  await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(apiRoutes(service), { prefix: '/api' });
   app.get('/healthz', async () => ({ ok: true, version: service.publisher.currentVersion }));
   return app;

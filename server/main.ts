@@ -15,6 +15,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
     'data-dir': { type: 'string', default: process.env.SANWU_DATA_DIR ?? 'data' },
     'app-dir': { type: 'string', default: 'dist' },
+    'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
   },
 });
 
@@ -24,7 +25,7 @@ if (!existsSync(values['app-dir'])) {
 }
 
 const service = openService({ dataDir: values['data-dir'] });
-const server = await buildServer(service, { appDir: values['app-dir'] });
+const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
 startScheduler(service);
 await server.listen({ port: Number(values.port), host: values.host });
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;

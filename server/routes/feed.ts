@@ -8,34 +8,53 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { MANIFEST_FILE, OBJECTS_DIR } from '../../src/feed/manifest';
+import { MANIFEST_FILE, OBJECTS_DIR, objectPath, type Manifest } from '../../src/feed/manifest';
+import { feedPaths } from '../../src/feed/paths';
+import type { DistrictFeed } from '../../src/feed/schema';
 import type { Service } from '../service';
 
-/** Seconds a box waits between polls; boxes add jitter so they do not arrive together. */
-export const POLL_SECONDS = 60;
+/** While an alert is in force, boxes poll this many times as often. */
+const ALERT_POLL_FACTOR = 4;
 
 interface CachedManifest {
   mtimeMs: number;
   size: number;
   bytes: Buffer;
   etag: string;
+  /** When the last alert of this version expires (epoch ms), 0 if it has none. */
+  alertUntil: number;
 }
 
-export const feedRoutes = (service: Service) => async (app: FastifyInstance) => {
+/** The latest expiry among the district's alerts in a published manifest. */
+const alertExpiry = (feedDir: string, manifest: Manifest): number => {
+  const entry = manifest.files[feedPaths.district()];
+  if (!entry) return 0;
+  const district = JSON.parse(readFileSync(join(feedDir, objectPath(entry.sha256)), 'utf8')) as DistrictFeed;
+  const alerts = district.channels.find((c) => c.kind === 'alerts');
+  return alerts?.kind === 'alerts' ? Math.max(0, ...alerts.content.map((a) => Date.parse(a.expiresAt))) : 0;
+};
+
+/**
+ * `pollSeconds`: what boxes are told to wait between polls (they add jitter so that
+ * tens of thousands do not arrive together); shorter while an alert is in force.
+ */
+export const feedRoutes = (service: Service, pollSeconds: number) => async (app: FastifyInstance) => {
   let cached: CachedManifest | null = null;
   const manifest = (): CachedManifest => {
     const path = join(service.feedDir, MANIFEST_FILE);
     const stat = statSync(path);
     if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
       const bytes = readFileSync(path);
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"` };
+      const alertUntil = alertExpiry(service.feedDir, JSON.parse(bytes.toString('utf8')) as Manifest);
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"`, alertUntil };
     }
     return cached;
   };
 
   app.get('/manifest.json', async (request, reply) => {
     const current = manifest();
-    reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(POLL_SECONDS)).header('Vary', 'Accept-Encoding');
+    const interval = current.alertUntil > Date.now() ? Math.max(5, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
+    reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(interval)).header('Vary', 'Accept-Encoding');
     if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
     return reply.type('application/json').send(current.bytes);
   });

@@ -53,7 +53,11 @@ const boot = async () => {
   const config = readBoxConfig(platformSettings, location.search, rememberedVillage());
   setLanguage(config.language);
   document.documentElement.lang = config.language;
-  setBoxContext({ config, store: new Store(new FeedClient(config.feedUrl), config.village), now: () => Date.now() });
+  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), config.village);
+  // Freshness is judged by the box's clock, but never earlier than the feed's own time:
+  // a box whose clock was reset would otherwise call everything current.
+  const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
+  setBoxContext({ config, store, now });
   document.body.appendChild(app.stage.getCanvas());
 };
 

@@ -37,6 +37,20 @@ import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
 
 type Params = Record<string, string>;
+type Provider<P> = (page: P, params: Params) => Promise<void>;
+
+/** How to fill each live page again after a feed update (media pages stay as they are). */
+const refreshers = new WeakMap<object, () => Promise<void>>();
+
+const live =
+  <P extends object>(provide: Provider<P>): Provider<P> =>
+  (page, params) => {
+    refreshers.set(page, () => provide(page, params));
+    return provide(page, params);
+  };
+
+/** Refills a page in place from the current feed; its focus and scroll stay as they are. */
+export const refreshPage = (page: object): Promise<void> => refreshers.get(page)?.() ?? Promise.resolve();
 
 const found = <T>(value: T | null | undefined, what: string): T => {
   if (value === null || value === undefined) throw new FeedError('notFound', what);
@@ -60,38 +74,38 @@ export const routes = () => ({
     {
       path: 'home',
       component: HomePage,
-      on: async (page: HomePage) => {
+      on: live(async (page: HomePage) => {
         const feeds = await box().store.load();
         page.model = presentHome(feeds, (id) => box().store.channel(id), box().now());
-      },
+      }),
     },
     {
       path: 'pick',
       component: PickerPage,
-      on: async (page: PickerPage) => {
+      on: live(async (page: PickerPage) => {
         page.picker = presentStreetPicker(await box().store.district());
-      },
+      }),
     },
     {
       path: 'pick/:street',
       component: PickerPage,
-      on: async (page: PickerPage, { street = '' }: Params) => {
+      on: live(async (page: PickerPage, { street = '' }: Params) => {
         page.picker = found(presentVillagePicker(await box().store.district(), street), street);
-      },
+      }),
     },
     {
       path: 'list/:channel',
       component: ListPage,
-      on: async (page: ListPage, { channel: id = '' }: Params) => {
-        page.model = presentList(await channel(id), box().now());
-      },
+      on: live(async (page: ListPage, { channel: id = '' }: Params) => {
+        page.model = presentList(await channel(id), box().now(), box().store.freshItems);
+      }),
     },
     {
       path: 'read/:channel/:item',
       component: ReaderPage,
-      on: async (page: ReaderPage, params: Params) => {
+      on: live(async (page: ReaderPage, params: Params) => {
         page.model = await documentOf(params);
-      },
+      }),
     },
     {
       path: 'photos/:channel/:item',
@@ -112,43 +126,43 @@ export const routes = () => ({
     {
       path: 'table/:channel/:index',
       component: TablePage,
-      on: async (page: TablePage, { channel: id = '', index = '' }: Params) => {
+      on: live(async (page: TablePage, { channel: id = '', index = '' }: Params) => {
         const tables = await channel(id);
         if (tables.kind !== 'tables') throw new FeedError('notFound', `table ${id}`);
         page.table = found(presentTable(tables, Number(index), box().now()), `${id}/${index}`);
-      },
+      }),
     },
     {
       path: 'people/:channel',
       component: PeoplePage,
-      on: async (page: PeoplePage, { channel: id = '' }: Params) => {
+      on: live(async (page: PeoplePage, { channel: id = '' }: Params) => {
         const people = await channel(id);
         if (people.kind !== 'people') throw new FeedError('notFound', `people ${id}`);
         page.people = presentPeople(people);
-      },
+      }),
     },
     {
       path: 'household/:channel',
       component: MessagePage,
-      on: async (page: MessagePage, { channel: id = '' }: Params) => {
+      on: live(async (page: MessagePage, { channel: id = '' }: Params) => {
         page.message = { crumbs: channelCrumbs(Number(id)), title: `${channelTitle(Number(id))} · ${t('household.unbound.title')}`, body: t('household.unbound.body') };
-      },
+      }),
     },
     {
       path: 'month/:month',
       component: MonthPage,
-      on: async (page: MonthPage, params: Params) => {
+      on: live(async (page: MonthPage, params: Params) => {
         await box().store.load();
         page.month = presentMonth(await month(params.month));
-      },
+      }),
     },
     {
       path: 'voucher/:month/:voucher',
       component: VoucherPage,
-      on: async (page: VoucherPage, params: Params) => {
+      on: live(async (page: VoucherPage, params: Params) => {
         await box().store.load();
         page.voucher = found(presentVoucher(await month(params.month), params.voucher ?? ''), `voucher ${params.voucher}`);
-      },
+      }),
     },
     {
       path: 'receipt/:month/:voucher',

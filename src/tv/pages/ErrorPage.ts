@@ -13,6 +13,7 @@ const REASON: Record<FeedError['kind'], MessageKey> = {
   unreachable: 'error.unreachable',
   invalid: 'error.invalid',
   notFound: 'error.notFound',
+  rejected: 'error.rejected',
 };
 
 export const errorReason = (error: unknown): string => t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');

@@ -40,8 +40,10 @@ export class ListPage extends Page {
   }
 
   protected showRows(rows: RowModel[], emptyText: string): void {
+    // Filled again after a feed update: the focus stays on the same row.
+    const index = this.rows.length ? this.list.index : this.restoredIndex;
     this.rows = rows;
-    this.list.setItems(rows, this.restoredIndex);
+    this.list.setItems(rows, index);
     this.tag('Empty').patch({ visible: rows.length === 0, text: { text: emptyText } });
     if (!rows.length) this.tag('Position').text.text = '';
   }

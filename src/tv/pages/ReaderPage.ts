@@ -56,9 +56,11 @@ export class ReaderPage extends Page {
     if (model.figures.length) y += Math.ceil(model.figures.length / 4) * 108 + 12;
 
     const linesPerPage = Math.max(3, Math.floor((BODY_BOTTOM - y) / LINE));
+    // Filled again after a feed update: the reader stays on the page being read.
+    const page = this.pages.length > 1 || this.pages[0]?.length ? this.pageIndex : 0;
     this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(FONT, TYPE.body));
     this.tag('Body').y = y;
-    this.showPage(0);
+    this.showPage(page);
   }
 
   private showPage(index: number): void {

@@ -88,7 +88,8 @@ export class TablePage extends Page {
       override columns = columns;
     }
     this.list.configure(Row, ROW_H, VISIBLE_ROWS);
-    this.list.setItems(model.rows, this.restoredIndex);
+    // Filled again after a feed update: the focus stays on the same row.
+    this.list.setItems(model.rows, this.list.length ? this.list.index : this.restoredIndex);
     this.tag('Empty').visible = model.rows.length === 0;
   }
 

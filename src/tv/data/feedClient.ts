@@ -1,0 +1,96 @@
+/**
+ * Fetches the feed the way the publisher writes it and believes nothing unchecked:
+ * the manifest must carry a valid signature; every file must hash to what the manifest
+ * says and pass the feed schema.
+ */
+import { isManifest, MANIFEST_FILE, objectPath, type Manifest } from '../../feed/manifest';
+import type { FeedProblem, Validated } from '../../feed/validate';
+import { sha256Hex, signatureIsValid } from '../sync/verify';
+
+/** unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check. */
+export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected';
+
+export class FeedError extends Error {
+  constructor(
+    readonly kind: FeedErrorKind,
+    readonly path: string,
+    readonly problems: FeedProblem[] = [],
+  ) {
+    super(`${kind}: ${path}${problems.length ? ` (${problems.map((p) => `${p.path} ${p.message}`).join('; ')})` : ''}`);
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+const DEFAULT_POLL_SECONDS = 60;
+
+export type ManifestAnswer = { changed: false; pollSeconds: number } | { changed: true; manifest: Manifest; etag: string | null; pollSeconds: number };
+
+export class FeedClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly publicKey: string | null,
+  ) {}
+
+  url(path: string): string {
+    return this.baseUrl.replace(/\/?$/, '/') + path;
+  }
+
+  /** The manifest, unless it is unchanged since `etag`; its signature is checked here. */
+  async fetchManifest(etag: string | null): Promise<ManifestAnswer> {
+    const response = await this.fetch(MANIFEST_FILE, etag ? { 'If-None-Match': etag } : {}, 'no-cache');
+    const pollSeconds = Number(response.headers.get('X-Poll-Interval')) || DEFAULT_POLL_SECONDS;
+    if (response.status === 304) return { changed: false, pollSeconds };
+    const data = await this.json(MANIFEST_FILE, response);
+    if (!isManifest(data)) throw new FeedError('invalid', MANIFEST_FILE, [{ path: '/', message: 'not a manifest' }]);
+    if (!this.publicKey || !signatureIsValid(data, this.publicKey)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
+    return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
+  }
+
+  /** A feed file of `manifest`, by logical path: its bytes must hash to the manifest's entry. */
+  async fetchFile<T>(manifest: Manifest, path: string, validate: (data: unknown) => Validated<T>): Promise<{ value: T; text: string }> {
+    const entry = manifest.files[path];
+    if (!entry) throw new FeedError('notFound', path);
+    const response = await this.fetch(objectPath(entry.sha256), {}, 'default');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (sha256Hex(bytes) !== entry.sha256) throw new FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
+    const text = new TextDecoder().decode(bytes);
+    return { value: parseFile(path, text, validate), text };
+  }
+
+  private async fetch(path: string, headers: Record<string, string>, cache: RequestCache): Promise<Response> {
+    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+    const timer = setTimeout(() => controller?.abort(), TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), { signal: controller?.signal, cache, headers });
+    } catch {
+      throw new FeedError('unreachable', path);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (response.status === 404) throw new FeedError('notFound', path);
+    if (!response.ok && response.status !== 304) throw new FeedError('unreachable', path);
+    return response;
+  }
+
+  private async json(path: string, response: Response): Promise<unknown> {
+    try {
+      return (await response.json()) as unknown;
+    } catch {
+      throw new FeedError('invalid', path, [{ path: '/', message: 'not JSON' }]);
+    }
+  }
+}
+
+/** Parses and validates a file's text (from the network or the box's own cache). */
+export const parseFile = <T>(path: string, text: string, validate: (data: unknown) => Validated<T>): T => {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new FeedError('invalid', path, [{ path: '/', message: 'not JSON' }]);
+  }
+  const result = validate(data);
+  if (!result.ok) throw new FeedError('invalid', path, result.problems);
+  return result.value;
+};

@@ -1,0 +1,240 @@
+/**
+ * The box's view of the feed: the district, its street and its village, plus ledger
+ * months when opened. It only ever swaps in a complete, checked set of files: a
+ * refresh that fails in any way keeps the last good content on screen.
+ */
+import type { Manifest } from '../../feed/manifest';
+import { feedPaths } from '../../feed/paths';
+import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
+import { channelSpec } from '../../feed/taxonomy';
+import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage, type Validated } from '../../feed/validate';
+import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
+import { FeedClient, FeedError, parseFile } from './feedClient';
+
+export interface BoxFeeds {
+  district: DistrictFeed;
+  street: StreetFeed;
+  village: VillageFeed;
+}
+
+/** Why the box is not showing fresh content, if it is not. */
+export type FeedHealth = { kind: 'ok' } | { kind: 'offline'; since: number } | { kind: 'rejected'; reason: string } | { kind: 'stale'; expiresAt: string };
+
+/** Months kept in memory: enough to go back and forth, bounded for a 1 GB box. */
+const LEDGER_MONTHS_KEPT = 3;
+
+const VALIDATORS = {
+  district: validateDistrict,
+  street: validateStreet,
+  village: validateVillage,
+  ledgerMonth: validateLedgerMonth,
+};
+
+const validatorFor = (path: string): ((data: unknown) => Validated<unknown>) =>
+  path === feedPaths.district() ? VALIDATORS.district : path.startsWith('streets/') ? VALIDATORS.street : path.includes('/ledger/') ? VALIDATORS.ledgerMonth : VALIDATORS.village;
+
+interface Snapshot {
+  manifest: Manifest;
+  etag: string | null;
+  feeds: BoxFeeds;
+  texts: Record<string, string>;
+}
+
+export class Store {
+  private current: Snapshot | null = null;
+  private readonly months = new Map<string, LedgerMonthFeed>();
+  private districtOnly: DistrictFeed | null = null;
+  private lastContact = 0;
+  health: FeedHealth = { kind: 'ok' };
+  /** Seconds to the next poll, as the publisher asks. */
+  pollSeconds = 60;
+  /** Items new or changed in the last update, by id: shown with a mark. */
+  freshItems = new Set<string>();
+
+  constructor(
+    readonly client: FeedClient,
+    private villageCode: string | null,
+  ) {}
+
+  get village(): string | null {
+    return this.villageCode;
+  }
+
+  get manifest(): Manifest | null {
+    return this.current?.manifest ?? null;
+  }
+
+  setVillage(code: string): void {
+    if (code !== this.villageCode) {
+      this.villageCode = code;
+      this.current = null;
+      this.months.clear();
+    }
+  }
+
+  /** The district file alone: enough for the first-run picker. */
+  async district(): Promise<DistrictFeed> {
+    if (this.current) return this.current.feeds.district;
+    if (!this.districtOnly) {
+      const answer = await this.client.fetchManifest(null);
+      if (!answer.changed) throw new FeedError('unreachable', 'manifest');
+      this.districtOnly = (await this.client.fetchFile(answer.manifest, feedPaths.district(), validateDistrict)).value;
+    }
+    return this.districtOnly;
+  }
+
+  /** The box's files: from the network, or else the last good copy kept on the box. */
+  async load(): Promise<BoxFeeds> {
+    if (this.current) return this.current.feeds;
+    try {
+      await this.refresh();
+    } catch (error) {
+      if (!this.restoreFromCache()) throw error;
+      this.health = error instanceof FeedError && error.kind === 'rejected' ? { kind: 'rejected', reason: error.path } : { kind: 'offline', since: this.lastContact };
+    }
+    return this.current!.feeds;
+  }
+
+  /**
+   * Polls once: if the manifest changed, fetches and checks the changed files the box
+   * shows and swaps them in together. Returns the logical paths that changed.
+   */
+  async refresh(): Promise<string[]> {
+    const village = this.villageCode;
+    if (!village) throw new FeedError('notFound', 'village');
+    let answer;
+    try {
+      answer = await this.client.fetchManifest(this.current?.etag ?? null);
+    } catch (error) {
+      if (this.current && error instanceof FeedError && error.kind === 'unreachable') this.health = { kind: 'offline', since: this.lastContact };
+      throw error;
+    }
+    this.lastContact = Date.now();
+    this.pollSeconds = answer.pollSeconds;
+    if (!answer.changed) {
+      this.health = this.expiryHealth(this.current!.manifest);
+      return [];
+    }
+    const { manifest, etag } = answer;
+    const floor = Math.max(highestVersion(), this.current?.manifest.version ?? 0);
+    if (manifest.version < floor) {
+      this.health = { kind: 'rejected', reason: `version ${manifest.version} < ${floor}` };
+      throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
+    }
+    const previous = this.current;
+    const villageFile = await this.file(manifest, feedPaths.village(village));
+    const village_ = parseFile(feedPaths.village(village), villageFile.text, validateVillage);
+    const paths = [feedPaths.district(), feedPaths.street(village_.street), ...[...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => manifest.files[p])];
+    const texts: Record<string, string> = { [feedPaths.village(village)]: villageFile.text };
+    for (const path of paths) texts[path] = (await this.file(manifest, path)).text;
+    const feeds: BoxFeeds = {
+      district: parseFile(feedPaths.district(), texts[feedPaths.district()]!, validateDistrict),
+      street: parseFile(feedPaths.street(village_.street), texts[feedPaths.street(village_.street)]!, validateStreet),
+      village: village_,
+    };
+    const changed = Object.keys(texts).filter((p) => previous?.manifest.files[p]?.sha256 !== manifest.files[p]?.sha256);
+    for (const path of changed.filter((p) => p.includes('/ledger/'))) {
+      this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
+    }
+    this.freshItems = previous ? freshItemIds(previous.feeds, feeds) : new Set();
+    this.current = { manifest, etag, feeds, texts };
+    rememberVersion(manifest.version);
+    this.health = this.expiryHealth(manifest);
+    this.persist();
+    return previous ? changed : [];
+  }
+
+  /** Reuses unchanged files already held; fetches (and checks) the rest. */
+  private async file(manifest: Manifest, path: string): Promise<{ text: string }> {
+    const held = this.current?.texts[path];
+    if (held !== undefined && this.current!.manifest.files[path]?.sha256 === manifest.files[path]?.sha256) return { text: held };
+    return this.client.fetchFile(manifest, path, validatorFor(path));
+  }
+
+  private expiryHealth(manifest: Manifest): FeedHealth {
+    return Date.parse(manifest.expiresAt) < Date.now() ? { kind: 'stale', expiresAt: manifest.expiresAt } : { kind: 'ok' };
+  }
+
+  private persist(): void {
+    if (!this.current) return;
+    writeCache({ manifest: this.current.manifest, etag: this.current.etag, fetchedAt: this.lastContact, files: this.current.texts });
+  }
+
+  private restoreFromCache(): boolean {
+    const cached: CachedFeed | null = readCache();
+    const village = this.villageCode;
+    if (!cached || !village) return false;
+    try {
+      const districtText = cached.files[feedPaths.district()];
+      const villageText = cached.files[feedPaths.village(village)];
+      if (!districtText || !villageText) return false;
+      const villageFeed = parseFile(feedPaths.village(village), villageText, validateVillage);
+      const streetText = cached.files[feedPaths.street(villageFeed.street)];
+      if (!streetText) return false;
+      this.current = {
+        manifest: cached.manifest,
+        etag: null,
+        feeds: { district: parseFile(feedPaths.district(), districtText, validateDistrict), street: parseFile(feedPaths.street(villageFeed.street), streetText, validateStreet), village: villageFeed },
+        texts: cached.files,
+      };
+      for (const [path, text] of Object.entries(cached.files)) if (path.includes('/ledger/')) this.months.set(path.slice(-12, -5), parseFile(path, text, validateLedgerMonth));
+      this.lastContact = cached.fetchedAt;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  channel(id: number): Channel | undefined {
+    const feeds = this.current?.feeds;
+    if (!feeds) return undefined;
+    const section = channelSpec(id).section;
+    const file = section === 'district' ? feeds.district : section === 'street' ? feeds.street : section === 'village' ? feeds.village : null;
+    return file?.channels.find((c) => c.id === id);
+  }
+
+  /** Alerts still in force, most severe first. */
+  activeAlerts(now: number): Alert[] {
+    const channel = this.channel(5);
+    if (channel?.kind !== 'alerts') return [];
+    return channel.content.filter((a) => Date.parse(a.expiresAt) > now).sort((a, b) => a.level - b.level);
+  }
+
+  async ledgerMonth(month: string): Promise<LedgerMonthFeed> {
+    const cached = this.months.get(month);
+    if (cached) return cached;
+    const village = this.villageCode;
+    const current = this.current;
+    if (!village || !current) throw new FeedError('notFound', 'village');
+    const path = feedPaths.ledgerMonth(village, month);
+    const { value, text } = await this.client.fetchFile(current.manifest, path, validateLedgerMonth);
+    this.months.set(month, value);
+    current.texts[path] = text;
+    if (this.months.size > LEDGER_MONTHS_KEPT) {
+      const oldest = this.months.keys().next().value;
+      if (oldest !== undefined) {
+        this.months.delete(oldest);
+        delete current.texts[feedPaths.ledgerMonth(village, oldest)];
+      }
+    }
+    this.persist();
+    return value;
+  }
+}
+
+/** Ids of items that are new, or of a higher version, in `next` than in `previous`. */
+const freshItemIds = (previous: BoxFeeds, next: BoxFeeds): Set<string> => {
+  const versions = (feeds: BoxFeeds) => {
+    const map = new Map<string, number>();
+    for (const file of [feeds.district, feeds.street, feeds.village]) {
+      for (const channel of file.channels) {
+        if (Array.isArray(channel.content)) for (const item of channel.content as { id?: string; version?: number }[]) if (item.id) map.set(item.id, item.version ?? 1);
+      }
+    }
+    return map;
+  };
+  const before = versions(previous);
+  const fresh = new Set<string>();
+  for (const [id, version] of versions(next)) if ((before.get(id) ?? 0) < version) fresh.add(id);
+  return fresh;
+};
