@@ -32,6 +32,14 @@ export default defineConfig({
       timeout: 60_000,
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-webgl'] } },
     },
+    {
+      // The smoke walk in WPE WebKit (RDK boxes) through WPEWebDriver; it launches no Chromium.
+      name: 'e2e-wpe',
+      testDir: 'tests/e2e',
+      testMatch: 'wpe.spec.ts',
+      timeout: 120_000,
+      use: e2eUse,
+    },
   ],
   webServer: {
     command: `tsx server/main.ts --port ${PORT} --host 127.0.0.1`,
