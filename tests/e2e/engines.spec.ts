@@ -4,6 +4,7 @@
  * app's probe must fall back), and a lost WebGL context reloads into canvas2d, not black.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { FONT } from '../../src/tv/theme';
 import { readScreen, smokeWalk, type Tv } from './smoke';
 import { expectText, feedChannel, firstText, keepScreenshot, openHome, openTv, press, sample } from './tv';
 
@@ -49,4 +50,17 @@ test('a lost WebGL context reloads into canvas2d on the same screen', async ({ p
   await press(page, 'Backspace');
   await expectText(page, sample().village.region.name);
   await keepScreenshot(page, testInfo, 'after-context-loss');
+});
+
+test('without FontFace and WOFF2 (Chrome 30-35) the font loads from the WOFF by @font-face', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'e2e', 'the renderer plays no part: once is enough');
+  await page.addInitScript(() => {
+    delete (window as { FontFace?: unknown }).FontFace;
+  });
+  await page.route('**/*.woff2', (route) => route.abort());
+  const woff = page.waitForResponse((response) => response.url().endsWith('/sanwu-sans.woff') && response.ok());
+  await openTv(page, { village: sample().villageCode, bundle: 'legacy' });
+  await woff;
+  await expectText(page, sample().village.region.name);
+  expect(await page.evaluate((font) => document.fonts.check(`40px "${font}"`, '三务'), FONT)).toBe(true);
 });

@@ -104,6 +104,9 @@ export const smokeWalk = async (tv: Tv): Promise<{ homeMs: number }> => {
 
   await press(tv, 'Backspace');
   await showsText(tv, voucher.number);
+  // The router destroys the page left (lazyDestroy) and collects its textures (gcOnUnload).
+  const receiptElements = `return document.querySelectorAll('[texture-src$="${voucher.receipts[0]!.src}"]').length`;
+  await expect.poll(() => tv.run<number>(receiptElements), { message: 'the receipt page is gone' }).toBe(0);
   await press(tv, 'Backspace', 3);
   await focusOn(tv, 'Channel-15');
   await press(tv, 'Backspace');
