@@ -44,8 +44,9 @@ test('a lost WebGL context reloads into canvas2d on the same screen', async ({ p
   });
   expect(lost).toBe(true);
   await page.waitForURL(/renderer=canvas2d/);
-  await expect.poll(async () => (await readScreen(tvOf(page))).renderer).toBe('canvas2d');
-  await expectText(page, people);
+  // Locators, unlike evaluate, ride out the reload's context switch.
+  await expect(page.locator('html')).toHaveAttribute('data-renderer', 'canvas2d');
+  await expect(page.locator(`[texture-text*="${people}"]`).first()).toBeVisible();
   // The reload starts a new history: Back leads home.
   await press(page, 'Backspace');
   await expectText(page, sample().village.region.name);
