@@ -8,6 +8,8 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+const e2eUse = { baseURL: `http://127.0.0.1:${PORT}`, viewport: { width: 1920, height: 1080 } };
 
 export default defineConfig({
   outputDir: 'test-results',
@@ -21,14 +23,24 @@ export default defineConfig({
       name: 'e2e',
       testDir: 'tests/e2e',
       timeout: 60_000,
-      use: {
-        baseURL: `http://127.0.0.1:${PORT}`,
-        viewport: { width: 1920, height: 1080 },
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-        },
-      },
+      testIgnore: 'wpe.spec.ts',
+      use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
+    },
+    {
+      // Every screen again on a box without WebGL: the app's probe must pick canvas2d.
+      name: 'e2e-canvas2d',
+      testDir: 'tests/e2e',
+      testIgnore: 'wpe.spec.ts',
+      timeout: 60_000,
+      use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-webgl'] } },
+    },
+    {
+      // The smoke walk in WPE WebKit (RDK boxes) through WPEWebDriver; it launches no Chromium.
+      name: 'e2e-wpe',
+      testDir: 'tests/e2e',
+      testMatch: 'wpe.spec.ts',
+      timeout: 120_000,
+      use: e2eUse,
     },
   ],
   webServer: {

@@ -1,10 +1,13 @@
-// Builds the TV app into dist/: one minified bundle plus the page, settings and static assets.
+// Builds the TV app into dist/: the modern bundle (app.js, ES2019), the legacy bundle
+// (app.legacy.js, ES5 with polyfills for Chrome 30 / old WebKit), the page with its loader,
+// settings and static assets.
 import { cpSync, mkdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
+import { babel } from '@rollup/plugin-babel';
 
 const copyPageAndAssets = () => ({
   name: 'copy-page-and-assets',
@@ -19,24 +22,50 @@ const copyPageAndAssets = () => ({
   },
 });
 
-export default {
+const onwarn = (warning, warn) => {
+  // The SDK's bundled dependencies use `this` at module level; harmless in an IIFE.
+  if (warning.code === 'THIS_IS_UNDEFINED') return;
+  // Lightning and the SDK have import cycles of their own that work as intended.
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+  warn(warning);
+};
+
+const compile = () => [
+  resolve({ browser: true }),
+  commonjs(),
+  json(),
+  // Lightning ships .ts sources beside its dist: compile only ours.
+  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, sourceMap: true }),
+];
+
+// Lightning names states after their classes: the SDK router's must survive minifying.
+const KEEP_CLASSNAMES = /^(Loading|Widgets)$/;
+
+const modern = {
   input: 'src/tv/index.ts',
   output: { file: 'dist/app.js', format: 'iife', sourcemap: true },
-  plugins: [
-    resolve({ browser: true }),
-    commonjs(),
-    json(),
-    // Lightning ships .ts sources beside its dist: compile only ours.
-    typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, sourceMap: true }),
-    // Lightning names states after their classes: the SDK router's must survive minifying.
-    terser({ ecma: 2019, keep_classnames: /^(Loading|Widgets)$/ }),
-    copyPageAndAssets(),
-  ],
-  onwarn(warning, warn) {
-    // The SDK's bundled dependencies use `this` at module level; harmless in an IIFE.
-    if (warning.code === 'THIS_IS_UNDEFINED') return;
-    // Lightning and the SDK have import cycles of their own that work as intended.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
-    warn(warning);
-  },
+  plugins: [...compile(), terser({ ecma: 2019, keep_classnames: KEEP_CLASSNAMES }), copyPageAndAssets()],
+  onwarn,
 };
+
+// App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
+// syntax. core-js is injected per use; core-js itself must not be transformed.
+const legacy = {
+  input: 'src/tv/legacy.ts',
+  output: { file: 'dist/app.legacy.js', format: 'iife', sourcemap: true },
+  plugins: [
+    ...compile(),
+    babel({
+      babelHelpers: 'bundled',
+      babelrc: false,
+      configFile: false,
+      extensions: ['.js', '.mjs', '.ts'],
+      exclude: [/node_modules[\\/]core-js[\\/]/],
+      presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', useBuiltIns: 'usage', corejs: '3.51', modules: false, bugfixes: true }]],
+    }),
+    terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }),
+  ],
+  onwarn,
+};
+
+export default [modern, legacy];

@@ -19,7 +19,8 @@ export class App extends Router.App {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   static getFonts() {
-    return [{ family: FONT, url: Utils.asset('fonts/sanwu-sans.woff2') }];
+    // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
+    return [{ family: FONT, urls: [Utils.asset('fonts/sanwu-sans.woff2'), Utils.asset('fonts/sanwu-sans.woff')] }];
   }
 
   static override _template() {

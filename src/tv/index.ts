@@ -1,6 +1,7 @@
 /**
  * Boot: read settings.json, learn the box's village and language, optionally mirror the
- * scene into the DOM for automation (?inspector=1), then launch and attach the canvas.
+ * scene into the DOM for automation (?inspector=1), pick the renderer (WebGL or canvas2d),
+ * then launch and attach the canvas.
  */
 import { Launch, Lightning } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
@@ -12,6 +13,8 @@ import { rememberedVillage } from './data/boxMemory';
 import { Store } from './data/store';
 import { setBoxContext } from './context';
 import { tokenizeChinese } from './text/chineseTokenizer';
+import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
+import { cssFontLoader } from './boot/cssFontLoader';
 
 interface SettingsFile {
   appSettings: Parameters<typeof Launch>[1];
@@ -41,14 +44,20 @@ const boot = async () => {
   // Chinese has no spaces: give Lightning's wrapper break points between hanzi.
   TextTokenizer.setCustomTokenizer((text: string) => [{ tokens: tokenizeChinese(text) }], true);
 
+  const renderer = chooseRenderer(location.search);
+  // Tests and support staff read which renderer a box ended up with.
+  document.documentElement.setAttribute('data-renderer', renderer);
+  const appSettings = { ...settings.appSettings, stage: { ...settings.appSettings.stage, canvas2d: renderer === 'canvas2d' } };
+
   const platformSettings: PlatformSettings = {
     ...settings.platformSettings,
+    ...(typeof FontFace === 'undefined' ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
       if (history.length > 1) history.back();
       else window.close();
     },
   };
-  const app = Launch(App, settings.appSettings, platformSettings as Parameters<typeof Launch>[2], {});
+  const app = Launch(App, appSettings, platformSettings as Parameters<typeof Launch>[2], {});
   // Storage works only after Launch (it is namespaced by the app id).
   const config = readBoxConfig(platformSettings, location.search, rememberedVillage());
   setLanguage(config.language);
@@ -58,7 +67,9 @@ const boot = async () => {
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
   setBoxContext({ config, store, now });
-  document.body.appendChild(app.stage.getCanvas());
+  const canvas = app.stage.getCanvas();
+  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(canvas);
+  document.body.appendChild(canvas);
 };
 
 boot().catch((error: unknown) => {

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import { formatMonth } from '../../src/format/dates';
 
 const FEED_DIR = 'static/feed';
 
@@ -29,6 +30,38 @@ export const feedFileUrl = async (page: Page, path: string): Promise<string> => 
   const entry = manifest.files[path];
   if (!entry) throw new Error(`${path} is not in the served manifest`);
   return `**/feed/objects/${entry.sha256}.json`;
+};
+
+/** The sample village's feed for a sub-channel, if it publishes one. */
+export const feedChannel = (id: number): Channel | undefined => {
+  const { district, street, village } = sample();
+  return [...district.channels, ...street.channels, ...village.channels].find((c) => c.id === id);
+};
+
+/** A text that only this sub-channel's own screen would show. */
+export const firstText = (channel: Channel): string => {
+  switch (channel.kind) {
+    case 'articles':
+      return channel.content[0]!.title;
+    case 'faq':
+      return channel.content[0]!.items[0]!.question.slice(0, 12);
+    case 'qa':
+      return channel.content[0]!.title;
+    case 'alerts':
+      return channel.content[0]!.title;
+    case 'guide':
+      return channel.content[0]!.title;
+    case 'tables':
+      return channel.content[0]!.title;
+    case 'contacts':
+      return channel.content[0]!.name;
+    case 'people':
+      return channel.content[0]!.name;
+    case 'profile':
+      return channel.content.title;
+    case 'ledger':
+      return formatMonth(channel.content.months[channel.content.months.length - 1]!.month);
+  }
 };
 
 export const openTv = async (page: Page, params: Record<string, string> = {}) => {
@@ -96,14 +129,18 @@ export const keepScreenshot = async (page: Page, testInfo: TestInfo, name: strin
 const SECTION_ORDER = ['district', 'street', 'village', 'household'] as const;
 const COLUMNS = 5;
 
-/** From home with focus anywhere, moves to a section's tile by arrow keys alone. */
-export const goToTile = async (page: Page, section: (typeof SECTION_ORDER)[number], tileIndex: number) => {
+/** From home with focus anywhere, the arrow presses that reach a section's tile. */
+export const tileKeys = (section: (typeof SECTION_ORDER)[number], tileIndex: number): [key: string, times: number][] => [
   // Up reaches the tabs from any tile row.
-  await press(page, 'ArrowUp', 3);
-  await press(page, 'ArrowLeft', 3);
-  await press(page, 'ArrowRight', SECTION_ORDER.indexOf(section));
-  await press(page, 'ArrowDown');
-  await press(page, 'ArrowLeft', COLUMNS);
-  await press(page, 'ArrowDown', Math.floor(tileIndex / COLUMNS));
-  await press(page, 'ArrowRight', tileIndex % COLUMNS);
+  ['ArrowUp', 3],
+  ['ArrowLeft', 3],
+  ['ArrowRight', SECTION_ORDER.indexOf(section)],
+  ['ArrowDown', 1],
+  ['ArrowLeft', COLUMNS],
+  ['ArrowDown', Math.floor(tileIndex / COLUMNS)],
+  ['ArrowRight', tileIndex % COLUMNS],
+];
+
+export const goToTile = async (page: Page, section: (typeof SECTION_ORDER)[number], tileIndex: number) => {
+  for (const [key, times] of tileKeys(section, tileIndex)) await press(page, key, times);
 };

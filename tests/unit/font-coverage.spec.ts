@@ -12,6 +12,7 @@ import { create as openFontBuffer, type Font } from 'fontkit';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FONT = join(ROOT, 'static/fonts/sanwu-sans.woff2');
+const FONT_WOFF = join(ROOT, 'static/fonts/sanwu-sans.woff');
 const I18N_DIR = join(ROOT, 'src/i18n');
 const FEED_DIR = join(ROOT, 'static/feed');
 
@@ -76,6 +77,13 @@ test('the shipped font is a WOFF2 subset of WenQuanYi Micro Hei with the GB2312 
   // Spot checks, including the first and last GB2312 hanzi (啊, 齄) and fullwidth punctuation.
   const missing = [...'啊齄三务公开村财政（）《》，。：￥'].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
   expect(missing, explain([`built-in set: ${missing.join(' ')}`])).toEqual([]);
+});
+
+test('the WOFF copy, for engines without WOFF2, is the same subset', () => {
+  const woff2 = loadFont();
+  const woff = openFontBuffer(readFileSync(FONT_WOFF));
+  expect(readFileSync(FONT_WOFF).subarray(0, 4).toString('latin1')).toBe('wOFF');
+  expect('numGlyphs' in woff && woff.numGlyphs).toBe(woff2.numGlyphs);
 });
 
 test('every character of the translations has a glyph in the shipped font', () => {

@@ -167,6 +167,23 @@ test('every referenced image exists with the width and height the feed gives', (
   expect(count).toBeGreaterThan(1000);
 });
 
+test('images fit a 1 GB box: no side above 1920 px, and the officials list uses small photos', () => {
+  // A texture costs width × height × 4 bytes however small it is drawn (Lightning does not
+  // shrink uploads); the stage's whole budget is 8e6 pixels (settings.json memoryPressure).
+  for (const file of jsonFiles()) {
+    for (const image of images(JSON.parse(readFileSync(file, 'utf8')))) {
+      expect(Math.max(image.width, image.height), image.src).toBeLessThanOrEqual(1920);
+    }
+  }
+  // The people cards draw photos at 150×200; a list must not decode full-size pictures.
+  for (const code of villageCodes()) {
+    const people = read<VillageFeed>(feedPaths.village(code)).channels.find((c) => c.kind === 'people');
+    for (const person of people?.kind === 'people' ? people.content : []) {
+      expect(person.photo.width * person.photo.height, person.photo.src).toBeLessThanOrEqual(480 * 480);
+    }
+  }
+});
+
 test('screen states the sample must show: long articles, corrections, overdue channels, reply clocks', () => {
   const feeds: { channels: Channel[] }[] = [district(), ...district().streets.map((s) => read<StreetFeed>(feedPaths.street(s.code))), ...villageCodes().map((c) => read<VillageFeed>(feedPaths.village(c)))];
   for (const feed of feeds) {

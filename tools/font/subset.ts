@@ -1,5 +1,5 @@
 /**
- * Builds static/fonts/sanwu-sans.woff2: a subset of WenQuanYi Micro Hei (Debian's
+ * Builds static/fonts/sanwu-sans.woff2 and .woff (for engines without WOFF2): a subset of WenQuanYi Micro Hei (Debian's
  * fonts-wqy-microhei, face 0 of wqy-microhei.ttc) covering printable ASCII, common CJK and
  * fullwidth punctuation, the 6763 hanzi of GB2312, and every character used by the translation
  * files (src/i18n/*.json, including zh-Hant.json for the Traditional forms) and by the sample
@@ -21,6 +21,8 @@ const SOURCE_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 const SOURCE_FACE = 0; // WenQuanYi Micro Hei (face 1 is the Mono variant)
 const SOURCE_COPYRIGHT = '/usr/share/doc/fonts-wqy-microhei/copyright';
 const OUT_FONT = join(ROOT, 'static/fonts/sanwu-sans.woff2');
+// The same subset as WOFF 1 for engines without WOFF2 (Chrome 30-35 WebViews, old WebKit).
+const OUT_FONT_WOFF = join(ROOT, 'static/fonts/sanwu-sans.woff');
 const OUT_LICENSE = join(ROOT, 'static/fonts/LICENSE-wqy-microhei.txt');
 const I18N_DIR = join(ROOT, 'src/i18n');
 const FEED_DIR = join(ROOT, 'static/feed');
@@ -167,19 +169,23 @@ async function main(): Promise<void> {
   const text = [...wanted].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
 
   const source = extractFace(readFileSync(SOURCE_FONT), SOURCE_FACE);
-  const woff2 = await subsetFont(source, text, {
-    targetFormat: 'woff2',
-    // Drop hinting: a box scales text through canvas/WebGL, and TrueType hints only add bytes.
-    noHinting: true,
-    // Vertical metrics (the app sets no vertical text) and FontForge's timestamp table.
-    dropTables: ['vhea', 'vmtx', 'FFTM'],
-  });
+  const subset = (targetFormat: 'woff2' | 'woff') =>
+    subsetFont(source, text, {
+      targetFormat,
+      // Drop hinting: a box scales text through canvas/WebGL, and TrueType hints only add bytes.
+      noHinting: true,
+      // Vertical metrics (the app sets no vertical text) and FontForge's timestamp table.
+      dropTables: ['vhea', 'vmtx', 'FFTM'],
+    });
+  const woff2 = await subset('woff2');
+  const woff = await subset('woff');
 
   mkdirSync(dirname(OUT_FONT), { recursive: true });
   writeFileSync(OUT_FONT, woff2);
+  writeFileSync(OUT_FONT_WOFF, woff);
   writeFileSync(
     OUT_LICENSE,
-    'static/fonts/sanwu-sans.woff2 is a subset of WenQuanYi Micro Hei (wqy-microhei.ttc, face 0),\n' +
+    'static/fonts/sanwu-sans.woff2 and .woff are a subset of WenQuanYi Micro Hei (wqy-microhei.ttc, face 0),\n' +
       'made by tools/font/subset.ts from the Debian package fonts-wqy-microhei.\n' +
       'Its copyright and license, as Debian states them (' + SOURCE_COPYRIGHT + '):\n\n' +
       readFileSync(SOURCE_COPYRIGHT, 'utf8'),
@@ -195,6 +201,7 @@ async function main(): Promise<void> {
       `${font.numGlyphs} glyphs for ${wanted.size} characters ` +
       `(${i18nFiles.length} translation files, ${feedFiles.length} feed files) in ${seconds.toFixed(1)} s`,
   );
+  console.log(`font: wrote ${relative(ROOT, OUT_FONT_WOFF)}: ${(woff.length / 1024).toFixed(1)} KB`);
   console.log(`font: wrote ${relative(ROOT, OUT_LICENSE)}`);
 
   // Characters the source font itself lacks: in built-in sets only a warning, in the app's

@@ -1,0 +1,67 @@
+/**
+ * The engine paths in Chromium: the legacy bundle walks every kind of screen, the renderer is
+ * the one the project expects (e2e: WebGL; e2e-canvas2d runs with --disable-webgl and the
+ * app's probe must fall back), and a lost WebGL context reloads into canvas2d, not black.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { FONT } from '../../src/tv/theme';
+import { readScreen, smokeWalk, type Tv } from './smoke';
+import { expectText, feedChannel, firstText, keepScreenshot, openHome, openTv, press, sample } from './tv';
+
+const tvOf = (page: Page): Tv => ({
+  press: (key) => page.keyboard.press(key),
+  run: (script) => page.evaluate(`(function () { ${script} })()`),
+});
+
+const expectedRenderer = (project: string) => (project === 'e2e-canvas2d' ? 'canvas2d' : 'webgl');
+
+// The modern bundle walks every screen in the other specs.
+test('smoke walk with the legacy bundle', async ({ page }, testInfo) => {
+  await openTv(page, { village: sample().villageCode, bundle: 'legacy' });
+  await smokeWalk(tvOf(page));
+  const screen = await readScreen(tvOf(page));
+  expect(screen.bundle).toBe('legacy');
+  expect(screen.renderer).toBe(expectedRenderer(testInfo.project.name));
+});
+
+test('the loader picks the modern bundle in a current engine', async ({ page }) => {
+  await openHome(page);
+  expect((await readScreen(tvOf(page))).bundle).toBe('modern');
+});
+
+test('a lost WebGL context reloads into canvas2d on the same screen', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'e2e', 'needs a WebGL context to lose');
+  await openHome(page);
+  await press(page, 'ArrowRight');
+  await press(page, 'Enter');
+  const people = firstText(feedChannel(12)!);
+  await expectText(page, people);
+  const lost = await page.evaluate(() => {
+    const gl = document.querySelector('canvas')!.getContext('webgl') as WebGLRenderingContext | null;
+    const lose = gl?.getExtension('WEBGL_lose_context');
+    lose?.loseContext();
+    return Boolean(lose);
+  });
+  expect(lost).toBe(true);
+  await page.waitForURL(/renderer=canvas2d/);
+  // Locators, unlike evaluate, ride out the reload's context switch.
+  await expect(page.locator('html')).toHaveAttribute('data-renderer', 'canvas2d');
+  await expect(page.locator(`[texture-text*="${people}"]`).first()).toBeVisible();
+  // The reload starts a new history: Back leads home.
+  await press(page, 'Backspace');
+  await expectText(page, sample().village.region.name);
+  await keepScreenshot(page, testInfo, 'after-context-loss');
+});
+
+test('without FontFace and WOFF2 (Chrome 30-35) the font loads from the WOFF by @font-face', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'e2e', 'the renderer plays no part: once is enough');
+  await page.addInitScript(() => {
+    delete (window as { FontFace?: unknown }).FontFace;
+  });
+  await page.route('**/*.woff2', (route) => route.abort());
+  const woff = page.waitForResponse((response) => response.url().endsWith('/sanwu-sans.woff') && response.ok());
+  await openTv(page, { village: sample().villageCode, bundle: 'legacy' });
+  await woff;
+  await expectText(page, sample().village.region.name);
+  expect(await page.evaluate((font) => document.fonts.check(`40px "${font}"`, '三务'), FONT)).toBe(true);
+});
