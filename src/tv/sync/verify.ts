@@ -1,26 +1,32 @@
 /**
  * What the box checks before it believes the feed: the manifest's Ed25519 signature
- * (in pure JS: set-top-box browsers mostly lack WebCrypto Ed25519, and WebCrypto is
- * missing altogether on plain-HTTP pages) and each file's SHA-256.
+ * and each file's SHA-256. Both in plain ES5 JavaScript (tweetnacl, js-sha256):
+ * WebCrypto is missing on plain-HTTP pages and on old box engines, and Ed25519
+ * libraries built on BigInt do not run before Chrome 67, which many boxes predate.
  */
-import * as ed from '@noble/ed25519';
-import { sha256, sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import nacl from 'tweetnacl';
+import { sha256 } from 'js-sha256';
 import canonicalize from 'canonicalize';
 import type { Manifest } from '../../feed/manifest';
 
-ed.hashes.sha512 = sha512;
+const fromBase64 = (text: string): Uint8Array => {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+};
 
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+/** UTF-8 bytes without TextEncoder, which engines before Chrome 38 lack. */
+const utf8 = (text: string): Uint8Array => fromBase64(btoa(unescape(encodeURIComponent(text))));
 
 export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string): boolean => {
   const { signature, ...signed } = manifest;
   if (!signature) return false;
   try {
-    return ed.verify(fromBase64(signature), utf8ToBytes(canonicalize(signed) ?? ''), fromBase64(publicKeyBase64));
+    return nacl.sign.detached.verify(utf8(canonicalize(signed) ?? ''), fromBase64(signature), fromBase64(publicKeyBase64));
   } catch {
     return false;
   }
 };
 
-export const sha256Hex = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));
+export const sha256Hex = (bytes: Uint8Array): string => sha256(bytes);
