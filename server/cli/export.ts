@@ -3,7 +3,7 @@
  * media, public key) to a folder any static server or CDN can serve. The manifest
  * goes last, so a reader of the folder never sees it name a file not yet there.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, OBJECTS_DIR, type Manifest } from '../../src/feed/manifest';
 import { writeFileAtomic } from '../publish/atomicFile';
@@ -17,7 +17,10 @@ export const exportFeed = (dataDir: string, out: string): { version: number; fil
   for (const { sha256 } of Object.values(manifest.files)) {
     for (const suffix of ['', '.gz', '.br']) {
       const name = `${sha256}.json${suffix}`;
-      if (!existsSync(join(out, OBJECTS_DIR, name))) cpSync(join(feed, OBJECTS_DIR, name), join(out, OBJECTS_DIR, name));
+      const source = join(feed, OBJECTS_DIR, name);
+      const target = join(out, OBJECTS_DIR, name);
+      // A copy an interrupted export left short is written again, never trusted by name.
+      if (!existsSync(target) || statSync(target).size !== statSync(source).size) writeFileAtomic(target, readFileSync(source));
     }
   }
   if (existsSync(join(feed, 'media'))) cpSync(join(feed, 'media'), join(out, 'media'), { recursive: true });

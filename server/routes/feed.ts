@@ -53,7 +53,7 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (app:
 
   app.get('/manifest.json', async (request, reply) => {
     const current = manifest();
-    const interval = current.alertUntil > Date.now() ? Math.max(5, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
+    const interval = current.alertUntil > Date.now() ? Math.max(1, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
     reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(interval)).header('Vary', 'Accept-Encoding');
     if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
     return reply.type('application/json').send(current.bytes);

@@ -47,24 +47,28 @@ export class App extends Router.App {
   /** Polls at the interval the publisher asks, with jitter so that boxes do not arrive together. */
   private schedulePoll() {
     clearTimeout(this.pollTimer);
-    const seconds = box().store.pollSeconds * (0.8 + Math.random() * 0.4);
+    // Until the first page has loaded the feed, check back soon for the interval it sets.
+    const { store } = box();
+    const seconds = store.manifest ? store.pollSeconds * (0.8 + Math.random() * 0.4) : 1;
     this.pollTimer = setTimeout(() => void this.poll(), seconds * 1000);
   }
 
   private async poll() {
     const { store } = box();
-    if (store.manifest) {
-      try {
-        const changed = await store.refresh();
+    try {
+      if (store.manifest) {
+        const changed = await store.refresh().catch((error: unknown) => {
+          // The store keeps the last good content and says why in its health.
+          console.warn(error);
+          return [] as string[];
+        });
         const page = Router.getActivePage();
         if (changed.length && page && !Router.isNavigating()) await refreshPage(page);
-      } catch (error) {
-        // The store keeps the last good content and says why in its health.
-        console.warn(error);
+        this.showFeedState();
       }
-      this.showFeedState();
+    } finally {
+      this.schedulePoll();
     }
-    this.schedulePoll();
   }
 
   /** Called once the first page is up, and after every poll. */

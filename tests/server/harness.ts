@@ -26,9 +26,9 @@ const freePort = () =>
     });
   });
 
-export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-'))): Promise<RunningService> => {
+export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = []): Promise<RunningService> => {
   const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

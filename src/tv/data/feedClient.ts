@@ -21,9 +21,9 @@ export class FeedError extends Error {
 }
 
 const TIMEOUT_MS = 15_000;
-const DEFAULT_POLL_SECONDS = 60;
 
-export type ManifestAnswer = { changed: false; pollSeconds: number } | { changed: true; manifest: Manifest; etag: string | null; pollSeconds: number };
+/** pollSeconds is null when the answer did not say (a proxy or a forgery may not). */
+export type ManifestAnswer = { changed: false; pollSeconds: number | null } | { changed: true; manifest: Manifest; etag: string | null; pollSeconds: number | null };
 
 export class FeedClient {
   constructor(
@@ -38,7 +38,7 @@ export class FeedClient {
   /** The manifest, unless it is unchanged since `etag`; its signature is checked here. */
   async fetchManifest(etag: string | null): Promise<ManifestAnswer> {
     const response = await this.fetch(MANIFEST_FILE, etag ? { 'If-None-Match': etag } : {}, 'no-cache');
-    const pollSeconds = Number(response.headers.get('X-Poll-Interval')) || DEFAULT_POLL_SECONDS;
+    const pollSeconds = Number(response.headers.get('X-Poll-Interval')) || null;
     if (response.status === 304) return { changed: false, pollSeconds };
     const data = await this.json(MANIFEST_FILE, response);
     if (!isManifest(data)) throw new FeedError('invalid', MANIFEST_FILE, [{ path: '/', message: 'not a manifest' }]);

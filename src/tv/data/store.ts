@@ -100,27 +100,33 @@ export class Store {
    * shows and swaps them in together. Returns the logical paths that changed.
    */
   async refresh(): Promise<string[]> {
-    const village = this.villageCode;
-    if (!village) throw new FeedError('notFound', 'village');
-    let answer;
     try {
-      answer = await this.client.fetchManifest(this.current?.etag ?? null);
+      return await this.fetchAndSwap();
     } catch (error) {
-      if (this.current && error instanceof FeedError && error.kind === 'unreachable') this.health = { kind: 'offline', since: this.lastContact };
+      // The last good content stays; the health says why nothing newer is shown.
+      if (this.current) {
+        this.health =
+          error instanceof FeedError && error.kind === 'unreachable' ? { kind: 'offline', since: this.lastContact } : { kind: 'rejected', reason: error instanceof Error ? error.message : String(error) };
+      }
       throw error;
     }
+  }
+
+  private async fetchAndSwap(): Promise<string[]> {
+    const village = this.villageCode;
+    if (!village) throw new FeedError('notFound', 'village');
+    const answer = await this.client.fetchManifest(this.current?.etag ?? null);
     this.lastContact = Date.now();
-    this.pollSeconds = answer.pollSeconds;
     if (!answer.changed) {
+      if (answer.pollSeconds) this.pollSeconds = answer.pollSeconds;
       this.health = this.expiryHealth(this.current!.manifest);
       return [];
     }
     const { manifest, etag } = answer;
     const floor = Math.max(highestVersion(), this.current?.manifest.version ?? 0);
-    if (manifest.version < floor) {
-      this.health = { kind: 'rejected', reason: `version ${manifest.version} < ${floor}` };
-      throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
-    }
+    if (manifest.version < floor) throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
+    // Only a manifest that passed every check may set how often the box polls.
+    const pollSeconds = answer.pollSeconds;
     const previous = this.current;
     const villageFile = await this.file(manifest, feedPaths.village(village));
     const village_ = parseFile(feedPaths.village(village), villageFile.text, validateVillage);
@@ -138,6 +144,7 @@ export class Store {
     }
     this.freshItems = previous ? freshItemIds(previous.feeds, feeds) : new Set();
     this.current = { manifest, etag, feeds, texts };
+    if (pollSeconds) this.pollSeconds = pollSeconds;
     rememberVersion(manifest.version);
     this.health = this.expiryHealth(manifest);
     this.persist();

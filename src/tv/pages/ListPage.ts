@@ -40,8 +40,10 @@ export class ListPage extends Page {
   }
 
   protected showRows(rows: RowModel[], emptyText: string): void {
-    // Filled again after a feed update: the focus stays on the same row.
-    const index = this.rows.length ? this.list.index : this.restoredIndex;
+    // Filled again after a feed update: the focus stays on the same item, wherever it moved.
+    const focused = this.rows.length ? this.list.current : undefined;
+    const moved = focused?.target ? rows.findIndex((r) => r.target === focused.target) : -1;
+    const index = moved >= 0 ? moved : this.rows.length ? this.list.index : this.restoredIndex;
     this.rows = rows;
     this.list.setItems(rows, index);
     this.tag('Empty').patch({ visible: rows.length === 0, text: { text: emptyText } });

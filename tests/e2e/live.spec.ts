@@ -1,0 +1,139 @@
+/**
+ * The box stays current and believes nothing forged: against a real service of its
+ * own (polling every 2 s), with the network between them tampered with by routes.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
+import { call, startService, type RunningService } from '../server/harness';
+import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, sample } from './tv';
+
+let service: RunningService;
+test.beforeAll(async () => {
+  service = await startService(undefined, ['--poll-seconds', '2']);
+});
+test.afterAll(async () => service.stop());
+
+/** The first sample village: its clerk and committee exist in the sample operators. */
+const village = () => sample().villageCode;
+
+const openLive = async (page: Page) => {
+  await page.goto(`${service.url}/?inspector=1&village=${village()}`);
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+};
+
+/** 村务公开 (14), focus moved to its third row. */
+const openVillageAffairs = async (page: Page) => {
+  await openLive(page);
+  await press(page, 'ArrowRight', 3);
+  await press(page, 'Enter');
+  await expectText(page, zhHans['channel.14']);
+  await press(page, 'ArrowDown', 2);
+  return (await focusedTexts(page))[0]!;
+};
+
+const publishNotice = async (id: string, title: string, channel = 14, region = village()) => {
+  const { admin } = service.tokens;
+  const draft = await call(service, 'PUT', `/api/regions/${region}/channels/${channel}/items/${id}`, admin.token, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+  expect(draft.status).toBe(201);
+  await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+  const published = await call(service, 'POST', '/api/publish', admin.token, {});
+  expect(published.status).toBe(200);
+  return published.body.version as number;
+};
+
+test('a publish while the villager reads a list appears within the poll interval, and the focus stays put', async ({ page }, testInfo) => {
+  const focusedTitle = await openVillageAffairs(page);
+  await publishNotice('live-1', '关于冬季用水安全的第二号通知');
+  await expectText(page, '关于冬季用水安全的第二号通知', 8_000);
+  await expectText(page, zhHans['state.fresh']);
+  await expectFocusedText(page, focusedTitle);
+  await keepScreenshot(page, testInfo, 'live-update');
+});
+
+test('a manifest with a bad signature is refused and the last good content stays', async ({ page }) => {
+  const focusedTitle = await openVillageAffairs(page);
+  await page.route('**/feed/manifest.json', async (route) => {
+    const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
+    const manifest = await response.json();
+    manifest.version += 1;
+    manifest.files[`villages/${village()}.json`].sha256 = 'f'.repeat(64);
+    await route.fulfill({ response, json: manifest, headers: { ...response.headers(), etag: '"forged"' } });
+  });
+  await expectText(page, zhHans['status.rejected'], 8_000);
+  await expectFocusedText(page, focusedTitle);
+});
+
+test('a file that does not match its hash is refused; the new version is taken once it does', async ({ page }) => {
+  await openVillageAffairs(page);
+  const before = await (await page.request.get(`${service.url}/feed/manifest.json`)).json();
+  let tamper = true;
+  await page.route(`${service.url}/feed/objects/*.json`, async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    const known = Object.values<{ sha256: string }>(before.files).some((f) => route.request().url().includes(f.sha256));
+    // Only the new village file is altered on its way to the box.
+    await route.fulfill({ response, body: tamper && !known ? body.replace('冬季道路清雪', '第三号冬季道路清扫') : body });
+  });
+  await publishNotice('live-2', '第三号冬季道路清雪安排');
+  await expectText(page, zhHans['status.rejected'], 8_000);
+  await expectNoText(page, '第三号冬季道路清扫');
+  tamper = false;
+  await expectText(page, '第三号冬季道路清雪安排', 8_000);
+  await expectNoText(page, zhHans['status.rejected']);
+});
+
+test('an older manifest, even correctly signed, is refused: the version never goes down', async ({ page }) => {
+  await openVillageAffairs(page);
+  const old = await (await page.request.get(`${service.url}/feed/manifest.json`)).text();
+  await publishNotice('live-3', '第十二次村民代表会议决议公告');
+  await expectText(page, '第十二次村民代表会议决议公告', 8_000);
+  page.on('console', (m) => console.log('console', m.text()));
+  await page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: old, headers: { etag: '"old"' } }));
+  await expectText(page, zhHans['status.rejected'], 8_000);
+  await expectText(page, '第十二次村民代表会议决议公告');
+});
+
+test('a manifest past its expiry is shown as stale, with its content', async ({ page }) => {
+  await page.clock.install({ time: Date.now() + 30 * 86_400_000 });
+  await openLive(page);
+  await expectText(page, '内容已过期');
+  await expectText(page, sample().village.region.name);
+});
+
+test('a box that boots offline shows its last good feed, says so, and recovers by itself', async ({ page }, testInfo) => {
+  await openLive(page);
+  await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+  await expectText(page, '离线');
+  await expectText(page, sample().village.region.name);
+  await keepScreenshot(page, testInfo, 'offline');
+  await page.unroute('**/feed/**');
+  await expectNoText(page, '离线');
+});
+
+test('an emergency alert covers the open screen within the poll interval, and OK returns the villager to the same place', async ({ page }, testInfo) => {
+  const focusedTitle = await openVillageAffairs(page);
+  const { admin } = service.tokens;
+  const district = sample().district.region.code;
+  const expiresAt = new Date(Date.now() + 8 * 3_600_000 + 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  const draft = await call(service, 'PUT', `/api/regions/${district}/channels/5/items/storm-1`, admin.token, {
+    level: 1,
+    title: '寒潮红色预警：今夜最低气温零下十五度',
+    body: '请关好门窗，注意取暖安全，严防一氧化碳中毒。独居老人请家人多加照看。',
+    issuedBy: '寒亭区应急管理局',
+    expiresAt,
+  });
+  await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+  await call(service, 'POST', '/api/publish', admin.token, {});
+  const manifestResponse = await page.request.get(`${service.url}/feed/manifest.json`);
+  expect(Number(manifestResponse.headers()['x-poll-interval'])).toBeLessThan(2);
+  await expectText(page, '寒潮红色预警', 8_000);
+  await expectText(page, zhHans['alert.level.1']);
+  await keepScreenshot(page, testInfo, 'alert');
+  await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  await expectNoText(page, '寒潮红色预警：今夜');
+  await expectFocusedText(page, focusedTitle);
+  await expectFocusedRef(page, 'Row-2');
+});
