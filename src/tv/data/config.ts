@@ -1,0 +1,33 @@
+/**
+ * What this box is: its feed, its village and its language, from the platform settings,
+ * overridden by URL parameters (?village=…&feed=…&lang=…), else remembered on the box.
+ */
+import { isLanguage, type LanguageCode } from '../../i18n';
+
+export interface BoxConfig {
+  feedUrl: string;
+  village: string | null;
+  language: LanguageCode;
+  inspector: boolean;
+}
+
+export interface PlatformSettings {
+  feedUrl?: string;
+  village?: string;
+  language?: string;
+  [key: string]: unknown;
+}
+
+const VILLAGE_CODE = /^[0-9]{12}$/;
+
+export const readBoxConfig = (platform: PlatformSettings, search: string, remembered: string | null): BoxConfig => {
+  const params = new URLSearchParams(search);
+  const village = [params.get('village'), platform.village, remembered].find((v): v is string => !!v && VILLAGE_CODE.test(v));
+  const language = params.get('lang') ?? platform.language;
+  return {
+    feedUrl: params.get('feed') ?? platform.feedUrl ?? '/feed/',
+    village: village ?? null,
+    language: isLanguage(language) ? language : 'zh-Hans',
+    inspector: params.get('inspector') === '1',
+  };
+};

@@ -1,0 +1,119 @@
+/** View models: what pages show, already formatted. Pages never see feed files. */
+import type { ImageRef, VideoRef } from '../../feed/schema';
+import type { SectionId } from '../../feed/taxonomy';
+
+export interface TileModel {
+  channel: number;
+  title: string;
+  updated: string;
+  overdue: boolean;
+  target: string;
+}
+
+export interface HomeModel {
+  villageName: string;
+  streetName: string;
+  fictional: boolean;
+  sections: { id: SectionId; title: string; tiles: TileModel[] }[];
+}
+
+export interface RowModel {
+  title: string;
+  detail?: string;
+  /** A short status word shown at the right (已答复, 红色预警…). */
+  tag?: string;
+  tagColor?: number;
+  /** A right-aligned amount, with its direction in words beside it. */
+  amount?: string;
+  amountColor?: number;
+  /** Route opened by OK; rows without one are read in place. */
+  target?: string;
+}
+
+export interface ListModel {
+  crumbs: string[];
+  title: string;
+  /** Lines above the list (a posting period, totals). */
+  notes: { text: string; color?: number }[];
+  rows: RowModel[];
+  emptyText: string;
+}
+
+export interface DocumentModel {
+  crumbs: string[];
+  title: string;
+  meta: string[];
+  correction?: string;
+  figures: { label: string; value: string }[];
+  paragraphs: string[];
+  photos: ImageRef[];
+  video?: VideoRef;
+  /** Routes for the actions OK can take (video first, then photos). */
+  videoTarget?: string;
+  photosTarget?: string;
+}
+
+export interface TableModel {
+  crumbs: string[];
+  title: string;
+  notes: { text: string; color?: number }[];
+  columns: { label: string; align: 'left' | 'right'; width: number }[];
+  rows: string[][];
+}
+
+export interface MonthModel {
+  crumbs: string[];
+  title: string;
+  totals: { label: string; value: string; color?: number }[];
+  notes: string[];
+  rows: RowModel[];
+  emptyText: string;
+}
+
+export interface VoucherModel {
+  crumbs: string[];
+  title: string;
+  amount: string;
+  amountInWords: string;
+  direction: string;
+  directionColor: number;
+  fields: { label: string; value: string }[];
+  correction?: string;
+  receiptTarget?: string;
+}
+
+export interface ReceiptModel {
+  crumbs: string[];
+  images: { src: string; width: number; height: number; label: string }[];
+  facts: string[];
+}
+
+export interface PeopleModel {
+  crumbs: string[];
+  title: string;
+  people: { name: string; role: string; duties: string; phone: string; photo: string }[];
+}
+
+export interface GalleryModel {
+  crumbs: string[];
+  title: string;
+  photos: { src: string; width: number; height: number; caption: string }[];
+}
+
+export interface VideoModel {
+  crumbs: string[];
+  title: string;
+  src: string;
+}
+
+export interface MessageModel {
+  crumbs: string[];
+  title: string;
+  body: string;
+}
+
+export interface PickerModel {
+  title: string;
+  step: string;
+  rows: RowModel[];
+}

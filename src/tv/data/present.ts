@@ -1,0 +1,365 @@
+/**
+ * Feed → view models: money formatted, dates localised, states put into words.
+ * Pure functions of the feed and "now", so they are unit-tested without a browser.
+ */
+import type {
+  Alert,
+  Article,
+  Channel,
+  ChannelOfKind,
+  Contact,
+  DistrictFeed,
+  FaqGroup,
+  LedgerMonthFeed,
+  Profile,
+  Question,
+  ServiceCard,
+  Table,
+  Voucher,
+} from '../../feed/schema';
+import { channelsOf, channelSpec, SECTIONS, type SectionId } from '../../feed/taxonomy';
+import { daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
+import { amountInWords, formatFen } from '../../format/money';
+import { language, t, type MessageKey } from '../../i18n';
+import { ALERT_COLOR, COLOR } from '../theme';
+import type {
+  DocumentModel,
+  GalleryModel,
+  HomeModel,
+  ListModel,
+  MonthModel,
+  PeopleModel,
+  PickerModel,
+  ReceiptModel,
+  RowModel,
+  TableModel,
+  TileModel,
+  VoucherModel,
+} from './models';
+import type { BoxFeeds } from './store';
+
+const REPLY_DAYS = 10;
+const DAY_MS = 86_400_000;
+
+const style = (): DateStyle => (language() === 'en' ? 'en' : 'zh');
+const date = (iso: string) => formatDate(iso, style());
+const dateTime = (iso: string) => formatDateTime(iso, style());
+
+export const channelTitle = (id: number): string => t(`channel.${id}` as MessageKey);
+export const sectionTitle = (id: SectionId): string => t(`section.${id}` as MessageKey);
+export const channelCrumbs = (id: number): string[] => [sectionTitle(channelSpec(id).section), channelTitle(id)];
+
+/** Where OK on a home tile leads. */
+export const channelTarget = (id: number, channel: Channel | undefined): string => {
+  const kind = channelSpec(id).kind;
+  if (kind === 'household') return `household/${id}`;
+  if (kind === 'people') return `people/${id}`;
+  if (kind === 'profile' && channel?.kind === 'profile') return `read/${id}/${channel.content.id}`;
+  return `list/${id}`;
+};
+
+export const isOverdue = (channel: Channel | undefined, now: number): boolean =>
+  !!channel?.nextDueAt && toEpoch(channel.nextDueAt) < now;
+
+const tile = (id: number, channel: Channel | undefined, now: number): TileModel => ({
+  channel: id,
+  title: channelTitle(id),
+  updated: channel ? t('tile.updatedOn', { date: date(channel.updatedAt) }) : channelSpec(id).kind === 'household' ? '' : t('tile.notPublished'),
+  overdue: isOverdue(channel, now),
+  target: channelTarget(id, channel),
+});
+
+export const presentHome = (feeds: BoxFeeds, channelOf: (id: number) => Channel | undefined, now: number): HomeModel => ({
+  villageName: feeds.village.region.name,
+  streetName: feeds.street.region.name,
+  fictional: !!feeds.district.fictional,
+  sections: SECTIONS.map((section) => ({
+    id: section,
+    title: sectionTitle(section),
+    tiles: channelsOf(section).map((spec) => tile(spec.id, channelOf(spec.id), now)),
+  })),
+});
+
+export const presentStreetPicker = (district: DistrictFeed): PickerModel => ({
+  title: t('picker.title'),
+  step: t('picker.street'),
+  rows: district.streets.map((s) => ({ title: s.name, detail: t('list.count', { count: s.villages.length }), target: `pick/${s.code}` })),
+});
+
+export const presentVillagePicker = (district: DistrictFeed, streetCode: string): PickerModel | null => {
+  const street = district.streets.find((s) => s.code === streetCode);
+  if (!street) return null;
+  return {
+    title: t('picker.title'),
+    step: `${street.name} · ${t('picker.village')}`,
+    rows: street.villages.map((v) => ({ title: v.name, detail: t('picker.remembered'), target: `choose/${v.code}` })),
+  };
+};
+
+const corrected = (item: { correction?: { correctedAt: string; note: string } | undefined }): string | undefined =>
+  item.correction ? t('reader.correction', { date: date(item.correction.correctedAt), note: item.correction.note }) : undefined;
+
+const correctedTag = (item: { correction?: unknown }): Pick<RowModel, 'tag' | 'tagColor'> =>
+  item.correction ? { tag: t('state.corrected'), tagColor: COLOR.corrected } : {};
+
+/** The reply clock of a villager's question: answered, days left, or days overdue. */
+export const replyStatus = (q: Question, now: number): { text: string; color: number } => {
+  if (q.answer) return { text: t('qa.answered'), color: COLOR.income };
+  const due = toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS;
+  const days = Math.ceil((due - now) / DAY_MS);
+  return days >= 0 ? { text: `${t('qa.pending')} · ${t('qa.daysLeft', { days })}`, color: COLOR.warning } : { text: t('qa.overdue', { days: -days }), color: COLOR.overdue };
+};
+
+const alertActive = (a: Alert, now: number) => toEpoch(a.expiresAt) > now;
+
+const listRows = (channel: Channel, now: number): RowModel[] => {
+  const id = channel.id;
+  switch (channel.kind) {
+    case 'articles':
+      return channel.content.map((a: Article) => ({ title: a.title, detail: date(a.publishedAt), ...correctedTag(a), target: `read/${id}/${a.id}` }));
+    case 'faq':
+      return channel.content.flatMap((g: FaqGroup) => g.items.map((q) => ({ title: q.question, detail: g.title, ...correctedTag(q), target: `read/${id}/${q.id}` })));
+    case 'qa':
+      return channel.content.map((q: Question) => {
+        const status = replyStatus(q, now);
+        return { title: q.title, detail: t('qa.askedAt', { date: date(q.askedAt) }), tag: status.text, tagColor: status.color, target: `read/${id}/${q.id}` };
+      });
+    case 'alerts':
+      return channel.content.map((a: Alert) => ({
+        title: a.title,
+        detail: `${dateTime(a.publishedAt)} · ${alertActive(a, now) ? t('alert.active') : t('alert.expired')}`,
+        tag: t(`alert.level.${a.level}` as MessageKey),
+        tagColor: ALERT_COLOR[a.level],
+        target: `read/${id}/${a.id}`,
+      }));
+    case 'guide':
+      return channel.content.map((s: ServiceCard) => ({ title: s.title, detail: `${s.place} · ${s.hours}`, target: `read/${id}/${s.id}` }));
+    case 'contacts':
+      return channel.content.map((c: Contact) => ({ title: `${c.name}  ${c.role}`, detail: c.address ? `${c.org} · ${c.address}` : c.org, tag: c.phone, tagColor: COLOR.text }));
+    case 'tables':
+      return channel.content.map((table: Table, index) => ({
+        title: table.title,
+        detail: `${t('table.rows', { count: table.rows.length })} · ${date(table.publishedAt)}`,
+        ...correctedTag(table),
+        target: `table/${id}/${index}`,
+      }));
+    case 'ledger':
+      return [...channel.content.months].reverse().map((m) => ({
+        title: formatMonth(m.month, style()),
+        detail: `${t('ledger.income')} ${formatFen(m.incomeFen)} · ${t('ledger.expense')} ${formatFen(m.expenseFen)} · ${t('ledger.vouchers', { count: m.voucherCount })}`,
+        amount: formatFen(m.closingFen),
+        target: `month/${m.month}`,
+      }));
+    case 'people':
+    case 'profile':
+      return [];
+  }
+};
+
+export const presentList = (channel: Channel, now: number): ListModel => {
+  const notes: ListModel['notes'] =
+    channel.kind === 'ledger' ? [{ text: `${t('ledger.account', { name: channel.content.accountName })} · ${t('ledger.closingColumn')}` }] : [];
+  return { crumbs: channelCrumbs(channel.id), title: channelTitle(channel.id), notes, rows: listRows(channel, now), emptyText: t('state.empty') };
+};
+
+const documentBase = (channelId: number, title: string, publishedAt: string, item: { correction?: { correctedAt: string; note: string } | undefined }) => ({
+  crumbs: [...channelCrumbs(channelId), title],
+  title,
+  meta: [t('reader.publishedAt', { date: date(publishedAt) })],
+  correction: corrected(item),
+  figures: [] as DocumentModel['figures'],
+  photos: [] as DocumentModel['photos'],
+});
+
+/** The reader's document for one item of a sub-channel, or null when it is gone. */
+export const presentDocument = (channel: Channel, itemId: string, now: number): DocumentModel | null => {
+  const id = channel.id;
+  const media = (item: { id: string; video?: DocumentModel['video']; photos?: DocumentModel['photos'] }) => ({
+    video: item.video,
+    videoTarget: item.video ? `video/${id}/${item.id}` : undefined,
+    photos: item.photos ?? [],
+    photosTarget: item.photos?.length ? `photos/${id}/${item.id}` : undefined,
+  });
+  switch (channel.kind) {
+    case 'articles': {
+      const a = channel.content.find((x) => x.id === itemId);
+      if (!a) return null;
+      return { ...documentBase(id, a.title, a.publishedAt, a), paragraphs: a.summary ? [a.summary, ...a.body] : a.body, ...media(a) };
+    }
+    case 'faq': {
+      for (const group of channel.content) {
+        const q = group.items.find((x) => x.id === itemId);
+        if (q) return { ...documentBase(id, q.question, q.publishedAt, q), meta: [group.title], paragraphs: q.answer };
+      }
+      return null;
+    }
+    case 'qa': {
+      const q = channel.content.find((x) => x.id === itemId);
+      if (!q) return null;
+      const status = replyStatus(q, now);
+      const meta = [t('qa.askedAt', { date: date(q.askedAt) }), status.text];
+      if (q.askedBy) meta.push(t('qa.askedBy', { name: q.askedBy }));
+      if (q.department) meta.push(t('qa.department', { name: q.department }));
+      const answer = q.answer
+        ? [`【${t('qa.answer')}】${q.answeredAt ? t('qa.answeredAt', { date: date(q.answeredAt) }) : ''}`, q.answer]
+        : [t('qa.noAnswerYet', { date: date(new Date(toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10)) })];
+      return { ...documentBase(id, q.title, q.publishedAt, q), meta, paragraphs: [q.question, ...answer], ...media(q) };
+    }
+    case 'alerts': {
+      const a = channel.content.find((x) => x.id === itemId);
+      if (!a) return null;
+      return {
+        ...documentBase(id, a.title, a.publishedAt, a),
+        meta: [t(`alert.level.${a.level}` as MessageKey), dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy }), alertActive(a, now) ? t('alert.active') : t('alert.expired')],
+        paragraphs: [a.body],
+      };
+    }
+    case 'guide': {
+      const s = channel.content.find((x) => x.id === itemId);
+      if (!s) return null;
+      const paragraphs = [
+        `【${t('guide.documents')}】${s.documents.map((d, i) => `${i + 1}. ${d}`).join('  ')}`,
+        `【${t('guide.place')}】${s.place}`,
+        `【${t('guide.hours')}】${s.hours}`,
+        `【${t('guide.phone')}】${s.phone}`,
+      ];
+      if (s.notes) paragraphs.push(s.notes);
+      return { ...documentBase(id, s.title, s.publishedAt, s), paragraphs };
+    }
+    case 'profile': {
+      const p: Profile = channel.content;
+      if (p.id !== itemId) return null;
+      return { ...documentBase(id, p.title, p.publishedAt, p), figures: p.figures, paragraphs: p.body, ...media(p) };
+    }
+    default:
+      return null;
+  }
+};
+
+export const presentPhotos = (document: DocumentModel): GalleryModel => ({
+  crumbs: [...document.crumbs, t('profile.photos')],
+  title: document.title,
+  photos: document.photos.map((p, i) => ({ src: p.src, width: p.width, height: p.height, caption: p.caption ?? `${i + 1}` })),
+});
+
+const TABLE_WIDTH = 1728;
+
+export const presentTable = (channel: ChannelOfKind<'tables'>, index: number, now: number): TableModel | null => {
+  const table = channel.content[index];
+  if (!table) return null;
+  const notes: TableModel['notes'] = [];
+  if (table.note) notes.push({ text: table.note });
+  if (table.posting) {
+    const days = daysUntil(table.posting.until, now);
+    notes.push(
+      days >= 0
+        ? { text: t('table.posting', { date: date(table.posting.until), days, to: table.posting.objectionsTo }), color: COLOR.warning }
+        : { text: t('table.postingEnded', { date: date(table.posting.until) }) },
+    );
+  }
+  if (table.correction) notes.push({ text: corrected(table) ?? '', color: COLOR.corrected });
+  // Money and numbers are narrow and right-aligned; text shares what is left.
+  const fixed = table.columns.map((c): number => (c.type === 'money' ? 280 : c.type === 'number' ? 180 : c.type === 'date' ? 300 : c.type === 'masked' ? 360 : 0));
+  const flexible = table.columns.filter((_, i) => fixed[i] === 0).length;
+  const rest = TABLE_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  return {
+    crumbs: [...channelCrumbs(channel.id), table.title],
+    title: table.title,
+    notes,
+    columns: table.columns.map((c, i) => ({
+      label: c.label,
+      align: c.type === 'money' || c.type === 'number' ? 'right' : 'left',
+      width: fixed[i] || Math.floor(rest / Math.max(flexible, 1)),
+    })),
+    rows: table.rows.map((row) =>
+      table.columns.map((c) => {
+        const value = row[c.key];
+        if (value === undefined) return '';
+        if (c.type === 'money' && typeof value === 'number') return formatFen(value);
+        if (c.type === 'date' && typeof value === 'string') return date(value);
+        return String(value);
+      }),
+    ),
+  };
+};
+
+export const presentPeople = (channel: ChannelOfKind<'people'>): PeopleModel => ({
+  crumbs: channelCrumbs(channel.id),
+  title: channelTitle(channel.id),
+  people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src })),
+});
+
+const directionColor = (v: Voucher) => (v.direction === 'income' ? COLOR.income : COLOR.expense);
+const directionWord = (v: Voucher) => t(`ledger.direction.${v.direction}` as MessageKey);
+
+export const presentMonth = (month: LedgerMonthFeed): MonthModel => {
+  const monthTitle = formatMonth(month.month, style());
+  const notes: string[] = [];
+  const hasIncome = month.vouchers.some((v) => v.direction === 'income');
+  const hasExpense = month.vouchers.some((v) => v.direction === 'expense');
+  if (month.vouchers.length > 0 && !hasExpense) notes.push(t('ledger.noExpense'));
+  if (month.vouchers.length > 0 && !hasIncome) notes.push(t('ledger.noIncome'));
+  return {
+    crumbs: [...channelCrumbs(15), monthTitle],
+    title: monthTitle,
+    totals: [
+      { label: t('ledger.opening'), value: formatFen(month.openingFen) },
+      { label: t('ledger.income'), value: formatFen(month.incomeFen), color: COLOR.income },
+      { label: t('ledger.expense'), value: formatFen(month.expenseFen), color: COLOR.expense },
+      { label: t('ledger.closing'), value: formatFen(month.closingFen) },
+    ],
+    notes,
+    rows: month.vouchers.map((v) => ({
+      title: v.summary,
+      detail: `${date(v.date)} · ${v.number} · ${v.account.name}`,
+      tag: directionWord(v),
+      tagColor: directionColor(v),
+      amount: formatFen(v.amountFen),
+      amountColor: directionColor(v),
+      target: `voucher/${month.month}/${v.id}`,
+    })),
+    emptyText: t('ledger.noVouchers'),
+  };
+};
+
+export const presentVoucher = (month: LedgerMonthFeed, voucherId: string): VoucherModel | null => {
+  const v = month.vouchers.find((x) => x.id === voucherId);
+  if (!v) return null;
+  const title = t('voucher.title', { number: v.number });
+  return {
+    crumbs: [...channelCrumbs(15), formatMonth(month.month, style()), title],
+    title,
+    amount: formatFen(v.amountFen),
+    amountInWords: amountInWords(v.amountFen),
+    direction: directionWord(v),
+    directionColor: directionColor(v),
+    fields: [
+      { label: t('voucher.number'), value: v.number },
+      { label: t('voucher.date'), value: date(v.date) },
+      { label: t('voucher.summary'), value: v.summary },
+      { label: t('voucher.account'), value: `${v.account.code} ${v.account.name}` },
+      { label: t('voucher.direction'), value: directionWord(v) },
+      { label: t('voucher.handler'), value: v.handler },
+      { label: t('voucher.witness'), value: v.witness },
+      { label: t('voucher.approver'), value: v.approver },
+      { label: t('voucher.bookkeeper'), value: v.bookkeeper },
+      { label: t('voucher.attachments'), value: t('voucher.attachmentsValue', { count: v.attachmentCount }) },
+      {
+        label: t('voucher.review'),
+        value: `${v.review.reviewer} · ${date(v.review.reviewedAt)} · ${v.review.opinion} · ${v.review.sealed ? t('voucher.sealed') : t('voucher.unsealed')}`,
+      },
+    ],
+    correction: corrected(v),
+    receiptTarget: v.receipts.length ? `receipt/${month.month}/${v.id}` : undefined,
+  };
+};
+
+export const presentReceipt = (month: LedgerMonthFeed, voucherId: string): ReceiptModel | null => {
+  const v = month.vouchers.find((x) => x.id === voucherId);
+  if (!v || !v.receipts.length) return null;
+  return {
+    crumbs: [...channelCrumbs(15), formatMonth(month.month, style()), t('voucher.title', { number: v.number })],
+    images: v.receipts.map((r, i) => ({ src: r.src, width: r.width, height: r.height, label: `${r.kind} · ${t('voucher.receiptIndex', { index: i + 1, count: v.receipts.length })}` })),
+    facts: [`${directionWord(v)} ${formatFen(v.amountFen)}`, date(v.date), v.summary, `${t('voucher.approver')}：${v.approver}`],
+  };
+};
