@@ -1,16 +1,31 @@
 /**
- * The app shell: background, the router's pages, the loading veil, the Home key, and
- * the queue that holds keys pressed while a page loads so they reach the new page.
+ * The app shell: background, the router's pages, the loading veil, the keys that work on
+ * every screen (Home, Menu → settings, number keys, the read-aloud key), read-aloud on focus,
+ * and the queue that holds keys pressed while a page loads so they reach the new page.
  */
-import { Router, Utils } from '@lightningjs/sdk';
+import { Router, Utils, type Lightning } from '@lightningjs/sdk';
 import { text } from './components/text';
 import { t } from '../i18n';
 import { routes } from './routes';
-import { COLOR, FONT, TYPE } from './theme';
+import { box } from './context';
+import { channelTarget } from './data/present';
+import { digitOf, ENTRY_PAUSE_MS, expectsMore, resolveDigits } from './channelNumber';
+import { openHomeSection } from './pages/HomePage';
+import { isReadable, isSpeakable, textsOf } from './speech/readScreen';
+import type { Utterance } from './speech/speaker';
+import { speechOn } from './speech/state';
+import { COLOR, FONT, lineOf, px, SAFE, TYPE } from './theme';
+
+/** How long a notice or a committed channel number stays on screen. */
+const NOTICE_MS = 5000;
+const ENTRY_SHOWN_MS = 800;
 
 export class App extends Router.App {
   private pendingKeys: KeyboardEvent[] = [];
   private replaying = false;
+  private digits = '';
+  private entryTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   static getFonts() {
     return [{ family: FONT, url: Utils.asset('fonts/sanwu-sans.woff2') }];
@@ -18,6 +33,7 @@ export class App extends Router.App {
 
   static override _template() {
     const routed = super._template();
+    const entryW = px(180);
     return {
       Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
       ...routed,
@@ -25,6 +41,29 @@ export class App extends Router.App {
         ...routed.Loading,
         color: COLOR.background,
         Label: { mount: 0.5, x: 960, y: 540, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
+      },
+      // The number being typed, where a TV shows its channel number.
+      ChannelEntry: {
+        rect: true,
+        zIndex: 90,
+        visible: false,
+        x: SAFE.x + SAFE.w - entryW,
+        y: SAFE.y,
+        w: entryW,
+        h: lineOf(TYPE.heading) + 12,
+        color: COLOR.scrim,
+        Digits: { x: entryW / 2, y: 6, mountX: 0.5, ...text('', { size: TYPE.heading, color: COLOR.focus, bold: true }) },
+      },
+      Notice: {
+        rect: true,
+        zIndex: 90,
+        visible: false,
+        x: SAFE.x,
+        y: 1080 - px(300),
+        w: SAFE.w,
+        h: px(150),
+        color: COLOR.scrim,
+        Text: { x: SAFE.w / 2, y: px(21), mountX: 0.5, ...text('', { size: TYPE.body, width: SAFE.w - 60, maxLines: 2, align: 'center' }) },
       },
     };
   }
@@ -58,5 +97,69 @@ export class App extends Router.App {
     Router.navigate('home', { clearHistory: true }, false);
     return true;
   }
-}
 
+  _handleMenu() {
+    if (box().store.village) Router.navigate('settings');
+    return true;
+  }
+
+  /** Shows a message for a few seconds over whatever screen is up. */
+  notify(message: string): void {
+    clearTimeout(this.noticeTimer);
+    this.tag('Notice').patch({ visible: true, Text: { text: { text: message } } });
+    this.noticeTimer = setTimeout(() => {
+      this.tag('Notice').visible = false;
+    }, NOTICE_MS);
+  }
+
+  // ---- Number keys ----
+
+  _handleNumber(event: KeyboardEvent) {
+    const digit = digitOf(event);
+    if (digit === null || !box().store.village) return true;
+    clearTimeout(this.entryTimer);
+    this.digits += digit;
+    const more = expectsMore(this.digits);
+    this.showEntry(more ? `${this.digits}_` : this.digits);
+    if (more) this.entryTimer = setTimeout(() => this.commitDigits(), ENTRY_PAUSE_MS);
+    else this.commitDigits();
+    return true;
+  }
+
+  private showEntry(shown: string): void {
+    this.tag('ChannelEntry').patch({ visible: true, Digits: { text: { text: shown } } });
+  }
+
+  private commitDigits(): void {
+    const jump = resolveDigits(this.digits);
+    this.digits = '';
+    this.entryTimer = setTimeout(() => {
+      this.tag('ChannelEntry').visible = false;
+    }, ENTRY_SHOWN_MS);
+    if (jump.to === 'home') Router.navigate('home', { clearHistory: true }, false);
+    else if (jump.to === 'section') openHomeSection(jump.index);
+    else if (jump.to === 'nothing') this.notify(t('number.none', { number: jump.number }));
+    else {
+      const channel = box().store.channel(jump.id);
+      Router.navigate(channelTarget(jump.id, channel));
+    }
+  }
+
+  // ---- Read-aloud ----
+
+  /** The focused item, when read-aloud is on. */
+  override _focusChange(focused: Lightning.Component) {
+    if (!speechOn() || !focused) return;
+    const utterance: Utterance = isSpeakable(focused) ? focused.speech() : { text: textsOf(focused).join('，') };
+    void box().speaker.say(utterance);
+  }
+
+  /** The read key: the whole item or page, whether or not read-aloud is on. */
+  _handleRead() {
+    const page = Router.getActivePage();
+    if (!page) return true;
+    const utterance: Utterance = isReadable(page) ? page.readAll() : { text: textsOf(page, (node) => node.ref === 'Chrome').join('，') };
+    void box().speaker.say(utterance);
+    return true;
+  }
+}

@@ -1,16 +1,22 @@
 /**
- * Boot: read settings.json, learn the box's village and language, optionally mirror the
- * scene into the DOM for automation (?inspector=1), then launch and attach the canvas.
+ * Boot: read settings.json, learn the box's village, language and the villager's settings
+ * (look, read-aloud), optionally mirror the scene into the DOM for automation (?inspector=1),
+ * then launch and attach the canvas.
  */
 import { Launch, Lightning } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
-import { setLanguage } from '../i18n';
+import { setLanguage, t } from '../i18n';
 import { App } from './App';
 import { readBoxConfig, type PlatformSettings } from './data/config';
 import { FeedClient } from './data/feedClient';
 import { rememberedVillage } from './data/boxMemory';
+import { defaultSettings, rememberedSettings } from './data/boxSettings';
+import { loadTraditionalConverter, setFeedConverter } from './data/script';
 import { Store } from './data/store';
-import { setBoxContext } from './context';
+import { notices, setBoxContext } from './context';
+import { Speaker } from './speech/speaker';
+import { setSpeechOn } from './speech/state';
+import { setLook } from './theme';
 import { tokenizeChinese } from './text/chineseTokenizer';
 
 interface SettingsFile {
@@ -34,7 +40,7 @@ const attachInspector = () =>
 const boot = async () => {
   const response = await fetch('settings.json', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`settings.json: HTTP ${response.status}`);
-  const settings = (await response.json()) as SettingsFile;
+  const file = (await response.json()) as SettingsFile;
   const wantsInspector = new URLSearchParams(location.search).get('inspector') === '1';
   if (wantsInspector) await attachInspector();
 
@@ -42,18 +48,29 @@ const boot = async () => {
   TextTokenizer.setCustomTokenizer((text: string) => [{ tokens: tokenizeChinese(text) }], true);
 
   const platformSettings: PlatformSettings = {
-    ...settings.platformSettings,
+    ...file.platformSettings,
     onClose: () => {
       if (history.length > 1) history.back();
       else window.close();
     },
   };
-  const app = Launch(App, settings.appSettings, platformSettings as Parameters<typeof Launch>[2], {});
-  // Storage works only after Launch (it is namespaced by the app id).
-  const config = readBoxConfig(platformSettings, location.search, rememberedVillage());
+  const app = Launch(App, file.appSettings, platformSettings as Parameters<typeof Launch>[2], {});
+  // Storage works only after Launch (it is namespaced by the app id); the App itself is built
+  // only once the font has loaded, so the look set here is in place for every template.
+  const settings = rememberedSettings(defaultSettings(platformSettings));
+  const config = readBoxConfig(platformSettings, location.search, rememberedVillage(), settings.language);
   setLanguage(config.language);
+  setLook(settings);
+  setSpeechOn(settings.readAloud);
   document.documentElement.lang = config.language;
-  setBoxContext({ config, store: new Store(new FeedClient(config.feedUrl), config.village), now: () => Date.now() });
+  // Without the converter the feed shows as published (Simplified): readable, not broken.
+  const scriptReady =
+    config.language === 'zh-Hant'
+      ? loadTraditionalConverter().then(setFeedConverter, (error: unknown) => console.error(error))
+      : Promise.resolve();
+  const store = new Store(new FeedClient(config.feedUrl), config.village, scriptReady);
+  const speaker = new Speaker(config.language, (src) => store.client.url(src), () => notices.show(t('speech.unsupported')));
+  setBoxContext({ config, settings, store, speaker, now: () => Date.now() });
   document.body.appendChild(app.stage.getCanvas());
 };
 

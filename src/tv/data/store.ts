@@ -26,6 +26,8 @@ export class Store {
   constructor(
     readonly client: FeedClient,
     private villageCode: string | null,
+    /** Settled once the box can show feed text in its script (see script.ts). */
+    private readonly scriptReady: Promise<unknown> = Promise.resolve(),
   ) {}
 
   get village(): string | null {
@@ -43,6 +45,7 @@ export class Store {
   /** The district file alone: enough for the first-run picker. */
   async district(): Promise<DistrictFeed> {
     if (this.feeds) return this.feeds.district;
+    await this.scriptReady;
     this.districtOnly ??= await this.client.get(feedPaths.district(), validateDistrict);
     return this.districtOnly;
   }
@@ -52,6 +55,7 @@ export class Store {
     if (this.feeds) return this.feeds;
     const villageCode = this.villageCode;
     if (!villageCode) throw new FeedError('notFound', 'village');
+    await this.scriptReady;
     const [district, village] = await Promise.all([
       this.client.get(feedPaths.district(), validateDistrict),
       this.client.get(feedPaths.village(villageCode), validateVillage),
