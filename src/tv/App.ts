@@ -7,7 +7,7 @@ import { Router, Utils, type Lightning } from '@lightningjs/sdk';
 import { text } from './components/text';
 import { t } from '../i18n';
 import { routes } from './routes';
-import { box } from './context';
+import { box, notices } from './context';
 import { channelTarget } from './data/present';
 import { digitOf, ENTRY_PAUSE_MS, expectsMore, resolveDigits } from './channelNumber';
 import { openHomeSection } from './pages/HomePage';
@@ -69,6 +69,7 @@ export class App extends Router.App {
   }
 
   override _setup() {
+    notices.show = (message) => this.notify(message);
     Router.startRouter(routes(), this);
   }
 

@@ -23,7 +23,7 @@ export class ListRow extends Lightning.Component {
       Title: { x: 30, y: px(6), ...text('', { size: TYPE.row, width: textW, maxLines: 1 }) },
       Detail: { x: 30, y: px(6) + lineOf(TYPE.row), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }) },
       Tag: { x: ROW_WIDTH - 30, y: px(6), mountX: 1, ...text('', { size: TYPE.small, align: 'right', width: rightWidth(), maxLines: 1 }) },
-      Amount: { x: ROW_WIDTH - 30, y: px(6) + lineOf(TYPE.row), mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
+      Amount: { x: ROW_WIDTH - 30, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
     };
   }
 
@@ -39,7 +39,7 @@ export class ListRow extends Lightning.Component {
     const amount = this.tag('Amount');
     amount.text.text = row.amount ?? '';
     amount.text.textColor = row.amountColor ?? COLOR.text;
-    amount.y = row.tag ? px(6) + lineOf(TYPE.row) : (rowHeight() - 12 - lineOf(TYPE.row)) / 2;
+    amount.y = row.tag ? px(6) + lineOf(TYPE.small) : (rowHeight() - 12 - lineOf(TYPE.row)) / 2;
   }
 
   override _focus() {

@@ -22,7 +22,7 @@ import { channelsOf, channelSpec, SECTIONS, type SectionId } from '../../feed/ta
 import { daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
 import { amountInWords, formatFen } from '../../format/money';
 import { language, t, type MessageKey } from '../../i18n';
-import { ALERT_COLOR, COLOR, textScale } from '../theme';
+import { ALERT_COLOR, COLOR, TYPE } from '../theme';
 import type {
   DocumentModel,
   GalleryModel,
@@ -256,6 +256,23 @@ export const presentPhotos = (document: DocumentModel): GalleryModel => ({
 });
 
 const TABLE_WIDTH = 1728;
+/** A cell's padding on both sides. */
+const CELL_PAD = 48;
+
+/** About how wide a string is in em of the app's font: hanzi 1, Latin letters and digits less. */
+const ems = (value: string): number => Array.from(value).reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6), 0);
+
+/**
+ * Columns as wide as their widest cell at the table's text size (which grows with large
+ * text), the spare width shared out; when they do not fit, all shrink alike.
+ */
+const columnWidths = (cells: string[][]): number[] => {
+  const count = cells[0]?.length ?? 0;
+  const need = Array.from({ length: count }, (_, i) => cells.reduce((widest, row) => Math.max(widest, ems(row[i] ?? '')), 0) * TYPE.small + CELL_PAD);
+  const total = need.reduce((a, b) => a + b, 0);
+  const spare = (TABLE_WIDTH - total) / Math.max(count, 1);
+  return need.map((w) => Math.floor(total <= TABLE_WIDTH ? w + spare : (w * TABLE_WIDTH) / total));
+};
 
 export const presentTable = (published: ChannelOfKind<'tables'>, index: number, now: number): TableModel | null => {
   const channel = inScript(published);
@@ -272,10 +289,16 @@ export const presentTable = (published: ChannelOfKind<'tables'>, index: number, 
     );
   }
   if (table.correction) notes.push({ text: corrected(table) ?? '', color: COLOR.corrected });
-  // Money and numbers are narrow and right-aligned (wider with large text); text shares what is left.
-  const fixed = table.columns.map((c): number => Math.round(textScale() * (c.type === 'money' ? 280 : c.type === 'number' ? 180 : c.type === 'date' ? 300 : c.type === 'masked' ? 360 : 0)));
-  const flexible = table.columns.filter((_, i) => fixed[i] === 0).length;
-  const rest = TABLE_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const rows = table.rows.map((row) =>
+    table.columns.map((c) => {
+      const value = row[c.key];
+      if (value === undefined) return '';
+      if (c.type === 'money' && typeof value === 'number') return formatFen(value);
+      if (c.type === 'date' && typeof value === 'string') return date(value);
+      return String(value);
+    }),
+  );
+  const widths = columnWidths([table.columns.map((c) => c.label), ...rows]);
   return {
     crumbs: [...channelCrumbs(channel.id), table.title],
     title: table.title,
@@ -283,17 +306,9 @@ export const presentTable = (published: ChannelOfKind<'tables'>, index: number, 
     columns: table.columns.map((c, i) => ({
       label: c.label,
       align: c.type === 'money' || c.type === 'number' ? 'right' : 'left',
-      width: fixed[i] || Math.floor(rest / Math.max(flexible, 1)),
+      width: widths[i] ?? 0,
     })),
-    rows: table.rows.map((row) =>
-      table.columns.map((c) => {
-        const value = row[c.key];
-        if (value === undefined) return '';
-        if (c.type === 'money' && typeof value === 'number') return formatFen(value);
-        if (c.type === 'date' && typeof value === 'string') return date(value);
-        return String(value);
-      }),
-    ),
+    rows,
   };
 };
 

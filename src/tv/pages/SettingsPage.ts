@@ -50,7 +50,8 @@ export class SettingsPage extends ListPage {
     if (setting === 'readAloud') {
       setSpeechOn(s.readAloud);
       box().settings = { ...s };
-      this.showRows(ORDER.map((x) => this.rowOf(x)), '');
+      // The hint bar gains or loses the read key.
+      this.show();
       this.list.index = index;
       return;
     }

@@ -22,10 +22,10 @@ const cells = (columns: Columns, values: string[], size: number, color: number) 
     (acc, column, i) => {
       const right = column.align === 'right';
       acc.patch[`C${i}`] = {
-        x: right ? acc.x + column.width - 18 : acc.x + 18,
+        x: right ? acc.x + column.width - 24 : acc.x + 24,
         mountX: right ? 1 : 0,
         y: px(10),
-        ...text(values[i] ?? '', { size, color, width: column.width - 36, maxLines: 1, align: right ? 'right' : 'left' }),
+        ...text(values[i] ?? '', { size, color, width: Math.max(column.width - 48, 24), maxLines: 1, align: right ? 'right' : 'left' }),
       };
       acc.x += column.width;
       return acc;
