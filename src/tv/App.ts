@@ -14,7 +14,7 @@ import { openHomeSection } from './pages/HomePage';
 import { isReadable, isSpeakable, textsOf } from './speech/readScreen';
 import type { Utterance } from './speech/speaker';
 import { speechOn } from './speech/state';
-import { COLOR, FONT, lineOf, px, SAFE, TYPE } from './theme';
+import { COLOR, FONT, FONT_HANT, fontFaces, lineOf, px, SAFE, TYPE } from './theme';
 
 /** How long a notice or a committed channel number stays on screen. */
 const NOTICE_MS = 5000;
@@ -28,7 +28,10 @@ export class App extends Router.App {
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   static getFonts() {
-    return [{ family: FONT, url: Utils.asset('fonts/sanwu-sans.woff2') }];
+    const fonts = [{ family: FONT, url: Utils.asset('fonts/sanwu-sans.woff2') }];
+    // Only Traditional boxes need (and download) the Traditional supplement.
+    if (fontFaces().includes(FONT_HANT)) fonts.push({ family: FONT_HANT, url: Utils.asset('fonts/sanwu-sans-hant.woff2') });
+    return fonts;
   }
 
   static override _template() {

@@ -60,7 +60,7 @@ const boot = async () => {
   const settings = rememberedSettings(defaultSettings(platformSettings));
   const config = readBoxConfig(platformSettings, location.search, rememberedVillage(), settings.language);
   setLanguage(config.language);
-  setLook(settings);
+  setLook({ largeText: settings.largeText, highContrast: settings.highContrast, traditional: config.language === 'zh-Hant' });
   setSpeechOn(settings.readAloud);
   document.documentElement.lang = config.language;
   // Without the converter the feed shows as published (Simplified): readable, not broken.

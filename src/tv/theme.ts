@@ -9,6 +9,8 @@
 import type { SectionId } from '../feed/taxonomy';
 
 export const FONT = 'SanwuSans';
+/** The Traditional forms the base font lacks (static/fonts/sanwu-sans-hant.woff2). */
+export const FONT_HANT = 'SanwuSansHant';
 
 export const SCREEN = { w: 1920, h: 1080 } as const;
 /** 5% safe area: TVs crop their picture's border. */
@@ -20,15 +22,20 @@ export const LARGE_TEXT_SCALE = 1.4;
 export interface Look {
   largeText: boolean;
   highContrast: boolean;
+  /** Traditional boxes draw with the supplement font as a fallback. */
+  traditional: boolean;
 }
 
-let look: Look = { largeText: false, highContrast: false };
+let look: Look = { largeText: false, highContrast: false, traditional: false };
 
 export const setLook = (value: Look): void => {
   look = { ...value };
 };
 
 export const currentLook = (): Look => look;
+
+/** The font families text is drawn with, in fallback order. */
+export const fontFaces = (): string[] => (look.traditional ? [FONT, FONT_HANT] : [FONT]);
 
 /** The text scale: 1, or LARGE_TEXT_SCALE in large-text mode. */
 export const textScale = (): number => (look.largeText ? LARGE_TEXT_SCALE : 1);

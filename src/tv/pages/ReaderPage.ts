@@ -8,7 +8,7 @@ import type { DocumentModel } from '../data/models';
 import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { canvasMeasure, paginate, wrapParagraph } from '../text/layout';
-import { COLOR, FONT, lineOf, px, SAFE, TYPE } from '../theme';
+import { COLOR, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
 import type { Utterance } from '../speech/speaker';
 import { Page } from './Page';
 
@@ -44,7 +44,7 @@ export class ReaderPage extends Page {
     this.tag('Title').text.text = model.title;
 
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
-    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, SAFE.w, canvasMeasure(FONT, size)).length));
+    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, SAFE.w, canvasMeasure(fontFaces().join(', '), size)).length));
     let y = contentTop() + linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
     const meta = model.meta.join('  ·  ');
     this.tag('Meta').patch({ y, text: { text: meta } });
@@ -65,7 +65,7 @@ export class ReaderPage extends Page {
     if (model.figures.length) y += Math.ceil(model.figures.length / perRow) * figureH + px(12);
 
     const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / lineOf(TYPE.body)));
-    this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(FONT, TYPE.body));
+    this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
     this.tag('Body').y = y;
     this.showPage(0);
   }

@@ -26,8 +26,8 @@ export const spokenFen = (fen: number, language: LanguageCode): string => {
 const MONEY = /(-?)¥([0-9][0-9,]*)\.([0-9]{2})/g;
 const ISO_DATE = /\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b/g;
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** 3707**********1234: 4 + stars + 4 is an ID number. */
-const MASKED_ID = /[0-9]{4}\*{6,}([0-9]{3}[0-9Xx])/g;
+/** 3707**********1234 or 370703********123X: digits, six or more stars, four at the end is an ID number. */
+const MASKED_ID = /[0-9]{2,}\*{6,}([0-9]{3}[0-9Xx])/g;
 /** 138****5678 */
 const MASKED_MOBILE = /1[0-9]{2}\*{4}([0-9]{4})/g;
 /** Any other masked number: ****8901, 6228****8901. */
