@@ -3,18 +3,14 @@
  * local dialect by the feed service), else the browser's speech synthesis with a Chinese voice
  * (English in English mode when the box has one). A box with neither says so once, on screen.
  */
+import type { AudioRef } from '../../feed/schema';
 import type { LanguageCode } from '../../i18n';
 import { spokenText } from './spokenText';
 
-export interface Clip {
-  src: string;
-  durationSec: number;
-}
-
 export interface Utterance {
   text: string;
-  /** A recording of the same thing, played instead of synthesis. */
-  clip?: Clip;
+  /** A recording of the same thing (the feed item's `audio`), played instead of synthesis. */
+  clip?: AudioRef;
 }
 
 /** Voices wanted for each UI language, best first; any Chinese voice beats none. */
