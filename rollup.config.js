@@ -1,6 +1,7 @@
 // Builds the TV app into dist/: the modern bundle (app.js, ES2019), the legacy bundle
 // (app.legacy.js, ES5 with polyfills for Chrome 30 / old WebKit), the page with its loader,
-// settings and static assets.
+// settings and static assets, and cn2tw.js, the Traditional-Chinese converter that only
+// Traditional boxes load (in ES5, so old engines can load it too).
 import { cpSync, mkdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -50,22 +51,28 @@ const modern = {
 
 // App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
 // syntax. core-js is injected per use; core-js itself must not be transformed.
+const toEs5 = () =>
+  babel({
+    babelHelpers: 'bundled',
+    babelrc: false,
+    configFile: false,
+    extensions: ['.js', '.mjs', '.ts'],
+    exclude: [/node_modules[\\/]core-js[\\/]/],
+    presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', useBuiltIns: 'usage', corejs: '3.51', modules: false, bugfixes: true }]],
+  });
+
 const legacy = {
   input: 'src/tv/legacy.ts',
   output: { file: 'dist/app.legacy.js', format: 'iife', sourcemap: true },
-  plugins: [
-    ...compile(),
-    babel({
-      babelHelpers: 'bundled',
-      babelrc: false,
-      configFile: false,
-      extensions: ['.js', '.mjs', '.ts'],
-      exclude: [/node_modules[\\/]core-js[\\/]/],
-      presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', useBuiltIns: 'usage', corejs: '3.51', modules: false, bugfixes: true }]],
-    }),
-    terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }),
-  ],
+  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES })],
   onwarn,
 };
 
-export default [modern, legacy];
+const converter = {
+  input: 'src/tv/cn2tw.ts',
+  output: { file: 'dist/cn2tw.js', format: 'iife', sourcemap: false },
+  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true })],
+  onwarn,
+};
+
+export default [modern, legacy, converter];

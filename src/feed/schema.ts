@@ -43,6 +43,15 @@ export const Video = Type.Object({
   poster: Type.Optional(Image),
 });
 
+/**
+ * A prepared recording of an item read aloud (made by the feed service, in Mandarin or the
+ * local dialect). Optional everywhere: boxes without it fall back to speech synthesis.
+ */
+export const Audio = Type.Object({
+  src: Path,
+  durationSec: Type.Number({ exclusiveMinimum: 0 }),
+});
+
 /** What every published item carries: identity, time, and its correction if any. */
 const ItemBase = {
   id: Id,
@@ -66,11 +75,12 @@ export const Article = Type.Object({
   body: Type.Array(Text(2000), { minItems: 1, description: 'paragraphs' }),
   photos: Type.Optional(Type.Array(Image)),
   video: Type.Optional(Video),
+  audio: Type.Optional(Audio),
 });
 
 export const FaqGroup = Type.Object({
   title: Text(40),
-  items: Type.Array(Type.Object({ ...ItemBase, question: Text(200), answer: Type.Array(Text(2000), { minItems: 1 }) })),
+  items: Type.Array(Type.Object({ ...ItemBase, question: Text(200), answer: Type.Array(Text(2000), { minItems: 1 }), audio: Type.Optional(Audio) })),
 });
 
 export const Question = Type.Object({
@@ -83,6 +93,7 @@ export const Question = Type.Object({
   answer: Type.Optional(Text(2000)),
   answeredAt: Type.Optional(DateTime),
   video: Type.Optional(Video),
+  audio: Type.Optional(Audio),
 });
 
 export const Alert = Type.Object({
@@ -94,6 +105,7 @@ export const Alert = Type.Object({
   body: Text(1000),
   issuedBy: Text(40),
   expiresAt: DateTime,
+  audio: Type.Optional(Audio),
 });
 
 export const ServiceCard = Type.Object({
@@ -272,6 +284,7 @@ export const LedgerMonthFeed = Type.Object({
 
 export type ImageRef = Static<typeof Image>;
 export type VideoRef = Static<typeof Video>;
+export type AudioRef = Static<typeof Audio>;
 export type Article = Static<typeof Article>;
 export type FaqGroup = Static<typeof FaqGroup>;
 export type Question = Static<typeof Question>;

@@ -1,30 +1,48 @@
 /**
- * The app shell: background, the router's pages, the loading veil, the Home key, and
- * the queue that holds keys pressed while a page loads so they reach the new page.
+ * The app shell: background, the router's pages, the loading veil, the keys that work on
+ * every screen (Home, Menu → settings, number keys, the read-aloud key), read-aloud on focus,
+ * and the queue that holds keys pressed while a page loads so they reach the new page.
  */
-import { Router, Storage, Utils } from '@lightningjs/sdk';
+import { Router, Storage, Utils, type Lightning } from '@lightningjs/sdk';
 import { AlertOverlay } from './components/AlertOverlay';
 import { text } from './components/text';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n';
-import { box } from './context';
+import { box, notices } from './context';
 import { refreshPage, routes } from './routes';
-import { COLOR, FONT, SAFE, TYPE } from './theme';
+import { channelTarget } from './data/present';
+import { digitOf, ENTRY_PAUSE_MS, expectsMore, resolveDigits } from './channelNumber';
+import { openHomeSection } from './pages/HomePage';
+import { isReadable, isSpeakable, textsOf } from './speech/readScreen';
+import type { Utterance } from './speech/speaker';
+import { speechOn } from './speech/state';
+import { COLOR, FONT, FONT_HANT, fontFaces, lineOf, px, SAFE, TYPE } from './theme';
 
 const DISMISSED_ALERTS_KEY = 'dismissedAlerts';
+
+/** How long a notice or a committed channel number stays on screen. */
+const NOTICE_MS = 5000;
+const ENTRY_SHOWN_MS = 800;
 
 export class App extends Router.App {
   private pendingKeys: KeyboardEvent[] = [];
   private replaying = false;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private digits = '';
+  private entryTimer: ReturnType<typeof setTimeout> | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
-    return [{ family: FONT, urls: [Utils.asset('fonts/sanwu-sans.woff2'), Utils.asset('fonts/sanwu-sans.woff')] }];
+    const fonts = [{ family: FONT, urls: [Utils.asset('fonts/sanwu-sans.woff2'), Utils.asset('fonts/sanwu-sans.woff')] }];
+    // Only Traditional boxes need (and download) the Traditional supplement.
+    if (fontFaces().includes(FONT_HANT)) fonts.push({ family: FONT_HANT, urls: [Utils.asset('fonts/sanwu-sans-hant.woff2')] });
+    return fonts;
   }
 
   static override _template() {
     const routed = super._template();
+    const entryW = px(180);
     return {
       Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
       ...routed,
@@ -36,10 +54,34 @@ export class App extends Router.App {
       // Discreet: in the hint bar's corner, over every page.
       FeedStatus: { x: SAFE.x + SAFE.w, y: 1080 - 72, mountX: 1, zIndex: 70, ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right' }) },
       Alert: { type: AlertOverlay, signals: { dismissed: 'dismissAlert' } },
+      // The number being typed, where a TV shows its channel number.
+      ChannelEntry: {
+        rect: true,
+        zIndex: 90,
+        visible: false,
+        x: SAFE.x + SAFE.w - entryW,
+        y: SAFE.y,
+        w: entryW,
+        h: lineOf(TYPE.heading) + 12,
+        color: COLOR.scrim,
+        Digits: { x: entryW / 2, y: 6, mountX: 0.5, ...text('', { size: TYPE.heading, color: COLOR.focus, bold: true }) },
+      },
+      Notice: {
+        rect: true,
+        zIndex: 90,
+        visible: false,
+        x: SAFE.x,
+        y: 1080 - px(300),
+        w: SAFE.w,
+        h: px(150),
+        color: COLOR.scrim,
+        Text: { x: SAFE.w / 2, y: px(21), mountX: 0.5, ...text('', { size: TYPE.body, width: SAFE.w - 60, maxLines: 2, align: 'center' }) },
+      },
     };
   }
 
   override _setup() {
+    notices.show = (message) => this.notify(message);
     Router.startRouter({ ...routes(), afterEachRoute: () => this.showFeedState() }, this);
     this.schedulePoll();
   }
@@ -132,5 +174,69 @@ export class App extends Router.App {
     Router.navigate('home', { clearHistory: true }, false);
     return true;
   }
-}
 
+  _handleMenu() {
+    if (box().store.village) Router.navigate('settings');
+    return true;
+  }
+
+  /** Shows a message for a few seconds over whatever screen is up. */
+  notify(message: string): void {
+    clearTimeout(this.noticeTimer);
+    this.tag('Notice').patch({ visible: true, Text: { text: { text: message } } });
+    this.noticeTimer = setTimeout(() => {
+      this.tag('Notice').visible = false;
+    }, NOTICE_MS);
+  }
+
+  // ---- Number keys ----
+
+  _handleNumber(event: KeyboardEvent) {
+    const digit = digitOf(event);
+    if (digit === null || !box().store.village) return true;
+    clearTimeout(this.entryTimer);
+    this.digits += digit;
+    const more = expectsMore(this.digits);
+    this.showEntry(more ? `${this.digits}_` : this.digits);
+    if (more) this.entryTimer = setTimeout(() => this.commitDigits(), ENTRY_PAUSE_MS);
+    else this.commitDigits();
+    return true;
+  }
+
+  private showEntry(shown: string): void {
+    this.tag('ChannelEntry').patch({ visible: true, Digits: { text: { text: shown } } });
+  }
+
+  private commitDigits(): void {
+    const jump = resolveDigits(this.digits);
+    this.digits = '';
+    this.entryTimer = setTimeout(() => {
+      this.tag('ChannelEntry').visible = false;
+    }, ENTRY_SHOWN_MS);
+    if (jump.to === 'home') Router.navigate('home', { clearHistory: true }, false);
+    else if (jump.to === 'section') openHomeSection(jump.index);
+    else if (jump.to === 'nothing') this.notify(t('number.none', { number: jump.number }));
+    else {
+      const channel = box().store.channel(jump.id);
+      Router.navigate(channelTarget(jump.id, channel));
+    }
+  }
+
+  // ---- Read-aloud ----
+
+  /** The focused item, when read-aloud is on. */
+  override _focusChange(focused: Lightning.Component) {
+    if (!speechOn() || !focused) return;
+    const utterance: Utterance = isSpeakable(focused) ? focused.speech() : { text: textsOf(focused).join('，') };
+    void box().speaker.say(utterance);
+  }
+
+  /** The read key: the whole item or page, whether or not read-aloud is on. */
+  _handleRead() {
+    const page = Router.getActivePage();
+    if (!page) return true;
+    const utterance: Utterance = isReadable(page) ? page.readAll() : { text: textsOf(page, (node) => node.ref === 'Chrome').join('，') };
+    void box().speaker.say(utterance);
+    return true;
+  }
+}

@@ -1,10 +1,15 @@
 /** The box's configuration and data, shared by the routes and the few pages that act on them. */
 import type { BoxConfig } from './data/config';
+import type { BoxSettings } from './data/boxSettings';
 import type { Store } from './data/store';
+import type { Speaker } from './speech/speaker';
 
 export interface BoxContext {
   config: BoxConfig;
+  /** The villager's choices, as in effect since boot. */
+  settings: BoxSettings;
   store: Store;
+  speaker: Speaker;
   /** The box's clock, read through one place so tests and freshness marks agree. */
   now: () => number;
 }
@@ -18,4 +23,9 @@ export const setBoxContext = (value: BoxContext): void => {
 export const box = (): BoxContext => {
   if (!context) throw new Error('box context used before boot');
   return context;
+};
+
+/** Shows a short message over the screen; the app shell replaces this once it is up. */
+export const notices = {
+  show: (message: string): void => console.warn(message),
 };

@@ -1,17 +1,23 @@
 /**
- * Boot: read settings.json, learn the box's village and language, optionally mirror the
- * scene into the DOM for automation (?inspector=1), pick the renderer (WebGL or canvas2d),
+ * Boot: read settings.json, learn the box's village, language and the villager's settings
+ * (look, read-aloud), optionally mirror the scene into the DOM for automation (?inspector=1),
+ * pick the renderer (WebGL or canvas2d),
  * then launch and attach the canvas.
  */
 import { Launch, Lightning } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
-import { setLanguage } from '../i18n';
+import { setLanguage, t } from '../i18n';
 import { App } from './App';
 import { readBoxConfig, type PlatformSettings } from './data/config';
 import { FeedClient } from './data/feedClient';
 import { rememberedVillage } from './data/boxMemory';
+import { defaultSettings, rememberedSettings } from './data/boxSettings';
+import { loadTraditionalConverter, setFeedConverter } from './data/script';
 import { Store } from './data/store';
-import { setBoxContext } from './context';
+import { notices, setBoxContext } from './context';
+import { Speaker } from './speech/speaker';
+import { setSpeechOn } from './speech/state';
+import { setLook } from './theme';
 import { tokenizeChinese } from './text/chineseTokenizer';
 import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
 import { cssFontLoader } from './boot/cssFontLoader';
@@ -37,7 +43,7 @@ const attachInspector = () =>
 const boot = async () => {
   const response = await fetch('settings.json', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`settings.json: HTTP ${response.status}`);
-  const settings = (await response.json()) as SettingsFile;
+  const file = (await response.json()) as SettingsFile;
   const wantsInspector = new URLSearchParams(location.search).get('inspector') === '1';
   if (wantsInspector) await attachInspector();
 
@@ -47,10 +53,10 @@ const boot = async () => {
   const renderer = chooseRenderer(location.search);
   // Tests and support staff read which renderer a box ended up with.
   document.documentElement.setAttribute('data-renderer', renderer);
-  const appSettings = { ...settings.appSettings, stage: { ...settings.appSettings.stage, canvas2d: renderer === 'canvas2d' } };
+  const appSettings = { ...file.appSettings, stage: { ...file.appSettings.stage, canvas2d: renderer === 'canvas2d' } };
 
   const platformSettings: PlatformSettings = {
-    ...settings.platformSettings,
+    ...file.platformSettings,
     ...(typeof FontFace === 'undefined' ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
       if (history.length > 1) history.back();
@@ -58,15 +64,25 @@ const boot = async () => {
     },
   };
   const app = Launch(App, appSettings, platformSettings as Parameters<typeof Launch>[2], {});
-  // Storage works only after Launch (it is namespaced by the app id).
-  const config = readBoxConfig(platformSettings, location.search, rememberedVillage());
+  // Storage works only after Launch (it is namespaced by the app id); the App itself is built
+  // only once the font has loaded, so the look set here is in place for every template.
+  const settings = rememberedSettings(defaultSettings(platformSettings));
+  const config = readBoxConfig(platformSettings, location.search, rememberedVillage(), settings.language);
   setLanguage(config.language);
+  setLook({ largeText: settings.largeText, highContrast: settings.highContrast, traditional: config.language === 'zh-Hant' });
+  setSpeechOn(settings.readAloud);
   document.documentElement.lang = config.language;
-  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), config.village);
+  // Without the converter the feed shows as published (Simplified): readable, not broken.
+  const scriptReady =
+    config.language === 'zh-Hant'
+      ? loadTraditionalConverter().then(setFeedConverter, (error: unknown) => console.error(error))
+      : Promise.resolve();
+  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), config.village, scriptReady);
+  const speaker = new Speaker(config.language, (src) => store.client.url(src), () => notices.show(t('speech.unsupported')));
   // Freshness is judged by the box's clock, but never earlier than the feed's own time:
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
-  setBoxContext({ config, store, now });
+  setBoxContext({ config, settings, store, speaker, now });
   const canvas = app.stage.getCanvas();
   if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(canvas);
   document.body.appendChild(canvas);

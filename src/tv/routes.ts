@@ -32,6 +32,7 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PickerPage } from './pages/PickerPage';
 import { ReaderPage } from './pages/ReaderPage';
 import { ReceiptPage } from './pages/ReceiptPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { TablePage } from './pages/TablePage';
 import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
@@ -170,6 +171,20 @@ export const routes = () => ({
       on: async (page: ReceiptPage, params: Params) => {
         await box().store.load();
         page.receipt = found(presentReceipt(await month(params.month), params.voucher ?? ''), `receipt ${params.voucher}`);
+      },
+    },
+    {
+      path: 'settings',
+      component: SettingsPage,
+      on: async (page: SettingsPage) => page.show(),
+    },
+    {
+      // After a restart for a new look or language: back on the row that was changed.
+      path: 'settings/:row',
+      component: SettingsPage,
+      on: async (page: SettingsPage, { row = '0' }: Params) => {
+        page.row = Number(row);
+        page.show();
       },
     },
     { path: '!', component: ErrorPage },

@@ -144,3 +144,103 @@ export const tileKeys = (section: (typeof SECTION_ORDER)[number], tileIndex: num
 export const goToTile = async (page: Page, section: (typeof SECTION_ORDER)[number], tileIndex: number) => {
   for (const [key, times] of tileKeys(section, tileIndex)) await press(page, key, times);
 };
+
+/** Serves settings.json with some platformSettings changed: the box's defaults for this test. */
+export const withPlatformSettings = async (page: Page, patch: Record<string, unknown>) => {
+  await page.route('**/settings.json', async (route) => {
+    const response = await route.fetch();
+    const settings = (await response.json()) as { platformSettings: Record<string, unknown> };
+    settings.platformSettings = { ...settings.platformSettings, ...patch };
+    await route.fulfill({ response, json: settings });
+  });
+};
+
+/**
+ * Replaces the speech engine's output with a recorder and gives it one zh-CN voice, as a box
+ * with Chinese speech has. The app's requests are read back with `spoken(page)`.
+ */
+export const recordSpeech = async (page: Page) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __spoken: string[] };
+    w.__spoken = [];
+    const voice = { name: 'Test Mandarin', lang: 'zh-CN', default: true, localService: true, voiceURI: 'test-zh-CN' };
+    class Utterance {
+      voice: unknown = null;
+      lang = '';
+      rate = 1;
+      constructor(readonly text: string) {}
+    }
+    Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+    Object.defineProperty(window, 'speechSynthesis', {
+      configurable: true,
+      value: { speak: (u: Utterance) => w.__spoken.push(u.text), cancel: () => undefined, getVoices: () => [voice], addEventListener: () => undefined },
+    });
+  });
+};
+
+export const spoken = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+
+/** Waits until some speech request contains `text`. */
+export const expectSpoken = async (page: Page, text: string | RegExp) => {
+  await expect
+    .poll(async () => (await spoken(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), { message: `spoken: ${text}` })
+    .toBe(true);
+};
+
+/** Opens the app straight on a route (the SDK router reads the URL's hash). */
+export const openRoute = async (page: Page, hash: string, params: Record<string, string> = {}) => {
+  const query = new URLSearchParams({ inspector: '1', village: sample().villageCode, ...params });
+  // A fresh load each time, not only a hash change.
+  await page.goto('about:blank');
+  await page.goto(`/?${query.toString()}#${hash}`);
+  // Home has its tabs; every other page fills its breadcrumb once its content is in.
+  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible();
+  await page.waitForTimeout(300);
+};
+
+/**
+ * Every visible text that is cut off (more lines than it may show), wider than its wrap width,
+ * outside the screen or outside the panel it sits on. Measured from Lightning's own layout
+ * (the inspector's element sizes and each text texture's render info), not by eye.
+ */
+export const textProblems = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    type Info = { moreTextLines?: boolean; lines: string[]; lineWidths: number[]; precision: number; lineHeight: number; height: number };
+    type LElement = { texture?: { source?: { renderInfo?: Info } } };
+    const problems: string[] = [];
+    const screen = { w: innerWidth, h: innerHeight };
+    const hidden = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) {
+        if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      }
+      return false;
+    };
+    const texts = Array.from(document.querySelectorAll('[texture-text]'));
+    for (const el of texts) {
+      const text = el.getAttribute('texture-text') ?? '';
+      if (!text || hidden(el)) continue;
+      const name = `${el.getAttribute('ref')} "${text.slice(0, 30)}"`;
+      const info = (el as unknown as { element?: LElement }).element?.texture?.source?.renderInfo;
+      if (!info) continue;
+      if (info.moreTextLines) problems.push(`${name}: cut off after ${info.lines.length} line(s)`);
+      const wrap = Number(el.getAttribute('texture-word-wrap-width') ?? 0);
+      const widest = Math.max(0, ...info.lineWidths) / info.precision;
+      if (wrap && widest > wrap + 1) problems.push(`${name}: ${Math.round(widest)} px wide in a ${wrap} px column`);
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue;
+      // The ink: Lightning's text box adds half a font size of blank below the last line.
+      const scale = box.height / (info.height / info.precision);
+      const r = { left: box.left, right: box.right, top: box.top, bottom: box.top + (info.lines.length * info.lineHeight * scale) / info.precision };
+      if (r.left < -1 || r.top < -1 || r.right > screen.w + 1 || r.bottom > screen.h + 1) problems.push(`${name}: outside the screen (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)})`);
+      // The panel the text sits on: the nearest ancestor drawn as a rectangle.
+      let panel = el.parentElement;
+      while (panel && !(panel.getAttribute('rect') === 'true' && panel.getBoundingClientRect().width > 0)) panel = panel.parentElement;
+      if (panel && panel.getAttribute('ref') !== 'Background' && !panel.getAttribute('type')?.endsWith('App')) {
+        const p = panel.getBoundingClientRect();
+        const slack = 2;
+        if (r.left < p.left - slack || r.right > p.right + slack || r.top < p.top - slack || r.bottom > p.bottom + slack)
+          problems.push(`${name}: outside its panel ${panel.getAttribute('ref') ?? panel.getAttribute('type')}`);
+      }
+    }
+    return problems;
+  });

@@ -83,3 +83,16 @@ test("an official's phone must be published masked", () => {
   people.content[0].phone = '13812345678';
   expect(problemsOf(validateVillage(feed)).some((p) => p.path.endsWith('/content/0/phone'))).toBe(true);
 });
+
+test('items may carry a prepared read-aloud clip; without one they are as valid as before', () => {
+  const feed = village();
+  const articles = feed.channels.find((c: { kind: string }) => c.kind === 'articles');
+  const questions = feed.channels.find((c: { kind: string }) => c.kind === 'qa');
+  articles.content[0].audio = { src: 'villages/audio/a.mp3', durationSec: 42.5 };
+  questions.content[0].audio = { src: 'villages/audio/q.mp3', durationSec: 12 };
+  expect(problemsOf(validateVillage(feed))).toEqual([]);
+  articles.content[0].audio = { src: '/etc/passwd', durationSec: 0 };
+  const problems = problemsOf(validateVillage(feed)).map((p) => p.path);
+  expect(problems.some((p) => p.includes('/audio/src'))).toBe(true);
+  expect(problems.some((p) => p.includes('/audio/durationSec'))).toBe(true);
+});

@@ -1,9 +1,13 @@
 /**
- * Builds static/fonts/sanwu-sans.woff2 and .woff (for engines without WOFF2): a subset of WenQuanYi Micro Hei (Debian's
+ * Builds static/fonts/sanwu-sans.woff2, the same as .woff for engines without WOFF2, and the
+ * Traditional supplement sanwu-sans-hant.woff2: a subset of WenQuanYi Micro Hei (Debian's
  * fonts-wqy-microhei, face 0 of wqy-microhei.ttc) covering printable ASCII, common CJK and
  * fullwidth punctuation, the 6763 hanzi of GB2312, and every character used by the translation
- * files (src/i18n/*.json, including zh-Hant.json for the Traditional forms) and by the sample
- * feed (every JSON file under static/feed/). Set-top boxes have no CJK font of their own.
+ * files (src/i18n/*.json, including zh-Hant.json for the Traditional forms), by the sample
+ * feed (every JSON file under static/feed/) and by that feed converted to Traditional Chinese
+ * the way a Traditional box converts it (OpenCC, Simplified → Taiwan standard), plus the
+ * Traditional forms of every GB2312 hanzi, so that a real feed converted on a box finds its
+ * glyphs too. Those Traditional-only forms go into the supplement, loaded by Traditional boxes only. Set-top boxes have no CJK font of their own.
  *
  * Run: npm run font   (npx tsx tools/font/subset.ts)
  *
@@ -15,14 +19,19 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import subsetFont from 'subset-font';
 import { create as openFontBuffer } from 'fontkit';
+import { ConverterFactory } from 'opencc-js/core';
+import fromCn from 'opencc-js/from/cn';
+import toTw from 'opencc-js/to/tw';
+
+/** The same conversion as a Traditional box's (src/tv/cn2tw.ts). */
+const toTraditional = ConverterFactory(fromCn, toTw);
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SOURCE_FONT = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
 const SOURCE_FACE = 0; // WenQuanYi Micro Hei (face 1 is the Mono variant)
 const SOURCE_COPYRIGHT = '/usr/share/doc/fonts-wqy-microhei/copyright';
 const OUT_FONT = join(ROOT, 'static/fonts/sanwu-sans.woff2');
-// The same subset as WOFF 1 for engines without WOFF2 (Chrome 30-35 WebViews, old WebKit).
-const OUT_FONT_WOFF = join(ROOT, 'static/fonts/sanwu-sans.woff');
+const OUT_FONT_HANT = join(ROOT, 'static/fonts/sanwu-sans-hant.woff2');
 const OUT_LICENSE = join(ROOT, 'static/fonts/LICENSE-wqy-microhei.txt');
 const I18N_DIR = join(ROOT, 'src/i18n');
 const FEED_DIR = join(ROOT, 'static/feed');
@@ -105,6 +114,18 @@ function charactersOfJsonFiles(files: string[]): Map<string, Set<string>> {
   return byFile;
 }
 
+/** Characters of the feed files' strings once converted to Traditional, per file. */
+function traditionalCharactersOf(files: string[]): Map<string, Set<string>> {
+  const byFile = new Map<string, Set<string>>();
+  for (const file of files) {
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const chars = new Set<string>();
+    for (const s of stringValues(data)) for (const ch of toTraditional(s)) if (!NO_GLYPH.test(ch)) chars.add(ch);
+    byFile.set(`${relative(ROOT, file)} (Traditional)`, chars);
+  }
+  return byFile;
+}
+
 /**
  * Copies one face of a TrueType collection into a standalone sfnt. subset-font (through
  * fontverter) only accepts sfnt/woff/woff2, and HarfBuzz recomputes checksums on output.
@@ -161,47 +182,48 @@ async function main(): Promise<void> {
   if (i18nFiles.length > 0 && !i18nFiles.some((f) => f.endsWith('zh-Hant.json'))) {
     console.warn('font: warning: src/i18n/zh-Hant.json not found: Traditional UI strings are not covered');
   }
-  const used = charactersOfJsonFiles([...i18nFiles, ...feedFiles]);
+  const shown = charactersOfJsonFiles([...i18nFiles, ...feedFiles]);
+  const converted = traditionalCharactersOf(feedFiles);
+  const used = new Map([...shown, ...converted]);
 
-  const wanted = new Set<string>();
-  for (const ch of asciiAndSpaces() + punctuation() + gb2312Hanzi()) wanted.add(ch);
-  for (const chars of used.values()) for (const ch of chars) wanted.add(ch);
-  const text = [...wanted].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+  // Every box loads the base font; Traditional boxes also load the supplement of the forms
+  // that conversion makes and the base lacks, so Simplified boxes do not pay for them.
+  const base = new Set<string>();
+  const gb2312 = gb2312Hanzi();
+  for (const ch of asciiAndSpaces() + punctuation() + gb2312) base.add(ch);
+  for (const chars of shown.values()) for (const ch of chars) base.add(ch);
+  const hant = new Set<string>([...toTraditional(gb2312)].filter((ch) => !base.has(ch) && !NO_GLYPH.test(ch)));
+  for (const chars of converted.values()) for (const ch of chars) if (!base.has(ch)) hant.add(ch);
 
   const source = extractFace(readFileSync(SOURCE_FONT), SOURCE_FACE);
-  const subset = (targetFormat: 'woff2' | 'woff') =>
-    subsetFont(source, text, {
-      targetFormat,
+  const subset = async (chars: Set<string>, out: string, woffToo = false) => {
+    const text = [...chars].sort((a, b) => a.codePointAt(0)! - b.codePointAt(0)!).join('');
+    const options = {
       // Drop hinting: a box scales text through canvas/WebGL, and TrueType hints only add bytes.
       noHinting: true,
       // Vertical metrics (the app sets no vertical text) and FontForge's timestamp table.
       dropTables: ['vhea', 'vmtx', 'FFTM'],
-    });
-  const woff2 = await subset('woff2');
-  const woff = await subset('woff');
-
-  mkdirSync(dirname(OUT_FONT), { recursive: true });
-  writeFileSync(OUT_FONT, woff2);
-  writeFileSync(OUT_FONT_WOFF, woff);
+    };
+    const woff2 = await subsetFont(source, text, { ...options, targetFormat: 'woff2' });
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, woff2);
+    // The same subset as WOFF 1 for engines without WOFF2 (Chrome 30-35 WebViews, old WebKit).
+    if (woffToo) writeFileSync(out.replace(/\.woff2$/, '.woff'), await subsetFont(source, text, { ...options, targetFormat: 'woff' }));
+    const font = openFontBuffer(woff2);
+    if (!('numGlyphs' in font)) fail('the subset is unexpectedly a font collection');
+    console.log(`font: wrote ${relative(ROOT, out)}: ${(woff2.length / 1024).toFixed(1)} KB, ${font.numGlyphs} glyphs for ${chars.size} characters`);
+    return [...chars].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  };
+  const lacking = [...(await subset(base, OUT_FONT, true)), ...(await subset(hant, OUT_FONT_HANT))];
   writeFileSync(
     OUT_LICENSE,
-    'static/fonts/sanwu-sans.woff2 and .woff are a subset of WenQuanYi Micro Hei (wqy-microhei.ttc, face 0),\n' +
+    'static/fonts/sanwu-sans.woff2, sanwu-sans.woff and sanwu-sans-hant.woff2 are subsets of WenQuanYi Micro Hei (wqy-microhei.ttc, face 0),\n' +
       'made by tools/font/subset.ts from the Debian package fonts-wqy-microhei.\n' +
       'Its copyright and license, as Debian states them (' + SOURCE_COPYRIGHT + '):\n\n' +
       readFileSync(SOURCE_COPYRIGHT, 'utf8'),
   );
-
-  // Read the result back: glyph count, and which wanted characters the source font lacks.
-  const font = openFontBuffer(woff2);
-  if (!('numGlyphs' in font)) fail('the subset is unexpectedly a font collection');
-  const lacking = [...wanted].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
   const seconds = (performance.now() - began) / 1000;
-  console.log(
-    `font: wrote ${relative(ROOT, OUT_FONT)}: ${(woff2.length / 1024).toFixed(1)} KB, ` +
-      `${font.numGlyphs} glyphs for ${wanted.size} characters ` +
-      `(${i18nFiles.length} translation files, ${feedFiles.length} feed files) in ${seconds.toFixed(1)} s`,
-  );
-  console.log(`font: wrote ${relative(ROOT, OUT_FONT_WOFF)}: ${(woff.length / 1024).toFixed(1)} KB`);
+  console.log(`font: ${i18nFiles.length} translation files, ${feedFiles.length} feed files, in ${seconds.toFixed(1)} s`);
   console.log(`font: wrote ${relative(ROOT, OUT_LICENSE)}`);
 
   // Characters the source font itself lacks: in built-in sets only a warning, in the app's

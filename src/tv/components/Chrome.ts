@@ -3,22 +3,32 @@
  * hint bar that says which keys work here.
  */
 import { Lightning } from '@lightningjs/sdk';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { t } from '../../i18n';
+import { speechOn } from '../speech/state';
+import { COLOR, lineOf, SAFE, TYPE } from '../theme';
 import { text } from './text';
+
+/** The hint bar: one line of small text with room above and below. */
+export const hintBarHeight = (): number => Math.max(96, lineOf(TYPE.small) + 36);
+/** Where a page's own content may start: below the breadcrumb and its rule. */
+export const contentTop = (): number => SAFE.y + lineOf(TYPE.small) + 12;
+/** Where a page's own content must end: above the hint bar. */
+export const contentBottom = (): number => 1080 - hintBarHeight();
 
 export class Chrome extends Lightning.Component {
   static override _template() {
+    const bar = hintBarHeight();
     return {
       Crumbs: { x: SAFE.x, y: SAFE.y, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
-      Rule: { rect: true, x: SAFE.x, y: SAFE.y + 54, w: SAFE.w, h: 3, color: 0x66ffffff },
+      Rule: { rect: true, x: SAFE.x, y: SAFE.y + lineOf(TYPE.small) + 6, w: SAFE.w, h: 3, color: COLOR.rule },
       HintBar: {
         rect: true,
         x: 0,
-        y: 1080 - 96,
+        y: 1080 - bar,
         w: 1920,
-        h: 96,
-        color: 0xcc06111d,
-        Hint: { x: SAFE.x, y: 24, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+        h: bar,
+        color: COLOR.bar,
+        Hint: { x: SAFE.x, y: (bar - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       },
     };
   }
@@ -27,7 +37,8 @@ export class Chrome extends Lightning.Component {
     this.tag('Crumbs').text.text = crumbs.join(' › ');
   }
 
+  /** The page's keys, and the read-aloud key while read-aloud is on. */
   set hint(hint: string) {
-    this.tag('HintBar.Hint').text.text = hint;
+    this.tag('HintBar.Hint').text.text = speechOn() ? `${hint} · ${t('hint.read')}` : hint;
   }
 }

@@ -1,23 +1,24 @@
 /** A yes/no question over the screen; Left/Right choose, OK answers, Back cancels. */
 import { Lightning } from '@lightningjs/sdk';
 import { refocus } from './refocus';
-import { COLOR, FOCUS, TYPE } from '../theme';
+import { COLOR, lineOf, px, TYPE } from '../theme';
+import { edge, focusLook, frame } from './focus';
 import { text } from './text';
 
-const W = 960;
-const H = 420;
-const BUTTON_W = 300;
-const BUTTON_H = 96;
+const W = () => px(960);
+const H = () => px(420);
+const BUTTON_W = () => px(300);
+const BUTTON_H = () => lineOf(TYPE.body) + px(42);
 
 class DialogButton extends Lightning.Component {
   static override _template() {
     return {
-      w: BUTTON_W,
-      h: BUTTON_H,
+      w: BUTTON_W(),
+      h: BUTTON_H(),
       rect: true,
-      color: COLOR.panelFocused,
-      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(BUTTON_W, BUTTON_H, 6, FOCUS.border, COLOR.focus, false) },
-      Label: { x: BUTTON_W / 2, y: 18, mountX: 0.5, ...text('', { size: TYPE.body }) },
+      color: COLOR.panel,
+      ...frame(BUTTON_W(), BUTTON_H()),
+      Label: { x: BUTTON_W() / 2, y: px(21), mountX: 0.5, ...text('', { size: TYPE.body }) },
     };
   }
 
@@ -26,11 +27,11 @@ class DialogButton extends Lightning.Component {
   }
 
   override _focus() {
-    this.tag('Outline').alpha = 1;
+    this.patch(focusLook(true));
   }
 
   override _unfocus() {
-    this.tag('Outline').alpha = 0;
+    this.patch(focusLook(false));
   }
 }
 
@@ -45,14 +46,15 @@ export class Dialog extends Lightning.Component {
       color: COLOR.scrim,
       zIndex: 50,
       Box: {
-        x: (1920 - W) / 2,
-        y: (1080 - H) / 2,
-        w: W,
-        h: H,
+        x: (1920 - W()) / 2,
+        y: (1080 - H()) / 2,
+        w: W(),
+        h: H(),
         rect: true,
         color: COLOR.panel,
-        Question: { x: W / 2, y: 90, mountX: 0.5, ...text('', { size: TYPE.title, bold: true }) },
-        Buttons: { y: 260 },
+        ...edge(W(), H()),
+        Question: { x: W() / 2, y: px(90), mountX: 0.5, ...text('', { size: TYPE.title, bold: true, width: W() - px(60), align: 'center', maxLines: 2 }) },
+        Buttons: { y: H() - BUTTON_H() - px(60) },
       },
     };
   }
@@ -63,7 +65,7 @@ export class Dialog extends Lightning.Component {
     this.tag('Box.Buttons').children = [yes, no].map((label, i) => ({
       type: DialogButton,
       ref: i === 0 ? 'Yes' : 'No',
-      x: W / 2 - BUTTON_W - 30 + i * (BUTTON_W + 60),
+      x: W() / 2 - BUTTON_W() - px(30) + i * (BUTTON_W() + px(60)),
       label,
     }));
     this.choice = 1;

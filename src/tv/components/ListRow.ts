@@ -1,25 +1,29 @@
 /** One row of a list: a title, a line of detail, and at the right a status word or an amount. */
 import { Lightning } from '@lightningjs/sdk';
 import type { RowModel } from '../data/models';
-import { COLOR, FOCUS, TYPE } from '../theme';
+import { COLOR, lineOf, px, TYPE } from '../theme';
+import { focusLook, frame } from './focus';
 import { text } from './text';
 
-export const ROW_HEIGHT = 120;
+/** Title line, detail line and margins: grows with the text. */
+export const rowHeight = (): number => lineOf(TYPE.row) + lineOf(TYPE.small) + 22;
 export const ROW_WIDTH = 1728;
-const RIGHT_W = 420;
+const rightWidth = () => px(420);
 
 export class ListRow extends Lightning.Component {
   static override _template() {
+    const h = rowHeight() - 12;
+    const textW = ROW_WIDTH - rightWidth() - 60;
     return {
       w: ROW_WIDTH,
-      h: ROW_HEIGHT - 12,
+      h,
       rect: true,
       color: COLOR.panel,
-      Outline: { x: 0, y: 0, w: ROW_WIDTH, h: ROW_HEIGHT - 12, alpha: 0, texture: Lightning.Tools.getRoundRect(ROW_WIDTH, ROW_HEIGHT - 12, 6, FOCUS.border, COLOR.focus, false) },
-      Title: { x: 30, y: 4, ...text('', { size: TYPE.row, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
-      Detail: { x: 30, y: 56, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: ROW_WIDTH - RIGHT_W - 60, maxLines: 1 }) },
-      Tag: { x: ROW_WIDTH - 30, y: 6, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
-      Amount: { x: ROW_WIDTH - 30, y: 52, mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
+      ...frame(ROW_WIDTH, h),
+      Title: { x: 30, y: px(6), ...text('', { size: TYPE.row, width: textW, maxLines: 1 }) },
+      Detail: { x: 30, y: px(6) + lineOf(TYPE.row), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }) },
+      Tag: { x: ROW_WIDTH - 30, y: px(6), mountX: 1, ...text('', { size: TYPE.small, align: 'right', width: rightWidth(), maxLines: 1 }) },
+      Amount: { x: ROW_WIDTH - 30, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
     };
   }
 
@@ -35,14 +39,14 @@ export class ListRow extends Lightning.Component {
     const amount = this.tag('Amount');
     amount.text.text = row.amount ?? '';
     amount.text.textColor = row.amountColor ?? COLOR.text;
-    amount.y = row.tag ? 52 : 28;
+    amount.y = row.tag ? px(6) + lineOf(TYPE.small) : (rowHeight() - 12 - lineOf(TYPE.row)) / 2;
   }
 
   override _focus() {
-    this.patch({ color: COLOR.panelFocused, Outline: { alpha: 1 } });
+    this.patch(focusLook(true));
   }
 
   override _unfocus() {
-    this.patch({ color: COLOR.panel, Outline: { alpha: 0 } });
+    this.patch(focusLook(false));
   }
 }

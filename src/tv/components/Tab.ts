@@ -1,22 +1,28 @@
 /** A section tab on home: filled with the section's colour when selected, outlined when focused. */
 import { Lightning } from '@lightningjs/sdk';
-import { COLOR, FOCUS, TYPE } from '../theme';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
+import { focusLook, frame } from './focus';
 import { text } from './text';
 
-export const TAB_W = 300;
-export const TAB_H = 90;
+export const TAB_GAP = 24;
+/** The settings button closes the row of tabs. */
+export const settingsButtonWidth = (): number => px(240);
+/** Four tabs and the settings button always fit across the safe area. */
+export const tabWidth = (): number => Math.min(px(300), Math.floor((SAFE.w - settingsButtonWidth() - 4 * TAB_GAP) / 4));
+export const tabHeight = (): number => lineOf(TYPE.title) + px(21);
 
 export class Tab extends Lightning.Component {
   private accent: number = COLOR.panel;
+  private isSelected = false;
 
   static override _template() {
     return {
-      w: TAB_W,
-      h: TAB_H,
+      w: tabWidth(),
+      h: tabHeight(),
       rect: true,
       color: COLOR.panel,
-      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(TAB_W, TAB_H, 6, FOCUS.border, COLOR.focus, false) },
-      Label: { x: TAB_W / 2, y: 12, mountX: 0.5, ...text('', { size: TYPE.title, bold: true }) },
+      ...frame(tabWidth(), tabHeight()),
+      Label: { x: tabWidth() / 2, y: px(12), mountX: 0.5, ...text('', { size: TYPE.title, bold: true }) },
     };
   }
 
@@ -29,14 +35,15 @@ export class Tab extends Lightning.Component {
   }
 
   set selected(selected: boolean) {
+    this.isSelected = selected;
     this.color = selected ? this.accent : COLOR.panel;
   }
 
   override _focus() {
-    this.tag('Outline').alpha = 1;
+    this.patch({ ...focusLook(true), color: this.isSelected ? this.accent : COLOR.panelFocused });
   }
 
   override _unfocus() {
-    this.tag('Outline').alpha = 0;
+    this.patch({ ...focusLook(false), color: this.isSelected ? this.accent : COLOR.panel });
   }
 }

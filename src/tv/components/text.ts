@@ -1,5 +1,5 @@
 /** Text patches in the app's font, so no screen forgets the font or the line height. */
-import { COLOR, FONT, LINE_HEIGHT, TYPE } from '../theme';
+import { COLOR, fontFaces, LINE_HEIGHT, TYPE } from '../theme';
 
 export interface TextOptions {
   size?: number;
@@ -15,7 +15,7 @@ export const text = (value: string, options: TextOptions = {}) => {
   return {
     text: {
       text: value,
-      fontFace: FONT,
+      fontFace: fontFaces(),
       fontSize: size,
       fontStyle: options.bold ? 'bold' : 'normal',
       textColor: options.color ?? COLOR.text,

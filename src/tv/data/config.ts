@@ -1,6 +1,7 @@
 /**
  * What this box is: its feed, its village and its language, from the platform settings,
- * overridden by URL parameters (?village=…&feed=…&lang=…), else remembered on the box.
+ * overridden by URL parameters (?village=…&feed=…&lang=…), else remembered on the box
+ * (the language as chosen in settings).
  */
 import { isLanguage, type LanguageCode } from '../../i18n';
 
@@ -18,15 +19,19 @@ export interface PlatformSettings {
   village?: string;
   language?: string;
   feedPublicKey?: string;
+  readAloud?: boolean;
+  largeText?: boolean;
+  highContrast?: boolean;
   [key: string]: unknown;
 }
 
 const VILLAGE_CODE = /^[0-9]{12}$/;
 
-export const readBoxConfig = (platform: PlatformSettings, search: string, remembered: string | null): BoxConfig => {
+/** `chosenLanguage` is the villager's setting (itself defaulting to platform.language). */
+export const readBoxConfig = (platform: PlatformSettings, search: string, remembered: string | null, chosenLanguage: LanguageCode): BoxConfig => {
   const params = new URLSearchParams(search);
   const village = [params.get('village'), platform.village, remembered].find((v): v is string => !!v && VILLAGE_CODE.test(v));
-  const language = params.get('lang') ?? platform.language;
+  const language = params.get('lang') ?? chosenLanguage;
   return {
     feedUrl: params.get('feed') ?? platform.feedUrl ?? '/feed/',
     village: village ?? null,

@@ -1,5 +1,5 @@
 /** View models: what pages show, already formatted. Pages never see feed files. */
-import type { ImageRef, VideoRef } from '../../feed/schema';
+import type { AudioRef, ImageRef, VideoRef } from '../../feed/schema';
 import type { SectionId } from '../../feed/taxonomy';
 
 export interface TileModel {
@@ -48,6 +48,8 @@ export interface DocumentModel {
   paragraphs: string[];
   photos: ImageRef[];
   video?: VideoRef;
+  /** A recording of the item read aloud, played by the read key instead of synthesis. */
+  audio?: AudioRef;
   /** Routes for the actions OK can take (video first, then photos). */
   videoTarget?: string;
   photosTarget?: string;

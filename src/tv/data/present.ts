@@ -1,5 +1,6 @@
 /**
- * Feed → view models: money formatted, dates localised, states put into words.
+ * Feed → view models: money formatted, dates localised, states put into words, feed text in
+ * the box's script (inScript: Traditional boxes convert what operators wrote in Simplified).
  * Pure functions of the feed and "now", so they are unit-tested without a browser.
  */
 import type {
@@ -21,7 +22,7 @@ import { channelsOf, channelSpec, SECTIONS, type SectionId } from '../../feed/ta
 import { daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
 import { amountInWords, formatFen } from '../../format/money';
 import { language, t, type MessageKey } from '../../i18n';
-import { ALERT_COLOR, COLOR } from '../theme';
+import { ALERT_COLOR, COLOR, TYPE } from '../theme';
 import type {
   DocumentModel,
   GalleryModel,
@@ -36,6 +37,7 @@ import type {
   TileModel,
   VoucherModel,
 } from './models';
+import { inScript } from './script';
 import type { BoxFeeds } from './store';
 
 const REPLY_DAYS = 10;
@@ -69,24 +71,31 @@ const tile = (id: number, channel: Channel | undefined, now: number): TileModel 
   target: channelTarget(id, channel),
 });
 
-export const presentHome = (feeds: BoxFeeds, channelOf: (id: number) => Channel | undefined, now: number): HomeModel => ({
-  villageName: feeds.village.region.name,
-  streetName: feeds.street.region.name,
-  fictional: !!feeds.district.fictional,
-  sections: SECTIONS.map((section) => ({
-    id: section,
-    title: sectionTitle(section),
-    tiles: channelsOf(section).map((spec) => tile(spec.id, channelOf(spec.id), now)),
-  })),
-});
+export const presentHome = (published: BoxFeeds, channelOf: (id: number) => Channel | undefined, now: number): HomeModel => {
+  const feeds = inScript(published);
+  return {
+    villageName: feeds.village.region.name,
+    streetName: feeds.street.region.name,
+    fictional: !!feeds.district.fictional,
+    sections: SECTIONS.map((section) => ({
+      id: section,
+      title: sectionTitle(section),
+      tiles: channelsOf(section).map((spec) => tile(spec.id, channelOf(spec.id), now)),
+    })),
+  };
+};
 
-export const presentStreetPicker = (district: DistrictFeed): PickerModel => ({
-  title: t('picker.title'),
-  step: t('picker.street'),
-  rows: district.streets.map((s) => ({ title: s.name, detail: t('list.count', { count: s.villages.length }), target: `pick/${s.code}` })),
-});
+export const presentStreetPicker = (published: DistrictFeed): PickerModel => {
+  const district = inScript(published);
+  return {
+    title: t('picker.title'),
+    step: t('picker.street'),
+    rows: district.streets.map((s) => ({ title: s.name, detail: t('list.count', { count: s.villages.length }), target: `pick/${s.code}` })),
+  };
+};
 
-export const presentVillagePicker = (district: DistrictFeed, streetCode: string): PickerModel | null => {
+export const presentVillagePicker = (published: DistrictFeed, streetCode: string): PickerModel | null => {
+  const district = inScript(published);
   const street = district.streets.find((s) => s.code === streetCode);
   if (!street) return null;
   return {
@@ -168,7 +177,8 @@ const listRows = (channel: Channel, now: number, fresh: ReadonlySet<string>): Ro
   }
 };
 
-export const presentList = (channel: Channel, now: number, fresh: ReadonlySet<string> = new Set()): ListModel => {
+export const presentList = (published: Channel, now: number, fresh: ReadonlySet<string> = new Set()): ListModel => {
+  const channel = inScript(published);
   const notes: ListModel['notes'] =
     channel.kind === 'ledger' ? [{ text: `${t('ledger.account', { name: channel.content.accountName })} · ${t('ledger.closingColumn')}` }] : [];
   return { crumbs: channelCrumbs(channel.id), title: channelTitle(channel.id), notes, rows: listRows(channel, now, fresh), emptyText: t('state.empty') };
@@ -184,10 +194,12 @@ const documentBase = (channelId: number, title: string, publishedAt: string, ite
 });
 
 /** The reader's document for one item of a sub-channel, or null when it is gone. */
-export const presentDocument = (channel: Channel, itemId: string, now: number): DocumentModel | null => {
+export const presentDocument = (published: Channel, itemId: string, now: number): DocumentModel | null => {
+  const channel = inScript(published);
   const id = channel.id;
-  const media = (item: { id: string; video?: DocumentModel['video']; photos?: DocumentModel['photos'] }) => ({
+  const media = (item: { id: string; video?: DocumentModel['video']; photos?: DocumentModel['photos']; audio?: DocumentModel['audio'] }) => ({
     video: item.video,
+    audio: item.audio,
     videoTarget: item.video ? `video/${id}/${item.id}` : undefined,
     photos: item.photos ?? [],
     photosTarget: item.photos?.length ? `photos/${id}/${item.id}` : undefined,
@@ -201,7 +213,7 @@ export const presentDocument = (channel: Channel, itemId: string, now: number): 
     case 'faq': {
       for (const group of channel.content) {
         const q = group.items.find((x) => x.id === itemId);
-        if (q) return { ...documentBase(id, q.question, q.publishedAt, q), meta: [group.title], paragraphs: q.answer };
+        if (q) return { ...documentBase(id, q.question, q.publishedAt, q), meta: [group.title], paragraphs: q.answer, audio: q.audio };
       }
       return null;
     }
@@ -224,6 +236,7 @@ export const presentDocument = (channel: Channel, itemId: string, now: number): 
         ...documentBase(id, a.title, a.publishedAt, a),
         meta: [t(`alert.level.${a.level}` as MessageKey), dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy }), alertActive(a, now) ? t('alert.active') : t('alert.expired')],
         paragraphs: [a.body],
+        audio: a.audio,
       };
     }
     case 'guide': {
@@ -255,8 +268,26 @@ export const presentPhotos = (document: DocumentModel): GalleryModel => ({
 });
 
 const TABLE_WIDTH = 1728;
+/** A cell's padding on both sides. */
+const CELL_PAD = 48;
 
-export const presentTable = (channel: ChannelOfKind<'tables'>, index: number, now: number): TableModel | null => {
+/** About how wide a string is in em of the app's font: hanzi 1, Latin letters and digits less. */
+const ems = (value: string): number => Array.from(value).reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6), 0);
+
+/**
+ * Columns as wide as their widest cell at the table's text size (which grows with large
+ * text), the spare width shared out; when they do not fit, all shrink alike.
+ */
+const columnWidths = (cells: string[][]): number[] => {
+  const count = cells[0]?.length ?? 0;
+  const need = Array.from({ length: count }, (_, i) => cells.reduce((widest, row) => Math.max(widest, ems(row[i] ?? '')), 0) * TYPE.small + CELL_PAD);
+  const total = need.reduce((a, b) => a + b, 0);
+  const spare = (TABLE_WIDTH - total) / Math.max(count, 1);
+  return need.map((w) => Math.floor(total <= TABLE_WIDTH ? w + spare : (w * TABLE_WIDTH) / total));
+};
+
+export const presentTable = (published: ChannelOfKind<'tables'>, index: number, now: number): TableModel | null => {
+  const channel = inScript(published);
   const table = channel.content[index];
   if (!table) return null;
   const notes: TableModel['notes'] = [];
@@ -270,10 +301,16 @@ export const presentTable = (channel: ChannelOfKind<'tables'>, index: number, no
     );
   }
   if (table.correction) notes.push({ text: corrected(table) ?? '', color: COLOR.corrected });
-  // Money and numbers are narrow and right-aligned; text shares what is left.
-  const fixed = table.columns.map((c): number => (c.type === 'money' ? 280 : c.type === 'number' ? 180 : c.type === 'date' ? 300 : c.type === 'masked' ? 360 : 0));
-  const flexible = table.columns.filter((_, i) => fixed[i] === 0).length;
-  const rest = TABLE_WIDTH - fixed.reduce((a, b) => a + b, 0);
+  const rows = table.rows.map((row) =>
+    table.columns.map((c) => {
+      const value = row[c.key];
+      if (value === undefined) return '';
+      if (c.type === 'money' && typeof value === 'number') return formatFen(value);
+      if (c.type === 'date' && typeof value === 'string') return date(value);
+      return String(value);
+    }),
+  );
+  const widths = columnWidths([table.columns.map((c) => c.label), ...rows]);
   return {
     crumbs: [...channelCrumbs(channel.id), table.title],
     title: table.title,
@@ -281,30 +318,26 @@ export const presentTable = (channel: ChannelOfKind<'tables'>, index: number, no
     columns: table.columns.map((c, i) => ({
       label: c.label,
       align: c.type === 'money' || c.type === 'number' ? 'right' : 'left',
-      width: fixed[i] || Math.floor(rest / Math.max(flexible, 1)),
+      width: widths[i] ?? 0,
     })),
-    rows: table.rows.map((row) =>
-      table.columns.map((c) => {
-        const value = row[c.key];
-        if (value === undefined) return '';
-        if (c.type === 'money' && typeof value === 'number') return formatFen(value);
-        if (c.type === 'date' && typeof value === 'string') return date(value);
-        return String(value);
-      }),
-    ),
+    rows,
   };
 };
 
-export const presentPeople = (channel: ChannelOfKind<'people'>): PeopleModel => ({
-  crumbs: channelCrumbs(channel.id),
-  title: channelTitle(channel.id),
-  people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src })),
-});
+export const presentPeople = (published: ChannelOfKind<'people'>): PeopleModel => {
+  const channel = inScript(published);
+  return {
+    crumbs: channelCrumbs(channel.id),
+    title: channelTitle(channel.id),
+    people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src })),
+  };
+};
 
 const directionColor = (v: Voucher) => (v.direction === 'income' ? COLOR.income : COLOR.expense);
 const directionWord = (v: Voucher) => t(`ledger.direction.${v.direction}` as MessageKey);
 
-export const presentMonth = (month: LedgerMonthFeed): MonthModel => {
+export const presentMonth = (published: LedgerMonthFeed): MonthModel => {
+  const month = inScript(published);
   const monthTitle = formatMonth(month.month, style());
   const notes: string[] = [];
   const hasIncome = month.vouchers.some((v) => v.direction === 'income');
@@ -334,7 +367,8 @@ export const presentMonth = (month: LedgerMonthFeed): MonthModel => {
   };
 };
 
-export const presentVoucher = (month: LedgerMonthFeed, voucherId: string): VoucherModel | null => {
+export const presentVoucher = (published: LedgerMonthFeed, voucherId: string): VoucherModel | null => {
+  const month = inScript(published);
   const v = month.vouchers.find((x) => x.id === voucherId);
   if (!v) return null;
   const title = t('voucher.title', { number: v.number });
@@ -366,7 +400,8 @@ export const presentVoucher = (month: LedgerMonthFeed, voucherId: string): Vouch
   };
 };
 
-export const presentReceipt = (month: LedgerMonthFeed, voucherId: string): ReceiptModel | null => {
+export const presentReceipt = (published: LedgerMonthFeed, voucherId: string): ReceiptModel | null => {
+  const month = inScript(published);
   const v = month.vouchers.find((x) => x.id === voucherId);
   if (!v || !v.receipts.length) return null;
   return {

@@ -54,6 +54,8 @@ export class Store {
   constructor(
     readonly client: FeedClient,
     private villageCode: string | null,
+    /** Settled once the box can show feed text in its script (see script.ts). */
+    private readonly scriptReady: Promise<unknown> = Promise.resolve(),
   ) {}
 
   get village(): string | null {
@@ -75,6 +77,7 @@ export class Store {
   /** The district file alone: enough for the first-run picker. */
   async district(): Promise<DistrictFeed> {
     if (this.current) return this.current.feeds.district;
+    await this.scriptReady;
     if (!this.districtOnly) {
       const answer = await this.client.fetchManifest(null);
       if (!answer.changed) throw new FeedError('unreachable', 'manifest');
@@ -86,6 +89,7 @@ export class Store {
   /** The box's files: from the network, or else the last good copy kept on the box. */
   async load(): Promise<BoxFeeds> {
     if (this.current) return this.current.feeds;
+    await this.scriptReady;
     try {
       await this.refresh();
     } catch (error) {

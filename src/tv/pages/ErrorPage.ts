@@ -6,7 +6,7 @@ import { Router } from '@lightningjs/sdk';
 import { text } from '../components/text';
 import { FeedError } from '../data/feedClient';
 import { t, type MessageKey } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 const REASON: Record<FeedError['kind'], MessageKey> = {
@@ -24,9 +24,9 @@ export class ErrorPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 300, ...text(t('error.title'), { size: TYPE.heading, bold: true }) },
-      Reason: { x: SAFE.x, y: 420, ...text('', { size: TYPE.body, width: 1500 }) },
-      Retry: { x: SAFE.x, y: 540, ...text(t('error.retry'), { size: TYPE.body, color: COLOR.focus }) },
+      Title: { x: SAFE.x, y: px(270), ...text(t('error.title'), { size: TYPE.heading, bold: true, width: SAFE.w }) },
+      Reason: { x: SAFE.x, y: px(270) + lineOf(TYPE.heading) + px(24), ...text('', { size: TYPE.body, width: SAFE.w, maxLines: 3 }) },
+      Retry: { x: SAFE.x, y: px(270) + lineOf(TYPE.heading) + 3 * lineOf(TYPE.body) + px(48), ...text(t('error.retry'), { size: TYPE.body, color: COLOR.focus, width: SAFE.w }) },
     };
   }
 

@@ -3,10 +3,13 @@ import { text } from '../components/text';
 import type { GalleryModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { contentBottom, contentTop } from '../components/Chrome';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
-const VIEW = { y: 120, w: 1920, h: 1080 - 120 - 180 };
+/** Where the caption line sits, and the photo's room above it. */
+const captionY = () => contentBottom() - lineOf(TYPE.body) - px(12);
+const view = () => ({ y: contentTop(), w: 1920, h: captionY() - contentTop() - px(12) });
 
 export class GalleryPage extends Page {
   private photos: GalleryModel['photos'] = [];
@@ -15,9 +18,9 @@ export class GalleryPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Photo: { x: 960, y: VIEW.y + VIEW.h / 2, mount: 0.5 },
-      Caption: { x: SAFE.x, y: 1080 - 96 - 72, ...text('', { size: TYPE.body, width: SAFE.w - 240, maxLines: 1 }) },
-      Position: { x: SAFE.x + SAFE.w, y: 1080 - 96 - 72, mountX: 1, ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }) },
+      Photo: { x: 960, y: view().y + view().h / 2, mount: 0.5 },
+      Caption: { x: SAFE.x, y: captionY(), ...text('', { size: TYPE.body, width: SAFE.w - px(240), maxLines: 1 }) },
+      Position: { x: SAFE.x + SAFE.w, y: captionY(), mountX: 1, ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }) },
     };
   }
 
@@ -32,7 +35,8 @@ export class GalleryPage extends Page {
     if (!photo) return false;
     this.index = index;
     // Fit the view; a photo is never blown up past twice its pixels.
-    const scale = Math.min(VIEW.w / photo.width, VIEW.h / photo.height, 2);
+    const { w, h } = view();
+    const scale = Math.min(w / photo.width, h / photo.height, 2);
     this.tag('Photo').patch({ src: box().store.client.url(photo.src), w: photo.width * scale, h: photo.height * scale });
     this.tag('Caption').text.text = photo.caption;
     this.tag('Position').text.text = t('gallery.position', { index: index + 1, count: this.photos.length });

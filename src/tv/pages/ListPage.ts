@@ -1,15 +1,17 @@
 /** A sub-channel's items as a list: OK opens the focused one, channel ± pages the list. */
 import { Router } from '@lightningjs/sdk';
+import { contentBottom, contentTop } from '../components/Chrome';
 import { FocusList } from '../components/FocusList';
-import { ListRow, ROW_HEIGHT } from '../components/ListRow';
+import { ListRow, rowHeight } from '../components/ListRow';
 import { text } from '../components/text';
 import type { ListModel, RowModel } from '../data/models';
 import { t } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
-const LIST_Y = 252;
-const VISIBLE_ROWS = 6;
+/** The header: title line, then one line of notes. */
+export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
+const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
 
 export class ListPage extends Page {
   private restoredIndex = 0;
@@ -18,21 +20,16 @@ export class ListPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.heading, width: SAFE.w - 480, maxLines: 1 }) },
-      Notes: { x: SAFE.x, y: 186, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
-      List: { type: FocusList, x: SAFE.x, y: LIST_Y, signals: { indexChanged: 'onIndexChanged' } },
-      Position: { x: SAFE.x + SAFE.w, y: 120, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(480), maxLines: 1 }) },
+      Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+      List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
+      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
       Empty: { x: 960, y: 560, mountX: 0.5, visible: false, ...text('', { size: TYPE.title, color: COLOR.textSecondary }) },
     };
   }
 
   override _init() {
-    this.list.configure(ListRow, ROW_HEIGHT, this.visibleRows());
-  }
-
-  /** How many rows fit below this page's header. */
-  protected visibleRows(): number {
-    return VISIBLE_ROWS;
+    this.list.configure(ListRow, rowHeight(), Math.max(1, Math.floor((contentBottom() - this.list.y) / rowHeight())));
   }
 
   protected get list(): FocusList<RowModel> {

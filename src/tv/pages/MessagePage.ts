@@ -2,15 +2,15 @@
 import { text } from '../components/text';
 import type { MessageModel } from '../data/models';
 import { t } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 export class MessagePage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 300, ...text('', { size: TYPE.heading, bold: true, width: SAFE.w }) },
-      Body: { x: SAFE.x, y: 420, ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: 1400 }) },
+      Title: { x: SAFE.x, y: px(240), ...text('', { size: TYPE.heading, bold: true, width: SAFE.w, maxLines: 2 }) },
+      Body: { x: SAFE.x, y: px(240) + 2 * lineOf(TYPE.heading) + px(24), ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w }) },
     };
   }
 

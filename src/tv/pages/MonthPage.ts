@@ -1,25 +1,26 @@
 /** A ledger month: its totals in words and figures, then every entry; OK opens the voucher. */
+import { edge } from '../components/focus';
 import { text } from '../components/text';
 import type { MonthModel } from '../data/models';
 import { t } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
-import { ListPage } from './ListPage';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
+import { ListPage, notesTop } from './ListPage';
 
 const BOX_W = (SAFE.w - 3 * 24) / 4;
+/** Figures of up to ¥9,999,999.99 (about 6.4 em) fit their box even in large-text mode. */
+const valueSize = () => Math.min(TYPE.title, Math.floor((BOX_W - 48) / 6.6));
+const boxHeight = () => px(6) + lineOf(TYPE.small) + lineOf(valueSize());
 
 export class MonthPage extends ListPage {
   static override _template() {
     const base = super._template();
+    const notes = notesTop() + boxHeight() + px(6);
     return {
       ...base,
-      Totals: { x: SAFE.x, y: 186 },
-      List: { ...base.List, y: 372 },
-      Notes: { ...base.Notes, y: 318 },
+      Totals: { x: SAFE.x, y: notesTop() },
+      Notes: { ...base.Notes, y: notes },
+      List: { ...base.List, y: notes + lineOf(TYPE.small) + px(6) },
     };
-  }
-
-  protected override visibleRows(): number {
-    return 5;
   }
 
   set month(model: MonthModel) {
@@ -28,11 +29,12 @@ export class MonthPage extends ListPage {
     this.tag('Totals').children = model.totals.map((total, i) => ({
       x: i * (BOX_W + 24),
       w: BOX_W,
-      h: 126,
+      h: boxHeight(),
       rect: true,
       color: COLOR.panel,
-      Label: { x: 24, y: 12, ...text(total.label, { size: TYPE.small, color: COLOR.textSecondary }) },
-      Value: { x: BOX_W - 24, y: 54, mountX: 1, ...text(total.value, { size: TYPE.title, color: total.color ?? COLOR.text, bold: true, align: 'right' }) },
+      ...edge(BOX_W, boxHeight()),
+      Label: { x: 24, y: px(6), ...text(total.label, { size: TYPE.small, color: COLOR.textSecondary }) },
+      Value: { x: BOX_W - 24, y: px(3) + lineOf(TYPE.small), mountX: 1, ...text(total.value, { size: valueSize(), color: total.color ?? COLOR.text, bold: true, align: 'right' }) },
     }));
     const notes = this.tag('Notes');
     notes.text.text = model.notes.join('  ');

@@ -1,32 +1,41 @@
 /** The village officials as photo cards: name, role, masked phone and duties. */
 import { Lightning } from '@lightningjs/sdk';
+import { contentBottom, contentTop } from '../components/Chrome';
+import { focusLook, frame } from '../components/focus';
 import { refocus } from '../components/refocus';
 import { text } from '../components/text';
 import type { PeopleModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
-import { COLOR, FOCUS, SAFE, TYPE } from '../theme';
+import { COLOR, currentLook, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
-const COLUMNS = 4;
-const CARD_W = (SAFE.w - (COLUMNS - 1) * 24) / COLUMNS;
-const CARD_H = 360;
+const GAP = 24;
 const PHOTO_W = 150;
 const PHOTO_H = 200;
+/** Four cards a row, three with large text so names and roles keep their room. */
+const columns = () => (currentLook().largeText ? 3 : 4);
+const cardW = () => Math.floor((SAFE.w - (columns() - 1) * GAP) / columns());
+const sideW = () => cardW() - PHOTO_W - 54;
+/** Beside the photo: name, two lines of role, phone; below: three lines of duties. */
+const dutiesTop = () => 18 + Math.max(PHOTO_H, lineOf(TYPE.title) + 2 * lineOf(TYPE.small) + lineOf(TYPE.tiny)) + 12;
+const cardH = () => dutiesTop() + 3 * lineOf(TYPE.tiny) + 18;
+const viewTop = () => contentTop() + lineOf(TYPE.heading) + px(12);
 
 class PersonCard extends Lightning.Component {
   static override _template() {
+    const x = PHOTO_W + 36;
     return {
-      w: CARD_W,
-      h: CARD_H,
+      w: cardW(),
+      h: cardH(),
       rect: true,
       color: COLOR.panel,
-      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(CARD_W, CARD_H, 6, FOCUS.border, COLOR.focus, false) },
+      ...frame(cardW(), cardH()),
       Photo: { x: 18, y: 18, w: PHOTO_W, h: PHOTO_H },
-      Name: { x: PHOTO_W + 36, y: 18, ...text('', { size: TYPE.title, bold: true, width: CARD_W - PHOTO_W - 54, maxLines: 1 }) },
-      Role: { x: PHOTO_W + 36, y: 90, ...text('', { size: TYPE.small, color: COLOR.focus, width: CARD_W - PHOTO_W - 54, maxLines: 2 }) },
-      Phone: { x: PHOTO_W + 36, y: 180, ...text('', { size: TYPE.small - 4, color: COLOR.textSecondary, width: CARD_W - PHOTO_W - 54, maxLines: 1 }) },
-      Duties: { x: 18, y: 234, ...text('', { size: TYPE.small - 4, width: CARD_W - 36, maxLines: 3 }) },
+      Name: { x, y: 18, ...text('', { size: TYPE.title, bold: true, width: sideW(), maxLines: 1 }) },
+      Role: { x, y: 18 + lineOf(TYPE.title), ...text('', { size: TYPE.small, color: COLOR.focus, width: sideW(), maxLines: 2 }) },
+      Phone: { x, y: 18 + lineOf(TYPE.title) + 2 * lineOf(TYPE.small), ...text('', { size: TYPE.tiny, color: COLOR.textSecondary, width: sideW(), maxLines: 1 }) },
+      Duties: { x: 18, y: dutiesTop(), ...text('', { size: TYPE.tiny, width: cardW() - 36, maxLines: 3 }) },
     };
   }
 
@@ -39,48 +48,54 @@ class PersonCard extends Lightning.Component {
   }
 
   override _focus() {
-    this.patch({ color: COLOR.panelFocused, Outline: { alpha: 1 } });
+    this.patch(focusLook(true));
   }
 
   override _unfocus() {
-    this.patch({ color: COLOR.panel, Outline: { alpha: 0 } });
+    this.patch(focusLook(false));
   }
 }
 
 export class PeoplePage extends Page {
   private index = 0;
+  private topRow = 0;
 
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.heading }) },
-      Viewport: { x: SAFE.x, y: 204, w: SAFE.w, h: 1080 - 204 - 108, clipping: true, Cards: {} },
+      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w, maxLines: 1 }) },
+      Cards: { x: SAFE.x, y: viewTop() },
     };
   }
 
   set people(model: PeopleModel) {
     this.setChrome(model.crumbs, t('hint.back'));
     this.tag('Title').text.text = model.title;
-    this.tag('Viewport.Cards').children = model.people.map((person, i) => ({
+    this.tag('Cards').children = model.people.map((person, i) => ({
       type: PersonCard,
       ref: `Person-${i}`,
-      x: (i % COLUMNS) * (CARD_W + 24),
-      y: Math.floor(i / COLUMNS) * (CARD_H + 24),
+      x: (i % columns()) * (cardW() + GAP),
       person,
     }));
     this.select(Math.min(this.index, model.people.length - 1));
   }
 
   private get cards(): Lightning.Component[] {
-    return this.tag('Viewport.Cards').children;
+    return this.tag('Cards').children;
   }
 
   private select(index: number): boolean {
     if (index < 0 || index >= this.cards.length) return false;
     this.index = index;
-    // Scroll by whole rows so the focused card is never off screen.
-    const row = Math.floor(index / COLUMNS);
-    this.tag('Viewport.Cards').setSmooth('y', -Math.max(0, row - 1) * (CARD_H + 24));
+    // Whole rows only, scrolled so the focused card is on screen; the others are hidden.
+    const rows = Math.max(1, Math.floor((contentBottom() - viewTop() + GAP) / (cardH() + GAP)));
+    const row = Math.floor(index / columns());
+    if (row < this.topRow) this.topRow = row;
+    if (row >= this.topRow + rows) this.topRow = row - rows + 1;
+    this.cards.forEach((card, i) => {
+      const shown = Math.floor(i / columns()) - this.topRow;
+      card.patch({ visible: shown >= 0 && shown < rows, y: shown * (cardH() + GAP) });
+    });
     refocus(this);
     return true;
   }
@@ -90,19 +105,19 @@ export class PeoplePage extends Page {
   }
 
   override _handleLeft() {
-    return this.index % COLUMNS > 0 && this.select(this.index - 1);
+    return this.index % columns() > 0 && this.select(this.index - 1);
   }
 
   override _handleRight() {
-    return this.index % COLUMNS < COLUMNS - 1 && this.select(this.index + 1);
+    return this.index % columns() < columns() - 1 && this.select(this.index + 1);
   }
 
   override _handleUp() {
-    return this.select(this.index - COLUMNS);
+    return this.select(this.index - columns());
   }
 
   override _handleDown() {
-    return this.select(Math.min(this.index + COLUMNS, this.cards.length - 1)) || true;
+    return this.select(Math.min(this.index + columns(), this.cards.length - 1)) || true;
   }
 
   override historyState(state?: { index: number }) {
@@ -114,4 +129,3 @@ export class PeoplePage extends Page {
     return { index: this.index };
   }
 }
-

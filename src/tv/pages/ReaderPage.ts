@@ -6,59 +6,68 @@ import { Router } from '@lightningjs/sdk';
 import { text } from '../components/text';
 import type { DocumentModel } from '../data/models';
 import { t } from '../../i18n';
-import { canvasMeasure, paginate } from '../text/layout';
-import { COLOR, FONT, LINE_HEIGHT, SAFE, TYPE } from '../theme';
+import { contentBottom, contentTop } from '../components/Chrome';
+import { canvasMeasure, paginate, wrapParagraph } from '../text/layout';
+import { COLOR, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
+import type { Utterance } from '../speech/speaker';
 import { Page } from './Page';
 
-const BODY_BOTTOM = 1080 - 96 - 72;
-const LINE = Math.round(TYPE.body * LINE_HEIGHT);
+/** The body ends above the line of page number and OK action. */
+const bodyBottom = () => contentBottom() - lineOf(TYPE.small) - px(18);
+const figuresPerRow = () => (TYPE.figure > 60 ? 3 : 4);
 
 export class ReaderPage extends Page {
   private pages: string[][] = [[]];
   private pageIndex = 0;
   private action: string | undefined;
+  private document: DocumentModel | null = null;
 
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 2, bold: true }) },
-      Meta: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
-      Correction: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: SAFE.w, maxLines: 2 }) },
+      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 3, bold: true }) },
+      Meta: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 2 }) },
+      Correction: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: SAFE.w, maxLines: 3 }) },
       Figures: { x: SAFE.x, y: 0 },
       Body: { x: SAFE.x, y: 0, ...text('', { size: TYPE.body, width: 0 }) },
-      PageNumber: { x: SAFE.x + SAFE.w, y: BODY_BOTTOM + 6, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
-      Action: { x: SAFE.x, y: BODY_BOTTOM + 6, ...text('', { size: TYPE.small, color: COLOR.focus }) },
+      PageNumber: { x: SAFE.x + SAFE.w, y: bodyBottom() + px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Action: { x: SAFE.x, y: bodyBottom() + px(6), ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
     };
   }
 
   set model(model: DocumentModel) {
+    this.document = model;
     this.action = model.videoTarget ?? model.photosTarget;
     const actionLabel = model.videoTarget ? t('reader.playVideo') : model.photosTarget ? t('reader.viewPhotos', { count: model.photos.length }) : '';
     this.setChrome(model.crumbs, actionLabel ? t('hint.readerMedia', { action: actionLabel }) : t('hint.reader'));
     this.tag('Action').text.text = actionLabel ? `【OK】${actionLabel}` : '';
     this.tag('Title').text.text = model.title;
 
-    // Stack the header parts; each takes room only when present.
-    let y = 96 + (model.title.length > 34 ? 2 : 1) * Math.round(TYPE.title * LINE_HEIGHT) + 6;
-    this.tag('Meta').patch({ y, text: { text: model.meta.join('  ·  ') } });
-    y += 54;
+    // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
+    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, SAFE.w, canvasMeasure(fontFaces().join(', '), size)).length));
+    let y = contentTop() + linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
+    const meta = model.meta.join('  ·  ');
+    this.tag('Meta').patch({ y, text: { text: meta } });
+    y += linesOf(meta, TYPE.small, 2) * lineOf(TYPE.small) + px(6);
     const correction = this.tag('Correction');
     correction.patch({ y, visible: !!model.correction, text: { text: model.correction ?? '' } });
-    if (model.correction) y += 60;
+    if (model.correction) y += linesOf(model.correction, TYPE.small, 3) * lineOf(TYPE.small) + px(6);
     const figures = this.tag('Figures');
+    const perRow = figuresPerRow();
+    const figureH = lineOf(TYPE.figure) + lineOf(TYPE.small);
     figures.patch({ y, visible: model.figures.length > 0 });
     figures.children = model.figures.map((f, i) => ({
-      x: (i % 4) * (SAFE.w / 4),
-      y: Math.floor(i / 4) * 108,
-      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true }) },
-      Label: { y: 66, ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary }) },
+      x: (i % perRow) * (SAFE.w / perRow),
+      y: Math.floor(i / perRow) * figureH,
+      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: SAFE.w / perRow - 24, maxLines: 1 }) },
+      Label: { y: lineOf(TYPE.figure) - px(6), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / perRow - 24, maxLines: 1 }) },
     }));
-    if (model.figures.length) y += Math.ceil(model.figures.length / 4) * 108 + 12;
+    if (model.figures.length) y += Math.ceil(model.figures.length / perRow) * figureH + px(12);
 
-    const linesPerPage = Math.max(3, Math.floor((BODY_BOTTOM - y) / LINE));
+    const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / lineOf(TYPE.body)));
     // Filled again after a feed update: the reader stays on the page being read.
     const page = this.pages.length > 1 || this.pages[0]?.length ? this.pageIndex : 0;
-    this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(FONT, TYPE.body));
+    this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
     this.tag('Body').y = y;
     this.showPage(page);
   }
@@ -67,6 +76,14 @@ export class ReaderPage extends Page {
     this.pageIndex = Math.max(0, Math.min(this.pages.length - 1, index));
     this.tag('Body').text.text = (this.pages[this.pageIndex] ?? []).join('\n');
     this.tag('PageNumber').text.text = this.pages.length > 1 ? t('reader.page', { page: this.pageIndex + 1, pages: this.pages.length }) : '';
+  }
+
+  /** The read key: the whole item, from its recording when it has one. */
+  readAll(): Utterance {
+    const d = this.document;
+    if (!d) return { text: '' };
+    const figures = d.figures.map((f) => `${f.label} ${f.value}`);
+    return { text: [d.title, ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs].filter(Boolean).join('。'), clip: d.audio };
   }
 
   override historyState(state?: { page: number }) {

@@ -8,11 +8,14 @@ import { text } from '../components/text';
 import type { ReceiptModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
-import { COLOR, SAFE, TYPE } from '../theme';
+import { contentBottom, contentTop } from '../components/Chrome';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 const ZOOMS = [1, 1.5, 2, 3];
-const VIEW = { x: 0, y: 162, w: 1920, h: 1080 - 162 - 96 };
+/** The facts bar under the breadcrumb, and the image's room below it. */
+const factsHeight = () => lineOf(TYPE.small) + px(12);
+const view = () => ({ x: 0, y: contentTop() + factsHeight(), w: 1920, h: contentBottom() - contentTop() - factsHeight() });
 const PAN_STEP = 0.15;
 
 export class ReceiptPage extends Page {
@@ -25,9 +28,9 @@ export class ReceiptPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      View: { x: VIEW.x, y: VIEW.y, w: VIEW.w, h: VIEW.h, clipping: true, Image: { mount: 0.5 } },
-      Facts: { rect: true, x: 0, y: 96, w: 1920, h: 60, color: 0xdd06111d, Text: { x: SAFE.x, y: 6, ...text('', { size: TYPE.small, width: SAFE.w, maxLines: 1 }) } },
-      Zoom: { x: SAFE.x + SAFE.w, y: 1080 - 96 - 66, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
+      View: { ...view(), clipping: true, Image: { mount: 0.5 } },
+      Facts: { rect: true, x: 0, y: contentTop(), w: 1920, h: factsHeight(), color: COLOR.bar, Text: { x: SAFE.x, y: px(6), ...text('', { size: TYPE.small, width: SAFE.w, maxLines: 1 }) } },
+      Zoom: { x: SAFE.x + SAFE.w, y: contentBottom() - lineOf(TYPE.small) - px(12), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
     };
   }
 
@@ -52,6 +55,7 @@ export class ReceiptPage extends Page {
   private layout(): void {
     const image = this.images[this.current];
     if (!image) return;
+    const VIEW = view();
     const fit = Math.min(VIEW.w / image.width, VIEW.h / image.height);
     const zoom = ZOOMS[this.zoom] ?? 1;
     const scale = fit * zoom;

@@ -4,11 +4,16 @@ import { FocusList } from '../components/FocusList';
 import { text } from '../components/text';
 import type { TableModel } from '../data/models';
 import { t } from '../../i18n';
-import { COLOR, FOCUS, SAFE, TYPE } from '../theme';
+import { contentBottom, contentTop } from '../components/Chrome';
+import { focusLook, frame } from '../components/focus';
+import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
-const ROW_H = 78;
-const VISIBLE_ROWS = 7;
+const rowH = () => lineOf(TYPE.small) + px(32);
+const notesTop = () => contentTop() + lineOf(TYPE.heading);
+const headerTop = () => notesTop() + 2 * lineOf(TYPE.small) + px(22);
+const headerH = () => lineOf(TYPE.small) + px(20);
+const listTop = () => headerTop() + headerH() + px(12);
 
 type Columns = TableModel['columns'];
 
@@ -17,10 +22,10 @@ const cells = (columns: Columns, values: string[], size: number, color: number) 
     (acc, column, i) => {
       const right = column.align === 'right';
       acc.patch[`C${i}`] = {
-        x: right ? acc.x + column.width - 18 : acc.x + 18,
+        x: right ? acc.x + column.width - 24 : acc.x + 24,
         mountX: right ? 1 : 0,
-        y: 12,
-        ...text(values[i] ?? '', { size, color, width: column.width - 36, maxLines: 1, align: right ? 'right' : 'left' }),
+        y: px(10),
+        ...text(values[i] ?? '', { size, color, width: Math.max(column.width - 48, 24), maxLines: 1, align: right ? 'right' : 'left' }),
       };
       acc.x += column.width;
       return acc;
@@ -32,10 +37,10 @@ class TableRow extends Lightning.Component {
   static override _template() {
     return {
       w: SAFE.w,
-      h: ROW_H - 6,
+      h: rowH() - 6,
       rect: true,
       color: COLOR.panel,
-      Outline: { alpha: 0, texture: Lightning.Tools.getRoundRect(SAFE.w, ROW_H - 6, 4, FOCUS.border, COLOR.focus, false) },
+      ...frame(SAFE.w, rowH() - 6, 4),
       Cells: {},
     };
   }
@@ -48,11 +53,11 @@ class TableRow extends Lightning.Component {
   }
 
   override _focus() {
-    this.patch({ color: COLOR.panelFocused, Outline: { alpha: 1 } });
+    this.patch(focusLook(true));
   }
 
   override _unfocus() {
-    this.patch({ color: COLOR.panel, Outline: { alpha: 0 } });
+    this.patch(focusLook(false));
   }
 }
 
@@ -62,11 +67,11 @@ export class TablePage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.heading, width: SAFE.w - 420, maxLines: 1 }) },
-      Position: { x: SAFE.x + SAFE.w, y: 120, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
-      Notes: { x: SAFE.x, y: 186, ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }) },
-      Header: { x: SAFE.x, y: 300, w: SAFE.w, h: 66, rect: true, color: 0xff23415f },
-      List: { type: FocusList, x: SAFE.x, y: 378, signals: { indexChanged: 'onIndexChanged' } },
+      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(420), maxLines: 1 }) },
+      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }) },
+      Header: { x: SAFE.x, y: headerTop(), w: SAFE.w, h: headerH(), rect: true, color: COLOR.header },
+      List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
       Empty: { x: 960, y: 600, mountX: 0.5, visible: false, ...text(t('state.empty'), { size: TYPE.title, color: COLOR.textSecondary }) },
     };
   }
@@ -87,7 +92,7 @@ export class TablePage extends Page {
     class Row extends TableRow {
       override columns = columns;
     }
-    this.list.configure(Row, ROW_H, VISIBLE_ROWS);
+    this.list.configure(Row, rowH(), Math.max(1, Math.floor((contentBottom() - listTop()) / rowH())));
     // Filled again after a feed update: the focus stays on the same row.
     this.list.setItems(model.rows, this.list.length ? this.list.index : this.restoredIndex);
     this.tag('Empty').visible = model.rows.length === 0;

@@ -4,6 +4,7 @@ import { text } from '../components/text';
 import type { VideoModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
+import { contentTop } from '../components/Chrome';
 import { COLOR, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
@@ -11,8 +12,8 @@ export class VideoPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: 96, ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 1 }) },
-      Status: { x: 960, y: 540, mountX: 0.5, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
+      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 2 }) },
+      Status: { x: 960, y: 540, mount: 0.5, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
     };
   }
 
