@@ -70,7 +70,7 @@ const legacy = {
 
 const converter = {
   input: 'src/tv/cn2tw.ts',
-  output: { file: 'dist/cn2tw.js', format: 'iife', sourcemap: false },
+  output: { file: 'dist/cn2tw.js', format: 'iife', sourcemap: true },
   plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true })],
   onwarn,
 };
