@@ -19,6 +19,7 @@ import { speechOn } from './speech/state';
 import { COLOR, FONT, FONT_HANT, fontFaces, lineOf, px, SAFE, TYPE } from './theme';
 
 const DISMISSED_ALERTS_KEY = 'dismissedAlerts';
+const OFFLINE_RETRY_SECONDS = 10;
 
 /** How long a notice or a committed channel number stays on screen. */
 const NOTICE_MS = 5000;
@@ -91,7 +92,9 @@ export class App extends Router.App {
     clearTimeout(this.pollTimer);
     // Until the first page has loaded the feed, check back soon for the interval it sets.
     const { store } = box();
-    const seconds = store.manifest ? store.pollSeconds * (0.8 + Math.random() * 0.4) : 1;
+    // Offline, look for the network again sooner: the interval may be from a long-gone answer.
+    const interval = store.health.kind === 'offline' ? Math.min(store.pollSeconds, OFFLINE_RETRY_SECONDS) : store.pollSeconds;
+    const seconds = store.manifest ? interval * (0.8 + Math.random() * 0.4) : 1;
     this.pollTimer = setTimeout(() => void this.poll(), seconds * 1000);
   }
 

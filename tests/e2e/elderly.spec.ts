@@ -30,6 +30,7 @@ import {
   textProblems,
   withPlatformSettings,
 } from './tv';
+import { call, startService } from '../server/harness';
 
 const toTraditional = ConverterFactory(fromCn, toTw);
 
@@ -128,31 +129,38 @@ test.describe('read-aloud', () => {
   });
 
   test('an item with a prepared clip plays the clip instead of synthesis', async ({ page }) => {
-    await recordSpeech(page);
-    await page.addInitScript(() => {
-      // Only the audio output is replaced: the element gets its source and is asked to play.
-      const w = window as unknown as { __played: string[] };
-      w.__played = [];
-      HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
-        w.__played.push(this.src);
-        return Promise.resolve();
-      };
-    });
-    const { villageCode } = sample();
-    const notices = villageChannel('articles', 13);
-    const article = notices.content[0]!;
-    const clip = { src: `villages/${villageCode}/audio/${article.id}.mp3`, durationSec: 42 };
-    await page.route(`**/feed/villages/${villageCode}.json`, async (route) => {
-      const village = readFeed<VillageFeed>(`villages/${villageCode}.json`);
-      const channel = village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>;
-      channel.content[0] = { ...channel.content[0]!, audio: clip };
-      await route.fulfill({ json: village });
-    });
-    await openRoute(page, `read/13/${article.id}`);
-    await expectText(page, article.title);
-    await press(page, 'r');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played)).toEqual([expect.stringMatching(new RegExp(`/feed/${clip.src}$`))]);
-    expect((await spoken(page)).some((s) => s.includes(article.body[0]!.slice(0, 10)))).toBe(false);
+    // The clip must come through the signed feed: a service of its own publishes it.
+    const service = await startService();
+    try {
+      await recordSpeech(page);
+      await page.addInitScript(() => {
+        // Only the audio output is replaced: the element gets its source and is asked to play.
+        const w = window as unknown as { __played: string[] };
+        w.__played = [];
+        HTMLMediaElement.prototype.play = function (this: HTMLMediaElement) {
+          w.__played.push(this.src);
+          return Promise.resolve();
+        };
+      });
+      const { villageCode } = sample();
+      const clip = { src: 'media/clips/district-news.mp4', durationSec: 8 };
+      const { admin } = service.tokens;
+      const draft = await call(service, 'PUT', `/api/regions/${villageCode}/channels/13/items/spoken-notice`, admin.token, {
+        title: '党员大会录音通知',
+        body: ['本通知配有村委会录制的方言录音。'],
+        audio: clip,
+      });
+      expect(draft.status).toBe(201);
+      await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+      expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+      await page.goto(`${service.url}/?inspector=1&village=${villageCode}#read/13/spoken-notice`);
+      await expectText(page, '党员大会录音通知');
+      await press(page, 'r');
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played)).toEqual([expect.stringMatching(new RegExp(`/feed/${clip.src}$`))]);
+      expect((await spoken(page)).some((s) => s.includes('本通知配有'))).toBe(false);
+    } finally {
+      await service.stop();
+    }
   });
 
   test('a box without a Chinese voice says once, on screen, that it cannot read aloud', async ({ page }) => {

@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { expectFocusedRef, expectText, feedFileUrl, keepScreenshot, openTv, press, sample } from './tv';
 
-test('an invalid village feed shows the error state, and OK retries once it is fixed', async ({ page }, testInfo) => {
+test('a village file altered on its way shows the error state, and OK retries once it is whole', async ({ page }, testInfo) => {
   const { villageCode } = sample();
   let broken = true;
   await page.route(await feedFileUrl(page, `villages/${villageCode}.json`), async (route) => {
@@ -14,9 +14,10 @@ test('an invalid village feed shows the error state, and OK retries once it is f
     await route.fulfill({ response, json: feed });
   });
   await openTv(page, { village: villageCode });
-  await expectText(page, zhHans['error.invalid']);
+  // It no longer matches the hash the signed manifest gives: refused as possibly forged.
+  await expectText(page, zhHans['error.rejected']);
   await expectText(page, zhHans['error.retry']);
-  await keepScreenshot(page, testInfo, 'error-invalid');
+  await keepScreenshot(page, testInfo, 'error-rejected');
   broken = false;
   await press(page, 'Enter');
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
@@ -25,7 +26,7 @@ test('an invalid village feed shows the error state, and OK retries once it is f
 
 test('a feed that is not JSON at all is reported as invalid', async ({ page }) => {
   const { villageCode } = sample();
-  await page.route(await feedFileUrl(page, 'district.json'), (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "kind": "dis' }));
+  await page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "vers' }));
   await openTv(page, { village: villageCode });
   await expectText(page, zhHans['error.invalid']);
 });

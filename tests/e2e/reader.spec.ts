@@ -33,7 +33,7 @@ test('a long article is read page by page with channel up/down', async ({ page }
   await expect(pageLabel).toHaveAttribute('texture-text', /^第 1 \/ \d+ 页$/);
   const pages = Number(/\/ (\d+)/.exec((await pageLabel.getAttribute('texture-text'))!)![1]);
   expect(pages).toBeGreaterThan(2);
-  const body = page.locator('[ref="Body"]');
+  const body = page.locator('[ref="Body"]:visible');
   const first = await body.getAttribute('texture-text');
   expect(first).toContain(article.body[0]!.slice(0, 10));
   await keepScreenshot(page, testInfo, 'reader-page-1');

@@ -93,8 +93,8 @@ export const expectText = async (page: Page, text: string | RegExp, timeout = 10
     .toBe(true);
 };
 
-export const expectNoText = async (page: Page, text: string) => {
-  await expect.poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), { message: `text gone: ${text}` }).toBe(false);
+export const expectNoText = async (page: Page, text: string, timeout = 5_000) => {
+  await expect.poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), { message: `text gone: ${text}`, timeout }).toBe(false);
 };
 
 /** Presses a key and lets the app settle a frame or two. */
