@@ -23,7 +23,7 @@ const copyPageAndAssets = () => ({
   },
 });
 
-const onwarn = (warning, warn) => {
+export const onwarn = (warning, warn) => {
   // The SDK's bundled dependencies use `this` at module level; harmless in an IIFE.
   if (warning.code === 'THIS_IS_UNDEFINED') return;
   // Lightning and the SDK have import cycles of their own that work as intended.
@@ -31,16 +31,16 @@ const onwarn = (warning, warn) => {
   warn(warning);
 };
 
-const compile = () => [
+export const compile = (include = ['src/**/*.ts']) => [
   resolve({ browser: true }),
   commonjs(),
   json(),
   // Lightning ships .ts sources beside its dist: compile only ours.
-  typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmit: false, declaration: false, sourceMap: true }),
+  typescript({ tsconfig: './tsconfig.json', include, noEmit: false, declaration: false, sourceMap: true }),
 ];
 
 // Lightning names states after their classes: the SDK router's must survive minifying.
-const KEEP_CLASSNAMES = /^(Loading|Widgets)$/;
+export const KEEP_CLASSNAMES = /^(Loading|Widgets)$/;
 
 const modern = {
   input: 'src/tv/index.ts',
@@ -51,7 +51,7 @@ const modern = {
 
 // App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
 // syntax. core-js is injected per use; core-js itself must not be transformed.
-const toEs5 = () =>
+export const toEs5 = () =>
   babel({
     babelHelpers: 'bundled',
     babelrc: false,

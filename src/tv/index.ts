@@ -21,6 +21,7 @@ import { setLook } from './theme';
 import { tokenizeChinese } from './text/chineseTokenizer';
 import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
 import { cssFontLoader } from './boot/cssFontLoader';
+import { exposeDebugProbe } from './boot/probes';
 
 interface SettingsFile {
   appSettings: Parameters<typeof Launch>[1];
@@ -41,6 +42,8 @@ const attachInspector = () =>
   });
 
 const boot = async () => {
+  // Every module has been evaluated by now: the benchmark reads script evaluation from this.
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('sanwu:boot');
   const response = await fetch('settings.json', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`settings.json: HTTP ${response.status}`);
   const file = (await response.json()) as SettingsFile;
@@ -83,6 +86,8 @@ const boot = async () => {
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
   setBoxContext({ config, settings, store, speaker, now });
+  // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
+  if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1') exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
   const canvas = app.stage.getCanvas();
   if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(canvas);
   document.body.appendChild(canvas);

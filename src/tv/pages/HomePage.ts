@@ -17,6 +17,7 @@ import { language, t, type MessageKey } from '../../i18n';
 import { box } from '../context';
 import { COLOR, lineOf, px, SAFE, SECTION_ACCENT, TYPE } from '../theme';
 import type { PageTypeConfig } from './Page';
+import { markHomeInteractive } from '../boot/probes';
 
 type Area = 'settings' | 'tabs' | 'tiles' | 'dialog';
 
@@ -166,6 +167,10 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   private setArea(area: Area): void {
     this.area = area;
     refocus(this);
+  }
+
+  override _focus() {
+    markHomeInteractive();
   }
 
   override _getFocused() {

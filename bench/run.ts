@@ -1,0 +1,490 @@
+/**
+ * `npm run bench`: how Sanwu TV does on a set-top box at district scale, beside a bare
+ * Lightning 2 page built the same way and measured in the same run. Not a test: it prints
+ * figures (medians, p95) and writes them as JSON; docs/benchmarks.md says what they mean.
+ *
+ *   npm run bench -- [--boot-runs 5] [--presses 30] [--nav-rounds 24] [--cannon-seconds 10]
+ *                    [--throttle 6] [--no-build] [--sample DIR] [--json FILE] [--only a,b]
+ *
+ * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import type { DistrictFeed, VillageFeed } from '../src/feed/schema';
+import { feedPaths } from '../src/feed/paths';
+import { openDatabase } from '../server/db/database';
+import { Publisher } from '../server/publish/publisher';
+import { loadOrCreateSigningKey } from '../server/publish/signing';
+import { seedSample } from '../server/seed/seedSample';
+import { addRevision } from '../server/content/repository';
+
+const { values: opts } = parseArgs({
+  options: {
+    'boot-runs': { type: 'string', default: '5' },
+    presses: { type: 'string', default: '30' },
+    'nav-rounds': { type: 'string', default: '24' },
+    'cannon-seconds': { type: 'string', default: '10' },
+    throttle: { type: 'string', default: '6' },
+    'no-build': { type: 'boolean', default: false },
+    sample: { type: 'string' },
+    json: { type: 'string', default: 'bench-results.json' },
+    only: { type: 'string' },
+    port: { type: 'string', default: '8497' },
+  },
+});
+const BOOT_RUNS = Number(opts['boot-runs']);
+const PRESSES = Number(opts.presses);
+const NAV_ROUNDS = Number(opts['nav-rounds']);
+const THROTTLE = Number(opts.throttle);
+const PORT = Number(opts.port);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll').split(','));
+const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'] };
+
+// ---- small helpers ----
+
+const results: Record<string, unknown> = {};
+const rows: [string, string, string, string][] = [];
+const row = (what: string, app: string, bare: string, note = '') => {
+  rows.push([what, app, bare, note]);
+  console.log(`  ${what}: ${app}${bare ? `  (bare ${bare})` : ''}${note ? `  ${note}` : ''}`);
+};
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length ? (s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2) : NaN;
+};
+const p95 = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]! : NaN;
+};
+const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
+const log = (s: string) => console.log(`\n== ${s}`);
+
+const dirBytes = (dir: string): { files: number; bytes: number } => {
+  let files = 0;
+  let bytes = 0;
+  if (!existsSync(dir)) return { files, bytes };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+};
+
+/** One raw HTTP/1.1 request; returns every byte of the response, headers included. */
+const rawGet = (path: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; head: string }> =>
+  new Promise((resolve, reject) => {
+    const socket = connect(PORT, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('end', () => {
+      const all = Buffer.concat(chunks);
+      const head = all.subarray(0, all.indexOf('\r\n\r\n')).toString('latin1');
+      resolve({ status: Number(head.split(' ')[1]), bytes: all.length, head });
+    });
+    socket.on('error', reject);
+    const lines = [`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${PORT}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+  });
+
+// ---- build and sample ----
+
+const work = mkdtempSync(join(tmpdir(), 'sanwu-bench-'));
+const npx = (args: string[]) => execFileSync('npx', args, { stdio: 'inherit' });
+
+if (!opts['no-build']) {
+  log('build (app and bare page)');
+  npx(['rollup', '-c']);
+  npx(['rollup', '-c', 'bench/rollup.config.js']);
+}
+const sampleDir = opts.sample ?? join(work, 'sample');
+if (!opts.sample) {
+  log('large sample district');
+  npx(['tsx', 'tools/sample/cli.ts', '--size', 'large', '--out', sampleDir]);
+}
+const district = JSON.parse(readFileSync(join(sampleDir, feedPaths.district()), 'utf8')) as DistrictFeed;
+const villageOf = (code: string) => JSON.parse(readFileSync(join(sampleDir, feedPaths.village(code)), 'utf8')) as VillageFeed;
+const vouchersOf = (v: VillageFeed) => {
+  const ledger = v.channels.find((c) => c.kind === 'ledger');
+  return ledger?.kind === 'ledger' ? ledger.content.months.map((m) => ({ month: m.month, count: m.voucherCount })) : [];
+};
+// The 20,000-voucher village, and the village nearest 200 vouchers, for comparison.
+const villages = district.streets.flatMap((s) => s.villages.map((v) => v.code));
+let big = villages[0]!;
+let small = villages[1]!;
+{
+  let bigCount = 0;
+  let smallGap = Infinity;
+  for (const code of villages) {
+    const n = vouchersOf(villageOf(code)).reduce((t, m) => t + m.count, 0);
+    if (n > bigCount) [big, bigCount] = [code, n];
+    if (Math.abs(n - 200) < smallGap) [small, smallGap] = [code, Math.abs(n - 200)];
+  }
+}
+const bigMonths = vouchersOf(villageOf(big));
+const smallMonths = vouchersOf(villageOf(small));
+console.log(`big village ${big}: ${bigMonths.reduce((t, m) => t + m.count, 0)} vouchers; small ${small}: ${smallMonths.reduce((t, m) => t + m.count, 0)}`);
+
+// ---- bundle ----
+
+if (parts.has('bundle')) {
+  log('bundle');
+  const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+  const size = (file: string) => statSync(file).size;
+  const b = {
+    app: { min: size('dist/app.js'), gz: gz('dist/app.js') },
+    legacy: { min: size('dist/app.legacy.js'), gz: gz('dist/app.legacy.js') },
+    bare: { min: size('dist-bench/bare.js'), gz: gz('dist-bench/bare.js') },
+    bareLegacy: { min: size('dist-bench/bare.legacy.js'), gz: gz('dist-bench/bare.legacy.js') },
+    font: { woff2: size('dist/static/fonts/sanwu-sans.woff2'), woff: size('dist/static/fonts/sanwu-sans.woff') },
+  };
+  results.bundle = b;
+  row('JS modern, min / gzip', `${kb(b.app.min)} / ${kb(b.app.gz)}`, `${kb(b.bare.min)} / ${kb(b.bare.gz)}`);
+  row('JS legacy, min / gzip', `${kb(b.legacy.min)} / ${kb(b.legacy.gz)}`, `${kb(b.bareLegacy.min)} / ${kb(b.bareLegacy.gz)}`);
+  row("app's own code, gzip (app − bare)", `${kb(b.app.gz - b.bare.gz)} modern, ${kb(b.legacy.gz - b.bareLegacy.gz)} legacy`, '', 'target < 100 KB');
+  row('font (woff2 / woff)', `${kb(b.font.woff2)} / ${kb(b.font.woff)}`, '—');
+}
+
+// ---- publish: seed, full publish, republish after one village changes ----
+
+const dataDir = join(work, 'data');
+const feedDir = join(dataDir, 'feed');
+mkdirSync(feedDir, { recursive: true });
+{
+  log('seed and publish the large district');
+  const db = openDatabase(join(dataDir, 'sanwu.db'));
+  const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));
+  const publisher = new Publisher(db, feedDir, key);
+  let t = process.hrtime.bigint();
+  seedSample(db, sampleDir, feedDir);
+  const seedMs = since(t);
+  const before = dirBytes(feedDir);
+  t = process.hrtime.bigint();
+  publisher.recover();
+  const publishMs = since(t);
+  const after = dirBytes(feedDir);
+  const manifestBytes = statSync(join(feedDir, 'manifest.json')).size;
+  // One notice of one village changes: its title.
+  const village = villageOf(villages[Math.floor(villages.length / 2)]!);
+  const notices = village.channels.find((c) => c.kind === 'articles');
+  if (notices?.kind !== 'articles') throw new Error('no articles channel in the village');
+  const { publishedAt: _p, version: _v, ...body } = notices.content[0]! as unknown as Record<string, unknown>;
+  addRevision(db, { region: village.region.code, channel: notices.id, itemId: String(body.id) }, 'put', { ...body, title: `${String(body.title)}（更正）` }, null, 'approved');
+  t = process.hrtime.bigint();
+  const republish = publisher.publish(null);
+  const republishMs = since(t);
+  db.close();
+  results.publish = { seedMs, publishMs, written: after.files - before.files, bytesOnDisk: after.bytes - before.bytes, manifestBytes, republishMs, republish, changedVillage: village.region.code };
+  row('seed 421 villages into SQLite', ms(seedMs), '', `${villages.length} villages`);
+  row('publish all from nothing', ms(publishMs), '', `${after.files - before.files} files (raw+.gz+.br), ${mb(after.bytes - before.bytes)} on disk; manifest ${kb(manifestBytes)}`);
+  row('republish after one notice changes', ms(republishMs), '', `${republish.written} of ${republish.files} files rewritten, ${kb(republish.bytesWritten)} raw (+ .gz/.br twins)`);
+}
+
+// ---- the service, in its own process ----
+
+const appDir = join(work, 'app');
+cpSync('dist', appDir, { recursive: true });
+cpSync('dist-bench/bare.html', join(appDir, 'bare.html'));
+cpSync('dist-bench/bare.js', join(appDir, 'bare.js'));
+const server: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(PORT), '--host', '127.0.0.1', '--data-dir', dataDir, '--app-dir', appDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const stopServer = () => {
+  try {
+    if (server.pid) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${ORIGIN}/healthz`)).ok) break;
+  } catch {
+    if (i > 300) throw new Error('service did not start');
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+// ---- the browser ----
+
+interface Probe {
+  elements(): number;
+  textureMemory(): number;
+  gc(): void;
+  navigating(): boolean;
+  hash(): string;
+}
+declare global {
+  interface Window {
+    __sanwuDebug?: Probe;
+    __press?: { nav: boolean; before: string; t0: number; done: number | null; timeout: number };
+  }
+}
+
+const browser: Browser = await chromium.launch(CHROMIUM);
+const newPage = async (throttle: number): Promise<{ page: Page; cdp: CDPSession; close(): Promise<void> }> => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  // tsx (esbuild) names inner functions with a __name helper the page does not have.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  return { page, cdp, close: () => context.close() };
+};
+const appUrl = (village: string, extra = '') => `${ORIGIN}/?village=${village}${extra}`;
+
+/** Waits until the router is not between pages and, if asked, the route differs from `before`. */
+const settle = (page: Page, before: string | null, timeout = 30_000) =>
+  page.waitForFunction((b) => !!window.__sanwuDebug && !window.__sanwuDebug.navigating() && (b === null || window.__sanwuDebug.hash() !== b), before, { timeout, polling: 'raf' });
+const hashOf = (page: Page) => page.evaluate(() => window.__sanwuDebug!.hash());
+
+if (parts.has('boot')) {
+  log(`boot (${BOOT_RUNS} runs each, CPU ${THROTTLE}× slower, cold cache)`);
+  const app: Record<string, number>[] = [];
+  const bare: Record<string, number>[] = [];
+  for (let run = 0; run < BOOT_RUNS; run++) {
+    {
+      const { page, close } = await newPage(THROTTLE);
+      await page.goto(appUrl(big));
+      await page.waitForFunction(() => performance.getEntriesByName('sanwu:home-interactive').length > 0, null, { timeout: 120_000 });
+      app.push(
+        await page.evaluate(() => {
+          const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const script = res.find((r) => /\/app(\.legacy)?\.js$/.test(r.name));
+          const fonts = res.filter((r) => /\.woff2?$/.test(r.name));
+          const feed = res.filter((r) => r.name.includes('/feed/'));
+          const span = (rs: PerformanceResourceTiming[]) => (rs.length ? Math.max(...rs.map((r) => r.responseEnd)) - Math.min(...rs.map((r) => r.startTime)) : NaN);
+          return {
+            scriptLoaded: script?.responseEnd ?? NaN,
+            scriptEval: mark('sanwu:boot') - (script?.responseEnd ?? NaN),
+            font: span(fonts),
+            feed: span(feed),
+            feedBytes: feed.reduce((t, r) => t + r.transferSize, 0),
+            interactive: mark('sanwu:home-interactive'),
+          };
+        }),
+      );
+      await close();
+    }
+    {
+      const { page, close } = await newPage(THROTTLE);
+      await page.goto(`${ORIGIN}/bare.html?village=${big}`);
+      await page.waitForFunction(() => performance.getEntriesByName('bare:feed-fetched').length > 0, null, { timeout: 120_000 });
+      bare.push(
+        await page.evaluate(() => {
+          const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+          const script = res.find((r) => /\/bare\.js$/.test(r.name));
+          return { scriptLoaded: script?.responseEnd ?? NaN, firstFrame: mark('bare:first-frame'), feed: mark('bare:feed-fetched') - mark('bare:first-frame'), total: mark('bare:feed-fetched') };
+        }),
+      );
+      await close();
+    }
+  }
+  const m = (xs: Record<string, number>[], k: string) => median(xs.map((x) => x[k]!));
+  results.boot = { app, bare };
+  row('boot → home interactive (median)', ms(m(app, 'interactive')), `${ms(m(bare, 'total'))} = first frame ${ms(m(bare, 'firstFrame'))} + feed ${ms(m(bare, 'feed'))}`);
+  row('  · script loaded', ms(m(app, 'scriptLoaded')), ms(m(bare, 'scriptLoaded')));
+  row('  · script evaluation', ms(m(app, 'scriptEval')), '');
+  row('  · font fetch', ms(m(app, 'font')), '—');
+  row('  · feed fetch (manifest, district, street, village)', ms(m(app, 'feed')), ms(m(bare, 'feed')), `${kb(m(app, 'feedBytes'))} transferred`);
+}
+
+/** Presses a key and returns ms from the key event to the frame drawn once the app has settled. */
+const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_000): Promise<number | null> => {
+  await page.evaluate((navigates) => {
+    const pending = { nav: navigates, before: window.__sanwuDebug!.hash(), t0: 0, done: null as number | null, timeout: 0 };
+    window.__press = pending;
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        // The time the key event was created: input queueing under load is counted too.
+        pending.t0 = event.timeStamp;
+        const check = () => {
+          const probe = window.__sanwuDebug!;
+          if (!probe.navigating() && (!pending.nav || probe.hash() !== pending.before)) pending.done = performance.now() - pending.t0;
+          else requestAnimationFrame(check);
+        };
+        // Queued after Lightning's own frame callback: runs once that frame is drawn.
+        requestAnimationFrame(check);
+      },
+      { capture: true, once: true },
+    );
+  }, nav);
+  await page.keyboard.press(key);
+  try {
+    await page.waitForFunction(() => window.__press?.done !== null, null, { timeout, polling: 10 });
+  } catch {
+    return null;
+  }
+  return page.evaluate(() => window.__press!.done!);
+};
+
+if (parts.has('keys')) {
+  log(`key → frame (${PRESSES} presses each, CPU ${THROTTLE}×)`);
+  const { page, close } = await newPage(THROTTLE);
+  await page.goto(appUrl(big, '&probe=1'));
+  await settle(page, null, 120_000);
+  await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home', null, { timeout: 120_000 });
+  const home: number[] = [];
+  const push = (xs: number[], x: number | null) => x !== null && xs.push(x);
+  for (let i = 0; i < PRESSES; i++) push(home, await timedPress(page, i % 2 ? 'ArrowLeft' : 'ArrowRight', false));
+  // The biggest month of the 20,000-voucher village.
+  const month = [...bigMonths].sort((a, b) => b.count - a.count)[0]!;
+  await page.evaluate((m) => (location.hash = `#month/${m}`), month.month);
+  await page.waitForFunction((m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(), month.month, { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  const list: number[] = [];
+  for (let i = 0; i < PRESSES; i++) push(list, await timedPress(page, i % 5 === 4 ? 'PageDown' : 'ArrowDown', false));
+  const voucher: number[] = [];
+  const receipt: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.round(PRESSES / 3)); i++) {
+    push(voucher, await timedPress(page, 'Enter', true));
+    // Not every voucher has a scanned receipt: then OK does nothing and there is one level less.
+    const opened = await timedPress(page, 'Enter', true, 5_000);
+    push(receipt, opened);
+    await page.waitForTimeout(300);
+    if (opened !== null) await timedPress(page, 'Backspace', true);
+    await timedPress(page, 'Backspace', true);
+    await timedPress(page, 'ArrowDown', false);
+  }
+  await close();
+  results.keys = { home, list, voucher, receipt, month };
+  const fmt = (xs: number[]) => `p95 ${ms(p95(xs))}, median ${ms(median(xs))}`;
+  row('key → frame: focus move on home', fmt(home), '', `${home.length} presses`);
+  row(`key → frame: move in ledger (${month.count} vouchers in ${month.month})`, fmt(list), '', `${list.length} presses, ↓ and channel −`);
+  row('key → frame: open a voucher', fmt(voucher), '', `${voucher.length} presses`);
+  row('key → frame: open its receipt image', fmt(receipt), '', `${receipt.length} presses (page up; image decode may land later)`);
+}
+
+if (parts.has('ledger')) {
+  log('ledger: every month end to end (no throttle: counts do not depend on speed)');
+  const ledger: Record<string, unknown> = {};
+  for (const [name, code, months] of [
+    ['small', small, smallMonths],
+    ['big', big, bigMonths],
+  ] as const) {
+    const { page, close } = await newPage(1);
+    await page.goto(appUrl(code, '&probe=1'));
+    await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const sample = () => page.evaluate(() => ({ elements: window.__sanwuDebug!.elements(), texture: window.__sanwuDebug!.textureMemory() }));
+    const home = await sample();
+    let maxElements = 0;
+    let maxTexture = 0;
+    let presses = 0;
+    const t = process.hrtime.bigint();
+    for (const m of months) {
+      await page.evaluate((month) => (location.hash = `#month/${month}`), m.month);
+      await page.waitForFunction((month) => window.__sanwuDebug?.hash() === `month/${month}` && !window.__sanwuDebug.navigating(), m.month, { timeout: 60_000 });
+      // Channel − pages down: about a screenful per press.
+      const pages = Math.ceil(m.count / 5) + 1;
+      for (let i = 0; i < pages; i++) {
+        await page.keyboard.press('PageDown');
+        presses++;
+        if (i % 10 === 0 || i === pages - 1) {
+          await page.evaluate(() => new Promise(requestAnimationFrame));
+          const s = await sample();
+          maxElements = Math.max(maxElements, s.elements);
+          maxTexture = Math.max(maxTexture, s.texture);
+        }
+      }
+    }
+    const end = await sample();
+    await close();
+    const total = months.reduce((s, m) => s + m.count, 0);
+    ledger[name] = { code, vouchers: total, months: months.length, presses, home, maxElements, maxTexture, end, seconds: since(t) / 1000 };
+    row(`ledger of ${total} vouchers (${months.length} months), scrolled end to end`, `max ${maxElements} elements, max ${mb(maxTexture)} textures`, '', `home: ${home.elements} elements, ${mb(home.texture)}; ${presses} presses`);
+  }
+  results.ledger = ledger;
+}
+
+if (parts.has('nav')) {
+  log(`navigation: ${NAV_ROUNDS} rounds into every sub-channel and back`);
+  const { page, cdp, close } = await newPage(1);
+  await page.goto(appUrl(big, '&probe=1'));
+  await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
+  await cdp.send('Performance.enable');
+  const measure = async () => {
+    await page.evaluate(() => window.__sanwuDebug!.gc());
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+    const probe = await page.evaluate(() => ({ elements: window.__sanwuDebug!.elements(), texture: window.__sanwuDebug!.textureMemory() }));
+    return { heap, ...probe };
+  };
+  const channels = Array.from({ length: 25 }, (_, i) => i + 1).filter((id) => id > 4);
+  const skipped = new Set<number>();
+  let navigations = 0;
+  const t = process.hrtime.bigint();
+  let first: Awaited<ReturnType<typeof measure>> | null = null;
+  const start = await measure();
+  for (let round = 0; round < NAV_ROUNDS; round++) {
+    for (const id of channels) {
+      if (skipped.has(id)) continue;
+      const digits = String(id).padStart(2, '0');
+      await page.keyboard.press(digits[0]!);
+      await page.keyboard.press(digits[1]!);
+      try {
+        await settle(page, 'home', 10_000);
+      } catch {
+        skipped.add(id);
+        continue;
+      }
+      await page.waitForTimeout(30);
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => window.__sanwuDebug!.hash() === 'home' && !window.__sanwuDebug!.navigating(), null, { timeout: 30_000, polling: 'raf' });
+      navigations += 2;
+    }
+    if (round === 0) first = await measure();
+  }
+  const last = await measure();
+  await close();
+  const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
+  results.nav = { start, first, last, navigations, skipped: [...skipped], seconds: since(t) / 1000 };
+  row(`${navigations} navigations: JS heap after GC`, `${mb(first!.heap)} after round 1 → ${mb(last.heap)} (${change(first!.heap, last.heap)})`, '', `at boot ${mb(start.heap)}; target within 10%`);
+  row('  texture memory at home', `${mb(first!.texture)} → ${mb(last.texture)} (${change(first!.texture, last.texture)})`, '', `elements ${first!.elements} → ${last.elements}`);
+}
+
+await browser.close();
+
+if (parts.has('poll')) {
+  log('manifest polls answered 304');
+  const manifest = await fetch(`${ORIGIN}/feed/manifest.json`);
+  const etag = manifest.headers.get('etag')!;
+  // Headers as Chromium sends them on a revalidation, near enough for byte counts.
+  const boxHeaders = { 'User-Agent': 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/95.0 Safari/537.36', Accept: '*/*', 'Accept-Encoding': 'gzip, deflate', 'Accept-Language': 'zh-CN,zh;q=0.9', 'Cache-Control': 'no-cache' };
+  const notModified = await rawGet('/feed/manifest.json', { ...boxHeaders, 'If-None-Match': etag });
+  const fullManifest = await rawGet('/feed/manifest.json', boxHeaders);
+  const m = (await manifest.json()) as { files: Record<string, { sha256: string }> };
+  const changed = (results.publish as { changedVillage: string } | undefined)?.changedVillage ?? villages[0]!;
+  const villageFile = await rawGet(`/feed/objects/${m.files[feedPaths.village(changed)]!.sha256}.json`, boxHeaders);
+  const requestBytes = Buffer.byteLength(`GET /feed/manifest.json HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\n${Object.entries({ ...boxHeaders, 'If-None-Match': etag }).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+  const cannon = JSON.parse(
+    execFileSync('npx', ['autocannon', '--json', '-c', '200', '-d', opts['cannon-seconds']!, '-H', `If-None-Match=${etag}`, `${ORIGIN}/feed/manifest.json`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }),
+  ) as { requests: { average: number; mean: number }; latency: { p99: number; p50: number; p97_5: number }; non2xx: number; errors: number; timeouts: number; '2xx': number };
+  results.poll = { etag, notModified, fullManifest, villageFile, requestBytes, cannon };
+  row('manifest 304, 200 connections (autocannon)', `${cannon.requests.average.toFixed(0)} req/s, p99 ${cannon.latency.p99} ms`, '', `need ~833 req/s for 50,000 boxes at 60 s (+20% jitter peaks ≈ 1,000)`);
+  row('one poll, nothing changed', `${notModified.bytes} B down (304 incl. headers), ~${requestBytes} B up`, '');
+  row('a day of polls, nothing changed (1440 × 304)', `${kb(1440 * notModified.bytes)} down, ~${kb(1440 * requestBytes)} up`, '');
+  row('one notice changes: manifest + village file, gzip', `${kb(fullManifest.bytes + villageFile.bytes)}`, '', `manifest ${kb(fullManifest.bytes)}, village ${kb(villageFile.bytes)}`);
+}
+
+stopServer();
+writeFileSync(opts.json!, JSON.stringify(results, null, 2));
+console.log('\n| measure | Sanwu TV | bare Lightning 2 | note |\n|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+rmSync(work, { recursive: true, force: true });
+process.exit(0);

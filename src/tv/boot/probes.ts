@@ -1,0 +1,64 @@
+/**
+ * Measuring hooks. A timing mark when home first has the focus (always on: one
+ * performance.mark, for benchmarks and field measurement), and, with ?inspector=1 only,
+ * a read-only window global to read the scene's size and texture memory from outside.
+ */
+import { Router } from '@lightningjs/sdk';
+
+export const HOME_INTERACTIVE_MARK = 'sanwu:home-interactive';
+
+let homeMarked = false;
+
+/** Marks the first moment home has the focus (once per page load). */
+export const markHomeInteractive = (): void => {
+  if (homeMarked) return;
+  homeMarked = true;
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(HOME_INTERACTIVE_MARK);
+};
+
+interface ElementLike {
+  __childList?: { _items?: ElementLike[] } | null;
+}
+
+interface StageLike {
+  root: ElementLike;
+  textureManager: { usedMemory: number };
+  gc(aggressive: boolean): void;
+}
+
+/** Elements in the scene, the stage's root included. */
+export const countElements = (root: ElementLike): number => {
+  let count = 0;
+  const stack: ElementLike[] = [root];
+  while (stack.length) {
+    const element = stack.pop()!;
+    count++;
+    const children = element.__childList?._items;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
+  }
+  return count;
+};
+
+export interface SanwuDebug {
+  elements(): number;
+  /** Bytes of textures uploaded to the GPU (or held for canvas2d), as Lightning counts them. */
+  textureMemory(): number;
+  /** Frees every texture not in use now (Lightning's aggressive collection). */
+  gc(): void;
+  navigating(): boolean;
+  hash(): string;
+  stage: unknown;
+}
+
+/** Exposed only with ?inspector=1, as `window.__sanwuDebug`. */
+export const exposeDebugProbe = (stage: StageLike): void => {
+  const probe: SanwuDebug = {
+    elements: () => countElements(stage.root),
+    textureMemory: () => stage.textureManager.usedMemory,
+    gc: () => stage.gc(true),
+    navigating: () => Router.isNavigating(),
+    hash: () => String(Router.getActiveHash() ?? ''),
+    stage,
+  };
+  (window as unknown as { __sanwuDebug: SanwuDebug }).__sanwuDebug = probe;
+};
