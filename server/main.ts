@@ -16,6 +16,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: process.env.SANWU_DATA_DIR ?? 'data' },
     'app-dir': { type: 'string', default: 'dist' },
     'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
+    'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
+    'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
   },
 });
 
@@ -24,7 +26,7 @@ if (!existsSync(values['app-dir'])) {
   process.exit(1);
 }
 
-const service = openService({ dataDir: values['data-dir'] });
+const service = openService({ dataDir: values['data-dir'], ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
 const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
 startScheduler(service);
 await server.listen({ port: Number(values.port), host: values.host });

@@ -1,16 +1,16 @@
 /** Publishes at the times operators set; checked every few seconds. */
 import { appendAudit } from './audit/auditLog';
 import { PublishRejected } from './publish/publisher';
-import type { Service } from './service';
+import { publishNow, type Service } from './service';
 
 const CHECK_MS = 5_000;
 
-export const runDuePublishes = (service: Service, now: number): number[] => {
+export const runDuePublishes = async (service: Service, now: number): Promise<number[]> => {
   const due = service.db.prepare('SELECT id, at, created_by FROM scheduled_publishes WHERE done_version IS NULL').all() as { id: number; at: string; created_by: number }[];
   const published: number[] = [];
   for (const job of due.filter((j) => Date.parse(j.at) <= now)) {
     try {
-      const result = service.publisher.publish(job.created_by);
+      const result = await publishNow(service, job.created_by);
       service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id);
       published.push(result.version);
     } catch (error) {
@@ -24,7 +24,15 @@ export const runDuePublishes = (service: Service, now: number): number[] => {
 };
 
 export const startScheduler = (service: Service): (() => void) => {
-  const timer = setInterval(() => runDuePublishes(service, Date.now()), CHECK_MS);
+  let running = false;
+  const timer = setInterval(() => {
+    // One at a time: a publish with speech clips can outlast the interval.
+    if (running) return;
+    running = true;
+    runDuePublishes(service, Date.now())
+      .catch((error: unknown) => console.error(error))
+      .finally(() => (running = false));
+  }, CHECK_MS);
   timer.unref();
   return () => clearInterval(timer);
 };

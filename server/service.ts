@@ -9,6 +9,8 @@ import { loadFontCoverage, type Coverage } from './content/fontCoverage';
 import { Publisher } from './publish/publisher';
 import { loadOrCreateSigningKey, type SigningKey } from './publish/signing';
 import { isEmpty, seedSample, writeTokenFile } from './seed/seedSample';
+import { prepareClips } from './speech/clips';
+import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
 
 export interface Service {
   db: Db;
@@ -20,12 +22,16 @@ export interface Service {
   mediaDir: string;
   /** Set on the first start only: where the sample operators' tokens were written. */
   seededTokenFile?: string;
+  /** The speech engine that makes clips at publish time, if the district has one. */
+  speech?: { engine: SpeechEngine; voice: string };
 }
 
 export interface ServiceOptions {
   dataDir: string;
   sampleDir?: string;
   fontFile?: string;
+  speechUrl?: string;
+  speechVoice?: string;
 }
 
 export const openService = (options: ServiceOptions): Service => {
@@ -44,5 +50,12 @@ export const openService = (options: ServiceOptions): Service => {
   }
   // Finish whatever a crash interrupted (and, on first start, publish the sample).
   publisher.recover();
-  return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile };
+  const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
+  return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, ...(speech ? { speech } : {}) };
+};
+
+/** Publishes the approved changes, with their speech clips made first when there is an engine. */
+export const publishNow = async (service: Service, operatorId: number | null) => {
+  if (service.speech) await prepareClips(service.db, service.mediaDir, service.speech.engine, service.speech.voice);
+  return service.publisher.publish(operatorId);
 };

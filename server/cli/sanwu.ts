@@ -23,6 +23,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
   import ledger FILE.csv|FILE.xlsx --village CODE --month YYYY-MM [--mapping M.json] [--save-mapping M.json] [--dry-run]
   attach IMAGE --village CODE --month YYYY-MM --voucher 记-0042
+  upload FILE.jpg|FILE.png|FILE.wav|FILE.mp3|FILE.m4a   (prints the src to name in an item's photo or audio)
   drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
   publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
   overdue [--region CODE]
@@ -168,6 +169,14 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     voucher.attachmentCount = Math.max(voucher.attachmentCount, voucher.receipts.length);
     const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), current);
     say(`票据已附到 ${number}（${image.width}×${image.height}），草稿 ${draft.id} / receipt attached, draft ${draft.id}`);
+  },
+
+  async upload([file]) {
+    const types: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4' };
+    const type = types[extname(need(file, 'file')).toLowerCase()];
+    if (!type) throw new UsageError(`不支持的文件类型 / unsupported file type: ${file}`);
+    const stored = await request<Record<string, unknown>>(connection(), 'POST', '/api/media', new Uint8Array(readFileSync(file!)), type);
+    say(JSON.stringify(stored));
   },
 
   async drafts() {

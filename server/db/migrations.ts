@@ -106,4 +106,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'speech clips made at publish time',
+    sql: `
+      CREATE TABLE speech_clips (
+        text_sha256 TEXT PRIMARY KEY,
+        src TEXT NOT NULL,
+        duration_sec REAL NOT NULL,
+        voice TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

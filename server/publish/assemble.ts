@@ -12,6 +12,7 @@ import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage,
 import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
+import { clipText, findClip } from '../speech/clips';
 
 interface RegionRow {
   code: string;
@@ -62,7 +63,10 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   const bodyOf = (item: PublishedItem): Record<string, unknown> => {
     const { id, ...body } = JSON.parse(item.revision.body ?? '{}') as Record<string, unknown>;
     const history = firstPublished.get(item.region, item.channel, item.itemId, item.revision.id) as { first: string; n: number };
-    return { id: id ?? item.itemId, publishedAt: history.first, version: Math.max(history.n, 1), ...body };
+    // A clip the speech engine made for this very text, for boxes that cannot speak.
+    const text = clipText(item.channel, body);
+    const clip = text ? findClip(db, text) : null;
+    return { id: id ?? item.itemId, publishedAt: history.first, version: Math.max(history.n, 1), ...body, ...(clip ? { audio: { src: clip.src, durationSec: clip.duration_sec } } : {}) };
   };
   const newestFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
     String(b.publishedAt).localeCompare(String(a.publishedAt)) || String(a.id).localeCompare(String(b.id));

@@ -12,7 +12,8 @@ import { correctItem, itemState, pushItem, reviewDraft, withdrawItem, type Outco
 import { overdueChannels } from '../content/overdue';
 import { listRevisions, type Revision } from '../content/repository';
 import { PublishRejected } from '../publish/publisher';
-import type { Service } from '../service';
+import { publishNow, type Service } from '../service';
+import { MAX_AUDIO_BYTES, storeAudio } from '../speech/audio';
 import { requireOperator } from './auth';
 import { fail, forbidden } from './errors';
 
@@ -26,6 +27,7 @@ const revisionView = (r: Revision) => ({ ...r, body: r.body ? JSON.parse(r.body)
 export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
   requireOperator(app, service);
   app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(['audio/wav', 'audio/x-wav', 'audio/mpeg', 'audio/mp4'], { parseAs: 'buffer', bodyLimit: MAX_AUDIO_BYTES + 1 }, (_request, body, done) => done(null, body));
 
   app.get('/me', async (request) => request.operator);
 
@@ -57,6 +59,13 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
 
   app.post<{ Body: Buffer }>('/media', async (request, reply) => {
     if (!can(service.db, request.operator, 'edit', request.operator.region) && request.operator.role !== 'admin') return forbidden(reply);
+    // A recording an operator made (e.g. a notice read in the local dialect), played by boxes instead of synthesis.
+    if (Buffer.isBuffer(request.body) && String(request.headers['content-type']).startsWith('audio/')) {
+      const audio = storeAudio(service.mediaDir, request.body, 0);
+      if (!audio) return fail(reply, 422, '只接受 WAV、MP3 或 M4A 录音，最大 10 MB', 'Only WAV, MP3 or M4A recordings up to 10 MB are accepted');
+      appendAudit(service.db, { operatorId: request.operator.id, action: 'upload', target: audio.src, after: { bytes: audio.bytes } });
+      return reply.code(201).send(audio);
+    }
     if (!Buffer.isBuffer(request.body)) return fail(reply, 415, '请以 image/jpeg、image/png 或 image/webp 上传图片', 'Upload the image as image/jpeg, image/png or image/webp');
     try {
       const image = await storeImage(service.mediaDir, request.body);
@@ -101,7 +110,7 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
       return reply.code(202).send({ scheduled: { id, at } });
     }
     try {
-      return service.publisher.publish(request.operator.id);
+      return await publishNow(service, request.operator.id);
     } catch (error) {
       if (error instanceof PublishRejected) {
         return fail(reply, 422, '发布被拒绝：生成的内容有误，未发布任何内容', 'Publish refused: the content has problems; nothing was published', error.problems.map((p) => ({ item: p.file, field: p.path, zh: `${p.file} ${p.path}：${p.message}`, en: `${p.file} ${p.path}: ${p.message}` })));

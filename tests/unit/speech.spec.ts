@@ -1,6 +1,6 @@
 /** What the box says: money in words, dates as dates, masked numbers by their tail; channel numbers. */
 import { test, expect } from '@playwright/test';
-import { spokenFen, spokenText } from '../../src/tv/speech/spokenText';
+import { spokenFen, spokenText } from '../../src/format/spokenText';
 import { expectsMore, resolveDigits } from '../../src/tv/channelNumber';
 
 test('amounts are spoken as money, from integer fen', () => {

@@ -5,7 +5,7 @@
  */
 import type { AudioRef } from '../../feed/schema';
 import type { LanguageCode } from '../../i18n';
-import { spokenText } from './spokenText';
+import { spokenText } from '../../format/spokenText';
 
 export interface Utterance {
   text: string;

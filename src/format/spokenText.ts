@@ -5,7 +5,7 @@
  * Pure, so unit-tested without a browser.
  */
 import nzhcn from 'nzh/cn';
-import { LANGUAGES, type LanguageCode, type MessageKey } from '../../i18n';
+import { LANGUAGES, type LanguageCode, type MessageKey } from '../i18n';
 
 const word = (language: LanguageCode, key: MessageKey, digits: string) => (LANGUAGES[language][key] ?? '').replace('{digits}', digits);
 
