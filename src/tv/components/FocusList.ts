@@ -15,6 +15,8 @@ type RowType = new (...args: never[]) => Lightning.Component;
 export class FocusList<Item> extends Lightning.Component {
   private items: Item[] = [];
   private focusIndex = 0;
+  /** The index to take when items arrive: restored from history before the page is filled. */
+  private wanted = 0;
   private top = 0;
   private rowType: RowType | null = null;
   private rowHeight = 100;
@@ -32,7 +34,11 @@ export class FocusList<Item> extends Lightning.Component {
     this.h = rowHeight * visibleRows;
   }
 
-  setItems(items: Item[], index = 0): void {
+  /**
+   * Shows `items`, focusing `index`; by default the row focused so far (a refill after a
+   * feed update) or, on a new page, the one history restored.
+   */
+  setItems(items: Item[], index = this.items.length ? this.focusIndex : this.wanted): void {
     this.items = items;
     const rows = this.tag('Rows');
     const wanted = Math.min(this.visibleRows, items.length);
@@ -42,6 +48,12 @@ export class FocusList<Item> extends Lightning.Component {
     this.top = 0;
     this.focusIndex = -1;
     this.index = index;
+  }
+
+  /** Focus to come back to (history state): applied now, or when the items arrive. */
+  restore(index: number): void {
+    this.wanted = index;
+    if (this.items.length) this.index = index;
   }
 
   get length(): number {

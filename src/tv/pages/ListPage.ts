@@ -14,7 +14,6 @@ export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
 const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
 
 export class ListPage extends Page {
-  private restoredIndex = 0;
   protected rows: RowModel[] = [];
 
   static override _template() {
@@ -40,7 +39,7 @@ export class ListPage extends Page {
     // Filled again after a feed update: the focus stays on the same item, wherever it moved.
     const focused = this.rows.length ? this.list.current : undefined;
     const moved = focused?.target ? rows.findIndex((r) => r.target === focused.target) : -1;
-    const index = moved >= 0 ? moved : this.rows.length ? this.list.index : this.restoredIndex;
+    const index = moved >= 0 ? moved : undefined;
     this.rows = rows;
     this.list.setItems(rows, index);
     this.tag('Empty').patch({ visible: rows.length === 0, text: { text: emptyText } });
@@ -62,8 +61,7 @@ export class ListPage extends Page {
 
   override historyState(state?: { index: number }) {
     if (state) {
-      this.restoredIndex = state.index;
-      if (this.list.length) this.list.index = state.index;
+      this.list.restore(state.index);
       return undefined;
     }
     return { index: this.list.index };

@@ -62,7 +62,6 @@ class TableRow extends Lightning.Component {
 }
 
 export class TablePage extends Page {
-  private restoredIndex = 0;
 
   static override _template() {
     return {
@@ -93,8 +92,8 @@ export class TablePage extends Page {
       override columns = columns;
     }
     this.list.configure(Row, rowH(), Math.max(1, Math.floor((contentBottom() - listTop()) / rowH())));
-    // Filled again after a feed update: the focus stays on the same row.
-    this.list.setItems(model.rows, this.list.length ? this.list.index : this.restoredIndex);
+    // Filled again after a feed update, the focus stays on the same row.
+    this.list.setItems(model.rows);
     this.tag('Empty').visible = model.rows.length === 0;
   }
 
@@ -104,8 +103,7 @@ export class TablePage extends Page {
 
   override historyState(state?: { index: number }) {
     if (state) {
-      this.restoredIndex = state.index;
-      if (this.list.length) this.list.index = state.index;
+      this.list.restore(state.index);
       return undefined;
     }
     return { index: this.list.index };
