@@ -46,15 +46,20 @@ export class FeedClient {
     return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
   }
 
-  /** A feed file of `manifest`, by logical path: its bytes must hash to the manifest's entry. */
+  /** A feed file of `manifest`, by logical path, checked and parsed. */
   async fetchFile<T>(manifest: Manifest, path: string, validate: (data: unknown) => Validated<T>): Promise<{ value: T; text: string }> {
+    const text = await this.fetchText(manifest, path);
+    return { value: parseFile(path, text, validate), text };
+  }
+
+  /** A feed file's text: its bytes must hash to the manifest's entry. */
+  async fetchText(manifest: Manifest, path: string): Promise<string> {
     const entry = manifest.files[path];
     if (!entry) throw new FeedError('notFound', path);
     const response = await this.fetch(objectPath(entry.sha256), {}, 'default');
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (sha256Hex(bytes) !== entry.sha256) throw new FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
-    const text = new TextDecoder().decode(bytes);
-    return { value: parseFile(path, text, validate), text };
+    return new TextDecoder().decode(bytes);
   }
 
   private async fetch(path: string, headers: Record<string, string>, cache: RequestCache): Promise<Response> {

@@ -7,7 +7,7 @@ import type { Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelSpec } from '../../feed/taxonomy';
-import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage, type Validated } from '../../feed/validate';
+import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage } from '../../feed/validate';
 import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
 import { FeedClient, FeedError, parseFile } from './feedClient';
 
@@ -22,16 +22,6 @@ export type FeedHealth = { kind: 'ok' } | { kind: 'offline'; since: number } | {
 
 /** Months kept in memory: enough to go back and forth, bounded for a 1 GB box. */
 const LEDGER_MONTHS_KEPT = 3;
-
-const VALIDATORS = {
-  district: validateDistrict,
-  street: validateStreet,
-  village: validateVillage,
-  ledgerMonth: validateLedgerMonth,
-};
-
-const validatorFor = (path: string): ((data: unknown) => Validated<unknown>) =>
-  path === feedPaths.district() ? VALIDATORS.district : path.startsWith('streets/') ? VALIDATORS.street : path.includes('/ledger/') ? VALIDATORS.ledgerMonth : VALIDATORS.village;
 
 interface Snapshot {
   manifest: Manifest;
@@ -132,11 +122,11 @@ export class Store {
     // Only a manifest that passed every check may set how often the box polls.
     const pollSeconds = answer.pollSeconds;
     const previous = this.current;
-    const villageFile = await this.file(manifest, feedPaths.village(village));
-    const village_ = parseFile(feedPaths.village(village), villageFile.text, validateVillage);
+    const villageText = await this.file(manifest, feedPaths.village(village));
+    const village_ = parseFile(feedPaths.village(village), villageText, validateVillage);
     const paths = [feedPaths.district(), feedPaths.street(village_.street), ...[...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => manifest.files[p])];
-    const texts: Record<string, string> = { [feedPaths.village(village)]: villageFile.text };
-    for (const path of paths) texts[path] = (await this.file(manifest, path)).text;
+    const texts: Record<string, string> = { [feedPaths.village(village)]: villageText };
+    for (const path of paths) texts[path] = await this.file(manifest, path);
     const feeds: BoxFeeds = {
       district: parseFile(feedPaths.district(), texts[feedPaths.district()]!, validateDistrict),
       street: parseFile(feedPaths.street(village_.street), texts[feedPaths.street(village_.street)]!, validateStreet),
@@ -155,11 +145,11 @@ export class Store {
     return previous ? changed : [];
   }
 
-  /** Reuses unchanged files already held; fetches (and checks) the rest. */
-  private async file(manifest: Manifest, path: string): Promise<{ text: string }> {
+  /** Reuses unchanged files already held; fetches (and hash-checks) the rest. Parsed once, by the caller. */
+  private async file(manifest: Manifest, path: string): Promise<string> {
     const held = this.current?.texts[path];
-    if (held !== undefined && this.current!.manifest.files[path]?.sha256 === manifest.files[path]?.sha256) return { text: held };
-    return this.client.fetchFile(manifest, path, validatorFor(path));
+    if (held !== undefined && this.current!.manifest.files[path]?.sha256 === manifest.files[path]?.sha256) return held;
+    return this.client.fetchText(manifest, path);
   }
 
   private expiryHealth(manifest: Manifest): FeedHealth {
