@@ -23,6 +23,8 @@ import { Publisher } from '../server/publish/publisher';
 import { loadOrCreateSigningKey } from '../server/publish/signing';
 import { seedSample } from '../server/seed/seedSample';
 import { addRevision } from '../server/content/repository';
+import { readIndexTree } from '../server/publish/indexTree';
+import type { Manifest } from '../src/feed/manifest';
 
 const { values: opts } = parseArgs({
   options: {
@@ -298,7 +300,7 @@ if (parts.has('boot')) {
   row('  · script loaded', ms(m(app, 'scriptLoaded')), ms(m(bare, 'scriptLoaded')));
   row('  · script evaluation', ms(m(app, 'scriptEval')), '');
   row('  · font fetch', ms(m(app, 'font')), '—');
-  row('  · feed fetch (manifest, district, street, village)', ms(m(app, 'feed')), ms(m(bare, 'feed')), `${kb(m(app, 'feedBytes'))} transferred`);
+  row('  · feed fetch (manifest, district, 2 indexes, street, village)', ms(m(app, 'feed')), ms(m(bare, 'feed')), `${kb(m(app, 'feedBytes'))} transferred`);
 }
 
 /** Presses a key and returns ms from the key event to the frame drawn once the app has settled. */
@@ -468,18 +470,29 @@ if (parts.has('poll')) {
   const boxHeaders = { 'User-Agent': 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/95.0 Safari/537.36', Accept: '*/*', 'Accept-Encoding': 'gzip, deflate', 'Accept-Language': 'zh-CN,zh;q=0.9', 'Cache-Control': 'no-cache' };
   const notModified = await rawGet('/feed/manifest.json', { ...boxHeaders, 'If-None-Match': etag });
   const fullManifest = await rawGet('/feed/manifest.json', boxHeaders);
-  const m = (await manifest.json()) as { files: Record<string, { sha256: string }> };
+  // What a box downloads when one notice of one village changes depends on where it is.
+  const entries = readIndexTree(feedDir, (await manifest.json()) as Manifest);
   const changed = (results.publish as { changedVillage: string } | undefined)?.changedVillage ?? villages[0]!;
-  const villageFile = await rawGet(`/feed/objects/${m.files[feedPaths.village(changed)]!.sha256}.json`, boxHeaders);
+  const street = district.streets.find((s) => s.villages.some((v) => v.code === changed))!.code;
+  const object = (path: string) => rawGet(`/feed/objects/${entries[path]!.sha256}.json`, boxHeaders);
+  const [streetIndex, villageIndex, villageFile] = [await object(feedPaths.streetIndex(street)), await object(feedPaths.villageIndex(changed)), await object(feedPaths.village(changed))];
   const requestBytes = Buffer.byteLength(`GET /feed/manifest.json HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\n${Object.entries({ ...boxHeaders, 'If-None-Match': etag }).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
   const cannon = JSON.parse(
     execFileSync('npx', ['autocannon', '--json', '-c', '200', '-d', opts['cannon-seconds']!, '-H', `If-None-Match=${etag}`, `${ORIGIN}/feed/manifest.json`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }),
   ) as { requests: { average: number; mean: number }; latency: { p99: number; p50: number; p97_5: number }; non2xx: number; errors: number; timeouts: number; '2xx': number };
-  results.poll = { etag, notModified, fullManifest, villageFile, requestBytes, cannon };
+  results.poll = { etag, notModified, fullManifest, streetIndex, villageIndex, villageFile, requestBytes, cannon };
   row('manifest 304, 200 connections (autocannon)', `${cannon.requests.average.toFixed(0)} req/s, p99 ${cannon.latency.p99} ms`, '', `need ~833 req/s for 50,000 boxes at 60 s (+20% jitter peaks ≈ 1,000)`);
   row('one poll, nothing changed', `${notModified.bytes} B down (304 incl. headers), ~${requestBytes} B up`, '');
   row('a day of polls, nothing changed (1440 × 304)', `${kb(1440 * notModified.bytes)} down, ~${kb(1440 * requestBytes)} up`, '');
-  row('one notice changes: manifest + village file, gzip', `${kb(fullManifest.bytes + villageFile.bytes)}`, '', `manifest ${kb(fullManifest.bytes)}, village ${kb(villageFile.bytes)}`);
+  const sameStreet = fullManifest.bytes + streetIndex.bytes;
+  row(
+    'one notice changes: a box of that village downloads (gzip)',
+    kb(sameStreet + villageIndex.bytes + villageFile.bytes),
+    '',
+    `manifest ${kb(fullManifest.bytes)}, street index ${kb(streetIndex.bytes)}, village index ${kb(villageIndex.bytes)}, village file ${kb(villageFile.bytes)}`,
+  );
+  row('  · a box of another village of the same street', kb(sameStreet), '', 'manifest and street index');
+  row('  · a box of another street', kb(fullManifest.bytes), '', 'the manifest only');
 }
 
 stopServer();

@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, OBJECTS_DIR, type Manifest } from '../../src/feed/manifest';
 import { writeFileAtomic } from '../publish/atomicFile';
+import { readIndexTree } from '../publish/indexTree';
 import { loadOrCreateSigningKey } from '../publish/signing';
 
 export const exportFeed = (dataDir: string, out: string): { version: number; files: number } => {
@@ -14,7 +15,8 @@ export const exportFeed = (dataDir: string, out: string): { version: number; fil
   const manifestBytes = readFileSync(join(feed, MANIFEST_FILE));
   const manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
   mkdirSync(join(out, OBJECTS_DIR), { recursive: true });
-  for (const { sha256 } of Object.values(manifest.files)) {
+  const entries = readIndexTree(feed, manifest);
+  for (const { sha256 } of Object.values(entries)) {
     for (const suffix of ['', '.gz', '.br']) {
       const name = `${sha256}.json${suffix}`;
       const source = join(feed, OBJECTS_DIR, name);
@@ -27,5 +29,5 @@ export const exportFeed = (dataDir: string, out: string): { version: number; fil
   const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));
   writeFileAtomic(join(out, 'public-key'), Buffer.from(JSON.stringify({ alg: 'Ed25519', publicKey: key.publicKeyBase64 })));
   writeFileAtomic(join(out, MANIFEST_FILE), manifestBytes);
-  return { version: manifest.version, files: Object.keys(manifest.files).length };
+  return { version: manifest.version, files: Object.keys(entries).length };
 };

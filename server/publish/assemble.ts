@@ -13,6 +13,7 @@ import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
 import { clipText, findClip } from '../speech/clips';
+import type { RegionTree } from './indexTree';
 
 interface RegionRow {
   code: string;
@@ -32,6 +33,8 @@ export interface AssembledVersion {
   version: number;
   createdAt: string;
   files: FeedFile[];
+  /** Which villages each street has: the shape of the manifest's tree of indexes. */
+  tree: RegionTree;
   problems: (FeedProblem & { file: string })[];
 }
 
@@ -132,7 +135,8 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
     const file: VillageFeed = { ...header('village', newestOf(channels)), region: { code: village.code, name: village.name }, street: village.parent!, channels };
     emit(feedPaths.village(village.code), file, validation(validateVillage(file)));
   }
-  return { version, createdAt, files, problems };
+  const tree: RegionTree = { streets: streets.map((s) => ({ code: s.code, villages: villages.filter((v) => v.parent === s.code).map((v) => v.code) })) };
+  return { version, createdAt, files, tree, problems };
 };
 
 const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] => (result.ok ? [] : result.problems ?? []);

@@ -5,7 +5,6 @@
  * the previous manifest, and every file it names, complete; pending versions are
  * rebuilt from the database on the next start.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
@@ -15,6 +14,7 @@ import { chinaTime } from '../clock';
 import { completeVersion, createVersion, latestCompleteVersion, pendingVersions } from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
 import { writeFileAtomic } from './atomicFile';
+import { buildIndexTree, sha256Of } from './indexTree';
 import { MANIFEST_FILE, objectPath, type Manifest } from '../../src/feed/manifest';
 import { signManifest, type SigningKey } from './signing';
 
@@ -79,12 +79,11 @@ export class Publisher {
   }
 
   private write(assembled: AssembledVersion): PublishResult {
-    const files: Manifest['files'] = {};
+    const { root, indexes } = buildIndexTree(assembled.files, assembled.tree);
     let written = 0;
     let bytesWritten = 0;
-    for (const file of assembled.files) {
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-      files[file.path] = { sha256, bytes: file.bytes.length };
+    for (const file of [...assembled.files, ...indexes]) {
+      const sha256 = sha256Of(file.bytes);
       const target = join(this.feedDir, objectPath(sha256));
       if (existsSync(target)) continue;
       // Compressed twins let nginx (gzip_static) and the service skip compressing per request.
@@ -102,14 +101,14 @@ export class Publisher {
         publishedAt,
         expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS),
         auditHead: auditHead(this.db),
-        files,
+        files: root,
       } satisfies Manifest,
       this.key,
     );
     const bytes = Buffer.from(JSON.stringify(manifest));
     writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
-    const manifestSha256 = createHash('sha256').update(bytes).digest('hex');
+    const manifestSha256 = sha256Of(bytes);
     completeVersion(this.db, assembled.version, manifestSha256);
-    return { version: assembled.version, files: assembled.files.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };
+    return { version: assembled.version, files: assembled.files.length + indexes.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };
   }
 }

@@ -1,7 +1,10 @@
-/** Where each public feed file lives under the feed root. */
+/** Where each public feed file lives under the feed root (its logical path). */
 export const feedPaths = {
   district: () => 'district.json',
   street: (code: string) => `streets/${code}.json`,
+  streetIndex: (code: string) => `streets/${code}/index.json`,
   village: (code: string) => `villages/${code}.json`,
+  villageIndex: (code: string) => `villages/${code}/index.json`,
   ledgerMonth: (village: string, month: string) => `villages/${village}/ledger/${month}.json`,
 };
+

@@ -4,6 +4,7 @@
  */
 import type { TSchema, Static } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
+import { FeedIndex } from './manifest';
 import { CHANNELS } from './taxonomy';
 import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed, type Channel } from './schema';
 
@@ -80,6 +81,7 @@ const channelPlacement = (level: 'district' | 'street' | 'village') => (feed: { 
     return [];
   });
 
+export const validateIndex = (data: unknown) => check(FeedIndex, data);
 export const validateDistrict = (data: unknown) => check(DistrictFeed, data, channelPlacement('district'));
 export const validateStreet = (data: unknown) => check(StreetFeed, data, channelPlacement('street'));
 export const validateVillage = (data: unknown) => check(VillageFeed, data, channelPlacement('village'));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
 import { formatMonth } from '../../src/format/dates';
+import { servedEntries } from '../feedTree';
 
 const FEED_DIR = 'static/feed';
 
@@ -26,9 +27,8 @@ export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
 
 /** The URL pattern of a feed file as the box fetches it: by the hash the served manifest gives. */
 export const feedFileUrl = async (page: Page, path: string): Promise<string> => {
-  const manifest = (await (await page.request.get('/feed/manifest.json')).json()) as { files: Record<string, { sha256: string }> };
-  const entry = manifest.files[path];
-  if (!entry) throw new Error(`${path} is not in the served manifest`);
+  const entry = (await servedEntries(async (url) => (await page.request.get(url)).json()))[path];
+  if (!entry) throw new Error(`${path} is not in the served manifest's tree`);
   return `**/feed/objects/${entry.sha256}.json`;
 };
 

@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import type { Manifest } from '../../src/feed/manifest';
 import type { LedgerMonthFeed, VillageFeed, Voucher } from '../../src/feed/schema';
+import { servedEntries } from '../feedTree';
 import { call, readSample, startService, type RunningService } from './harness';
 
 test.describe.configure({ mode: 'serial' });
@@ -54,11 +55,13 @@ const itemState = async (month: string) =>
     service.tokens.clerk.token,
   )).body;
 
-/** The published feed: a file by its logical path, through the manifest and its hash. */
+/** Every entry of the published manifest's tree. */
+const entries = () => servedEntries(async (path) => (await call(service, 'GET', path, null)).body);
+
+/** The published feed: a file by its logical path, through the manifest's tree and its hash. */
 const publishedFile = async <T>(path: string): Promise<T> => {
-  const manifest = (await call<Manifest>(service, 'GET', '/feed/manifest.json', null)).body;
-  const entry = manifest.files[path];
-  if (!entry) throw new Error(`${path} is not in the published manifest (version ${manifest.version})`);
+  const entry = (await entries())[path];
+  if (!entry) throw new Error(`${path} is not in the published manifest's tree`);
   return (await call<T>(service, 'GET', `/feed/objects/${entry.sha256}.json`, null)).body;
 };
 
@@ -226,7 +229,7 @@ test('the committee approves the draft it finds with `sanwu drafts`, the admin p
   expect(published.out).toMatch(/已发布第 \d+ 版/);
 
   const manifest = (await call<Manifest>(service, 'GET', '/feed/manifest.json', null)).body;
-  expect(Object.keys(manifest.files)).toContain(`villages/${code}/ledger/2026-11.json`);
+  expect(Object.keys(await entries())).toContain(`villages/${code}/ledger/2026-11.json`);
   expect(published.out).toContain(`已发布第 ${manifest.version} 版`);
   const file = await expectPublishedMonth('2026-11', totals(october().closingFen, november()), 10);
   expect(file.vouchers.map((v) => v.amountFen).reduce((a, b) => a + b, 0)).toBe(november().reduce((sum, e) => sum + e.voucher.amountFen, 0));

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { isManifest, MANIFEST_FILE, OBJECTS_DIR, objectPath, type Manifest } from '../../src/feed/manifest';
+import { isFeedIndex, isManifest, MANIFEST_FILE, OBJECTS_DIR, objectPath, type Manifest } from '../../src/feed/manifest';
 import { loadOrCreateSigningKey, verifyManifest } from '../../server/publish/signing';
 import { verifyAuditChain } from '../../server/audit/auditLog';
 import { openService } from '../../server/service';
@@ -100,7 +100,11 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
   if (!isManifest(manifest)) problems.push('manifest.json does not match the schema');
   if (!verifyManifest(manifest as unknown as Record<string, unknown>, publicKey)) problems.push("the manifest's signature does not verify");
   if (!(manifest.version >= lastSeen)) problems.push(`the manifest is version ${manifest.version}, older than version ${lastSeen} seen before`);
-  for (const [path, { sha256: hash, bytes: size }] of Object.entries(manifest.files ?? {})) {
+  // Down the tree: the root's entries, then every index's, each index read once it checked out.
+  const entries = Object.entries(manifest.files ?? {});
+  let named = 0;
+  for (const [path, { sha256: hash, bytes: size }] of entries) {
+    named++;
     const file = join(feedDir, objectPath(hash));
     if (!existsSync(file)) {
       problems.push(`${path}: ${objectPath(hash)} is missing`);
@@ -118,6 +122,11 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
       }
     }
     verifiedObjects.add(`${hash}.json`);
+    if (path.endsWith('/index.json')) {
+      const index: unknown = JSON.parse(content.toString('utf8'));
+      if (isFeedIndex(index)) entries.push(...Object.entries(index.files));
+      else problems.push(`${path}: not an index`);
+    }
   }
   // Every object-named file is complete, named or not; anything half-written is a dot-file ending in .tmp.
   let temporaryFiles = 0;
@@ -136,7 +145,7 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
     else if (![MANIFEST_FILE, OBJECTS_DIR, 'media'].includes(name)) problems.push(`unexpected ${name} in the feed root`);
   }
   expect(problems, `${context}: the feed directory`).toEqual([]);
-  return { version: manifest.version, manifestSha256: sha256(bytes), auditHead: manifest.auditHead, files: Object.keys(manifest.files).length, temporaryFiles };
+  return { version: manifest.version, manifestSha256: sha256(bytes), auditHead: manifest.auditHead, files: named, temporaryFiles };
 };
 
 /** The audit entry a manifest's auditHead names: the publish that made it. */

@@ -7,7 +7,9 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { test, expect } from '@playwright/test';
 import { verifyManifest } from '../../server/publish/signing';
-import { call, startService, type RunningService } from './harness';
+import type { DistrictFeed } from '../../src/feed/schema';
+import { servedEntries } from '../feedTree';
+import { call, readSample, startService, type RunningService } from './harness';
 
 let service: RunningService;
 test.beforeAll(async () => {
@@ -25,6 +27,8 @@ const publicKey = async () => {
   return createPublicKey({ key: Buffer.concat([spkiPrefix, Buffer.from(raw, 'base64')]), format: 'der', type: 'spki' });
 };
 
+const district = () => readSample('district.json') as DistrictFeed;
+
 const notice = (title: string) => ({ title, body: ['经村民代表会议讨论通过，现予公布。'] });
 
 const publishApproved = async (region: string, channel: number, id: string, item: unknown) => {
@@ -37,16 +41,20 @@ const publishApproved = async (region: string, channel: number, id: string, item
   return published.body as { version: number; files: number; written: number };
 };
 
-const villageFile = async (code: string) => {
-  const m = await manifest();
-  return (await get(`/feed/objects/${m.files[`villages/${code}.json`].sha256}.json`)).json();
-};
+/** Every entry of the served manifest's tree, indexes included. */
+const entries = () => servedEntries(async (path) => (await get(path)).json());
+
+const villageFile = async (code: string) => (await get(`/feed/objects/${(await entries())[`villages/${code}.json`]!.sha256}.json`)).json();
 
 test('the manifest is signed, names every file by its hash, and a tampered manifest or file is detected', async () => {
   const m = await manifest();
   const key = await publicKey();
   expect(verifyManifest(m, key)).toBe(true);
-  for (const [path, entry] of Object.entries<{ sha256: string; bytes: number }>(m.files).slice(0, 10)) {
+  // The root names the district's file and each street's index; down the indexes, every file.
+  expect(Object.keys(m.files).sort()).toEqual(['district.json', ...district().streets.map((s) => `streets/${s.code}/index.json`)].sort());
+  const all = await entries();
+  expect(Object.keys(all)).toContain(`villages/${service.tokens.clerk.region}.json`);
+  for (const [path, entry] of Object.entries(all)) {
     const bytes = Buffer.from(await (await get(`/feed/objects/${entry.sha256}.json`)).arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex'), path).toBe(entry.sha256);
     expect(bytes.length).toBe(entry.bytes);
@@ -84,16 +92,21 @@ test('the manifest answers 304 to a box that has it; hashed files are cached as 
   expect((await get('/feed/objects/../sanwu.db')).status).toBe(404);
 });
 
-test("publishing one village rewrites only that village's file; the manifest changes and its old ETag gets 200", async () => {
+test("publishing one village rewrites only that village's file and the indexes above it; the manifest's old ETag gets 200", async () => {
   const { clerk } = service.tokens;
   const before = await manifest();
+  const entriesBefore = await entries();
   const oldEtag = (await get('/feed/manifest.json')).headers.get('etag')!;
   const result = await publishApproved(clerk.region, 14, 'winter-roads', notice('冬季道路除雪安排'));
   expect(result.version).toBe(before.version + 1);
-  expect(result.written).toBe(1);
   const after = await manifest();
-  const changed = Object.keys(after.files).filter((path) => after.files[path].sha256 !== before.files[path]?.sha256);
-  expect(changed).toEqual([`villages/${clerk.region}.json`]);
+  const entriesAfter = await entries();
+  const street = district().streets.find((s) => s.villages.some((v) => v.code === clerk.region))!.code;
+  const changed = Object.keys(entriesAfter).filter((path) => entriesAfter[path]!.sha256 !== entriesBefore[path]?.sha256);
+  expect(changed.sort()).toEqual([`streets/${street}/index.json`, `villages/${clerk.region}.json`, `villages/${clerk.region}/index.json`].sort());
+  // So a box of another street reads the new manifest and nothing else.
+  expect(Object.keys(after.files).filter((path) => after.files[path].sha256 !== before.files[path]?.sha256)).toEqual([`streets/${street}/index.json`]);
+  expect(result.written).toBe(3);
   expect((await get('/feed/manifest.json', { 'if-none-match': oldEtag })).status).toBe(200);
   const village = await villageFile(clerk.region);
   const affairs = village.channels.find((c: { id: number }) => c.id === 14);

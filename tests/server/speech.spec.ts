@@ -4,6 +4,7 @@
  * interface (here a stand-in engine: no usable Mandarin engine is installable here).
  */
 import { test, expect } from '@playwright/test';
+import { servedEntries } from '../feedTree';
 import { call, startService, type RunningService } from './harness';
 import { startStandInSpeech, type StandInSpeech } from './standInSpeech';
 
@@ -19,8 +20,8 @@ test.afterAll(async () => {
 });
 
 const villageItem = async (channel: number, id: string) => {
-  const manifest = await (await fetch(`${service.url}/feed/manifest.json`)).json();
-  const village = await (await fetch(`${service.url}/feed/objects/${manifest.files[`villages/${service.tokens.clerk.region}.json`].sha256}.json`)).json();
+  const entries = await servedEntries(async (path) => (await fetch(`${service.url}${path}`)).json());
+  const village = await (await fetch(`${service.url}/feed/objects/${entries[`villages/${service.tokens.clerk.region}.json`]!.sha256}.json`)).json();
   return village.channels.find((c: { id: number }) => c.id === channel).content.find((i: { id: string }) => i.id === id);
 };
 

@@ -3,7 +3,7 @@
  * the manifest must carry a valid signature; every file must hash to what the manifest
  * says and pass the feed schema.
  */
-import { isManifest, MANIFEST_FILE, objectPath, type Manifest } from '../../feed/manifest';
+import { isManifest, MANIFEST_FILE, objectPath, type FileEntry, type Manifest } from '../../feed/manifest';
 import type { FeedProblem, Validated } from '../../feed/validate';
 import { sha256Hex, signatureIsValid } from '../sync/verify';
 
@@ -46,15 +46,14 @@ export class FeedClient {
     return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
   }
 
-  /** A feed file of `manifest`, by logical path, checked and parsed. */
-  async fetchFile<T>(manifest: Manifest, path: string, validate: (data: unknown) => Validated<T>): Promise<{ value: T; text: string }> {
-    const text = await this.fetchText(manifest, path);
+  /** A feed file, by logical path and its entry in the manifest's tree, checked and parsed. */
+  async fetchFile<T>(path: string, entry: FileEntry | undefined, validate: (data: unknown) => Validated<T>): Promise<{ value: T; text: string }> {
+    const text = await this.fetchText(path, entry);
     return { value: parseFile(path, text, validate), text };
   }
 
-  /** A feed file's text: its bytes must hash to the manifest's entry. */
-  async fetchText(manifest: Manifest, path: string): Promise<string> {
-    const entry = manifest.files[path];
+  /** A feed file's text: its bytes must hash to its entry. */
+  async fetchText(path: string, entry: FileEntry | undefined): Promise<string> {
     if (!entry) throw new FeedError('notFound', path);
     const response = await this.fetch(objectPath(entry.sha256), {}, 'default');
     const bytes = new Uint8Array(await response.arrayBuffer());

@@ -3,11 +3,11 @@
  * months when opened. It only ever swaps in a complete, checked set of files: a
  * refresh that fails in any way keeps the last good content on screen.
  */
-import type { Manifest } from '../../feed/manifest';
+import type { FileEntries, Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelSpec } from '../../feed/taxonomy';
-import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage } from '../../feed/validate';
+import { validateDistrict, validateIndex, validateLedgerMonth, validateStreet, validateVillage } from '../../feed/validate';
 import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
 import { FeedClient, FeedError, parseFile } from './feedClient';
 
@@ -26,7 +26,10 @@ const LEDGER_MONTHS_KEPT = 3;
 interface Snapshot {
   manifest: Manifest;
   etag: string | null;
+  /** Every entry the box can reach: the root's, its street index's and its village index's. */
+  entries: FileEntries;
   feeds: BoxFeeds;
+  /** Texts of the files held, indexes included, by logical path. */
   texts: Record<string, string>;
 }
 
@@ -71,7 +74,7 @@ export class Store {
     if (!this.districtOnly) {
       const answer = await this.client.fetchManifest(null);
       if (!answer.changed) throw new FeedError('unreachable', 'manifest');
-      this.districtOnly = (await this.client.fetchFile(answer.manifest, feedPaths.district(), validateDistrict)).value;
+      this.districtOnly = (await this.client.fetchFile(feedPaths.district(), answer.manifest.files[feedPaths.district()], validateDistrict)).value;
     }
     return this.districtOnly;
   }
@@ -122,22 +125,29 @@ export class Store {
     // Only a manifest that passed every check may set how often the box polls.
     const pollSeconds = answer.pollSeconds;
     const previous = this.current;
-    const villageText = await this.file(manifest, feedPaths.village(village));
-    const village_ = parseFile(feedPaths.village(village), villageText, validateVillage);
-    const paths = [feedPaths.district(), feedPaths.street(village_.street), ...[...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => manifest.files[p])];
-    const texts: Record<string, string> = { [feedPaths.village(village)]: villageText };
-    for (const path of paths) texts[path] = await this.file(manifest, path);
+    // Down the tree to the box's own village: district, its street's index, the village's index.
+    const entries: FileEntries = { ...manifest.files };
+    const texts: Record<string, string> = {};
+    const read = async (path: string): Promise<string> => (texts[path] = await this.file(entries, path));
+    const readIndex = async (path: string) => Object.assign(entries, parseFile(path, await read(path), validateIndex).files);
+    const district = parseFile(feedPaths.district(), await read(feedPaths.district()), validateDistrict);
+    const street = district.streets.find((s) => s.villages.some((v) => v.code === village))?.code;
+    if (!street) throw new FeedError('notFound', feedPaths.village(village));
+    await readIndex(feedPaths.streetIndex(street));
+    await Promise.all([readIndex(feedPaths.villageIndex(village)), read(feedPaths.street(street))]);
+    const months = [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => entries[p]);
+    await Promise.all([feedPaths.village(village), ...months].map(read));
     const feeds: BoxFeeds = {
-      district: parseFile(feedPaths.district(), texts[feedPaths.district()]!, validateDistrict),
-      street: parseFile(feedPaths.street(village_.street), texts[feedPaths.street(village_.street)]!, validateStreet),
-      village: village_,
+      district,
+      street: parseFile(feedPaths.street(street), texts[feedPaths.street(street)]!, validateStreet),
+      village: parseFile(feedPaths.village(village), texts[feedPaths.village(village)]!, validateVillage),
     };
-    const changed = Object.keys(texts).filter((p) => previous?.manifest.files[p]?.sha256 !== manifest.files[p]?.sha256);
+    const changed = Object.keys(texts).filter((p) => !p.endsWith('/index.json') && previous?.entries[p]?.sha256 !== entries[p]?.sha256);
     for (const path of changed.filter((p) => p.includes('/ledger/'))) {
       this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
     }
     this.freshItems = previous ? freshItemIds(previous.feeds, feeds) : new Set();
-    this.current = { manifest, etag, feeds, texts };
+    this.current = { manifest, etag, entries, feeds, texts };
     if (pollSeconds) this.pollSeconds = pollSeconds;
     rememberVersion(manifest.version);
     this.health = this.expiryHealth(manifest);
@@ -146,10 +156,10 @@ export class Store {
   }
 
   /** Reuses unchanged files already held; fetches (and hash-checks) the rest. Parsed once, by the caller. */
-  private async file(manifest: Manifest, path: string): Promise<string> {
+  private async file(entries: FileEntries, path: string): Promise<string> {
     const held = this.current?.texts[path];
-    if (held !== undefined && this.current!.manifest.files[path]?.sha256 === manifest.files[path]?.sha256) return held;
-    return this.client.fetchText(manifest, path);
+    if (held !== undefined && this.current!.entries[path]?.sha256 === entries[path]?.sha256) return held;
+    return this.client.fetchText(path, entries[path]);
   }
 
   private expiryHealth(manifest: Manifest): FeedHealth {
@@ -166,19 +176,26 @@ export class Store {
     const village = this.villageCode;
     if (!cached || !village) return false;
     try {
-      const districtText = cached.files[feedPaths.district()];
-      const villageText = cached.files[feedPaths.village(village)];
-      if (!districtText || !villageText) return false;
-      const villageFeed = parseFile(feedPaths.village(village), villageText, validateVillage);
-      const streetText = cached.files[feedPaths.street(villageFeed.street)];
-      if (!streetText) return false;
+      const text = (path: string) => {
+        const value = cached.files[path];
+        if (value === undefined) throw new FeedError('notFound', path);
+        return value;
+      };
+      const villageFeed = parseFile(feedPaths.village(village), text(feedPaths.village(village)), validateVillage);
+      const entries: FileEntries = { ...cached.manifest.files };
+      for (const path of [feedPaths.streetIndex(villageFeed.street), feedPaths.villageIndex(village)]) Object.assign(entries, parseFile(path, text(path), validateIndex).files);
       this.current = {
         manifest: cached.manifest,
         etag: null,
-        feeds: { district: parseFile(feedPaths.district(), districtText, validateDistrict), street: parseFile(feedPaths.street(villageFeed.street), streetText, validateStreet), village: villageFeed },
+        entries,
+        feeds: {
+          district: parseFile(feedPaths.district(), text(feedPaths.district()), validateDistrict),
+          street: parseFile(feedPaths.street(villageFeed.street), text(feedPaths.street(villageFeed.street)), validateStreet),
+          village: villageFeed,
+        },
         texts: cached.files,
       };
-      for (const [path, text] of Object.entries(cached.files)) if (path.includes('/ledger/')) this.months.set(path.slice(-12, -5), parseFile(path, text, validateLedgerMonth));
+      for (const [path, monthText] of Object.entries(cached.files)) if (path.includes('/ledger/')) this.months.set(path.slice(-12, -5), parseFile(path, monthText, validateLedgerMonth));
       this.lastContact = cached.fetchedAt;
       return true;
     } catch {
@@ -208,7 +225,7 @@ export class Store {
     const current = this.current;
     if (!village || !current) throw new FeedError('notFound', 'village');
     const path = feedPaths.ledgerMonth(village, month);
-    const { value, text } = await this.client.fetchFile(current.manifest, path, validateLedgerMonth);
+    const { value, text } = await this.client.fetchFile(path, current.entries[path], validateLedgerMonth);
     this.months.set(month, value);
     current.texts[path] = text;
     if (this.months.size > LEDGER_MONTHS_KEPT) {
