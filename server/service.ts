@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './db/database';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
+import { OBJECTS_DIR } from '../src/feed/manifest';
+import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
 import { loadOrCreateSigningKey, type SigningKey } from './publish/signing';
 import { isEmpty, seedSample, writeTokenFile } from './seed/seedSample';
@@ -34,6 +36,9 @@ export interface ServiceOptions {
   speechVoice?: string;
 }
 
+/** A temporary file this old was left by a killed writer, not one still writing. */
+const ORPHAN_AGE_MS = 60_000;
+
 export const openService = (options: ServiceOptions): Service => {
   const dataDir = resolve(options.dataDir);
   const feedDir = join(dataDir, 'feed');
@@ -48,8 +53,10 @@ export const openService = (options: ServiceOptions): Service => {
     seededTokenFile = join(dataDir, 'operator-tokens.txt');
     writeTokenFile(seededTokenFile, operators);
   }
-  // Finish whatever a crash interrupted (and, on first start, publish the sample).
+  // Finish whatever a crash interrupted (and, on first start, publish the sample), and
+  // clear the half-written files a crash left behind.
   publisher.recover();
+  sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
   const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
   return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, ...(speech ? { speech } : {}) };
 };

@@ -12,7 +12,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import { isFeedIndex, isManifest, MANIFEST_FILE, OBJECTS_DIR, objectPath, type M
 import { loadOrCreateSigningKey, verifyManifest } from '../../server/publish/signing';
 import { verifyAuditChain } from '../../server/audit/auditLog';
 import { openService } from '../../server/service';
+import { startService } from './harness';
 
 /** At least 50; SANWU_CRASH_VERBOSE=1 prints each kill as it happens. */
 const KILLS = 56;
@@ -285,4 +286,31 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
     service.db.close();
   }
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the half-written files a killed publish leaves are cleared at the next start, and nothing else', async () => {
+  const first = await startService();
+  await first.stop();
+  const feedDir = join(first.dataDir, 'feed');
+  const before = readdirSync(join(feedDir, OBJECTS_DIR)).length;
+  const anObject = readdirSync(join(feedDir, OBJECTS_DIR)).find((n) => n.endsWith('.json'))!;
+  // What a kill mid-write leaves: a dot-file ending in .tmp beside the object or the manifest.
+  const orphans = [join(feedDir, OBJECTS_DIR, `.${anObject}.br.0123456789ab.tmp`), join(feedDir, `.${MANIFEST_FILE}.ba9876543210.tmp`)];
+  const twoMinutesAgo = new Date(Date.now() - 120_000);
+  for (const path of orphans) {
+    writeFileSync(path, 'half');
+    utimesSync(path, twoMinutesAgo, twoMinutesAgo);
+  }
+  // One still being written by a live writer (moments old) is left alone.
+  const live = join(feedDir, OBJECTS_DIR, `.${anObject}.gz.fedcba987654.tmp`);
+  writeFileSync(live, 'still writing');
+  const second = await startService(first.dataDir);
+  try {
+    for (const path of orphans) expect(existsSync(path), `${path} is removed`).toBe(false);
+    expect(existsSync(live), 'a fresh temporary file stays').toBe(true);
+    expect(readdirSync(join(feedDir, OBJECTS_DIR)).length).toBe(before + 1);
+  } finally {
+    await second.stop();
+    rmSync(first.dataDir, { recursive: true, force: true });
+  }
 });
