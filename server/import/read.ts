@@ -140,6 +140,9 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
   while (last > header.index && classifyRow(rows[last] ?? [], amountColumns) === 'blank') last--;
 
   let since = { incomeFen: 0, expenseFen: 0 };
+  // An entry whose amount could not be read was reported on its own row; a total compared
+  // without it would report the same mistake again.
+  let unreadAmount = false;
   let opening: number | undefined;
   for (let index = header.index + 1; index <= last; index++) {
     const row = rows[index] ?? [];
@@ -149,6 +152,7 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
       const entry = convert(row, rowNumber);
       body.entries.push(entry);
       if (entry.amount) since[entry.amount.direction === 'income' ? 'incomeFen' : 'expenseFen'] += entry.amount.fen;
+      else unreadAmount = true;
       continue;
     }
     body.skipped.push({ row: rowNumber, kind, text: row.map(cellText).filter(Boolean).join(' ') });
@@ -160,7 +164,7 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
       const total: FileMonthTotal = { row: rowNumber, matches: true };
       const compare = (side: 'income' | 'expense') => {
         const fen = fenIn(row, side);
-        if (fen === undefined) return;
+        if (fen === undefined || unreadAmount) return;
         total[side === 'income' ? 'incomeFen' : 'expenseFen'] = fen;
         const entriesFen = since[side === 'income' ? 'incomeFen' : 'expenseFen'];
         if (fen !== entriesFen) {
@@ -174,7 +178,7 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
       if (balance !== undefined) {
         total.balanceFen = balance;
         const expected = opening === undefined ? undefined : opening + since.incomeFen - since.expenseFen;
-        if (expected !== undefined && expected !== balance) {
+        if (expected !== undefined && !unreadAmount && expected !== balance) {
           total.matches = false;
           body.problems.push(messages.closingMismatch(rowNumber, columnName('balance'), expected, balance));
         }
@@ -182,6 +186,7 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
       }
       body.monthTotal = total;
       since = { incomeFen: 0, expenseFen: 0 };
+      unreadAmount = false;
     }
   }
   return body;

@@ -207,6 +207,8 @@ test('the clerk imports November from a GBK CSV: dry run, draft, an unchanged re
   expect(refused.code, refused.out).toBe(1);
   const row = FIRST_ENTRY_ROW + broken;
   expect(refused.out.split('\n')[0]).toBe(`✗ 第${row}行「支出」不能为负数  (Row ${row}, "支出": must not be negative)`);
+  // Said once: the month total row below is not reported again for the same amount.
+  expect(refused.out.match(/✗/g), refused.out).toHaveLength(1);
   expect(refused.out).toContain('未导入');
   expect((await itemState('2026-11')).pending?.id, 'the draft is untouched').toBe(novemberDraft);
 });
