@@ -5,7 +5,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { call, startService, type RunningService } from '../server/harness';
-import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, sample } from './tv';
+import type { DistrictFeed } from '../../src/feed/schema';
+import { servedEntries } from '../feedTree';
+import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, readFeed, sample } from './tv';
 
 let service: RunningService;
 test.beforeAll(async () => {
@@ -48,6 +50,33 @@ test('a publish while the villager reads a list appears within the poll interval
   await expectText(page, zhHans['state.fresh']);
   await expectFocusedText(page, focusedTitle);
   await keepScreenshot(page, testInfo, 'live-update');
+});
+
+test('a change in another street costs the box only the manifest; one in its own village, just its branch of the tree', async ({ page }) => {
+  await openLive(page);
+  const streets = readFeed<DistrictFeed>('district.json').streets;
+  const ownStreet = streets.find((s) => s.villages.some((v) => v.code === village()))!;
+  const elsewhere = streets.find((s) => s !== ownStreet)!.villages[0]!.code;
+  const fetched: string[] = [];
+  page.on('requestfinished', (request) => void (request.url().includes('/feed/objects/') && fetched.push(request.url())));
+  const manifestAnswer = (status: number) => page.waitForResponse((r) => r.url().endsWith('/feed/manifest.json') && r.status() === status, { timeout: 8_000 });
+  /** Publishes, then waits for the box to take the new manifest and poll once more (so it is done with it). */
+  const publishAndAwait = async (id: string, title: string, region: string) => {
+    const taken = manifestAnswer(200);
+    await publishNotice(id, title, 14, region);
+    await taken;
+    await manifestAnswer(304);
+  };
+
+  await publishAndAwait('elsewhere-1', '另一街道的通知', elsewhere);
+  expect(fetched, 'nothing but the manifest').toEqual([]);
+
+  await publishAndAwait('own-1', '本村冬季供暖安排', village());
+  const entries = await servedEntries(async (path) => (await page.request.get(`${service.url}${path}`)).json());
+  const objectUrl = (path: string) => `${service.url}/feed/objects/${entries[path]!.sha256}.json`;
+  expect(fetched.sort(), 'its street index, its village index and its village file').toEqual(
+    [objectUrl(`streets/${ownStreet.code}/index.json`), objectUrl(`villages/${village()}/index.json`), objectUrl(`villages/${village()}.json`)].sort(),
+  );
 });
 
 test('a manifest with a bad signature is refused and the last good content stays', async ({ page }) => {
