@@ -86,6 +86,8 @@ const boot = async () => {
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
   setBoxContext({ config, settings, store, speaker, now });
+  // The feed downloads while the font loads and the app sets up, not after: home joins this load.
+  if (store.village) store.load().catch(() => undefined);
   // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
   if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1') exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
   const canvas = app.stage.getCanvas();

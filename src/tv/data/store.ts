@@ -37,6 +37,7 @@ export class Store {
   private current: Snapshot | null = null;
   private readonly months = new Map<string, LedgerMonthFeed>();
   private districtOnly: DistrictFeed | null = null;
+  private loading: Promise<BoxFeeds> | null = null;
   private lastContact = 0;
   health: FeedHealth = { kind: 'ok' };
   /** Seconds to the next poll, as the publisher asks. */
@@ -63,6 +64,7 @@ export class Store {
     if (code !== this.villageCode) {
       this.villageCode = code;
       this.current = null;
+      this.loading = null;
       this.months.clear();
     }
   }
@@ -79,9 +81,25 @@ export class Store {
     return this.districtOnly;
   }
 
-  /** The box's files: from the network, or else the last good copy kept on the box. */
-  async load(): Promise<BoxFeeds> {
-    if (this.current) return this.current.feeds;
+  /**
+   * The box's files: from the network, or else the last good copy kept on the box. Callers
+   * while a load is under way share it (boot starts one before home asks); after a failure
+   * the next call tries again.
+   */
+  load(): Promise<BoxFeeds> {
+    if (this.current) return Promise.resolve(this.current.feeds);
+    if (!this.loading) {
+      const loading = this.loadOnce();
+      this.loading = loading;
+      const settle = () => {
+        if (this.loading === loading) this.loading = null;
+      };
+      loading.then(settle, settle);
+    }
+    return this.loading;
+  }
+
+  private async loadOnce(): Promise<BoxFeeds> {
     await this.scriptReady;
     try {
       await this.refresh();
