@@ -6,7 +6,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n';
 import { speechOn } from '../speech/state';
 import { COLOR, lineOf, SAFE, TYPE } from '../theme';
-import { text } from './text';
+import { keepDrawn, text } from './text';
 
 /** The hint bar: one line of small text with room above and below. */
 export const hintBarHeight = (): number => Math.max(96, lineOf(TYPE.small) + 36);
@@ -39,6 +39,8 @@ export class Chrome extends Lightning.Component {
 
   /** The page's keys, and the read-aloud key while read-aloud is on. */
   set hint(hint: string) {
-    this.tag('HintBar.Hint').text.text = speechOn() ? `${hint} · ${t('hint.read')}` : hint;
+    const element = this.tag('HintBar.Hint');
+    element.text.text = speechOn() ? `${hint} · ${t('hint.read')}` : hint;
+    keepDrawn(element);
   }
 }

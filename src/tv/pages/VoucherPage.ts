@@ -1,6 +1,6 @@
 /** One voucher with every field; OK opens its scanned receipt full screen. */
 import { Router } from '@lightningjs/sdk';
-import { text } from '../components/text';
+import { keepDrawn, text } from '../components/text';
 import type { VoucherModel } from '../data/models';
 import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
@@ -63,6 +63,7 @@ export class VoucherPage extends Page {
     this.pages = [];
     for (let i = 0; i < rows.length; i += rowsPerPage) this.pages.push(rows.slice(i, i + rowsPerPage));
     this.tag('Receipt').text.text = model.receiptTarget ? `【OK】${t('voucher.openReceipt')}` : t('voucher.noReceipt');
+    keepDrawn(this.tag('Receipt'));
     this.showPage(0);
   }
 
@@ -82,6 +83,7 @@ export class VoucherPage extends Page {
         };
       }),
     );
+    for (const field of this.tag('Fields').children) keepDrawn(field.tag('Label'));
     this.tag('PageNumber').text.text = this.pages.length > 1 ? t('reader.page', { page: index + 1, pages: this.pages.length }) : '';
     return true;
   }
