@@ -33,14 +33,17 @@ export class Chrome extends Lightning.Component {
     };
   }
 
+  override _init() {
+    // A page's hint is one of a few fixed lines.
+    keepDrawn(this.tag('HintBar.Hint'));
+  }
+
   set crumbs(crumbs: string[]) {
     this.tag('Crumbs').text.text = crumbs.join(' › ');
   }
 
   /** The page's keys, and the read-aloud key while read-aloud is on. */
   set hint(hint: string) {
-    const element = this.tag('HintBar.Hint');
-    element.text.text = speechOn() ? `${hint} · ${t('hint.read')}` : hint;
-    keepDrawn(element);
+    this.tag('HintBar.Hint').text.text = speechOn() ? `${hint} · ${t('hint.read')}` : hint;
   }
 }

@@ -37,6 +37,11 @@ export class VoucherPage extends Page {
     };
   }
 
+  override _init() {
+    // One of two fixed lines.
+    keepDrawn(this.tag('Receipt'));
+  }
+
   set voucher(model: VoucherModel) {
     this.model = model;
     this.receiptTarget = model.receiptTarget;
@@ -63,7 +68,6 @@ export class VoucherPage extends Page {
     this.pages = [];
     for (let i = 0; i < rows.length; i += rowsPerPage) this.pages.push(rows.slice(i, i + rowsPerPage));
     this.tag('Receipt').text.text = model.receiptTarget ? `【OK】${t('voucher.openReceipt')}` : t('voucher.noReceipt');
-    keepDrawn(this.tag('Receipt'));
     this.showPage(0);
   }
 
