@@ -95,13 +95,9 @@ export class FocusList<Item> extends Lightning.Component {
     return this.items[this.focusIndex];
   }
 
-  private rowOf(index: number): Lightning.Component & RowComponent {
-    const rows = this.tag('Rows').children as (Lightning.Component & RowComponent)[];
-    return rows[index % rows.length]!;
-  }
-
   override _getFocused() {
-    return this.items.length ? this.rowOf(this.focusIndex) : undefined;
+    const rows = this.tag('Rows').children;
+    return rows.length ? rows[this.focusIndex % rows.length] : undefined;
   }
 
   override _handleUp() {
