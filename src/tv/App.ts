@@ -5,7 +5,7 @@
  */
 import { Router, Storage, Utils, type Lightning } from '@lightningjs/sdk';
 import { AlertOverlay } from './components/AlertOverlay';
-import { text } from './components/text';
+import { keepDrawn, text } from './components/text';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n';
 import { box, notices } from './context';
@@ -82,6 +82,8 @@ export class App extends Router.App {
   }
 
   override _setup() {
+    // The veil shows on every page change: its label is drawn once, not on each.
+    keepDrawn(this.tag('Loading.Label'));
     notices.show = (message) => this.notify(message);
     Router.startRouter({ ...routes(), afterEachRoute: () => this.showFeedState() }, this);
     this.schedulePoll();

@@ -22,6 +22,7 @@ import { tokenizeChinese } from './text/chineseTokenizer';
 import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
 import { cssFontLoader } from './boot/cssFontLoader';
 import { exposeDebugProbe } from './boot/probes';
+import { shareTextCanvas } from './boot/textCanvas';
 
 interface SettingsFile {
   appSettings: Parameters<typeof Launch>[1];
@@ -67,6 +68,7 @@ const boot = async () => {
     },
   };
   const app = Launch(App, appSettings, platformSettings as Parameters<typeof Launch>[2], {});
+  if (renderer === 'webgl') shareTextCanvas((app.stage as unknown as { platform: Parameters<typeof shareTextCanvas>[0] }).platform);
   // Storage works only after Launch (it is namespaced by the app id); the App itself is built
   // only once the font has loaded, so the look set here is in place for every template.
   const settings = rememberedSettings(defaultSettings(platformSettings));

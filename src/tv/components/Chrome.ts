@@ -6,7 +6,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n';
 import { speechOn } from '../speech/state';
 import { COLOR, lineOf, SAFE, TYPE } from '../theme';
-import { text } from './text';
+import { keepDrawn, text } from './text';
 
 /** The hint bar: one line of small text with room above and below. */
 export const hintBarHeight = (): number => Math.max(96, lineOf(TYPE.small) + 36);
@@ -31,6 +31,11 @@ export class Chrome extends Lightning.Component {
         Hint: { x: SAFE.x, y: (bar - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       },
     };
+  }
+
+  override _init() {
+    // A page's hint is one of a few fixed lines.
+    keepDrawn(this.tag('HintBar.Hint'));
   }
 
   set crumbs(crumbs: string[]) {

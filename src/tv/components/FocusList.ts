@@ -2,6 +2,8 @@
  * A vertical list that creates only the rows on screen and reuses them while the
  * focus moves, so a ledger of 20,000 vouchers costs as many elements as one of 20.
  * Up/Down move one row, channel up/down a page; the focused row is never off screen.
+ * Item i always lives in row element i mod (rows): scrolling by one moves the rows
+ * and refills only the one that comes in, as each refill redraws its text textures.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { refocus } from './refocus';
@@ -21,6 +23,8 @@ export class FocusList<Item> extends Lightning.Component {
   private rowType: RowType | null = null;
   private rowHeight = 100;
   private visibleRows = 1;
+  /** The item each row element shows, by element index: rows keep theirs while in view. */
+  private shown: (Item | undefined)[] = [];
 
   static override _template() {
     return { Rows: {} };
@@ -46,6 +50,7 @@ export class FocusList<Item> extends Lightning.Component {
       rows.children = Array.from({ length: wanted }, (_, i) => ({ type: this.rowType, ref: `Row-${i}`, y: i * this.rowHeight }));
     }
     this.top = 0;
+    this.shown = [];
     this.focusIndex = -1;
     this.index = index;
   }
@@ -72,9 +77,16 @@ export class FocusList<Item> extends Lightning.Component {
     if (index < this.top) this.top = index;
     if (index >= this.top + this.visibleRows) this.top = index - this.visibleRows + 1;
     this.top = Math.max(0, Math.min(this.top, this.items.length - this.visibleRows));
-    this.tag('Rows').children.forEach((row: Lightning.Component & RowComponent, i: number) => {
-      row.item = this.items[this.top + i];
-    });
+    const rows = this.tag('Rows').children as (Lightning.Component & RowComponent)[];
+    for (let slot = 0; slot < rows.length; slot++) {
+      const i = this.top + slot;
+      const row = rows[i % rows.length]!;
+      row.y = slot * this.rowHeight;
+      if (this.shown[i % rows.length] !== this.items[i]) {
+        this.shown[i % rows.length] = this.items[i];
+        row.item = this.items[i];
+      }
+    }
     refocus(this);
     this.signal('indexChanged', this.focusIndex, this.items.length);
   }
@@ -84,7 +96,8 @@ export class FocusList<Item> extends Lightning.Component {
   }
 
   override _getFocused() {
-    return this.tag('Rows').children[this.focusIndex - this.top];
+    const rows = this.tag('Rows').children;
+    return rows.length ? rows[this.focusIndex % rows.length] : undefined;
   }
 
   override _handleUp() {

@@ -1,4 +1,5 @@
 /** Text patches in the app's font, so no screen forgets the font or the line height. */
+import type { Lightning } from '@lightningjs/sdk';
 import { COLOR, fontFaces, LINE_HEIGHT, TYPE } from '../theme';
 
 export interface TextOptions {
@@ -28,4 +29,15 @@ export const text = (value: string, options: TextOptions = {}) => {
       ...(options.maxLines ? { maxLines: options.maxLines, maxLinesSuffix: '…' } : {}),
     },
   };
+};
+
+/**
+ * Keeps a text's texture for the whole run, for texts drawn from a small fixed set (field
+ * labels, key hints, the loading veil): drawn once, then shared by every later page that
+ * shows the same text in the same style, instead of redrawn each time a page opens.
+ */
+export const keepDrawn = (element: Lightning.Element | undefined): void => {
+  element?.on('txLoaded', (texture: { source: { permanent: boolean } | null }) => {
+    if (texture.source) texture.source.permanent = true;
+  });
 };

@@ -1,6 +1,6 @@
 /** One voucher with every field; OK opens its scanned receipt full screen. */
 import { Router } from '@lightningjs/sdk';
-import { text } from '../components/text';
+import { keepDrawn, text } from '../components/text';
 import type { VoucherModel } from '../data/models';
 import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
@@ -35,6 +35,11 @@ export class VoucherPage extends Page {
       Receipt: { x: SAFE.x, y: receiptY(), ...text('', { size: TYPE.body, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
       PageNumber: { x: SAFE.x + SAFE.w, y: receiptY(), mountX: 1, ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }) },
     };
+  }
+
+  override _init() {
+    // One of two fixed lines.
+    keepDrawn(this.tag('Receipt'));
   }
 
   set voucher(model: VoucherModel) {
@@ -82,6 +87,7 @@ export class VoucherPage extends Page {
         };
       }),
     );
+    for (const field of this.tag('Fields').children) keepDrawn(field.tag('Label'));
     this.tag('PageNumber').text.text = this.pages.length > 1 ? t('reader.page', { page: index + 1, pages: this.pages.length }) : '';
     return true;
   }
