@@ -54,10 +54,12 @@ const boot = async () => {
   // Chinese has no spaces: give Lightning's wrapper break points between hanzi.
   TextTokenizer.setCustomTokenizer((text: string) => [{ tokens: tokenizeChinese(text) }], true);
 
-  const renderer = chooseRenderer(location.search);
+  const choice = chooseRenderer(location.search);
+  const renderer = choice.renderer;
   // Tests and support staff read which renderer a box ended up with.
   document.documentElement.setAttribute('data-renderer', renderer);
-  const appSettings = { ...file.appSettings, stage: { ...file.appSettings.stage, canvas2d: renderer === 'canvas2d' } };
+  const canvasOption = choice.renderer === 'webgl' && choice.canvas ? { canvas: choice.canvas } : {};
+  const appSettings = { ...file.appSettings, stage: { ...file.appSettings.stage, ...canvasOption, canvas2d: renderer === 'canvas2d' } };
 
   const platformSettings: PlatformSettings = {
     ...file.platformSettings,

@@ -29,6 +29,25 @@ test('the loader picks the modern bundle in a current engine', async ({ page }) 
   expect((await readScreen(tvOf(page))).bundle).toBe('modern');
 });
 
+test('the renderer probe hands its WebGL context to Lightning: one context at boot, the one on screen', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== 'e2e', 'needs WebGL');
+  await page.addInitScript(() => {
+    const made: HTMLCanvasElement[] = [];
+    (window as unknown as { __webglCanvases: HTMLCanvasElement[] }).__webglCanvases = made;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, id: string, ...rest: unknown[]) {
+      if (/webgl/.test(id) && !made.includes(this)) made.push(this);
+      return (getContext as (id: string, ...rest: unknown[]) => RenderingContext | null).call(this, id, ...rest);
+    } as typeof getContext;
+  });
+  await openHome(page);
+  const canvases = await page.evaluate(() => {
+    const made = (window as unknown as { __webglCanvases: HTMLCanvasElement[] }).__webglCanvases;
+    return { count: made.length, onScreen: made[0] === document.querySelector('canvas') };
+  });
+  expect(canvases).toEqual({ count: 1, onScreen: true });
+});
+
 test('a lost WebGL context reloads into canvas2d on the same screen', async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== 'e2e', 'needs a WebGL context to lose');
   await openHome(page);
