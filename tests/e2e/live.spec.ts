@@ -131,6 +131,8 @@ test('a manifest past its expiry is shown as stale, with its content', async ({ 
 
 test('a box that boots offline shows its last good feed, says so, and recovers by itself', async ({ page }, testInfo) => {
   await openLive(page);
+  // The box saves its last good feed once it is idle after loading.
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')));
   await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
   await page.reload();
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
