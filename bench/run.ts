@@ -355,8 +355,13 @@ if (parts.has('keys')) {
   await page.evaluate((m) => (location.hash = `#month/${m}`), month.month);
   await page.waitForFunction((m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(), month.month, { timeout: 120_000 });
   await page.waitForTimeout(500);
-  const list: number[] = [];
-  for (let i = 0; i < PRESSES; i++) push(list, await timedPress(page, i % 5 === 4 ? 'PageDown' : 'ArrowDown', false));
+  // Four ↓ (one row) for each channel − (a page: every row on screen changes).
+  const step: number[] = [];
+  const pageJump: number[] = [];
+  for (let i = 0; i < PRESSES; i++) {
+    const jump = i % 5 === 4;
+    push(jump ? pageJump : step, await timedPress(page, jump ? 'PageDown' : 'ArrowDown', false));
+  }
   const voucher: number[] = [];
   const receipt: number[] = [];
   for (let i = 0; i < Math.max(3, Math.round(PRESSES / 3)); i++) {
@@ -370,10 +375,11 @@ if (parts.has('keys')) {
     await timedPress(page, 'ArrowDown', false);
   }
   await close();
-  results.keys = { home, list, voucher, receipt, month };
+  results.keys = { home, step, pageJump, voucher, receipt, month };
   const fmt = (xs: number[]) => `p95 ${ms(p95(xs))}, median ${ms(median(xs))}`;
   row('key → frame: focus move on home', fmt(home), '', `${home.length} presses`);
-  row(`key → frame: move in ledger (${month.count} vouchers in ${month.month})`, fmt(list), '', `${list.length} presses, ↓ and channel −`);
+  row(`key → frame: move in ledger (${month.count} vouchers in ${month.month}), ↓ one row`, fmt(step), '', `${step.length} presses`);
+  row('key → frame: move in ledger, channel − a page', fmt(pageJump), '', `${pageJump.length} presses; every row on screen changes`);
   row('key → frame: open a voucher', fmt(voucher), '', `${voucher.length} presses`);
   row('key → frame: open its receipt image', fmt(receipt), '', `${receipt.length} presses (page up; image decode may land later)`);
 }
