@@ -144,6 +144,26 @@ test('a box that boots offline shows its last good feed, says so, and recovers b
   await expectNoText(page, '离线', 20_000);
 });
 
+test('an offline copy altered on the box is not believed: the box says it cannot reach the feed', async ({ page }) => {
+  await openLive(page);
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')));
+  const name = sample().village.region.name;
+  await page.evaluate(
+    ({ code, name }) => {
+      const key = Object.keys(localStorage).find((k) => k.endsWith('lastGoodFeed'))!;
+      const saved = JSON.parse(localStorage.getItem(key)!) as { files: Record<string, string> };
+      saved.files[`villages/${code}.json`] = saved.files[`villages/${code}.json`]!.split(name).join('篡改村');
+      localStorage.setItem(key, JSON.stringify(saved));
+    },
+    { code: village(), name },
+  );
+  await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await expectText(page, zhHans['error.unreachable']);
+  await expectNoText(page, '篡改村');
+  await page.unroute('**/feed/**');
+});
+
 test('an emergency alert covers the open screen within the poll interval, and OK returns the villager to the same place', async ({ page }, testInfo) => {
   const focusedTitle = await openVillageAffairs(page);
   const { admin } = service.tokens;

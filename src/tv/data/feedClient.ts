@@ -42,8 +42,13 @@ export class FeedClient {
     if (response.status === 304) return { changed: false, pollSeconds };
     const data = await this.json(MANIFEST_FILE, response);
     if (!isManifest(data)) throw new FeedError('invalid', MANIFEST_FILE, [{ path: '/', message: 'not a manifest' }]);
-    if (!this.publicKey || !signatureIsValid(data, this.publicKey)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
+    if (!this.isSigned(data)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
     return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
+  }
+
+  /** Whether the manifest carries the publisher's valid signature. */
+  isSigned(manifest: Manifest): boolean {
+    return !!this.publicKey && signatureIsValid(manifest, this.publicKey);
   }
 
   /** A feed file, by logical path and its entry in the manifest's tree, checked and parsed. */

@@ -3,12 +3,13 @@
  * months when opened. It only ever swaps in a complete, checked set of files: a
  * refresh that fails in any way keeps the last good content on screen.
  */
-import type { FileEntries, Manifest } from '../../feed/manifest';
+import { isManifest, type FileEntries, type Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelSpec } from '../../feed/taxonomy';
 import { validateDistrict, validateIndex, validateLedgerMonth, validateStreet, validateVillage } from '../../feed/validate';
 import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
+import { textSha256 } from '../sync/verify';
 import { FeedClient, FeedError, parseFile } from './feedClient';
 
 export interface BoxFeeds {
@@ -153,8 +154,7 @@ export class Store {
     const read = async (path: string): Promise<string> => (texts[path] = await this.file(entries, path));
     const readIndex = async (path: string) => Object.assign(entries, parseFile(path, await read(path), validateIndex).files);
     const district = parseFile(feedPaths.district(), await read(feedPaths.district()), validateDistrict);
-    const street = district.streets.find((s) => s.villages.some((v) => v.code === village))?.code;
-    if (!street) throw new FeedError('notFound', feedPaths.village(village));
+    const street = streetOf(district, village);
     await readIndex(feedPaths.streetIndex(street));
     await Promise.all([readIndex(feedPaths.villageIndex(village)), read(feedPaths.street(street))]);
     const months = [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => entries[p]);
@@ -209,34 +209,38 @@ export class Store {
     writeCache({ manifest: this.current.manifest, etag: this.current.etag, fetchedAt: this.lastContact, files: this.current.texts });
   }
 
+  /**
+   * The last good feed kept on the box, believed only as far as it checks out: the manifest's
+   * signature, and down the tree each text's hash against its entry.
+   */
   private restoreFromCache(): boolean {
     const cached: CachedFeed | null = readCache();
     const village = this.villageCode;
-    if (!cached || !village) return false;
+    if (!cached || !village || !isManifest(cached.manifest) || !this.client.isSigned(cached.manifest)) return false;
     try {
-      const text = (path: string) => {
-        const value = cached.files[path];
-        if (value === undefined) throw new FeedError('notFound', path);
-        return value;
-      };
-      const villageFeed = parseFile(feedPaths.village(village), text(feedPaths.village(village)), validateVillage);
       const entries: FileEntries = { ...cached.manifest.files };
-      for (const path of [feedPaths.streetIndex(villageFeed.street), feedPaths.villageIndex(village)]) Object.assign(entries, parseFile(path, text(path), validateIndex).files);
-      this.current = {
-        manifest: cached.manifest,
-        etag: null,
-        entries,
-        feeds: {
-          district: parseFile(feedPaths.district(), text(feedPaths.district()), validateDistrict),
-          street: parseFile(feedPaths.street(villageFeed.street), text(feedPaths.street(villageFeed.street)), validateStreet),
-          village: villageFeed,
-        },
-        texts: cached.files,
+      const texts: Record<string, string> = {};
+      const text = (path: string): string => {
+        const value = cached.files[path];
+        if (value === undefined || textSha256(value) !== entries[path]?.sha256) throw new FeedError('rejected', path);
+        return (texts[path] = value);
       };
-      for (const [path, monthText] of Object.entries(cached.files)) if (path.includes('/ledger/')) this.months.set(path.slice(-12, -5), parseFile(path, monthText, validateLedgerMonth));
+      const district = parseFile(feedPaths.district(), text(feedPaths.district()), validateDistrict);
+      const street = streetOf(district, village);
+      for (const path of [feedPaths.streetIndex(street), feedPaths.villageIndex(village)]) Object.assign(entries, parseFile(path, text(path), validateIndex).files);
+      const feeds: BoxFeeds = {
+        district,
+        street: parseFile(feedPaths.street(street), text(feedPaths.street(street)), validateStreet),
+        village: parseFile(feedPaths.village(village), text(feedPaths.village(village)), validateVillage),
+      };
+      for (const path of Object.keys(cached.files).filter((p) => p.includes('/ledger/') && entries[p])) {
+        this.months.set(path.slice(-12, -5), parseFile(path, text(path), validateLedgerMonth));
+      }
+      this.current = { manifest: cached.manifest, etag: null, entries, feeds, texts };
       this.lastContact = cached.fetchedAt;
       return true;
     } catch {
+      this.months.clear();
       return false;
     }
   }
@@ -277,6 +281,13 @@ export class Store {
     return value;
   }
 }
+
+/** The street a village belongs to, as the district lists them. */
+const streetOf = (district: DistrictFeed, village: string): string => {
+  const street = district.streets.find((s) => s.villages.some((v) => v.code === village))?.code;
+  if (!street) throw new FeedError('notFound', feedPaths.village(village));
+  return street;
+};
 
 /** Ids of items that are new, or of a higher version, in `next` than in `previous`. */
 const freshItemIds = (previous: BoxFeeds, next: BoxFeeds): Set<string> => {

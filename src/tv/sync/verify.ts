@@ -30,3 +30,6 @@ export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string): b
 };
 
 export const sha256Hex = (bytes: Uint8Array): string => sha256(bytes);
+
+/** SHA-256 of a text's UTF-8 bytes (js-sha256 encodes strings itself): for copies kept as text. */
+export const textSha256 = (text: string): string => sha256(text);
