@@ -139,3 +139,6 @@ export const FOCUS = {
   scale: 1.04,
   durationSec: 0.12,
 };
+
+/** A full-screen dimmed layer under an overlay (a dialog, an alert), at the given depth. */
+export const fullScreenScrim = (zIndex: number) => ({ w: 1920, h: 1080, rect: true, color: COLOR.scrim, zIndex });

@@ -42,19 +42,14 @@ export const feedChannel = (id: number): Channel | undefined => {
 export const firstText = (channel: Channel): string => {
   switch (channel.kind) {
     case 'articles':
+    case 'qa':
+    case 'alerts':
+    case 'guide':
+    case 'tables':
       return channel.content[0]!.title;
     case 'faq':
       return channel.content[0]!.items[0]!.question.slice(0, 12);
-    case 'qa':
-      return channel.content[0]!.title;
-    case 'alerts':
-      return channel.content[0]!.title;
-    case 'guide':
-      return channel.content[0]!.title;
-    case 'tables':
-      return channel.content[0]!.title;
     case 'contacts':
-      return channel.content[0]!.name;
     case 'people':
       return channel.content[0]!.name;
     case 'profile':

@@ -6,7 +6,7 @@ import { Lightning } from '@lightningjs/sdk';
 import type { Alert } from '../../feed/schema';
 import { formatDateTime } from '../../format/dates';
 import { t, type MessageKey } from '../../i18n';
-import { ALERT_COLOR, COLOR, SAFE, TYPE } from '../theme';
+import { ALERT_COLOR, fullScreenScrim, SAFE, TYPE } from '../theme';
 import { text } from './text';
 
 export class AlertOverlay extends Lightning.Component {
@@ -14,11 +14,7 @@ export class AlertOverlay extends Lightning.Component {
 
   static override _template() {
     return {
-      w: 1920,
-      h: 1080,
-      rect: true,
-      color: COLOR.scrim,
-      zIndex: 80,
+      ...fullScreenScrim(80),
       visible: false,
       Band: { x: 0, y: 180, w: 1920, h: 720, rect: true, color: ALERT_COLOR[1] },
       Level: { x: SAFE.x, y: 210, ...text('', { size: TYPE.heading, bold: true }) },

@@ -1,7 +1,7 @@
 /** A yes/no question over the screen; Left/Right choose, OK answers, Back cancels. */
 import { Lightning } from '@lightningjs/sdk';
 import { refocus } from './refocus';
-import { COLOR, lineOf, px, TYPE } from '../theme';
+import { COLOR, fullScreenScrim, lineOf, px, TYPE } from '../theme';
 import { edge, focusLook, frame } from './focus';
 import { text } from './text';
 
@@ -40,11 +40,7 @@ export class Dialog extends Lightning.Component {
 
   static override _template() {
     return {
-      w: 1920,
-      h: 1080,
-      rect: true,
-      color: COLOR.scrim,
-      zIndex: 50,
+      ...fullScreenScrim(50),
       Box: {
         x: (1920 - W()) / 2,
         y: (1080 - H()) / 2,

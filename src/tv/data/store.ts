@@ -3,7 +3,7 @@
  * months when opened. It only ever swaps in a complete, checked set of files: a
  * refresh that fails in any way keeps the last good content on screen.
  */
-import { isManifest, type FileEntries, type Manifest } from '../../feed/manifest';
+import { isManifest, type FileEntries, type FileEntry, type Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelSpec } from '../../feed/taxonomy';
@@ -109,7 +109,7 @@ export class Store {
     try {
       await this.refresh();
     } catch (error) {
-      if (!this.restoreFromCache()) throw error;
+      if (!(await this.restoreFromCache())) throw error;
       this.health = error instanceof FeedError && error.kind === 'rejected' ? { kind: 'rejected', reason: error.path } : { kind: 'offline', since: this.lastContact };
     }
     return this.current!.feeds;
@@ -148,22 +148,12 @@ export class Store {
     // Only a manifest that passed every check may set how often the box polls.
     const pollSeconds = answer.pollSeconds;
     const previous = this.current;
-    // Down the tree to the box's own village: district, its street's index, the village's index.
-    const entries: FileEntries = { ...manifest.files };
-    const texts: Record<string, string> = {};
-    const read = async (path: string): Promise<string> => (texts[path] = await this.file(entries, path));
-    const readIndex = async (path: string) => Object.assign(entries, parseFile(path, await read(path), validateIndex).files);
-    const district = parseFile(feedPaths.district(), await read(feedPaths.district()), validateDistrict);
-    const street = streetOf(district, village);
-    await readIndex(feedPaths.streetIndex(street));
-    await Promise.all([readIndex(feedPaths.villageIndex(village)), read(feedPaths.street(street))]);
-    const months = [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => entries[p]);
-    await Promise.all([feedPaths.village(village), ...months].map(read));
-    const feeds: BoxFeeds = {
-      district,
-      street: parseFile(feedPaths.street(street), texts[feedPaths.street(street)]!, validateStreet),
-      village: parseFile(feedPaths.village(village), texts[feedPaths.village(village)]!, validateVillage),
-    };
+    const { entries, feeds, texts } = await this.readBranch(
+      manifest,
+      village,
+      (path, entry) => this.file(path, entry),
+      (reachable) => [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => reachable[p]),
+    );
     const changed = Object.keys(texts).filter((p) => !p.endsWith('/index.json') && previous?.entries[p]?.sha256 !== entries[p]?.sha256);
     for (const path of changed.filter((p) => p.includes('/ledger/'))) {
       this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
@@ -177,11 +167,39 @@ export class Store {
     return previous ? changed : [];
   }
 
-  /** Reuses unchanged files already held; fetches (and hash-checks) the rest. Parsed once, by the caller. */
-  private async file(entries: FileEntries, path: string): Promise<string> {
+  /**
+   * Down the manifest's tree to the box's own village: the district, its street's index, the
+   * village's index, then the street and village files and the ledger months `ledgerPaths`
+   * picks. `read` gives a file's text for its entry, checked against it.
+   */
+  private async readBranch(
+    manifest: Manifest,
+    village: string,
+    read: (path: string, entry: FileEntry | undefined) => Promise<string>,
+    ledgerPaths: (entries: FileEntries) => string[],
+  ): Promise<{ entries: FileEntries; feeds: BoxFeeds; texts: Record<string, string> }> {
+    const entries: FileEntries = { ...manifest.files };
+    const texts: Record<string, string> = {};
+    const text = async (path: string): Promise<string> => (texts[path] = await read(path, entries[path]));
+    const index = async (path: string) => Object.assign(entries, parseFile(path, await text(path), validateIndex).files);
+    const district = parseFile(feedPaths.district(), await text(feedPaths.district()), validateDistrict);
+    const street = streetOf(district, village);
+    await index(feedPaths.streetIndex(street));
+    await Promise.all([index(feedPaths.villageIndex(village)), text(feedPaths.street(street))]);
+    await Promise.all([feedPaths.village(village), ...ledgerPaths(entries)].map(text));
+    const feeds: BoxFeeds = {
+      district,
+      street: parseFile(feedPaths.street(street), texts[feedPaths.street(street)]!, validateStreet),
+      village: parseFile(feedPaths.village(village), texts[feedPaths.village(village)]!, validateVillage),
+    };
+    return { entries, feeds, texts };
+  }
+
+  /** Reuses an unchanged file already held; fetches (and hash-checks) it otherwise. Parsed once, by the caller. */
+  private async file(path: string, entry: FileEntry | undefined): Promise<string> {
     const held = this.current?.texts[path];
-    if (held !== undefined && this.current!.entries[path]?.sha256 === entries[path]?.sha256) return held;
-    return this.client.fetchText(path, entries[path]);
+    if (held !== undefined && this.current!.entries[path]?.sha256 === entry?.sha256) return held;
+    return this.client.fetchText(path, entry);
   }
 
   private expiryHealth(manifest: Manifest): FeedHealth {
@@ -213,29 +231,20 @@ export class Store {
    * The last good feed kept on the box, believed only as far as it checks out: the manifest's
    * signature, and down the tree each text's hash against its entry.
    */
-  private restoreFromCache(): boolean {
+  private async restoreFromCache(): Promise<boolean> {
     const cached: CachedFeed | null = readCache();
     const village = this.villageCode;
     if (!cached || !village || !isManifest(cached.manifest) || !this.client.isSigned(cached.manifest)) return false;
+    const checked = async (path: string, entry: FileEntry | undefined): Promise<string> => {
+      const value = cached.files[path];
+      if (value === undefined || textSha256(value) !== entry?.sha256) throw new FeedError('rejected', path);
+      return value;
+    };
     try {
-      const entries: FileEntries = { ...cached.manifest.files };
-      const texts: Record<string, string> = {};
-      const text = (path: string): string => {
-        const value = cached.files[path];
-        if (value === undefined || textSha256(value) !== entries[path]?.sha256) throw new FeedError('rejected', path);
-        return (texts[path] = value);
-      };
-      const district = parseFile(feedPaths.district(), text(feedPaths.district()), validateDistrict);
-      const street = streetOf(district, village);
-      for (const path of [feedPaths.streetIndex(street), feedPaths.villageIndex(village)]) Object.assign(entries, parseFile(path, text(path), validateIndex).files);
-      const feeds: BoxFeeds = {
-        district,
-        street: parseFile(feedPaths.street(street), text(feedPaths.street(street)), validateStreet),
-        village: parseFile(feedPaths.village(village), text(feedPaths.village(village)), validateVillage),
-      };
-      for (const path of Object.keys(cached.files).filter((p) => p.includes('/ledger/') && entries[p])) {
-        this.months.set(path.slice(-12, -5), parseFile(path, text(path), validateLedgerMonth));
-      }
+      const { entries, feeds, texts } = await this.readBranch(cached.manifest, village, checked, (reachable) =>
+        Object.keys(cached.files).filter((p) => p.includes('/ledger/') && reachable[p]),
+      );
+      for (const path of Object.keys(texts).filter((p) => p.includes('/ledger/'))) this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
       this.current = { manifest: cached.manifest, etag: null, entries, feeds, texts };
       this.lastContact = cached.fetchedAt;
       return true;
