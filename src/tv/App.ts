@@ -89,6 +89,16 @@ export class App extends Router.App {
     this.schedulePoll();
   }
 
+  /**
+   * Back with no page behind the open one (the box started on it, or reloaded into it after
+   * losing WebGL) leads home in the app, not back through the browser's history: that would
+   * leave this page, e.g. for the WebGL one the box just left. Home's own Back asks first.
+   */
+  override _handleAppClose() {
+    if (Router.getActiveHash() !== 'home') Router.navigate('home');
+    else (this.application as unknown as { closeApp(): void }).closeApp();
+  }
+
   /** Polls at the interval the publisher asks, with jitter so that boxes do not arrive together. */
   private schedulePoll() {
     clearTimeout(this.pollTimer);

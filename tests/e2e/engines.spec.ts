@@ -66,9 +66,10 @@ test('a lost WebGL context reloads into canvas2d on the same screen', async ({ p
   // Locators, unlike evaluate, ride out the reload's context switch.
   await expect(page.locator('html')).toHaveAttribute('data-renderer', 'canvas2d');
   await expect(page.locator(`[texture-text*="${people}"]`).first()).toBeVisible();
-  // The reload starts a new history: Back leads home.
+  // The reload starts a new history: Back leads home, in the app, still on canvas2d.
   await press(page, 'Backspace');
   await expectText(page, sample().village.region.name);
+  await expect(page).toHaveURL(/renderer=canvas2d.*#home$/);
   await keepScreenshot(page, testInfo, 'after-context-loss');
 });
 
