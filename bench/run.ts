@@ -5,6 +5,7 @@
  *
  *   npm run bench -- [--boot-runs 5] [--presses 30] [--nav-rounds 24] [--cannon-seconds 10]
  *                    [--throttle 6] [--no-build] [--sample DIR] [--json FILE] [--only a,b]
+ *                    [--cpu-profile FILE] [--trace FILE]
  *
  * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll.
  */
@@ -25,6 +26,7 @@ import { seedSample } from '../server/seed/seedSample';
 import { addRevision } from '../server/content/repository';
 import { readIndexTree } from '../server/publish/indexTree';
 import type { Manifest } from '../src/feed/manifest';
+import { TIMELINE_CATEGORIES, TRACE_CATEGORIES, workBeforeMarks } from './mainThread';
 
 const { values: opts } = parseArgs({
   options: {
@@ -38,6 +40,8 @@ const { values: opts } = parseArgs({
     json: { type: 'string', default: 'bench-results.json' },
     only: { type: 'string' },
     port: { type: 'string', default: '8497' },
+    'cpu-profile': { type: 'string' },
+    trace: { type: 'string' },
   },
 });
 const BOOT_RUNS = Number(opts['boot-runs']);
@@ -229,7 +233,7 @@ interface Probe {
 declare global {
   interface Window {
     __sanwuDebug?: Probe;
-    __press?: { nav: boolean; before: string; t0: number; done: number | null; timeout: number };
+    __press?: { nav: boolean; before: string; t0: number; done: number | null; abandoned: boolean; finished: Promise<number> };
   }
 }
 
@@ -311,77 +315,107 @@ if (parts.has('boot')) {
   row('  · feed fetch (manifest, district, 2 indexes, street, village)', ms(m(app, 'feed')), ms(m(bare, 'feed')), `${kb(m(app, 'feedBytes'))} transferred`);
 }
 
+/** A key press's mark in the trace, made in the frame that ends it. */
+const PRESS_DONE = 'sanwu:press-done';
+
 /** Presses a key and returns ms from the key event to the frame drawn once the app has settled. */
 const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_000): Promise<number | null> => {
-  await page.evaluate((navigates) => {
-    const pending = { nav: navigates, before: window.__sanwuDebug!.hash(), t0: 0, done: null as number | null, timeout: 0 };
-    window.__press = pending;
-    window.addEventListener(
-      'keydown',
-      (event) => {
-        // The time the key event was created: input queueing under load is counted too.
-        pending.t0 = event.timeStamp;
-        const check = () => {
-          const probe = window.__sanwuDebug!;
-          if (!probe.navigating() && (!pending.nav || probe.hash() !== pending.before)) pending.done = performance.now() - pending.t0;
-          else requestAnimationFrame(check);
-        };
-        // Queued after Lightning's own frame callback: runs once that frame is drawn.
-        requestAnimationFrame(check);
-      },
-      { capture: true, once: true },
-    );
-  }, nav);
+  await page.evaluate(
+    ({ navigates, mark }) => {
+      const pending = { nav: navigates, before: window.__sanwuDebug!.hash(), t0: 0, done: null as number | null, abandoned: false, finished: null as unknown as Promise<number> };
+      let finish: (ms: number) => void = () => undefined;
+      pending.finished = new Promise((resolve) => (finish = resolve));
+      window.__press = pending;
+      window.addEventListener(
+        'keydown',
+        (event) => {
+          // The time the key event was created: input queueing under load is counted too.
+          pending.t0 = event.timeStamp;
+          const check = () => {
+            const probe = window.__sanwuDebug!;
+            if (pending.abandoned) return;
+            if (probe.navigating() || (pending.nav && probe.hash() === pending.before)) return requestAnimationFrame(check);
+            pending.done = performance.now() - pending.t0;
+            performance.mark(mark);
+            finish(pending.done);
+          };
+          // Queued after Lightning's own frame callback: runs once that frame is drawn.
+          requestAnimationFrame(check);
+        },
+        { capture: true, once: true },
+      );
+    },
+    { navigates: nav, mark: PRESS_DONE },
+  );
   await page.keyboard.press(key);
-  try {
-    await page.waitForFunction(() => window.__press?.done !== null, null, { timeout, polling: 10 });
-  } catch {
-    return null;
-  }
-  return page.evaluate(() => window.__press!.done!);
+  // Waits on the page's promise rather than polling it, so the wait adds no work to the page.
+  const done = await Promise.race([page.evaluate(() => window.__press!.finished), page.waitForTimeout(timeout).then(() => null)]);
+  // A key that changed nothing (OK on a voucher without a receipt): stop waiting for its frame.
+  if (done === null) await page.evaluate(() => (window.__press!.abandoned = true));
+  return done;
 };
 
 if (parts.has('keys')) {
   log(`key → frame (${PRESSES} presses each, CPU ${THROTTLE}×)`);
-  const { page, close } = await newPage(THROTTLE);
+  const { page, cdp, close } = await newPage(THROTTLE);
   await page.goto(appUrl(big, '&probe=1'));
   await settle(page, null, 120_000);
   await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home', null, { timeout: 120_000 });
-  const home: number[] = [];
-  const push = (xs: number[], x: number | null) => x !== null && xs.push(x);
-  for (let i = 0; i < PRESSES; i++) push(home, await timedPress(page, i % 2 ? 'ArrowLeft' : 'ArrowRight', false));
+  // Every timed press in order, so each can be matched with its mark in the trace.
+  const kinds = ['home', 'step', 'pageJump', 'voucher', 'receipt', 'other'] as const;
+  type Kind = (typeof kinds)[number];
+  const presses: { kind: Kind; wall: number }[] = [];
+  const press = async (kind: Kind, key: string, nav: boolean, timeout?: number) => {
+    const wall = await timedPress(page, key, nav, timeout);
+    if (wall !== null) presses.push({ kind, wall });
+    return wall;
+  };
+  // --trace FILE: the whole timeline of the presses as well, for DevTools' Performance panel.
+  await browser.startTracing(page, { categories: opts.trace ? [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] : TRACE_CATEGORIES });
+  // --cpu-profile FILE: V8's samples over all the presses, to open in DevTools' Performance panel.
+  if (opts['cpu-profile']) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.setSamplingInterval', { interval: 200 })).then(() => cdp.send('Profiler.start'));
+
+  for (let i = 0; i < PRESSES; i++) await press('home', i % 2 ? 'ArrowLeft' : 'ArrowRight', false);
   // The biggest month of the 20,000-voucher village.
   const month = [...bigMonths].sort((a, b) => b.count - a.count)[0]!;
   await page.evaluate((m) => (location.hash = `#month/${m}`), month.month);
   await page.waitForFunction((m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(), month.month, { timeout: 120_000 });
   await page.waitForTimeout(500);
   // Four ↓ (one row) for each channel − (a page: every row on screen changes).
-  const step: number[] = [];
-  const pageJump: number[] = [];
-  for (let i = 0; i < PRESSES; i++) {
-    const jump = i % 5 === 4;
-    push(jump ? pageJump : step, await timedPress(page, jump ? 'PageDown' : 'ArrowDown', false));
-  }
-  const voucher: number[] = [];
-  const receipt: number[] = [];
+  for (let i = 0; i < PRESSES; i++) await (i % 5 === 4 ? press('pageJump', 'PageDown', false) : press('step', 'ArrowDown', false));
   for (let i = 0; i < Math.max(3, Math.round(PRESSES / 3)); i++) {
-    push(voucher, await timedPress(page, 'Enter', true));
+    await press('voucher', 'Enter', true);
     // Not every voucher has a scanned receipt: then OK does nothing and there is one level less.
-    const opened = await timedPress(page, 'Enter', true, 5_000);
-    push(receipt, opened);
+    const opened = await press('receipt', 'Enter', true, 5_000);
     await page.waitForTimeout(300);
-    if (opened !== null) await timedPress(page, 'Backspace', true);
-    await timedPress(page, 'Backspace', true);
-    await timedPress(page, 'ArrowDown', false);
+    if (opened !== null) await press('other', 'Backspace', true);
+    await press('other', 'Backspace', true);
+    await press('other', 'ArrowDown', false);
   }
+  if (opts['cpu-profile']) writeFileSync(opts['cpu-profile'], JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  const trace = await browser.stopTracing();
+  if (opts.trace) writeFileSync(opts.trace, trace);
+  const work = workBeforeMarks(trace, PRESS_DONE, presses.map((p) => p.wall));
   await close();
-  results.keys = { home, step, pageJump, voucher, receipt, month };
-  const fmt = (xs: number[]) => `p95 ${ms(p95(xs))}, median ${ms(median(xs))}`;
-  row('key → frame: focus move on home', fmt(home), '', `${home.length} presses`);
-  row(`key → frame: move in ledger (${month.count} vouchers in ${month.month}), ↓ one row`, fmt(step), '', `${step.length} presses`);
-  row('key → frame: move in ledger, channel − a page', fmt(pageJump), '', `${pageJump.length} presses; every row on screen changes`);
-  row('key → frame: open a voucher', fmt(voucher), '', `${voucher.length} presses`);
-  row('key → frame: open its receipt image', fmt(receipt), '', `${receipt.length} presses (page up; image decode may land later)`);
+  const of = (kind: Kind, pick: (p: { wall: number; work: number; gpuWait: number }) => number) => presses.flatMap((p, i) => (p.kind === kind ? [pick({ wall: p.wall, ...work[i]! })] : []));
+  results.keys = { month, ...Object.fromEntries(kinds.map((k) => [k, { wall: of(k, (p) => p.wall), work: of(k, (p) => p.work), gpuWait: of(k, (p) => p.gpuWait) }])) };
+  // The brief's measure is the main thread's work; wall-clock time and GPU waits are shown beside it.
+  const keyRow = (what: string, kind: Kind, note: string) => {
+    const busy = of(kind, (p) => p.work);
+    const wall = of(kind, (p) => p.wall);
+    const wait = of(kind, (p) => p.gpuWait);
+    row(
+      `key → frame: ${what}`,
+      `work p95 ${ms(p95(busy))}, median ${ms(median(busy))}`,
+      '',
+      `wall-clock p95 ${ms(p95(wall))}, median ${ms(median(wall))}; blocked on the GPU process median ${ms(median(wait))}; ${busy.length} presses${note}; target work p95 < 50 ms: ${p95(busy) < 50 ? 'met' : 'not met'}`,
+    );
+  };
+  keyRow('focus move on home', 'home', '');
+  keyRow(`move in ledger (${month.count} vouchers in ${month.month}), ↓ one row`, 'step', '');
+  keyRow('move in ledger, channel − a page', 'pageJump', '; every row on screen changes');
+  keyRow('open a voucher', 'voucher', '');
+  keyRow('open its receipt image', 'receipt', ' (page up; image decode may land later)');
 }
 
 if (parts.has('ledger')) {
