@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--boot-runs 5] [--presses 30] [--nav-rounds 24] [--cannon-seconds 10]
  *                    [--throttle 6] [--no-build] [--sample DIR] [--json FILE] [--only a,b]
- *                    [--cpu-profile FILE] [--trace FILE]
+ *                    [--cpu-profile FILE] [--trace FILE] [--dwell 600]
  *
  * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll.
  */
@@ -42,12 +42,15 @@ const { values: opts } = parseArgs({
     port: { type: 'string', default: '8497' },
     'cpu-profile': { type: 'string' },
     trace: { type: 'string' },
+    dwell: { type: 'string', default: '600' },
   },
 });
 const BOOT_RUNS = Number(opts['boot-runs']);
 const PRESSES = Number(opts.presses);
 const NAV_ROUNDS = Number(opts['nav-rounds']);
 const THROTTLE = Number(opts.throttle);
+/** ms between a key's frame and the next key: a viewer reads before pressing again. */
+const DWELL = Number(opts.dwell);
 const PORT = Number(opts.port);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll').split(','));
@@ -356,7 +359,7 @@ const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_00
 };
 
 if (parts.has('keys')) {
-  log(`key → frame (${PRESSES} presses each, CPU ${THROTTLE}×)`);
+  log(`key → frame (${PRESSES} presses each, CPU ${THROTTLE}×, ${DWELL} ms between presses)`);
   const { page, cdp, close } = await newPage(THROTTLE);
   await page.goto(appUrl(big, '&probe=1'));
   await settle(page, null, 120_000);
@@ -366,6 +369,7 @@ if (parts.has('keys')) {
   type Kind = (typeof kinds)[number];
   const presses: { kind: Kind; wall: number }[] = [];
   const press = async (kind: Kind, key: string, nav: boolean, timeout?: number) => {
+    await page.waitForTimeout(DWELL);
     const wall = await timedPress(page, key, nav, timeout);
     if (wall !== null) presses.push({ kind, wall });
     return wall;

@@ -6,6 +6,7 @@
 import { Router, Storage, Utils, type Lightning } from '@lightningjs/sdk';
 import { AlertOverlay } from './components/AlertOverlay';
 import { keepDrawn, text } from './components/text';
+import { releaseDrawnAhead } from './components/drawAhead';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n';
 import { box, notices } from './context';
@@ -85,7 +86,17 @@ export class App extends Router.App {
     // The veil shows on every page change: its label is drawn once, not on each.
     keepDrawn(this.tag('Loading.Label'));
     notices.show = (message) => this.notify(message);
-    Router.startRouter({ ...routes(), afterEachRoute: () => this.showFeedState() }, this);
+    Router.startRouter(
+      {
+        ...routes(),
+        afterEachRoute: () => {
+          // The new page holds what was drawn ahead for it; the rest may be collected.
+          releaseDrawnAhead();
+          this.showFeedState();
+        },
+      },
+      this,
+    );
     this.schedulePoll();
   }
 

@@ -3,7 +3,9 @@
  * page's view model; pages never fetch. Depth from home: list → item → photos/video;
  * the ledger drills months → month → voucher → receipt.
  */
+import type { Lightning } from '@lightningjs/sdk';
 import type { Channel } from '../feed/schema';
+import { drawAhead } from './components/drawAhead';
 import { t } from '../i18n';
 import { box } from './context';
 import { FeedError } from './data/feedClient';
@@ -68,6 +70,15 @@ const documentOf = async ({ channel: id = '', item = '' }: Params) =>
   found(presentDocument(await channel(id), item, box().now()), `${id}/${item}`);
 
 const month = async (value = '') => box().store.ledgerMonth(value);
+
+const lastPart = (target: string): string => target.slice(target.lastIndexOf('/') + 1);
+
+/** A page built off the stage and filled, to draw its textures ahead (see drawAhead). */
+const detached = <P extends Lightning.Component>(host: Lightning.Component, type: new (...args: never[]) => P, fill: (page: P) => void): P => {
+  const page = host.stage.c({ type }) as unknown as P;
+  fill(page);
+  return page;
+};
 
 export const routes = () => ({
   root: () => Promise.resolve(box().store.village ? 'home' : 'pick'),
@@ -154,7 +165,12 @@ export const routes = () => ({
       component: MonthPage,
       on: live(async (page: MonthPage, params: Params) => {
         await box().store.load();
-        page.month = presentMonth(await month(params.month));
+        const published = await month(params.month);
+        page.month = presentMonth(published);
+        page.opensAhead = (row) => {
+          const voucher = row.target ? presentVoucher(published, lastPart(row.target)) : null;
+          return voucher ? detached(page, VoucherPage, (ahead) => (ahead.voucher = voucher)) : null;
+        };
       }),
     },
     {
@@ -162,7 +178,10 @@ export const routes = () => ({
       component: VoucherPage,
       on: live(async (page: VoucherPage, params: Params) => {
         await box().store.load();
-        page.voucher = found(presentVoucher(await month(params.month), params.voucher ?? ''), `voucher ${params.voucher}`);
+        const published = await month(params.month);
+        page.voucher = found(presentVoucher(published, params.voucher ?? ''), `voucher ${params.voucher}`);
+        const receipt = presentReceipt(published, params.voucher ?? '');
+        if (receipt) drawAhead(page, () => [detached(page, ReceiptPage, (ahead) => (ahead.receipt = receipt))]);
       }),
     },
     {

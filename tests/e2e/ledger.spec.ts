@@ -128,3 +128,71 @@ test('a long ledger list pages with channel up/down and keeps the focused entry 
   const box = await page.locator('[focused="true"]').last().boundingBox();
   expect(box!.y + box!.height).toBeLessThanOrEqual(1080 - 96);
 });
+
+/** From now on, counts the texts the box draws and the images it loads. */
+const countDrawing = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    type Platform = { getDrawingCanvas(): unknown; loadSrcTexture(...args: unknown[]): unknown };
+    const w = window as unknown as { __sanwuDebug: { stage: { platform: Platform } }; __drawn: { texts: number; images: number } };
+    const platform = w.__sanwuDebug.stage.platform;
+    w.__drawn = { texts: 0, images: 0 };
+    const draw = platform.getDrawingCanvas.bind(platform);
+    const load = platform.loadSrcTexture.bind(platform);
+    platform.getDrawingCanvas = () => (w.__drawn.texts++, draw());
+    platform.loadSrcTexture = (...args) => (w.__drawn.images++, load(...args));
+  });
+const drawn = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __drawn: { texts: number; images: number } }).__drawn);
+
+test('resting on an entry draws its voucher ahead, so OK shows it without drawing; the receipt likewise', async ({ page }) => {
+  await openLedger(page);
+  const ref = ledger()[0]!;
+  const month = ledgerMonth(ref.file);
+  const withReceipt = month.vouchers.findIndex((v, i) => i > 0 && v.receipts.length > 0);
+  await press(page, 'Enter');
+  await expectText(page, formatFen(month.closingFen));
+  await press(page, 'ArrowDown', withReceipt);
+  const voucher = month.vouchers[withReceipt]!;
+  await expectFocusedText(page, voucher.summary);
+  // The viewer reads the entry before pressing OK.
+  await page.waitForTimeout(1000);
+  await countDrawing(page);
+  await press(page, 'Enter');
+  await expectText(page, voucher.approver);
+  await expectText(page, amountInWords(voucher.amountFen));
+  expect(await drawn(page)).toEqual({ texts: 0, images: 0 });
+
+  await page.waitForTimeout(1000);
+  await countDrawing(page);
+  await press(page, 'Enter');
+  await expect(page.locator('[ref="View"] [ref="Image"]')).toHaveAttribute('texture-src', new RegExp(`${voucher.receipts[0]!.src}$`));
+  await expectText(page, '100%');
+  expect(await drawn(page)).toEqual({ texts: 0, images: 0 });
+
+  // OK at once, with no rest: the voucher's texts are drawn on the key press.
+  await press(page, 'Backspace', 2);
+  await expectFocusedText(page, voucher.summary);
+  const next = month.vouchers[withReceipt + 1]!;
+  await page.keyboard.press('ArrowDown');
+  await countDrawing(page);
+  await page.keyboard.press('Enter');
+  await expectText(page, next.approver);
+  expect((await drawn(page)).texts).toBeGreaterThan(5);
+});
+
+test('resting in a long list draws the rows channel − brings, so the page turns drawing only its position', async ({ page }) => {
+  await openLedger(page);
+  const month = ledgerMonth(ledger()[0]!.file);
+  await press(page, 'Enter');
+  await expectText(page, formatFen(month.closingFen));
+  await page.waitForTimeout(1000);
+  await countDrawing(page);
+  await press(page, 'PageDown');
+  await expectFocusedText(page, month.vouchers[5]!.summary);
+  await expectText(page, `6 / ${month.vouchers.length}`);
+  expect((await drawn(page)).texts).toBe(1);
+  // Paging on at once: the rows that come in are drawn on the key press.
+  await countDrawing(page);
+  await page.keyboard.press('PageDown');
+  await expectFocusedText(page, month.vouchers[10]!.summary);
+  expect((await drawn(page)).texts).toBeGreaterThan(5);
+});

@@ -91,6 +91,11 @@ export class FocusList<Item> extends Lightning.Component {
     this.signal('indexChanged', this.focusIndex, this.items.length);
   }
 
+  /** What channel − would bring on screen that is not on it now, to draw ahead while the list rests. */
+  get nextScreen(): Item[] {
+    return this.items.slice(this.top + this.visibleRows, this.focusIndex + this.visibleRows + 1);
+  }
+
   get current(): Item | undefined {
     return this.items[this.focusIndex];
   }

@@ -1,6 +1,7 @@
 /** A sub-channel's items as a list: OK opens the focused one, channel ± pages the list. */
-import { Router } from '@lightningjs/sdk';
+import { Router, type Lightning } from '@lightningjs/sdk';
 import { contentBottom, contentTop } from '../components/Chrome';
+import { drawAhead } from '../components/drawAhead';
 import { FocusList } from '../components/FocusList';
 import { ListRow, rowHeight } from '../components/ListRow';
 import { text } from '../components/text';
@@ -15,6 +16,8 @@ const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
 
 export class ListPage extends Page {
   protected rows: RowModel[] = [];
+  /** The screen OK opens from a row, built detached so it can be drawn ahead; set by the route. */
+  opensAhead: ((row: RowModel) => Lightning.Element | null) | null = null;
 
   static override _template() {
     return {
@@ -57,6 +60,16 @@ export class ListPage extends Page {
 
   onIndexChanged(index: number, count: number) {
     this.tag('Position').text.text = t('list.position', { index: index + 1, count });
+    // While the remote rests: the next screenful of rows, and what OK would open.
+    drawAhead(this, () => {
+      const current = this.list.current;
+      const rows = this.list.nextScreen.map((row) => {
+        const element = this.stage.c({ type: ListRow }) as ListRow;
+        element.item = row;
+        return element;
+      });
+      return [...rows, current && this.opensAhead ? this.opensAhead(current) : null];
+    });
   }
 
   override historyState(state?: { index: number }) {

@@ -1,0 +1,85 @@
+/**
+ * Draws the screen the viewer will most likely open next while the remote rests: the
+ * focused voucher on a ledger month, the receipt on a voucher, the next screenful of a list.
+ * Lightning shares a text's texture between every element that shows the same text in the
+ * same style, and an image's between every element with the same source, so a screen built
+ * after its textures were drawn here shows at once instead of drawing them on the key press.
+ *
+ * The screen is built detached (never on the stage) and only its textures are loaded. They
+ * are held (not collected) until the next page change has put them to use, then released.
+ */
+import { Router, type Lightning } from '@lightningjs/sdk';
+
+/** How long the remote must rest before drawing ahead: a held key repeats faster. */
+export const REST_MS = 250;
+/** An image may take this long to arrive and decode. */
+const IMAGE_WAIT_MS = 5000;
+
+interface TextureSourceLike {
+  permanent: boolean;
+  isLoaded(): boolean;
+}
+interface TextureLike {
+  source: TextureSourceLike | null;
+  load(): void;
+}
+interface ElementLike {
+  texture?: TextureLike | null;
+  __childList?: { _items?: ElementLike[] } | null;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let held: TextureSourceLike[] = [];
+/** Counts releases, so that an image arriving after one is not held. */
+let generation = 0;
+
+/** Every element of the tree that has a texture (text or image). */
+const texturesOf = (root: ElementLike): TextureLike[] => {
+  const found: TextureLike[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const element = stack.pop()!;
+    if (element.texture) found.push(element.texture);
+    const children = element.__childList?._items;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
+  }
+  return found;
+};
+
+/** Holds a source until release(); an image is held once it has arrived. */
+const hold = (source: TextureSourceLike, since = generation, waited = 0): void => {
+  if (since !== generation) return;
+  if (source.isLoaded()) {
+    source.permanent = true;
+    held.push(source);
+  } else if (waited < IMAGE_WAIT_MS) {
+    setTimeout(() => hold(source, since, waited + 100), 100);
+  }
+};
+
+/** Lets the textures drawn ahead be collected again, once a page change has used them (or not). */
+export const releaseDrawnAhead = (): void => {
+  generation++;
+  for (const source of held) source.permanent = false;
+  held = [];
+};
+
+/**
+ * Once the remote has rested for REST_MS, builds the screens `build` returns (detached)
+ * and draws their textures, replacing what was drawn ahead before; only while `page` is
+ * still the page on screen and no page change is under way.
+ */
+export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Element | null)[]): void => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    if (Router.getActivePage() !== page || Router.isNavigating()) return;
+    releaseDrawnAhead();
+    for (const screen of build()) {
+      if (!screen) continue;
+      for (const texture of texturesOf(screen as unknown as ElementLike)) {
+        texture.load();
+        if (texture.source) hold(texture.source);
+      }
+    }
+  }, REST_MS);
+};
