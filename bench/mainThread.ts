@@ -23,8 +23,8 @@ export const TRACE_CATEGORIES = ['toplevel', 'gpu', 'blink.user_timing'];
 /** What DevTools' Performance panel records, for a trace saved to look at. */
 export const TIMELINE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink'];
 
-/** Top-level tasks: the name depends on Chromium's version. */
-const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+/** Top-level tasks (the name depends on Chromium's version), and microtask checkpoints, which can run outside one. */
+const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
 /** The main thread blocked until the GPU process has caught up. */
 const GPU_WAITS = new Set(['CommandBufferProxyImpl::WaitForGetOffset', 'CommandBufferProxyImpl::WaitForToken']);
 

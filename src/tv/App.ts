@@ -25,6 +25,8 @@ const OFFLINE_RETRY_SECONDS = 10;
 /** How long a notice or a committed channel number stays on screen. */
 const NOTICE_MS = 5000;
 const ENTRY_SHOWN_MS = 800;
+/** How long boot may take before the loading veil is shown rather than nothing. */
+const VEIL_DELAY_MS = 1000;
 
 export class App extends Router.App {
   private pendingKeys: KeyboardEvent[] = [];
@@ -33,6 +35,7 @@ export class App extends Router.App {
   private digits = '';
   private entryTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  private stageTimer: ReturnType<typeof setTimeout> | undefined;
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -83,6 +86,8 @@ export class App extends Router.App {
   }
 
   override _setup() {
+    // The loading veil only if the first page is slow to come: a fast boot goes straight to it.
+    this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
     // The veil shows on every page change: its label is drawn once, not on each.
     keepDrawn(this.tag('Loading.Label'));
     notices.show = (message) => this.notify(message);
@@ -90,6 +95,7 @@ export class App extends Router.App {
       {
         ...routes(),
         afterEachRoute: () => {
+          this.showStage();
           // The new page holds what was drawn ahead for it; the rest may be collected.
           releaseDrawnAhead();
           this.showFeedState();
@@ -98,6 +104,19 @@ export class App extends Router.App {
       this,
     );
     this.schedulePoll();
+  }
+
+  /**
+   * Puts the canvas on screen, once. Until then the stage draws off screen: each frame on
+   * screen costs the browser a composite (in software, a read-back of the whole 1080p canvas),
+   * and the page itself already shows the background colour.
+   */
+  private showStage() {
+    clearTimeout(this.stageTimer);
+    const canvas = this.stage.getCanvas();
+    if (canvas.parentNode) return;
+    document.body.appendChild(canvas);
+    this.stage.forceRenderUpdate();
   }
 
   /**

@@ -8,8 +8,8 @@ import { Launch, Lightning } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
 import { setLanguage, t } from '../i18n';
 import { App } from './App';
-import { readBoxConfig, type PlatformSettings } from './data/config';
-import { FeedClient } from './data/feedClient';
+import { feedUrlOf, readBoxConfig, type PlatformSettings } from './data/config';
+import { FeedClient, requestManifestEarly } from './data/feedClient';
 import { rememberedVillage } from './data/boxMemory';
 import { defaultSettings, rememberedSettings } from './data/boxSettings';
 import { loadTraditionalConverter, setFeedConverter } from './data/script';
@@ -48,6 +48,8 @@ const boot = async () => {
   const response = await fetch('settings.json', { cache: 'no-cache' });
   if (!response.ok) throw new Error(`settings.json: HTTP ${response.status}`);
   const file = (await response.json()) as SettingsFile;
+  // The manifest's round trip overlaps Lightning's setup (the store takes the answer).
+  requestManifestEarly(feedUrlOf(file.platformSettings, location.search));
   const wantsInspector = new URLSearchParams(location.search).get('inspector') === '1';
   if (wantsInspector) await attachInspector();
 
@@ -94,9 +96,8 @@ const boot = async () => {
   if (store.village) store.load().catch(() => undefined);
   // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
   if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1') exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
-  const canvas = app.stage.getCanvas();
-  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(canvas);
-  document.body.appendChild(canvas);
+  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(app.stage.getCanvas());
+  // The app puts the canvas on screen with its first page (App.showStage).
 };
 
 boot().catch((error: unknown) => {

@@ -27,13 +27,16 @@ export interface PlatformSettings {
 
 const VILLAGE_CODE = /^[0-9]{12}$/;
 
+/** Where the feed is: ?feed= (for tests and support staff), else the settings, else /feed/. */
+export const feedUrlOf = (platform: PlatformSettings, search: string): string => new URLSearchParams(search).get('feed') ?? platform.feedUrl ?? '/feed/';
+
 /** `chosenLanguage` is the villager's setting (itself defaulting to platform.language). */
 export const readBoxConfig = (platform: PlatformSettings, search: string, remembered: string | null, chosenLanguage: LanguageCode): BoxConfig => {
   const params = new URLSearchParams(search);
   const village = [params.get('village'), platform.village, remembered].find((v): v is string => !!v && VILLAGE_CODE.test(v));
   const language = params.get('lang') ?? chosenLanguage;
   return {
-    feedUrl: params.get('feed') ?? platform.feedUrl ?? '/feed/',
+    feedUrl: feedUrlOf(platform, search),
     village: village ?? null,
     language: isLanguage(language) ? language : 'zh-Hans',
     inspector: params.get('inspector') === '1',

@@ -22,6 +22,34 @@ export class FeedError extends Error {
 
 const TIMEOUT_MS = 15_000;
 
+const fileUrl = (baseUrl: string, path: string): string => baseUrl.replace(/\/?$/, '/') + path;
+
+/** Starts a request that gives up after TIMEOUT_MS. */
+const request = (url: string, cache: RequestCache, headers: Record<string, string> = {}): Promise<Response> => {
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  const timer = setTimeout(() => controller?.abort(), TIMEOUT_MS);
+  const response = fetch(url, { signal: controller?.signal, cache, headers });
+  const stop = () => clearTimeout(timer);
+  response.then(stop, stop);
+  return response;
+};
+
+/** The manifest request made at boot, before a client exists (see requestManifestEarly). */
+let earlyManifest: { url: string; response: Promise<Response> } | null = null;
+
+/**
+ * Asks for the manifest as soon as boot knows the feed's address, before Lightning starts, so
+ * that its round trip overlaps the stage's setup. The client's first manifest fetch without
+ * an ETag takes this answer (or its failure) instead of asking again.
+ */
+export const requestManifestEarly = (baseUrl: string): void => {
+  const url = fileUrl(baseUrl, MANIFEST_FILE);
+  const response = request(url, 'no-cache');
+  // Unhandled until the client takes it: a failure is reported there.
+  response.catch(() => undefined);
+  earlyManifest = { url, response };
+};
+
 /** pollSeconds is null when the answer did not say (a proxy or a forgery may not). */
 export type ManifestAnswer = { changed: false; pollSeconds: number | null } | { changed: true; manifest: Manifest; etag: string | null; pollSeconds: number | null };
 
@@ -32,7 +60,7 @@ export class FeedClient {
   ) {}
 
   url(path: string): string {
-    return this.baseUrl.replace(/\/?$/, '/') + path;
+    return fileUrl(this.baseUrl, path);
   }
 
   /** The manifest, unless it is unchanged since `etag`; its signature is checked here. */
@@ -67,15 +95,14 @@ export class FeedClient {
   }
 
   private async fetch(path: string, headers: Record<string, string>, cache: RequestCache): Promise<Response> {
-    const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
-    const timer = setTimeout(() => controller?.abort(), TIMEOUT_MS);
+    const url = this.url(path);
+    const early = earlyManifest && earlyManifest.url === url && !Object.keys(headers).length ? earlyManifest.response : null;
+    if (early) earlyManifest = null;
     let response: Response;
     try {
-      response = await fetch(this.url(path), { signal: controller?.signal, cache, headers });
+      response = await (early ?? request(url, cache, headers));
     } catch {
       throw new FeedError('unreachable', path);
-    } finally {
-      clearTimeout(timer);
     }
     if (response.status === 404) throw new FeedError('notFound', path);
     if (!response.ok && response.status !== 304) throw new FeedError('unreachable', path);
