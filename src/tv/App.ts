@@ -136,8 +136,10 @@ export class App extends Router.App {
     const { store } = box();
     // Offline, look for the network again sooner: the interval may be from a long-gone answer.
     const interval = store.health.kind === 'offline' ? Math.min(store.pollSeconds, OFFLINE_RETRY_SECONDS) : store.pollSeconds;
-    const seconds = store.manifest ? interval * (0.8 + Math.random() * 0.4) : 1;
-    this.pollTimer = setTimeout(() => void this.poll(), seconds * 1000);
+    const loaded = !!store.manifest;
+    const seconds = loaded ? interval * (0.8 + Math.random() * 0.4) : 1;
+    // A feed that arrived meanwhile was just fetched: the first poll waits a whole interval.
+    this.pollTimer = setTimeout(() => void (loaded ? this.poll() : this.schedulePoll()), seconds * 1000);
   }
 
   private async poll() {

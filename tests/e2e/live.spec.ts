@@ -79,6 +79,49 @@ test('a change in another street costs the box only the manifest; one in its own
   );
 });
 
+test('boot asks for the manifest once; a slow feed puts the loading veil on screen, a fast one goes straight to home', async ({ page }) => {
+  const manifestRequests: string[] = [];
+  page.on('request', (request) => void (request.url().endsWith('/feed/manifest.json') && manifestRequests.push(request.url())));
+  // When the canvas goes on screen, beside when the manifest's answer arrived.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('body > canvas')) return;
+      (window as unknown as { canvasShownAt: number }).canvasShownAt = performance.now();
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  /** ms from the canvas going on screen to the manifest's answer, and whether every feed file home used had arrived by then. */
+  const canvasShown = () =>
+    page.evaluate(() => {
+      const shownAt = (window as unknown as { canvasShownAt: number }).canvasShownAt;
+      const home = performance.getEntriesByName('sanwu:home-interactive')[0]!.startTime;
+      const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/feed/') && r.startTime < home);
+      const manifest = files.find((r) => r.name.endsWith('/feed/manifest.json'))!;
+      return { beforeManifest: manifest.responseEnd - shownAt, afterFeed: files.every((r) => r.responseEnd <= shownAt) };
+    });
+  // Fast: the canvas comes on screen with home, after the feed; the manifest was asked for once.
+  await openLive(page);
+  await expect(page.locator('body > canvas')).toBeAttached();
+  expect((await canvasShown()).afterFeed, 'the canvas went on screen with home, once its feed was in').toBe(true);
+  expect(manifestRequests).toHaveLength(1);
+
+  // Slow: the manifest takes 4 s to arrive. (Boxes poll every 2 s here: count from this boot on.)
+  await page.goto('about:blank');
+  manifestRequests.length = 0;
+  await page.route('**/feed/manifest.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await route.continue();
+  });
+  const started = Date.now();
+  await page.goto(`${service.url}/?inspector=1&village=${village()}`);
+  await expect(page.locator('body > canvas')).toBeAttached({ timeout: 3000 });
+  expect(Date.now() - started, 'the veil is on screen long before the feed arrives').toBeLessThan(3500);
+  await expectText(page, zhHans['state.loading']);
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 15_000 });
+  expect(manifestRequests).toHaveLength(1);
+  expect((await canvasShown()).beforeManifest, 'the veil was on screen while the manifest was on its way').toBeGreaterThan(1000);
+});
+
 test('a manifest with a bad signature is refused and the last good content stays', async ({ page }) => {
   const focusedTitle = await openVillageAffairs(page);
   await page.route('**/feed/manifest.json', async (route) => {
