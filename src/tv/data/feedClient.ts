@@ -65,13 +65,27 @@ export class FeedClient {
 
   /** The manifest, unless it is unchanged since `etag`; its signature is checked here. */
   async fetchManifest(etag: string | null): Promise<ManifestAnswer> {
+    const answer = await this.fetchUncheckedManifest(etag);
+    if (answer.changed) this.checkSignature(answer.manifest);
+    return answer;
+  }
+
+  /**
+   * The manifest as it came, unless it is unchanged since `etag`: not to be believed until
+   * checkSignature has passed. Lets a caller send its next requests before the check, so that
+   * their round trip overlaps it.
+   */
+  async fetchUncheckedManifest(etag: string | null): Promise<ManifestAnswer> {
     const response = await this.fetch(MANIFEST_FILE, etag ? { 'If-None-Match': etag } : {}, 'no-cache');
     const pollSeconds = Number(response.headers.get('X-Poll-Interval')) || null;
     if (response.status === 304) return { changed: false, pollSeconds };
     const data = await this.json(MANIFEST_FILE, response);
     if (!isManifest(data)) throw new FeedError('invalid', MANIFEST_FILE, [{ path: '/', message: 'not a manifest' }]);
-    if (!this.isSigned(data)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
     return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
+  }
+
+  checkSignature(manifest: Manifest): void {
+    if (!this.isSigned(manifest)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
   }
 
   /** Whether the manifest carries the publisher's valid signature. */

@@ -135,7 +135,7 @@ export class Store {
   private async fetchAndSwap(): Promise<string[]> {
     const village = this.villageCode;
     if (!village) throw new FeedError('notFound', 'village');
-    const answer = await this.client.fetchManifest(this.current?.etag ?? null);
+    const answer = await this.client.fetchUncheckedManifest(this.current?.etag ?? null);
     this.lastContact = Date.now();
     if (!answer.changed) {
       if (answer.pollSeconds) this.pollSeconds = answer.pollSeconds;
@@ -143,17 +143,22 @@ export class Store {
       return [];
     }
     const { manifest, etag } = answer;
-    const floor = Math.max(highestVersion(), this.current?.manifest.version ?? 0);
-    if (manifest.version < floor) throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
-    // Only a manifest that passed every check may set how often the box polls.
-    const pollSeconds = answer.pollSeconds;
-    const previous = this.current;
-    const { entries, feeds, texts } = await this.readBranch(
+    // The branch's first file is asked for before the signature is checked, so that its round
+    // trip overlaps the check; nothing the branch reads is used unless the signature holds.
+    const branch = this.readBranch(
       manifest,
       village,
       (path, entry) => this.file(path, entry),
       (reachable) => [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => reachable[p]),
     );
+    branch.catch(() => undefined);
+    this.client.checkSignature(manifest);
+    const floor = Math.max(highestVersion(), this.current?.manifest.version ?? 0);
+    if (manifest.version < floor) throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
+    // Only a manifest that passed every check may set how often the box polls.
+    const pollSeconds = answer.pollSeconds;
+    const previous = this.current;
+    const { entries, feeds, texts } = await branch;
     const changed = Object.keys(texts).filter((p) => !p.endsWith('/index.json') && previous?.entries[p]?.sha256 !== entries[p]?.sha256);
     for (const path of changed.filter((p) => p.includes('/ledger/'))) {
       this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
