@@ -129,22 +129,64 @@ test('a long ledger list pages with channel up/down and keeps the focused entry 
   expect(box!.y + box!.height).toBeLessThanOrEqual(1080 - 96);
 });
 
-/** From now on, counts the texts the box draws and the images it loads. */
+/** From now on, counts the texts the box draws and the images it loads (from zero again if called again). */
 const countDrawing = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
     type Platform = { getDrawingCanvas(): unknown; loadSrcTexture(...args: unknown[]): unknown };
-    const w = window as unknown as { __sanwuDebug: { stage: { platform: Platform } }; __drawn: { texts: number; images: number } };
-    const platform = w.__sanwuDebug.stage.platform;
+    const w = window as unknown as { __sanwuDebug: { stage: { platform: Platform } }; __drawn?: { texts: number; images: number } };
+    const counting = !!w.__drawn;
     w.__drawn = { texts: 0, images: 0 };
+    if (counting) return;
+    const platform = w.__sanwuDebug.stage.platform;
     const draw = platform.getDrawingCanvas.bind(platform);
     const load = platform.loadSrcTexture.bind(platform);
-    platform.getDrawingCanvas = () => (w.__drawn.texts++, draw());
-    platform.loadSrcTexture = (...args) => (w.__drawn.images++, load(...args));
+    platform.getDrawingCanvas = () => (w.__drawn!.texts++, draw());
+    platform.loadSrcTexture = (...args) => (w.__drawn!.images++, load(...args));
   });
 const drawn = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __drawn: { texts: number; images: number } }).__drawn);
 
+/**
+ * Presses `key` and returns what the box drew for it: up to two frames after the page change
+ * it makes (if `opens`), before the new screen starts drawing ahead in turn.
+ */
+const drawnFor = async (page: import('@playwright/test').Page, key: string, opens: boolean) => {
+  await countDrawing(page);
+  const before = await page.evaluate(() => (window as unknown as { __sanwuDebug: { hash(): string } }).__sanwuDebug.hash());
+  await page.keyboard.press(key);
+  return page.evaluate(
+    async ({ before, opens }) => {
+      const w = window as unknown as { __sanwuDebug: { hash(): string; navigating(): boolean }; __drawn: { texts: number; images: number } };
+      const frame = () => new Promise(requestAnimationFrame);
+      const settled = () => !w.__sanwuDebug.navigating() && (!opens || w.__sanwuDebug.hash() !== before);
+      for (let i = 0; i < 600 && !settled(); i++) await frame();
+      await frame();
+      await frame();
+      return { ...w.__drawn };
+    },
+    { before, opens },
+  );
+};
+
+/** From now on the feed does not change under the page: a poll cannot redraw it mid-count. */
+const holdFeedStill = (page: import('@playwright/test').Page) => page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 304 }));
+
+/** Waits until half a second passes with no text drawn: the page is up and what it draws ahead is drawn. */
+const untilDrawingStops = async (page: import('@playwright/test').Page) => {
+  await expect
+    .poll(
+      async () => {
+        await countDrawing(page);
+        await page.waitForTimeout(500);
+        return (await drawn(page)).texts;
+      },
+      { message: 'drawing stops', timeout: 10_000 },
+    )
+    .toBe(0);
+};
+
 test('resting on an entry draws its voucher ahead, so OK shows it without drawing; the receipt likewise', async ({ page }) => {
   await openLedger(page);
+  await holdFeedStill(page);
   const ref = ledger()[0]!;
   const month = ledgerMonth(ref.file);
   const withReceipt = month.vouchers.findIndex((v, i) => i > 0 && v.receipts.length > 0);
@@ -154,45 +196,36 @@ test('resting on an entry draws its voucher ahead, so OK shows it without drawin
   const voucher = month.vouchers[withReceipt]!;
   await expectFocusedText(page, voucher.summary);
   // The viewer reads the entry before pressing OK.
-  await page.waitForTimeout(1000);
-  await countDrawing(page);
-  await press(page, 'Enter');
+  await untilDrawingStops(page);
+  expect(await drawnFor(page, 'Enter', true)).toEqual({ texts: 0, images: 0 });
   await expectText(page, voucher.approver);
   await expectText(page, amountInWords(voucher.amountFen));
-  expect(await drawn(page)).toEqual({ texts: 0, images: 0 });
 
-  await page.waitForTimeout(1000);
-  await countDrawing(page);
-  await press(page, 'Enter');
+  await untilDrawingStops(page);
+  expect(await drawnFor(page, 'Enter', true)).toEqual({ texts: 0, images: 0 });
   await expect(page.locator('[ref="View"] [ref="Image"]')).toHaveAttribute('texture-src', new RegExp(`${voucher.receipts[0]!.src}$`));
   await expectText(page, '100%');
-  expect(await drawn(page)).toEqual({ texts: 0, images: 0 });
 
   // OK at once, with no rest: the voucher's texts are drawn on the key press.
   await press(page, 'Backspace', 2);
   await expectFocusedText(page, voucher.summary);
   const next = month.vouchers[withReceipt + 1]!;
   await page.keyboard.press('ArrowDown');
-  await countDrawing(page);
-  await page.keyboard.press('Enter');
+  expect((await drawnFor(page, 'Enter', true)).texts).toBeGreaterThan(5);
   await expectText(page, next.approver);
-  expect((await drawn(page)).texts).toBeGreaterThan(5);
 });
 
 test('resting in a long list draws the rows channel − brings, so the page turns drawing only its position', async ({ page }) => {
   await openLedger(page);
+  await holdFeedStill(page);
   const month = ledgerMonth(ledger()[0]!.file);
   await press(page, 'Enter');
   await expectText(page, formatFen(month.closingFen));
-  await page.waitForTimeout(1000);
-  await countDrawing(page);
-  await press(page, 'PageDown');
+  await untilDrawingStops(page);
+  expect((await drawnFor(page, 'PageDown', false)).texts).toBe(1);
   await expectFocusedText(page, month.vouchers[5]!.summary);
   await expectText(page, `6 / ${month.vouchers.length}`);
-  expect((await drawn(page)).texts).toBe(1);
   // Paging on at once: the rows that come in are drawn on the key press.
-  await countDrawing(page);
-  await page.keyboard.press('PageDown');
+  expect((await drawnFor(page, 'PageDown', false)).texts).toBeGreaterThan(5);
   await expectFocusedText(page, month.vouchers[10]!.summary);
-  expect((await drawn(page)).texts).toBeGreaterThan(5);
 });

@@ -11,7 +11,7 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
 
 /** How long the remote must rest before drawing ahead: a held key repeats faster. */
-export const REST_MS = 250;
+const REST_MS = 250;
 /** An image may take this long to arrive and decode. */
 const IMAGE_WAIT_MS = 5000;
 
@@ -66,13 +66,15 @@ export const releaseDrawnAhead = (): void => {
 
 /**
  * Once the remote has rested for REST_MS, builds the screens `build` returns (detached)
- * and draws their textures, replacing what was drawn ahead before; only while `page` is
- * still the page on screen and no page change is under way.
+ * and draws their textures, replacing what was drawn ahead before: once no page change is
+ * under way, and only if `page` is the page on screen then.
  */
 export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Element | null)[]): void => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    if (Router.getActivePage() !== page || Router.isNavigating()) return;
+    // A page asks while it is being opened: on a slow box that can outlast the rest.
+    if (Router.isNavigating()) return drawAhead(page, build);
+    if (Router.getActivePage() !== page) return;
     releaseDrawnAhead();
     for (const screen of build()) {
       if (!screen) continue;
