@@ -255,6 +255,8 @@ const startProfiler = async (cdp: CDPSession) => {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
 };
+/** Stops V8's sampling and saves it as a .cpuprofile DevTools opens. */
+const saveProfile = async (cdp: CDPSession, file: string) => writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
 const appUrl = (village: string, extra = '') => `${ORIGIN}/?village=${village}${extra}`;
 
 /** Waits until the router is not between pages and, if asked, the route differs from `before`. */
@@ -277,7 +279,7 @@ if (parts.has('boot')) {
       await page.goto(appUrl(big));
       await page.waitForFunction(() => performance.getEntriesByName('sanwu:home-interactive').length > 0, null, { timeout: 120_000 });
       if (traced) writeFileSync(`${opts.trace}.boot.json`, await browser.stopTracing());
-      if (profiled) writeFileSync(`${opts['cpu-profile']}.boot.cpuprofile`, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      if (profiled) await saveProfile(cdp, `${opts['cpu-profile']}.boot.cpuprofile`);
       app.push(
         await page.evaluate(() => {
           const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
@@ -409,7 +411,7 @@ if (parts.has('keys')) {
     await press('other', 'Backspace', true);
     await press('other', 'ArrowDown', false);
   }
-  if (opts['cpu-profile']) writeFileSync(opts['cpu-profile'], JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  if (opts['cpu-profile']) await saveProfile(cdp, opts['cpu-profile']);
   const trace = await browser.stopTracing();
   if (opts.trace) writeFileSync(opts.trace, trace);
   const work = workBeforeMarks(trace, PRESS_DONE, presses.map((p) => p.wall));

@@ -3,9 +3,8 @@
  * page's view model; pages never fetch. Depth from home: list → item → photos/video;
  * the ledger drills months → month → voucher → receipt.
  */
-import type { Lightning } from '@lightningjs/sdk';
 import type { Channel } from '../feed/schema';
-import { drawAhead } from './components/drawAhead';
+import { detached, drawAhead } from './components/drawAhead';
 import { t } from '../i18n';
 import { box } from './context';
 import { FeedError } from './data/feedClient';
@@ -72,13 +71,6 @@ const documentOf = async ({ channel: id = '', item = '' }: Params) =>
 const month = async (value = '') => box().store.ledgerMonth(value);
 
 const lastPart = (target: string): string => target.slice(target.lastIndexOf('/') + 1);
-
-/** A page built off the stage and filled, to draw its textures ahead (see drawAhead). */
-const detached = <P extends Lightning.Component>(host: Lightning.Component, type: new (...args: never[]) => P, fill: (page: P) => void): P => {
-  const page = host.stage.c({ type }) as unknown as P;
-  fill(page);
-  return page;
-};
 
 export const routes = () => ({
   root: () => Promise.resolve(box().store.village ? 'home' : 'pick'),

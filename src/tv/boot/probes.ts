@@ -4,6 +4,7 @@
  * a read-only window global to read the scene's size and texture memory from outside.
  */
 import { Router } from '@lightningjs/sdk';
+import { forEachElement, type TreeElement } from '../components/elementTree';
 
 export const HOME_INTERACTIVE_MARK = 'sanwu:home-interactive';
 
@@ -16,26 +17,16 @@ export const markHomeInteractive = (): void => {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(HOME_INTERACTIVE_MARK);
 };
 
-interface ElementLike {
-  __childList?: { _items?: ElementLike[] } | null;
-}
-
 interface StageLike {
-  root: ElementLike;
+  root: TreeElement;
   textureManager: { usedMemory: number };
   gc(aggressive: boolean): void;
 }
 
 /** Elements in the scene, the stage's root included. */
-export const countElements = (root: ElementLike): number => {
+export const countElements = (root: TreeElement): number => {
   let count = 0;
-  const stack: ElementLike[] = [root];
-  while (stack.length) {
-    const element = stack.pop()!;
-    count++;
-    const children = element.__childList?._items;
-    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
-  }
+  forEachElement(root, () => count++);
   return count;
 };
 

@@ -9,6 +9,7 @@
  * are held (not collected) until the next page change has put them to use, then released.
  */
 import { Router, type Lightning } from '@lightningjs/sdk';
+import { forEachElement, type TreeElement } from './elementTree';
 
 /** How long the remote must rest before drawing ahead: a held key repeats faster. */
 const REST_MS = 250;
@@ -23,28 +24,14 @@ interface TextureLike {
   source: TextureSourceLike | null;
   load(): void;
 }
-interface ElementLike {
+interface ElementWithTexture extends TreeElement {
   texture?: TextureLike | null;
-  __childList?: { _items?: ElementLike[] } | null;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let held: TextureSourceLike[] = [];
 /** Counts releases, so that an image arriving after one is not held. */
 let generation = 0;
-
-/** Every element of the tree that has a texture (text or image). */
-const texturesOf = (root: ElementLike): TextureLike[] => {
-  const found: TextureLike[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const element = stack.pop()!;
-    if (element.texture) found.push(element.texture);
-    const children = element.__childList?._items;
-    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i]!);
-  }
-  return found;
-};
 
 /** Holds a source until release(); an image is held once it has arrived. */
 const hold = (source: TextureSourceLike, since = generation, waited = 0): void => {
@@ -78,10 +65,18 @@ export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Ele
     releaseDrawnAhead();
     for (const screen of build()) {
       if (!screen) continue;
-      for (const texture of texturesOf(screen as unknown as ElementLike)) {
+      forEachElement(screen as unknown as ElementWithTexture, ({ texture }) => {
+        if (!texture) return;
         texture.load();
         if (texture.source) hold(texture.source);
-      }
+      });
     }
   }, REST_MS);
+};
+
+/** A component built off the stage and filled, for drawAhead to draw. */
+export const detached = <C extends Lightning.Component>(host: Lightning.Component, type: new (...args: never[]) => C, fill: (component: C) => void): C => {
+  const component = host.stage.c({ type }) as unknown as C;
+  fill(component);
+  return component;
 };

@@ -1,7 +1,7 @@
 /** A sub-channel's items as a list: OK opens the focused one, channel ± pages the list. */
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { contentBottom, contentTop } from '../components/Chrome';
-import { drawAhead } from '../components/drawAhead';
+import { detached, drawAhead } from '../components/drawAhead';
 import { FocusList } from '../components/FocusList';
 import { ListRow, rowHeight } from '../components/ListRow';
 import { text } from '../components/text';
@@ -63,11 +63,7 @@ export class ListPage extends Page {
     // While the remote rests: the next screenful of rows, and what OK would open.
     drawAhead(this, () => {
       const current = this.list.current;
-      const rows = this.list.nextScreen.map((row) => {
-        const element = this.stage.c({ type: ListRow }) as ListRow;
-        element.item = row;
-        return element;
-      });
+      const rows = this.list.nextScreen.map((row) => detached(this, ListRow, (element) => (element.item = row)));
       return [...rows, current && this.opensAhead ? this.opensAhead(current) : null];
     });
   }
