@@ -1,7 +1,8 @@
 // Builds the TV app into dist/: the modern bundle (app.js, ES2019), the legacy bundle
 // (app.legacy.js, ES5 with polyfills for Chrome 30 / old WebKit), the page with its loader,
-// settings and static assets, and cn2tw.js, the Traditional-Chinese converter that only
-// Traditional boxes load (in ES5, so old engines can load it too).
+// settings and static assets, cn2tw.js, the Traditional-Chinese converter that only
+// Traditional boxes load, and verify.js, the worker that checks the feed's signature (both in
+// ES5, so old engines can load them too).
 import { cpSync, mkdirSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
@@ -50,15 +51,16 @@ const modern = {
 };
 
 // App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
-// syntax. core-js is injected per use; core-js itself must not be transformed.
-export const toEs5 = () =>
+// syntax. core-js is injected per use (unless `polyfills` is false); core-js itself must not
+// be transformed.
+export const toEs5 = ({ polyfills = true } = {}) =>
   babel({
     babelHelpers: 'bundled',
     babelrc: false,
     configFile: false,
     extensions: ['.js', '.mjs', '.ts'],
     exclude: [/node_modules[\\/]core-js[\\/]/],
-    presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', useBuiltIns: 'usage', corejs: '3.51', modules: false, bugfixes: true }]],
+    presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', ...(polyfills ? { useBuiltIns: 'usage', corejs: '3.51' } : {}), modules: false, bugfixes: true }]],
   });
 
 const legacy = {
@@ -75,4 +77,13 @@ const converter = {
   onwarn,
 };
 
-export default [modern, legacy, converter];
+// The worker that checks the manifest's signature: in ES5, since every box loads it. It uses
+// only what ES5 engines have (typed arrays, atob), so no polyfills: they would be 100 KB of it.
+const signatureWorker = {
+  input: 'src/tv/sync/signatureWorker.ts',
+  output: { file: 'dist/verify.js', format: 'iife', sourcemap: true },
+  plugins: [...compile(), toEs5({ polyfills: false }), terser({ ecma: 5, safari10: true })],
+  onwarn,
+};
+
+export default [modern, legacy, converter, signatureWorker];

@@ -14,6 +14,7 @@ import { rememberedVillage } from './data/boxMemory';
 import { defaultSettings, rememberedSettings } from './data/boxSettings';
 import { loadTraditionalConverter, setFeedConverter } from './data/script';
 import { Store } from './data/store';
+import { prepareSignatureCheck } from './sync/signatureCheck';
 import { notices, setBoxContext } from './context';
 import { Speaker } from './speech/speaker';
 import { setSpeechOn } from './speech/state';
@@ -50,6 +51,8 @@ const boot = async () => {
   const file = (await response.json()) as SettingsFile;
   // The manifest's round trip overlaps Lightning's setup (the store takes the answer).
   requestManifestEarly(feedUrlOf(file.platformSettings, location.search));
+  // The worker that will check its signature loads beside Lightning's setup, too.
+  prepareSignatureCheck();
   const wantsInspector = new URLSearchParams(location.search).get('inspector') === '1';
   if (wantsInspector) await attachInspector();
 

@@ -135,6 +135,28 @@ test('a manifest with a bad signature is refused and the last good content stays
   await expectFocusedText(page, focusedTitle);
 });
 
+test('the signature is checked in a worker; a box whose worker cannot load checks it itself, and still refuses a forgery', async ({ page }) => {
+  const workerScripts: string[] = [];
+  page.on('request', (request) => void (request.url().endsWith('/verify.js') && workerScripts.push(request.url())));
+  await openLive(page);
+  expect(workerScripts, 'boot loaded the signature worker').toHaveLength(1);
+
+  await page.goto('about:blank');
+  workerScripts.length = 0;
+  await page.route('**/verify.js', (route) => route.fulfill({ status: 404, body: '' }));
+  const focusedTitle = await openVillageAffairs(page);
+  expect(workerScripts.length, 'the box tried its worker').toBeGreaterThan(0);
+  await page.route('**/feed/manifest.json', async (route) => {
+    const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
+    const manifest = await response.json();
+    manifest.version += 1;
+    manifest.files['district.json'].sha256 = 'f'.repeat(64);
+    await route.fulfill({ response, json: manifest, headers: { ...response.headers(), etag: '"forged-without-worker"' } });
+  });
+  await expectText(page, zhHans['status.rejected'], 8_000);
+  await expectFocusedText(page, focusedTitle);
+});
+
 test('a file that does not match its hash is refused; the new version is taken once it does', async ({ page }) => {
   await openVillageAffairs(page);
   const before = await (await page.request.get(`${service.url}/feed/manifest.json`)).json();

@@ -5,7 +5,8 @@
  */
 import { isManifest, MANIFEST_FILE, objectPath, type FileEntry, type Manifest } from '../../feed/manifest';
 import type { FeedProblem, Validated } from '../../feed/validate';
-import { sha256Hex, signatureIsValid } from '../sync/verify';
+import { sha256Hex } from '../sync/verify';
+import { signatureHolds } from '../sync/signatureCheck';
 
 /** unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check. */
 export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected';
@@ -66,7 +67,7 @@ export class FeedClient {
   /** The manifest, unless it is unchanged since `etag`; its signature is checked here. */
   async fetchManifest(etag: string | null): Promise<ManifestAnswer> {
     const answer = await this.fetchUncheckedManifest(etag);
-    if (answer.changed) this.checkSignature(answer.manifest);
+    if (answer.changed) await this.checkSignature(answer.manifest);
     return answer;
   }
 
@@ -84,13 +85,13 @@ export class FeedClient {
     return { changed: true, manifest: data, etag: response.headers.get('ETag'), pollSeconds };
   }
 
-  checkSignature(manifest: Manifest): void {
-    if (!this.isSigned(manifest)) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
+  async checkSignature(manifest: Manifest): Promise<void> {
+    if (!(await this.isSigned(manifest))) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
   }
 
-  /** Whether the manifest carries the publisher's valid signature. */
-  isSigned(manifest: Manifest): boolean {
-    return !!this.publicKey && signatureIsValid(manifest, this.publicKey);
+  /** Whether the manifest carries the publisher's valid signature (checked off the main thread where the box can). */
+  async isSigned(manifest: Manifest): Promise<boolean> {
+    return !!this.publicKey && (await signatureHolds(manifest, this.publicKey));
   }
 
   /** A feed file, by logical path and its entry in the manifest's tree, checked and parsed. */

@@ -143,8 +143,8 @@ export class Store {
       return [];
     }
     const { manifest, etag } = answer;
-    // The branch's first file is asked for before the signature is checked, so that its round
-    // trip overlaps the check; nothing the branch reads is used unless the signature holds.
+    // The branch is read while the signature is checked (in a worker where the box has them),
+    // so that its round trips overlap the check; nothing it reads is used unless the signature holds.
     const branch = this.readBranch(
       manifest,
       village,
@@ -152,7 +152,7 @@ export class Store {
       (reachable) => [...this.months.keys()].map((m) => feedPaths.ledgerMonth(village, m)).filter((p) => reachable[p]),
     );
     branch.catch(() => undefined);
-    this.client.checkSignature(manifest);
+    await this.client.checkSignature(manifest);
     const floor = Math.max(highestVersion(), this.current?.manifest.version ?? 0);
     if (manifest.version < floor) throw new FeedError('rejected', 'manifest', [{ path: '/version', message: `older than ${floor}` }]);
     // Only a manifest that passed every check may set how often the box polls.
@@ -239,7 +239,7 @@ export class Store {
   private async restoreFromCache(): Promise<boolean> {
     const cached: CachedFeed | null = readCache();
     const village = this.villageCode;
-    if (!cached || !village || !isManifest(cached.manifest) || !this.client.isSigned(cached.manifest)) return false;
+    if (!cached || !village || !isManifest(cached.manifest) || !(await this.client.isSigned(cached.manifest))) return false;
     const checked = async (path: string, entry: FileEntry | undefined): Promise<string> => {
       const value = cached.files[path];
       if (value === undefined || textSha256(value) !== entry?.sha256) throw new FeedError('rejected', path);

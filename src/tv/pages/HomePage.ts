@@ -170,7 +170,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _focus() {
-    markHomeInteractive();
+    markHomeInteractive(this.stage);
   }
 
   override _getFocused() {
