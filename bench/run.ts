@@ -43,6 +43,7 @@ const { values: opts } = parseArgs({
     'cpu-profile': { type: 'string' },
     trace: { type: 'string' },
     dwell: { type: 'string', default: '600' },
+    versus: { type: 'string' },
   },
 });
 const BOOT_RUNS = Number(opts['boot-runs']);
@@ -223,6 +224,12 @@ for (let i = 0; ; i++) {
   }
   await new Promise((r) => setTimeout(r, 200));
 }
+// --versus DIR: another build of the app (e.g. the last commit's dist/), booted in the same run
+// at /versus/ with the service's settings (which carry its public key).
+if (opts.versus) {
+  cpSync(opts.versus, join(appDir, 'versus'), { recursive: true });
+  writeFileSync(join(appDir, 'versus', 'settings.json'), await (await fetch(`${ORIGIN}/settings.json`)).text());
+}
 
 // ---- the browser ----
 
@@ -274,42 +281,49 @@ const settle = (page: Page, before: string | null, timeout = 30_000) =>
   page.waitForFunction((b) => !!window.__sanwuDebug && !window.__sanwuDebug.navigating() && (b === null || window.__sanwuDebug.hash() !== b), before, { timeout, polling: 'raf' });
 const hashOf = (page: Page) => page.evaluate(() => window.__sanwuDebug!.hash());
 
+/** One cold boot of the app at `url` to home: its marks and resource timings. */
+const bootApp = async (url: string, record: { trace?: string; profile?: string } = {}): Promise<Record<string, number>> => {
+  const { page, cdp, close } = await newPage(THROTTLE);
+  if (record.trace) await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] });
+  if (record.profile) await startProfiler(cdp);
+  await page.goto(url);
+  await waitForMark(cdp, 'sanwu:home-interactive');
+  if (record.trace) writeFileSync(record.trace, await browser.stopTracing());
+  if (record.profile) await saveProfile(cdp, record.profile);
+  const figures = await page.evaluate(() => {
+    const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+    const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const script = res.find((r) => /\/app(\.legacy)?\.js$/.test(r.name));
+    const fonts = res.filter((r) => /\.woff2?$/.test(r.name));
+    const feed = res.filter((r) => r.name.includes('/feed/'));
+    const span = (rs: PerformanceResourceTiming[]) => (rs.length ? Math.max(...rs.map((r) => r.responseEnd)) - Math.min(...rs.map((r) => r.startTime)) : NaN);
+    return {
+      scriptLoaded: script?.responseEnd ?? NaN,
+      scriptEval: mark('sanwu:boot') - (script?.responseEnd ?? NaN),
+      font: span(fonts),
+      feed: span(feed),
+      feedBytes: feed.reduce((t, r) => t + r.transferSize, 0),
+      interactive: mark('sanwu:home-interactive'),
+    };
+  });
+  await close();
+  return figures;
+};
+
 if (parts.has('boot')) {
   log(`boot (${BOOT_RUNS} runs each, CPU ${THROTTLE}× slower, cold cache)`);
   const app: Record<string, number>[] = [];
+  const versus: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
   for (let run = 0; run < BOOT_RUNS; run++) {
-    {
-      const { page, cdp, close } = await newPage(THROTTLE);
-      // --trace FILE, --cpu-profile FILE: the first boot's go to FILE.boot.json, FILE.boot.cpuprofile.
-      const traced = opts.trace && run === 0;
-      const profiled = opts['cpu-profile'] && run === 0;
-      if (traced) await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] });
-      if (profiled) await startProfiler(cdp);
-      await page.goto(appUrl(big));
-      await waitForMark(cdp, 'sanwu:home-interactive');
-      if (traced) writeFileSync(`${opts.trace}.boot.json`, await browser.stopTracing());
-      if (profiled) await saveProfile(cdp, `${opts['cpu-profile']}.boot.cpuprofile`);
-      app.push(
-        await page.evaluate(() => {
-          const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-          const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-          const script = res.find((r) => /\/app(\.legacy)?\.js$/.test(r.name));
-          const fonts = res.filter((r) => /\.woff2?$/.test(r.name));
-          const feed = res.filter((r) => r.name.includes('/feed/'));
-          const span = (rs: PerformanceResourceTiming[]) => (rs.length ? Math.max(...rs.map((r) => r.responseEnd)) - Math.min(...rs.map((r) => r.startTime)) : NaN);
-          return {
-            scriptLoaded: script?.responseEnd ?? NaN,
-            scriptEval: mark('sanwu:boot') - (script?.responseEnd ?? NaN),
-            font: span(fonts),
-            feed: span(feed),
-            feedBytes: feed.reduce((t, r) => t + r.transferSize, 0),
-            interactive: mark('sanwu:home-interactive'),
-          };
-        }),
-      );
-      await close();
-    }
+    // --trace FILE, --cpu-profile FILE: the first boot's go to FILE.boot.json, FILE.boot.cpuprofile.
+    app.push(
+      await bootApp(appUrl(big), {
+        ...(opts.trace && run === 0 ? { trace: `${opts.trace}.boot.json` } : {}),
+        ...(opts['cpu-profile'] && run === 0 ? { profile: `${opts['cpu-profile']}.boot.cpuprofile` } : {}),
+      }),
+    );
+    if (opts.versus) versus.push(await bootApp(`${ORIGIN}/versus/?village=${big}`));
     {
       const { page, cdp, close } = await newPage(THROTTLE);
       await page.goto(`${ORIGIN}/bare.html?village=${big}`);
@@ -326,7 +340,7 @@ if (parts.has('boot')) {
     }
   }
   const m = (xs: Record<string, number>[], k: string) => median(xs.map((x) => x[k]!));
-  results.boot = { app, bare };
+  results.boot = { app, bare, ...(opts.versus ? { versus } : {}) };
   // The brief: at most 1.5× the bare page's first frame plus the time to fetch the feed the app needs.
   const target = 1.5 * m(bare, 'firstFrame') + m(app, 'feed');
   results.bootTarget = target;
@@ -336,6 +350,9 @@ if (parts.has('boot')) {
     `${ms(m(bare, 'total'))} = first frame ${ms(m(bare, 'firstFrame'))} + feed ${ms(m(bare, 'feed'))}`,
     `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(app, 'feed'))} = ${ms(target)}: ${m(app, 'interactive') <= target ? 'met' : 'not met'}`,
   );
+  if (opts.versus) {
+    row(`  · ${opts.versus}, booted in turn with it`, ms(m(versus, 'interactive')), '', `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(versus, 'feed'))} = ${ms(1.5 * m(bare, 'firstFrame') + m(versus, 'feed'))}`);
+  }
   row('  · script loaded', ms(m(app, 'scriptLoaded')), ms(m(bare, 'scriptLoaded')));
   row('  · script evaluation', ms(m(app, 'scriptEval')), '');
   row('  · font fetch', ms(m(app, 'font')), '—');

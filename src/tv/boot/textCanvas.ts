@@ -13,7 +13,8 @@ interface DrawingPlatform {
 export const shareTextCanvas = (platform: DrawingPlatform): void => {
   const shared = document.createElement('canvas');
   // Lightning reads each drawn text back (getImageData) before uploading it: keep it in memory.
-  shared.getContext('2d', { willReadFrequently: true });
+  const context = shared.getContext('2d', { willReadFrequently: true });
+  if (context) rememberWidths(context);
   let lent = false;
   const fresh = platform.getDrawingCanvas.bind(platform);
   const options = platform.getTextureOptionsForDrawingCanvas.bind(platform);
@@ -26,5 +27,33 @@ export const shareTextCanvas = (platform: DrawingPlatform): void => {
   platform.getTextureOptionsForDrawingCanvas = (canvas) => {
     if (canvas === shared) lent = false;
     return options(canvas);
+  };
+};
+
+/** Short texts only: the characters and words Lightning wraps by, not whole lines. */
+const REMEMBERED_LENGTH = 4;
+/** A few screens' worth of characters in a few fonts; past this the memory starts afresh. */
+const REMEMBERED_WIDTHS = 4000;
+
+/**
+ * Lightning wraps Chinese a character at a time and measures each one on every draw (about
+ * five measurements per text on home, each a font shaping). The shared canvas remembers the
+ * widths of short texts by font, once the fonts have loaded (a fallback's widths would be
+ * wrong later). Lightning reads only the width.
+ */
+const rememberWidths = (context: CanvasRenderingContext2D): void => {
+  const measure = context.measureText.bind(context);
+  const widths = new Map<string, number>();
+  const fonts = (document as { fonts?: { status: string } }).fonts;
+  context.measureText = (text: string): TextMetrics => {
+    if (text.length > REMEMBERED_LENGTH || fonts?.status === 'loading') return measure(text);
+    const key = `${context.font}|${text}`;
+    let width = widths.get(key);
+    if (width === undefined) {
+      width = measure(text).width;
+      if (widths.size >= REMEMBERED_WIDTHS) widths.clear();
+      widths.set(key, width);
+    }
+    return { width } as TextMetrics;
   };
 };
