@@ -25,7 +25,7 @@ const OFFLINE_RETRY_SECONDS = 10;
 /** How long a notice or a committed channel number stays on screen. */
 const NOTICE_MS = 5000;
 const ENTRY_SHOWN_MS = 800;
-/** How long boot may take before the loading veil is shown rather than nothing. */
+/** How long boot may wait for the feed before the loading veil is shown rather than nothing. */
 const VEIL_DELAY_MS = 1000;
 
 export class App extends Router.App {
@@ -36,6 +36,7 @@ export class App extends Router.App {
   private entryTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private stageTimer: ReturnType<typeof setTimeout> | undefined;
+  private veilDeferred = false;
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -87,7 +88,7 @@ export class App extends Router.App {
 
   override _setup() {
     // The loading veil only if the first page is slow to come: a fast boot goes straight to it.
-    this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
+    this.stageTimer = setTimeout(() => this.veilIfWaiting(), VEIL_DELAY_MS);
     // The veil shows on every page change: its label is drawn once, not on each.
     keepDrawn(this.tag('Loading.Label'));
     notices.show = (message) => this.notify(message);
@@ -104,6 +105,20 @@ export class App extends Router.App {
       this,
     );
     this.schedulePoll();
+  }
+
+  /**
+   * Shows the loading veil while the box waits for the network. Once the feed is in, the first
+   * page is being built from it: drawing the veil then would cost a slow box a frame (and a
+   * composite) only to be replaced a moment later, so it waits one more delay.
+   */
+  private veilIfWaiting() {
+    if (box().store.manifest && !this.veilDeferred) {
+      this.veilDeferred = true;
+      this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
+    } else {
+      this.showStage();
+    }
   }
 
   /**
