@@ -3,7 +3,9 @@
 // settings and static assets, cn2tw.js, the Traditional-Chinese converter that only
 // Traditional boxes load, and verify.js, the worker that checks the feed's signature (both in
 // ES5, so old engines can load them too).
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -21,6 +23,23 @@ const copyPageAndAssets = () => ({
     cpSync('node_modules/@lightningjs/core/devtools/lightning-inspect.js', 'dist/inspector.js');
     // The feed is served by the feed service, not shipped inside the app.
     cpSync('static', 'dist/static', { recursive: true, filter: (path) => !path.startsWith('static/feed') });
+  },
+});
+
+/**
+ * Writes .gz and .br twins of each bundle, compressed once at their best, so that the service
+ * (@fastify/static preCompressed) and nginx (gzip_static) send them as they are instead of
+ * compressing the same bytes again for every box that starts.
+ */
+const precompress = () => ({
+  name: 'precompress',
+  writeBundle(options, bundle) {
+    for (const name of Object.keys(bundle).filter((file) => file.endsWith('.js'))) {
+      const path = join(options.dir ?? dirname(options.file), name);
+      const bytes = readFileSync(path);
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    }
   },
 });
 
@@ -46,7 +65,7 @@ export const KEEP_CLASSNAMES = /^(Loading|Widgets)$/;
 const modern = {
   input: 'src/tv/index.ts',
   output: { file: 'dist/app.js', format: 'iife', sourcemap: true },
-  plugins: [...compile(), terser({ ecma: 2019, keep_classnames: KEEP_CLASSNAMES }), copyPageAndAssets()],
+  plugins: [...compile(), terser({ ecma: 2019, keep_classnames: KEEP_CLASSNAMES }), copyPageAndAssets(), precompress()],
   onwarn,
 };
 
@@ -66,14 +85,14 @@ export const toEs5 = ({ polyfills = true } = {}) =>
 const legacy = {
   input: 'src/tv/legacy.ts',
   output: { file: 'dist/app.legacy.js', format: 'iife', sourcemap: true },
-  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES })],
+  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }), precompress()],
   onwarn,
 };
 
 const converter = {
   input: 'src/tv/cn2tw.ts',
   output: { file: 'dist/cn2tw.js', format: 'iife', sourcemap: true },
-  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true })],
+  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true }), precompress()],
   onwarn,
 };
 
@@ -82,7 +101,7 @@ const converter = {
 const signatureWorker = {
   input: 'src/tv/sync/signatureWorker.ts',
   output: { file: 'dist/verify.js', format: 'iife', sourcemap: true },
-  plugins: [...compile(), toEs5({ polyfills: false }), terser({ ecma: 5, safari10: true })],
+  plugins: [...compile(), toEs5({ polyfills: false }), terser({ ecma: 5, safari10: true }), precompress()],
   onwarn,
 };
 

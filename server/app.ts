@@ -25,6 +25,8 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
     root: resolve(options.appDir),
     prefix: '/',
     etag: true,
+    // The build writes .br/.gz twins of the bundles (rollup.config.js): sent as they are.
+    preCompressed: true,
     setHeaders: (res, path) => {
       // The page and its settings must be revalidated so a new build reaches every box.
       if (/\.(html|json)$/.test(path)) res.header('Cache-Control', 'no-cache');

@@ -46,7 +46,9 @@ const attachInspector = () =>
 const boot = async () => {
   // Every module has been evaluated by now: the benchmark reads script evaluation from this.
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark('sanwu:boot');
-  const response = await fetch('settings.json', { cache: 'no-cache' });
+  // index.html asked for the settings beside the script, where the engine has fetch.
+  const early = (window as { sanwuSettings?: Promise<Response> }).sanwuSettings;
+  const response = await (early ?? fetch('settings.json', { cache: 'no-cache' }));
   if (!response.ok) throw new Error(`settings.json: HTTP ${response.status}`);
   const file = (await response.json()) as SettingsFile;
   // The manifest's round trip overlaps Lightning's setup (the store takes the answer).

@@ -79,9 +79,11 @@ test('a change in another street costs the box only the manifest; one in its own
   );
 });
 
-test('boot asks for the manifest once; a slow feed puts the loading veil on screen, a fast one goes straight to home', async ({ page }) => {
+test('boot asks for the settings and the manifest once; a slow feed puts the loading veil on screen, a fast one goes straight to home', async ({ page }) => {
   const manifestRequests: string[] = [];
+  const settingsRequests: string[] = [];
   page.on('request', (request) => void (request.url().endsWith('/feed/manifest.json') && manifestRequests.push(request.url())));
+  page.on('request', (request) => void (request.url().endsWith('/settings.json') && settingsRequests.push(request.url())));
   // When the canvas goes on screen, beside when the manifest's answer arrived.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -104,6 +106,13 @@ test('boot asks for the manifest once; a slow feed puts the loading veil on scre
   await expect(page.locator('body > canvas')).toBeAttached();
   expect((await canvasShown()).afterFeed, 'the canvas went on screen with home, once its feed was in').toBe(true);
   expect(manifestRequests).toHaveLength(1);
+  // index.html asks for the settings beside the script; the app takes that answer.
+  expect(settingsRequests).toHaveLength(1);
+  const settingsAsked = await page.evaluate(() => {
+    const timings = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    return timings.find((r) => r.name.endsWith('/settings.json'))!.startTime < timings.find((r) => r.name.endsWith('/app.js'))!.responseEnd;
+  });
+  expect(settingsAsked, 'settings.json was asked for before app.js had arrived').toBe(true);
 
   // Slow: the manifest takes 4 s to arrive. (Boxes poll every 2 s here: count from this boot on.)
   await page.goto('about:blank');

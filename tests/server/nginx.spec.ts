@@ -281,6 +281,8 @@ test('nginx serves the export: revalidated manifest, immutable gzipped objects, 
   const app = await get(`${base}/app.js`, { 'Accept-Encoding': 'gzip' });
   expect(app.headers['content-type']).toMatch(/^application\/javascript/);
   expect(app.headers['content-encoding']).toBe('gzip');
+  // The build's own twin, not compressed again per request.
+  expect(app.body.equals(readFileSync(join(APP_DIR, 'app.js.gz')))).toBe(true);
   const settings = await get(`${base}/settings.json`);
   expect(JSON.parse(settings.body.toString('utf8')).platformSettings.feedPublicKey).toBe(JSON.parse(key.body.toString('utf8')).publicKey);
   expect((await get(`${base}/feed/`)).status).toBe(404);

@@ -5,6 +5,8 @@
  */
 import { createHash, createPublicKey } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { verifyManifest } from '../../server/publish/signing';
 import type { DistrictFeed } from '../../src/feed/schema';
@@ -90,6 +92,15 @@ test('the manifest answers 304 to a box that has it; hashed files are cached as 
   expect((await get(`/feed/objects/${sha}.json`, { 'accept-encoding': 'br', 'if-none-match': `"${sha}-br"` })).status).toBe(304);
   expect((await get(`/feed/objects/${sha}.json`, { 'accept-encoding': 'gzip' })).headers.get('content-encoding')).toBe('gzip');
   expect((await get('/feed/objects/../sanwu.db')).status).toBe(404);
+});
+
+test('the app bundle is sent as the twin the build compressed, not compressed again per request', async () => {
+  for (const [encoding, twin] of [['br', 'app.js.br'], ['gzip', 'app.js.gz']] as const) {
+    const app = await get('/app.js', { 'accept-encoding': encoding });
+    expect(app.headers.get('content-encoding')).toBe(encoding);
+    expect(Number(app.headers.get('content-length'))).toBe(statSync(join('dist', twin)).size);
+    expect(await app.text()).toBe(readFileSync('dist/app.js', 'utf8'));
+  }
 });
 
 test("publishing one village rewrites only that village's file and the indexes above it; the manifest's old ETag gets 200", async () => {
