@@ -44,6 +44,7 @@ const { values: opts } = parseArgs({
     trace: { type: 'string' },
     dwell: { type: 'string', default: '600' },
     versus: { type: 'string' },
+    'js-flags': { type: 'string' },
   },
 });
 const BOOT_RUNS = Number(opts['boot-runs']);
@@ -55,7 +56,11 @@ const DWELL = Number(opts.dwell);
 const PORT = Number(opts.port);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll').split(','));
-const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'] };
+// --js-flags passes V8 flags, e.g. "--max-opt=1" (no optimising compilers) to see what compiled code adds to the heap.
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-quic', '--disable-background-networking', ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])],
+};
 
 // ---- small helpers ----
 
