@@ -131,15 +131,19 @@ test('boot asks for the settings and the manifest once; a slow feed puts the loa
   expect((await canvasShown()).beforeManifest, 'the veil was on screen while the manifest was on its way').toBeGreaterThan(1000);
 });
 
-test('a manifest with a bad signature is refused and the last good content stays', async ({ page }) => {
-  const focusedTitle = await openVillageAffairs(page);
-  await page.route('**/feed/manifest.json', async (route) => {
+/** From now on the box polls a manifest altered on its way: a newer version, its signature no longer valid. */
+const forgeManifest = (page: Page) =>
+  page.route('**/feed/manifest.json', async (route) => {
     const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
     const manifest = await response.json();
     manifest.version += 1;
-    manifest.files["district.json"].sha256 = "f".repeat(64);
+    manifest.files['district.json'].sha256 = 'f'.repeat(64);
     await route.fulfill({ response, json: manifest, headers: { ...response.headers(), etag: '"forged"' } });
   });
+
+test('a manifest with a bad signature is refused and the last good content stays', async ({ page }) => {
+  const focusedTitle = await openVillageAffairs(page);
+  await forgeManifest(page);
   await expectText(page, zhHans['status.rejected'], 8_000);
   await expectFocusedText(page, focusedTitle);
 });
@@ -155,13 +159,7 @@ test('the signature is checked in a worker; a box whose worker cannot load check
   await page.route('**/verify.js', (route) => route.fulfill({ status: 404, body: '' }));
   const focusedTitle = await openVillageAffairs(page);
   expect(workerScripts.length, 'the box tried its worker').toBeGreaterThan(0);
-  await page.route('**/feed/manifest.json', async (route) => {
-    const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
-    const manifest = await response.json();
-    manifest.version += 1;
-    manifest.files['district.json'].sha256 = 'f'.repeat(64);
-    await route.fulfill({ response, json: manifest, headers: { ...response.headers(), etag: '"forged-without-worker"' } });
-  });
+  await forgeManifest(page);
   await expectText(page, zhHans['status.rejected'], 8_000);
   await expectFocusedText(page, focusedTitle);
 });

@@ -1,5 +1,5 @@
 /**
- * The syntax gate of the legacy build: dist/app.legacy.js must parse as ES5 (Chrome 30
+ * The syntax gate of the legacy build: dist/app.legacy.js and dist/verify.js must parse as ES5 (Chrome 30
  * WebViews, old WebKit middleware) and the loader in dist/index.html as ES3, so that no later
  * change slips a `const`, an arrow or a class into what old engines run. Needs `npm run build`
  * first, as `npm test` does.
@@ -29,6 +29,10 @@ const syntaxError = (source: string, version: ecmaVersion): string | null => {
 
 test('the legacy bundle is ES5', () => {
   expect(syntaxError(read('app.legacy.js'), 5)).toBeNull();
+});
+
+test('the signature worker, which every box loads, is ES5', () => {
+  expect(syntaxError(read('verify.js'), 5)).toBeNull();
 });
 
 test('the bundle loader in index.html is ES3 and can load both bundles', () => {
