@@ -27,7 +27,8 @@ interface CheckWorker {
 let spare: CheckWorker | null = null;
 
 const startWorker = (): CheckWorker | null => {
-  if (typeof Worker !== 'function') return null;
+  // Not `!== 'function'`: old WebKit reports its DOM constructors as objects.
+  if (typeof Worker === 'undefined') return null;
   try {
     const started: CheckWorker = { worker: new Worker(WORKER_URL), failed: false };
     started.worker.onerror = (event) => {
