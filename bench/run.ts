@@ -347,7 +347,8 @@ if (parts.has('boot')) {
   const m = (xs: Record<string, number>[], k: string) => median(xs.map((x) => x[k]!));
   results.boot = { app, bare, ...(opts.versus ? { versus } : {}) };
   // The brief: at most 1.5× the bare page's first frame plus the time to fetch the feed the app needs.
-  const target = 1.5 * m(bare, 'firstFrame') + m(app, 'feed');
+  const targetFor = (runs: Record<string, number>[]) => 1.5 * m(bare, 'firstFrame') + m(runs, 'feed');
+  const target = targetFor(app);
   results.bootTarget = target;
   row(
     'boot → home interactive (median)',
@@ -356,7 +357,7 @@ if (parts.has('boot')) {
     `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(app, 'feed'))} = ${ms(target)}: ${m(app, 'interactive') <= target ? 'met' : 'not met'}`,
   );
   if (opts.versus) {
-    row(`  · ${opts.versus}, booted in turn with it`, ms(m(versus, 'interactive')), '', `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(versus, 'feed'))} = ${ms(1.5 * m(bare, 'firstFrame') + m(versus, 'feed'))}`);
+    row(`  · ${opts.versus}, booted in turn with it`, ms(m(versus, 'interactive')), '', `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(versus, 'feed'))} = ${ms(targetFor(versus))}`);
   }
   row('  · script loaded', ms(m(app, 'scriptLoaded')), ms(m(bare, 'scriptLoaded')));
   row('  · script evaluation', ms(m(app, 'scriptEval')), '');

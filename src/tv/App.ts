@@ -36,7 +36,6 @@ export class App extends Router.App {
   private entryTimer: ReturnType<typeof setTimeout> | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private stageTimer: ReturnType<typeof setTimeout> | undefined;
-  private veilDeferred = false;
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -113,12 +112,8 @@ export class App extends Router.App {
    * composite) only to be replaced a moment later, so it waits one more delay.
    */
   private veilIfWaiting() {
-    if (box().store.manifest && !this.veilDeferred) {
-      this.veilDeferred = true;
-      this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
-    } else {
-      this.showStage();
-    }
+    if (box().store.manifest) this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
+    else this.showStage();
   }
 
   /**

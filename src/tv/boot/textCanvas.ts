@@ -12,7 +12,8 @@ interface DrawingPlatform {
 
 export const shareTextCanvas = (platform: DrawingPlatform): void => {
   const shared = document.createElement('canvas');
-  // Lightning reads each drawn text back (getImageData) before uploading it: keep it in memory.
+  // In memory (willReadFrequently) for Lightning's getImageData read-back, which
+  // forceTxCanvasSource (settings.json) has since removed; left until measured on a GPU box.
   const context = shared.getContext('2d', { willReadFrequently: true });
   if (context) rememberWidths(context);
   let lent = false;
