@@ -96,6 +96,11 @@ export class FocusList<Item> extends Lightning.Component {
     return this.items.slice(this.top + this.visibleRows, this.focusIndex + this.visibleRows + 1);
   }
 
+  /** How far channel ± moves the focus: the rows on screen. */
+  get pageSize(): number {
+    return this.visibleRows;
+  }
+
   get current(): Item | undefined {
     return this.items[this.focusIndex];
   }

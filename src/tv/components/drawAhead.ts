@@ -13,6 +13,8 @@ import { forEachElement, type TreeElement } from './elementTree';
 
 /** How long the remote must rest before drawing ahead: a held key repeats faster. */
 const REST_MS = 250;
+/** While a page is being opened, how often to look whether it is done. */
+const PAGE_CHANGE_POLL_MS = 50;
 /** An image may take this long to arrive and decode. */
 const IMAGE_WAIT_MS = 5000;
 
@@ -51,16 +53,22 @@ export const releaseDrawnAhead = (): void => {
   held = [];
 };
 
+/** Calls `then` once no page change is under way; a later drawAhead() call cancels it. */
+const afterPageChange = (then: () => void): void => {
+  timer = setTimeout(() => (Router.isNavigating() ? afterPageChange(then) : then()), PAGE_CHANGE_POLL_MS);
+};
+
 /**
  * Once the remote has rested for REST_MS, builds the screens `build` returns (detached)
- * and draws their textures, replacing what was drawn ahead before: once no page change is
- * under way, and only if `page` is the page on screen then.
+ * and draws their textures, replacing what was drawn ahead before: only if `page` is the
+ * page on screen then.
  */
 export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Element | null)[]): void => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    // A page asks while it is being opened: on a slow box that can outlast the rest.
-    if (Router.isNavigating()) return drawAhead(page, build);
+    // A page asks while it is being opened (on a slow box that can outlast the rest): the rest
+    // starts again once it is open, so that its own first frames are not held up by this work.
+    if (Router.isNavigating()) return afterPageChange(() => drawAhead(page, build));
     if (Router.getActivePage() !== page) return;
     releaseDrawnAhead();
     for (const screen of build()) {

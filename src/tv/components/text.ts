@@ -23,7 +23,7 @@ export const text = (value: string, options: TextOptions = {}) => {
       lineHeight: Math.round(size * LINE_HEIGHT),
       // Keeps tall glyphs' tops and descenders inside the texture.
       paddingLeft: 0,
-      verticalAlign: 'middle',
+      verticalAlign: 'middle' as const,
       textAlign: options.align ?? 'left',
       ...(options.width ? { wordWrapWidth: options.width, wordWrap: true } : { wordWrap: false }),
       ...(options.maxLines ? { maxLines: options.maxLines, maxLinesSuffix: '…' } : {}),

@@ -13,6 +13,9 @@ import { Page } from './Page';
 /** The header: title line, then one line of notes. */
 export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
 const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
+/** "12 / 1991" at the top right: drawn anew on every move, so the next ones are drawn ahead. */
+const positionText = (label: string) => text(label, { size: TYPE.small, color: COLOR.textSecondary, align: 'right' });
+const positionLabel = (index: number, count: number) => t('list.position', { index: index + 1, count });
 
 export class ListPage extends Page {
   protected rows: RowModel[] = [];
@@ -25,7 +28,7 @@ export class ListPage extends Page {
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(480), maxLines: 1 }) },
       Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
-      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...positionText('') },
       Empty: { x: 960, y: 560, mountX: 0.5, visible: false, ...text('', { size: TYPE.title, color: COLOR.textSecondary }) },
     };
   }
@@ -59,12 +62,17 @@ export class ListPage extends Page {
   }
 
   onIndexChanged(index: number, count: number) {
-    this.tag('Position').text.text = t('list.position', { index: index + 1, count });
-    // While the remote rests: the next screenful of rows, and what OK would open.
+    this.tag('Position').text.text = positionLabel(index, count);
+    // While the remote rests: the next screenful of rows, what OK would open, and the
+    // position after ↑, ↓ and channel ±.
     drawAhead(this, () => {
       const current = this.list.current;
       const rows = this.list.nextScreen.map((row) => detached(this, ListRow, (element) => (element.item = row)));
-      return [...rows, current && this.opensAhead ? this.opensAhead(current) : null];
+      const page = this.list.pageSize;
+      const next = new Set([index - 1, index + 1, index - page, index + page].map((i) => Math.max(0, Math.min(count - 1, i))));
+      next.delete(index);
+      const positions = [...next].map((i) => this.stage.c(positionText(positionLabel(i, count))));
+      return [...rows, current && this.opensAhead ? this.opensAhead(current) : null, ...positions];
     });
   }
 
