@@ -244,6 +244,7 @@ interface Probe {
   gc(): void;
   navigating(): boolean;
   hash(): string;
+  navigate(hash: string): void;
 }
 declare global {
   interface Window {
@@ -429,7 +430,7 @@ if (parts.has('keys')) {
   for (let i = 0; i < PRESSES; i++) await press('home', i % 2 ? 'ArrowLeft' : 'ArrowRight', false);
   // The biggest month of the 20,000-voucher village.
   const month = [...bigMonths].sort((a, b) => b.count - a.count)[0]!;
-  await page.evaluate((m) => (location.hash = `#month/${m}`), month.month);
+  await page.evaluate((m) => window.__sanwuDebug!.navigate(`month/${m}`), month.month);
   await page.waitForFunction((m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(), month.month, { timeout: 120_000 });
   await page.waitForTimeout(500);
   // Four ↓ (one row) for each channel − (a page: every row on screen changes).
@@ -489,7 +490,7 @@ if (parts.has('ledger')) {
     let presses = 0;
     const t = process.hrtime.bigint();
     for (const m of months) {
-      await page.evaluate((month) => (location.hash = `#month/${month}`), m.month);
+      await page.evaluate((month) => window.__sanwuDebug!.navigate(`month/${month}`), m.month);
       await page.waitForFunction((month) => window.__sanwuDebug?.hash() === `month/${month}` && !window.__sanwuDebug.navigating(), m.month, { timeout: 60_000 });
       // Channel − pages down: about a screenful per press.
       const pages = Math.ceil(m.count / 5) + 1;

@@ -4,7 +4,7 @@
  * pick the renderer (WebGL or canvas2d),
  * then launch and attach the canvas.
  */
-import { Launch, Lightning } from '@lightningjs/sdk';
+import { Launch, Lightning, Router } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
 import { setLanguage, t } from '../i18n';
 import { App } from './App';
@@ -101,7 +101,7 @@ const boot = async () => {
   if (store.village) store.load().catch(() => undefined);
   // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
   if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1') exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
-  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(app.stage.getCanvas());
+  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(app.stage.getCanvas(), () => String(Router.getActiveHash() ?? ''));
   // The app puts the canvas on screen with its first page (App.showStage).
 };
 

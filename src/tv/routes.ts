@@ -74,6 +74,11 @@ const lastPart = (target: string): string => target.slice(target.lastIndexOf('/'
 
 export const routes = () => ({
   root: () => Promise.resolve(box().store.village ? 'home' : 'pick'),
+  // Pages change inside the router, not through the URL's hash: each hash change was a
+  // same-document navigation (about a third of opening a voucher on a slow box) and a browser
+  // history entry, which made leaving the app (history.back()) return to the page before
+  // instead. The hash is still read once at start, for a restart on a given page.
+  updateHash: false,
   routes: [
     {
       path: 'home',

@@ -72,6 +72,26 @@ test('Back on home asks before leaving, and the safe answer keeps the villager h
   await expectFocusedRef(page, 'Channel-12');
 });
 
+test('leaving after browsing returns to the page that opened the app, not to a page inside it', async ({ page }) => {
+  // Any other page stands for the portal the box opened the app from.
+  await page.goto('/healthz');
+  const portal = page.url();
+  await openHome(page);
+  await press(page, 'ArrowRight', 4);
+  await press(page, 'Enter');
+  await expectText(page, zhHans['ledger.income']);
+  await press(page, 'Enter');
+  await expectText(page, zhHans['ledger.opening']);
+  await press(page, 'Backspace', 2);
+  await expectFocusedRef(page, 'Channel-15');
+  await press(page, 'Escape');
+  await expectText(page, zhHans['exit.title']);
+  await press(page, 'ArrowLeft');
+  await expectFocusedRef(page, 'Yes');
+  await press(page, 'Enter');
+  await expect(page).toHaveURL(portal);
+});
+
 test('Home brings the villager back from deep inside', async ({ page }) => {
   await openHome(page);
   await press(page, 'ArrowRight', 4);

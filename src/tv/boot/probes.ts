@@ -46,6 +46,8 @@ export interface SanwuDebug {
   gc(): void;
   navigating(): boolean;
   hash(): string;
+  /** Opens a route, as a key would. */
+  navigate(hash: string): void;
   stage: unknown;
 }
 
@@ -57,6 +59,7 @@ export const exposeDebugProbe = (stage: StageLike): void => {
     gc: () => stage.gc(true),
     navigating: () => Router.isNavigating(),
     hash: () => String(Router.getActiveHash() ?? ''),
+    navigate: (hash) => Router.navigate(hash),
     stage,
   };
   (window as unknown as { __sanwuDebug: SanwuDebug }).__sanwuDebug = probe;

@@ -64,12 +64,13 @@ export const chooseRenderer = (search: string): RendererChoice => {
 
 /**
  * Lightning 2 cannot restore a lost WebGL context and would leave a black screen: reload into
- * canvas2d instead, on the same page (the router keeps it in the hash).
+ * canvas2d instead, on the same page (`route()`, the router's page, put in the URL's hash,
+ * which the router reads at start).
  */
-export const reloadIntoCanvas2dOnContextLoss = (canvas: HTMLCanvasElement) => {
+export const reloadIntoCanvas2dOnContextLoss = (canvas: HTMLCanvasElement, route: () => string) => {
   canvas.addEventListener('webglcontextlost', (event) => {
     event.preventDefault();
     console.warn('WebGL context lost: reloading with the canvas2d renderer');
-    location.replace(withParam(location.href, 'renderer', 'canvas2d'));
+    location.replace(withParam(`${location.href.replace(/#.*$/, '')}#${route()}`, 'renderer', 'canvas2d'));
   });
 };
