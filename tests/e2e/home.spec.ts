@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { chinaDate, formatDate } from '../../src/format/dates';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { expectFocusedRef, expectFocusedText, expectNoText, expectText, focusedTexts, keepScreenshot, openHome, openTv, press, sample, sampleVillages, screenTexts } from './tv';
@@ -72,16 +72,21 @@ test('Back on home asks before leaving, and the safe answer keeps the villager h
   await expectFocusedRef(page, 'Channel-12');
 });
 
-test('leaving after browsing returns to the page that opened the app, not to a page inside it', async ({ page }) => {
-  // Any other page stands for the portal the box opened the app from.
-  await page.goto('/healthz');
-  const portal = page.url();
+/** From home into the newest month of the village's ledger, two pages deep. */
+const intoLedgerMonth = async (page: Page) => {
   await openHome(page);
   await press(page, 'ArrowRight', 4);
   await press(page, 'Enter');
   await expectText(page, zhHans['ledger.income']);
   await press(page, 'Enter');
   await expectText(page, zhHans['ledger.opening']);
+};
+
+test('leaving after browsing returns to the page that opened the app, not to a page inside it', async ({ page }) => {
+  // Any other page stands for the portal the box opened the app from.
+  await page.goto('/healthz');
+  const portal = page.url();
+  await intoLedgerMonth(page);
   await press(page, 'Backspace', 2);
   await expectFocusedRef(page, 'Channel-15');
   await press(page, 'Escape');
@@ -93,12 +98,7 @@ test('leaving after browsing returns to the page that opened the app, not to a p
 });
 
 test('Home brings the villager back from deep inside', async ({ page }) => {
-  await openHome(page);
-  await press(page, 'ArrowRight', 4);
-  await press(page, 'Enter');
-  await expectText(page, zhHans['ledger.income']);
-  await press(page, 'Enter');
-  await expectText(page, zhHans['ledger.opening']);
+  await intoLedgerMonth(page);
   await press(page, 'Home');
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
   await expectFocusedRef(page, 'Channel-11');
