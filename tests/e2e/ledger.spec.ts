@@ -129,21 +129,19 @@ test('a long ledger list pages with channel up/down and keeps the focused entry 
   expect(box!.y + box!.height).toBeLessThanOrEqual(1080 - 96);
 });
 
-/** From now on, counts the texts the box draws and the images it loads (from zero again if called again). */
+/** From now on, counts the texts the box draws (from zero again if called again). */
 const countDrawing = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    type Platform = { getDrawingCanvas(): unknown; loadSrcTexture(...args: unknown[]): unknown };
-    const w = window as unknown as { __sanwuDebug: { stage: { platform: Platform } }; __drawn?: { texts: number; images: number } };
-    const counting = !!w.__drawn;
-    w.__drawn = { texts: 0, images: 0 };
+    type Platform = { getDrawingCanvas(): unknown };
+    const w = window as unknown as { __sanwuDebug: { stage: { platform: Platform } }; __textsDrawn?: number };
+    const counting = w.__textsDrawn !== undefined;
+    w.__textsDrawn = 0;
     if (counting) return;
     const platform = w.__sanwuDebug.stage.platform;
     const draw = platform.getDrawingCanvas.bind(platform);
-    const load = platform.loadSrcTexture.bind(platform);
-    platform.getDrawingCanvas = () => (w.__drawn!.texts++, draw());
-    platform.loadSrcTexture = (...args) => (w.__drawn!.images++, load(...args));
+    platform.getDrawingCanvas = () => (w.__textsDrawn!++, draw());
   });
-const drawn = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __drawn: { texts: number; images: number } }).__drawn);
+const textsDrawn = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __textsDrawn: number }).__textsDrawn);
 
 /**
  * Presses `key` and returns what the box drew for it: the textures on screen two frames after
@@ -200,7 +198,7 @@ const untilDrawingStops = async (page: import('@playwright/test').Page) => {
       async () => {
         await countDrawing(page);
         await page.waitForTimeout(500);
-        return (await drawn(page)).texts;
+        return textsDrawn(page);
       },
       { message: 'drawing stops', timeout: 10_000 },
     )

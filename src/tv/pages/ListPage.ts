@@ -4,6 +4,7 @@ import { contentBottom, contentTop } from '../components/Chrome';
 import { detached, drawAhead } from '../components/drawAhead';
 import { FocusList } from '../components/FocusList';
 import { ListRow, rowHeight } from '../components/ListRow';
+import { positionLabel, positionTemplate, positionText } from '../components/position';
 import { text } from '../components/text';
 import type { ListModel, RowModel } from '../data/models';
 import { t } from '../../i18n';
@@ -13,9 +14,6 @@ import { Page } from './Page';
 /** The header: title line, then one line of notes. */
 export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
 const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
-/** "12 / 1991" at the top right: drawn anew on every move, so the next ones are drawn ahead. */
-const positionText = (label: string) => text(label, { size: TYPE.small, color: COLOR.textSecondary, align: 'right' });
-const positionLabel = (index: number, count: number) => t('list.position', { index: index + 1, count });
 
 export class ListPage extends Page {
   protected rows: RowModel[] = [];
@@ -28,7 +26,7 @@ export class ListPage extends Page {
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(480), maxLines: 1 }) },
       Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
-      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...positionText('') },
+      Position: positionTemplate(),
       Empty: { x: 960, y: 560, mountX: 0.5, visible: false, ...text('', { size: TYPE.title, color: COLOR.textSecondary }) },
     };
   }
@@ -64,7 +62,7 @@ export class ListPage extends Page {
   onIndexChanged(index: number, count: number) {
     this.tag('Position').text.text = positionLabel(index, count);
     // While the remote rests: the next screenful of rows, what OK would open, and the
-    // position after ↑, ↓ and channel ±.
+    // position line after ↑, ↓ and channel ± (drawn anew on every move).
     drawAhead(this, () => {
       const current = this.list.current;
       const rows = this.list.nextScreen.map((row) => detached(this, ListRow, (element) => (element.item = row)));

@@ -6,6 +6,7 @@ import type { TableModel } from '../data/models';
 import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { focusLook, frame } from '../components/focus';
+import { positionLabel, positionTemplate } from '../components/position';
 import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
@@ -67,7 +68,7 @@ export class TablePage extends Page {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(420), maxLines: 1 }) },
-      Position: { x: SAFE.x + SAFE.w, y: contentTop() + (lineOf(TYPE.heading) - lineOf(TYPE.small)) / 2, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
+      Position: positionTemplate(),
       Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }) },
       Header: { x: SAFE.x, y: headerTop(), w: SAFE.w, h: headerH(), rect: true, color: COLOR.header },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
@@ -98,7 +99,7 @@ export class TablePage extends Page {
   }
 
   onIndexChanged(index: number, count: number) {
-    this.tag('Position').text.text = t('list.position', { index: index + 1, count });
+    this.tag('Position').text.text = positionLabel(index, count);
   }
 
   override historyState(state?: { index: number }) {
