@@ -123,6 +123,9 @@ if (!opts['no-build']) {
   npx(['rollup', '-c']);
   npx(['rollup', '-c', 'bench/rollup.config.js']);
 }
+for (const built of ['dist/index.html', 'dist-bench/bare.html']) {
+  if (!existsSync(built)) throw new Error(`--no-build: ${built} is missing; run the bench once without --no-build to build it`);
+}
 const sampleDir = opts.sample ?? join(work, 'sample');
 if (!opts.sample) {
   log('large sample district');
@@ -413,7 +416,7 @@ if (parts.has('keys')) {
   await settle(page, null, 120_000);
   await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home', null, { timeout: 120_000 });
   // Every timed press in order, so each can be matched with its mark in the trace.
-  const kinds = ['home', 'step', 'pageJump', 'firstVoucher', 'voucher', 'firstReceipt', 'receipt', 'other'] as const;
+  const kinds = ['home', 'step', 'pageJump', 'firstVoucher', 'voucher', 'firstReceipt', 'receipt', 'backToMonth', 'other'] as const;
   type Kind = (typeof kinds)[number];
   const presses: { kind: Kind; wall: number }[] = [];
   const press = async (kind: Kind, key: string, nav: boolean, timeout?: number) => {
@@ -442,7 +445,7 @@ if (parts.has('keys')) {
     const opened = await press(i ? 'receipt' : 'firstReceipt', 'Enter', true, 5_000);
     await page.waitForTimeout(300);
     if (opened !== null) await press('other', 'Backspace', true);
-    await press('other', 'Backspace', true);
+    await press(i ? 'backToMonth' : 'other', 'Backspace', true);
     await press('other', 'ArrowDown', false);
   }
   if (opts['cpu-profile']) await saveProfile(cdp, opts['cpu-profile']);
@@ -470,6 +473,7 @@ if (parts.has('keys')) {
   const first = (kind: Kind) => ms(of(kind, (p) => p.work)[0] ?? NaN);
   keyRow('open a voucher', 'voucher', `; the first after boot ${first('firstVoucher')}`);
   keyRow('open its receipt image', 'receipt', `; the first after boot ${first('firstReceipt')}; image decode may land later`);
+  keyRow('Back from a voucher to its month', 'backToMonth', '; not one of the brief\'s keys');
 }
 
 if (parts.has('ledger')) {

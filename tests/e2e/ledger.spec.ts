@@ -270,3 +270,36 @@ test('resting in a long list draws the rows channel − brings and the positions
   await expectFocusedText(page, month.vouchers[11]!.summary);
   await expectText(page, `12 / ${month.vouchers.length}`);
 });
+
+test('Back shows the page behind without drawing it again, and frees what the page left drew', async ({ page }) => {
+  await openLedger(page);
+  await holdFeedStill(page);
+  const month = ledgerMonth(ledger()[0]!.file);
+  const withReceipt = month.vouchers.findIndex((v) => v.receipts.length > 0);
+  const voucher = month.vouchers[withReceipt]!;
+  await press(page, 'Enter');
+  await expectText(page, formatFen(month.closingFen));
+  await press(page, 'ArrowDown', withReceipt);
+  await expectFocusedText(page, voucher.summary);
+  await press(page, 'Enter');
+  await expectText(page, voucher.approver);
+  await press(page, 'Enter');
+  await expectText(page, '100%');
+  await untilDrawingStops(page);
+  expect(await drawnFor(page, 'Backspace', true)).toEqual({ texts: 0, images: 0 });
+  await expectText(page, voucher.approver);
+  await untilDrawingStops(page);
+  expect(await drawnFor(page, 'Backspace', true)).toEqual({ texts: 0, images: 0 });
+  await expectFocusedText(page, voucher.summary);
+  // The scan (the biggest texture of all) is freed once no page shows it, is behind, or is next.
+  const scanLoaded = (src: string) =>
+    page.evaluate((src) => {
+      type Source = { lookupId: string; isLoaded(): boolean };
+      const stage = (window as unknown as { __sanwuDebug: { stage: { textureManager: { textureSourceHashmap: Map<string, Source> } } } }).__sanwuDebug.stage;
+      return [...stage.textureManager.textureSourceHashmap.values()].some((source) => String(source.lookupId).endsWith(src) && source.isLoaded());
+    }, src);
+  await expect.poll(() => scanLoaded(voucher.receipts[0]!.src), { message: 'the receipt scan is freed' }).toBe(false);
+  await untilDrawingStops(page);
+  expect(await drawnFor(page, 'Backspace', true)).toEqual({ texts: 0, images: 0 });
+  await expectFocusedText(page, formatMonth(ledger()[0]!.month));
+});

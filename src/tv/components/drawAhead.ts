@@ -10,6 +10,7 @@
  */
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { forEachElement, type TreeElement } from './elementTree';
+import { TextureHold, type TextureSourceLike } from './textureHold';
 
 /** How long the remote must rest before drawing ahead: a held key repeats faster. */
 const REST_MS = 250;
@@ -18,10 +19,6 @@ const PAGE_CHANGE_POLL_MS = 50;
 /** An image may take this long to arrive and decode. */
 const IMAGE_WAIT_MS = 5000;
 
-interface TextureSourceLike {
-  permanent: boolean;
-  isLoaded(): boolean;
-}
 interface TextureLike {
   source: TextureSourceLike | null;
   load(): void;
@@ -31,26 +28,21 @@ interface ElementWithTexture extends TreeElement {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-let held: TextureSourceLike[] = [];
+const held = new TextureHold();
 /** Counts releases, so that an image arriving after one is not held. */
 let generation = 0;
 
 /** Holds a source until release(); an image is held once it has arrived. */
 const hold = (source: TextureSourceLike, since = generation, waited = 0): void => {
   if (since !== generation) return;
-  if (source.isLoaded()) {
-    source.permanent = true;
-    held.push(source);
-  } else if (waited < IMAGE_WAIT_MS) {
-    setTimeout(() => hold(source, since, waited + 100), 100);
-  }
+  if (source.isLoaded()) held.add(source);
+  else if (waited < IMAGE_WAIT_MS) setTimeout(() => hold(source, since, waited + 100), 100);
 };
 
 /** Lets the textures drawn ahead be collected again, once a page change has used them (or not). */
 export const releaseDrawnAhead = (): void => {
   generation++;
-  for (const source of held) source.permanent = false;
-  held = [];
+  held.release();
 };
 
 /** Calls `then` once no page change is under way; a later drawAhead() call cancels it. */

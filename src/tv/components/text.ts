@@ -1,6 +1,7 @@
 /** Text patches in the app's font, so no screen forgets the font or the line height. */
 import type { Lightning } from '@lightningjs/sdk';
 import { COLOR, fontFaces, LINE_HEIGHT, TYPE } from '../theme';
+import { keepForever } from './textureHold';
 
 export interface TextOptions {
   size?: number;
@@ -38,6 +39,6 @@ export const text = (value: string, options: TextOptions = {}) => {
  */
 export const keepDrawn = (element: Lightning.Element | undefined): void => {
   element?.on('txLoaded', (texture: { source: { permanent: boolean } | null }) => {
-    if (texture.source) texture.source.permanent = true;
+    if (texture.source) keepForever(texture.source);
   });
 };
