@@ -82,6 +82,8 @@ const p95 = (xs: number[]) => {
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : '—');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+/** Lightning counts texture memory in pixels; each is 4 bytes of RGBA. */
+const texels = (pixels: number) => `${(pixels / 1e6).toFixed(2)} Mpx (${mb(4 * pixels)})`;
 const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const log = (s: string) => console.log(`\n== ${s}`);
 
@@ -513,7 +515,7 @@ if (parts.has('ledger')) {
     await close();
     const total = months.reduce((s, m) => s + m.count, 0);
     ledger[name] = { code, vouchers: total, months: months.length, presses, home, maxElements, maxTexture, end, seconds: since(t) / 1000 };
-    row(`ledger of ${total} vouchers (${months.length} months), scrolled end to end`, `max ${maxElements} elements, max ${mb(maxTexture)} textures`, '', `home: ${home.elements} elements, ${mb(home.texture)}; ${presses} presses`);
+    row(`ledger of ${total} vouchers (${months.length} months), scrolled end to end`, `max ${maxElements} elements, max ${texels(maxTexture)} of textures`, '', `home: ${home.elements} elements, ${texels(home.texture)}; ${presses} presses`);
   }
   results.ledger = ledger;
 }
@@ -598,7 +600,7 @@ if (parts.has('nav')) {
   );
   row('  · V8 compiled code (snapshot)', `${mb(firstParts!.code)} → ${mb(lastParts.code)} (${change(firstParts!.code, lastParts.code)})`, '', 'grows while hot functions are optimised');
   row('  · everything else: objects, closures, strings, arrays', `${mb(firstParts!.rest)} → ${mb(lastParts.rest)} (${change(firstParts!.rest, lastParts.rest)})`, '', 'what a leak would grow');
-  row('  texture memory at home', `${mb(first!.texture)} → ${mb(last.texture)} (${change(first!.texture, last.texture)})`, '', `elements ${first!.elements} → ${last.elements}`);
+  row('  texture memory at home', `${texels(first!.texture)} → ${texels(last.texture)} (${change(first!.texture, last.texture)})`, '', `elements ${first!.elements} → ${last.elements}`);
 }
 
 await browser.close();

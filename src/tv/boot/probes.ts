@@ -40,7 +40,7 @@ export const countElements = (root: TreeElement): number => {
 
 export interface SanwuDebug {
   elements(): number;
-  /** Bytes of textures uploaded to the GPU (or held for canvas2d), as Lightning counts them. */
+  /** Pixels of textures uploaded to the GPU (or held for canvas2d), as Lightning counts them: 4 bytes each. */
   textureMemory(): number;
   /** Frees every texture not in use now (Lightning's aggressive collection). */
   gc(): void;
