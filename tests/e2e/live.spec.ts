@@ -261,3 +261,34 @@ test('an emergency alert covers the open screen within the poll interval, and OK
   await expectFocusedText(page, focusedTitle);
   await expectFocusedRef(page, 'Row-2');
 });
+
+test('a voucher corrected while the villager reads it: the voucher and, on Back, the month behind it show the correction', async ({ page }) => {
+  await openLive(page);
+  await press(page, 'ArrowRight', 4);
+  await expectFocusedRef(page, 'Channel-15');
+  await press(page, 'Enter');
+  await press(page, 'Enter');
+  await press(page, 'ArrowDown');
+  const summary = (await focusedTexts(page))[0]!;
+  await press(page, 'Enter');
+  await expectText(page, summary);
+
+  // The clerk corrects the entry's summary; the month is pushed again, approved and published.
+  const { admin } = service.tokens;
+  const channel = sample().village.channels.find((c) => c.id === 15);
+  if (channel?.kind !== 'ledger') throw new Error('the sample village has no ledger');
+  const month = channel.content.months.at(-1)!.month;
+  const path = `/api/regions/${village()}/channels/15/items/${month}`;
+  const { published } = (await call<{ published: { vouchers: { summary: string }[] } }>(service, 'GET', path, admin.token)).body;
+  const corrected = `${summary}（已更正）`;
+  const entry = published.vouchers.find((v) => v.summary === summary)!;
+  entry.summary = corrected;
+  const draft = await call(service, 'PUT', path, admin.token, published);
+  expect(draft.status).toBe(201);
+  await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+  expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+
+  await expectText(page, corrected, 8_000);
+  await press(page, 'Backspace');
+  await expectFocusedText(page, corrected);
+});

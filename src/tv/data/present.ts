@@ -336,7 +336,19 @@ export const presentPeople = (published: ChannelOfKind<'people'>): PeopleModel =
 const directionColor = (v: Voucher) => (v.direction === 'income' ? COLOR.income : COLOR.expense);
 const directionWord = (v: Voucher) => t(`ledger.direction.${v.direction}` as MessageKey);
 
+/**
+ * A month's model, by the month as the store holds it: Back to a month (or a feed update
+ * elsewhere) does not format its thousands of entries again. A changed month is a new object.
+ */
+const presentedMonths = new WeakMap<LedgerMonthFeed, MonthModel>();
+
 export const presentMonth = (published: LedgerMonthFeed): MonthModel => {
+  const presented = presentedMonths.get(published) ?? presentMonthAnew(published);
+  presentedMonths.set(published, presented);
+  return presented;
+};
+
+const presentMonthAnew = (published: LedgerMonthFeed): MonthModel => {
   const month = inScript(published);
   const monthTitle = formatMonth(month.month, style());
   const notes: string[] = [];
