@@ -510,6 +510,9 @@ if (parts.has('ledger')) {
           maxTexture = Math.max(maxTexture, s.texture);
         }
       }
+      // Back, as a viewer leaves a month: the next month is not opened on top of this one.
+      await page.keyboard.press('Backspace');
+      await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
     }
     const end = await sample();
     await close();
