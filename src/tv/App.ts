@@ -8,7 +8,6 @@ import { AlertOverlay } from './components/AlertOverlay';
 import { keepDrawn, text } from './components/text';
 import { releaseDrawnAhead } from './components/drawAhead';
 import { keepPageLeft, releasePagesBehind } from './components/pagesBehind';
-import type { ElementWithTexture } from './components/textureHold';
 import { formatDateTime } from '../format/dates';
 import { t } from '../i18n';
 import { box, notices } from './context';
@@ -97,20 +96,15 @@ export class App extends Router.App {
       {
         ...routes(),
         beforeEachRoute: (from: string) => {
-          const page = Router.getActivePage();
-          if (page && from) keepPageLeft(from, page as unknown as ElementWithTexture);
+          keepPageLeft(from);
           return Promise.resolve(true);
         },
         afterEachRoute: () => {
           this.showStage();
           // The new page holds what was drawn ahead for it; the rest may be collected.
           releaseDrawnAhead();
-          // What the page left by Back drew was kept past the router's collection (once a frame,
-          // this frame's is done): collect it now, so that a box holds only what it may show.
-          const history = Router.getHistory().map((entry) => entry.hash);
-          const { released, shown } = releasePagesBehind(String(Router.getActiveHash() ?? ''), history);
-          if (released) this.stage.textureManager.gc();
-          if (shown) this.stage.once('frameEnd', () => shown.release());
+          // Back shows the pages behind without drawing them again; the page Back left is freed.
+          releasePagesBehind(this.stage);
           this.showFeedState();
         },
       },

@@ -6,6 +6,7 @@
  * kept, only while the page is in the router's history, and within a budget: the oldest page
  * behind lets go first.
  */
+import { Router } from '@lightningjs/sdk';
 import { TextureHold, type ElementWithTexture } from './textureHold';
 
 /**
@@ -15,19 +16,26 @@ import { TextureHold, type ElementWithTexture } from './textureHold';
  */
 const BUDGET_PIXELS = 3_000_000;
 
+interface StageLike {
+  textureManager: { gc(): void };
+  once(event: 'frameEnd', listener: () => void): void;
+}
+
 /** Pages left, by their route hash, oldest first. */
 const behind = new Map<string, TextureHold>();
 
 const routeOf = (hash: string): string => hash.replace(/^\//, '');
 
-const letGo = (hash: string): void => {
-  behind.get(hash)?.release();
-  behind.delete(hash);
+const letGo = (route: string): void => {
+  behind.get(route)?.release();
+  behind.delete(route);
 };
 
-/** Keeps what `page` (on screen at `hash`) has drawn, as the router is about to leave it. */
-export const keepPageLeft = (hash: string, page: ElementWithTexture): void => {
-  const route = routeOf(hash);
+/** Before each page change: keeps what the page on screen (at `from`) has drawn. */
+export const keepPageLeft = (from: string): void => {
+  const page = Router.getActivePage() as unknown as ElementWithTexture | undefined;
+  if (!page || !from) return;
+  const route = routeOf(from);
   letGo(route);
   const hold = new TextureHold();
   hold.addTree(page);
@@ -35,15 +43,16 @@ export const keepPageLeft = (hash: string, page: ElementWithTexture): void => {
 };
 
 /**
- * Once a page change is done: lets go of every page no longer in `history` (the one Back left),
- * then of the oldest pages until the rest fit the budget, and says whether it let go of any.
- * What the page now on screen was kept for is handed back to it: its hold is returned, to let
- * go of once its elements have taken their textures (they do so as they are first drawn).
+ * After each page change: lets go of every page no longer in the history (the one Back left)
+ * and of the oldest pages until the rest fit the budget, and collects what they drew at once
+ * (the router's own collection ran while they were held). What the page now on screen was kept
+ * for is let go of after its first frame, once its elements have taken their textures.
  */
-export const releasePagesBehind = (active: string, history: readonly string[]): { released: boolean; shown: TextureHold | undefined } => {
-  const shown = behind.get(routeOf(active));
-  behind.delete(routeOf(active));
-  const inHistory = new Set(history.map(routeOf));
+export const releasePagesBehind = (stage: StageLike): void => {
+  const active = routeOf(String(Router.getActiveHash() ?? ''));
+  const shown = behind.get(active);
+  behind.delete(active);
+  const inHistory = new Set(Router.getHistory().map((entry) => routeOf(entry.hash)));
   let released = false;
   for (const route of [...behind.keys()]) {
     if (inHistory.has(route)) continue;
@@ -58,5 +67,7 @@ export const releasePagesBehind = (active: string, history: readonly string[]): 
     letGo(oldest);
     released = true;
   }
-  return { released, shown };
+  // Lightning's stage.gc() runs once a frame, and the router's ran this frame already.
+  if (released) stage.textureManager.gc();
+  if (shown) stage.once('frameEnd', () => shown.release());
 };
