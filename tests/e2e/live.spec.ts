@@ -33,15 +33,19 @@ const openVillageAffairs = async (page: Page) => {
   return (await focusedTexts(page))[0]!;
 };
 
-const publishNotice = async (id: string, title: string, channel = 14, region = village()) => {
+/** Pushes an item as the district admin, approves it and publishes; returns the new version. */
+const publishItem = async (path: string, body: unknown) => {
   const { admin } = service.tokens;
-  const draft = await call(service, 'PUT', `/api/regions/${region}/channels/${channel}/items/${id}`, admin.token, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+  const draft = await call(service, 'PUT', path, admin.token, body);
   expect(draft.status).toBe(201);
   await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
   const published = await call(service, 'POST', '/api/publish', admin.token, {});
   expect(published.status).toBe(200);
   return published.body.version as number;
 };
+
+const publishNotice = (id: string, title: string, channel = 14, region = village()) =>
+  publishItem(`/api/regions/${region}/channels/${channel}/items/${id}`, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
 
 test('a publish while the villager reads a list appears within the poll interval, and the focus stays put', async ({ page }, testInfo) => {
   const focusedTitle = await openVillageAffairs(page);
@@ -248,19 +252,14 @@ test('a voucher corrected while the villager reads it: the voucher and, on Back,
   await expectText(page, summary);
 
   // The clerk corrects the entry's summary; the month is pushed again, approved and published.
-  const { admin } = service.tokens;
   const channel = sample().village.channels.find((c) => c.id === 15);
   if (channel?.kind !== 'ledger') throw new Error('the sample village has no ledger');
   const month = channel.content.months.at(-1)!.month;
   const path = `/api/regions/${village()}/channels/15/items/${month}`;
-  const { published } = (await call<{ published: { vouchers: { summary: string }[] } }>(service, 'GET', path, admin.token)).body;
+  const { published } = (await call<{ published: { vouchers: { summary: string }[] } }>(service, 'GET', path, service.tokens.admin.token)).body;
   const corrected = `${summary}（已更正）`;
-  const entry = published.vouchers.find((v) => v.summary === summary)!;
-  entry.summary = corrected;
-  const draft = await call(service, 'PUT', path, admin.token, published);
-  expect(draft.status).toBe(201);
-  await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
-  expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+  published.vouchers.find((v) => v.summary === summary)!.summary = corrected;
+  await publishItem(path, published);
 
   await expectText(page, corrected, 8_000);
   await press(page, 'Backspace');

@@ -10,7 +10,7 @@
  */
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { forEachElement, type TreeElement } from './elementTree';
-import { TextureHold, type TextureSourceLike } from './textureHold';
+import { TextureHold, type TextureLike, type TextureSourceLike } from './textureHold';
 
 /** How long the remote must rest before drawing ahead: a held key repeats faster. */
 const REST_MS = 250;
@@ -19,12 +19,11 @@ const PAGE_CHANGE_POLL_MS = 50;
 /** An image may take this long to arrive and decode. */
 const IMAGE_WAIT_MS = 5000;
 
-interface TextureLike {
-  source: TextureSourceLike | null;
+interface LoadableTexture extends TextureLike {
   load(): void;
 }
 interface ElementWithTexture extends TreeElement {
-  texture?: TextureLike | null;
+  texture?: LoadableTexture | null;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,7 +13,7 @@ export interface TextureSourceLike {
   w: number;
   h: number;
 }
-interface TextureLike {
+export interface TextureLike {
   source: TextureSourceLike | null;
 }
 export interface ElementWithTexture extends TreeElement {
