@@ -28,7 +28,8 @@ const freePort = () =>
 
 export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = []): Promise<RunningService> => {
   const port = await freePort();
-  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
+  // Node itself, not `npx tsx`: a signal sent to npx is not passed on, and the service outlived the suite.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
