@@ -5,7 +5,7 @@
 import { ITEM_SCHEMAS } from '../../src/feed/schema';
 import type { ContentKind } from '../../src/feed/taxonomy';
 import { itemProblems } from '../../src/feed/validate';
-import { findUnmaskedNumber } from '../../src/format/mask';
+import { findUnmaskedNumber, isMaskedValue } from '../../src/format/personalNumbers';
 import { formatFen } from '../../src/format/money';
 import type { Coverage } from './fontCoverage';
 import { describeProblem, ruleProblem, type OperatorProblem } from './messages';
@@ -26,6 +26,42 @@ const eachString = (value: unknown, path: string, visit: (text: string, path: st
   if (typeof value === 'string') visit(value, path);
   else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, `${path}/${i}`, visit));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, `${path}/${k}`, visit);
+};
+
+/** Calls back with every object key and every number in a JSON value, with their paths. */
+const eachKeyAndNumber = (value: unknown, path: string, visit: (text: string, path: string) => void): void => {
+  if (typeof value === 'number') visit(String(value), path);
+  else if (Array.isArray(value)) value.forEach((v, i) => eachKeyAndNumber(v, `${path}/${i}`, visit));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      visit(k, `${path}/${k}`);
+      eachKeyAndNumber(v, `${path}/${k}`, visit);
+    }
+  }
+};
+
+/** Officials' duty phones and contacts' work numbers are public by nature (domain rules): shown in full. */
+const isPublicWorkPhone = (kind: ItemKind, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';
+
+/** Amounts are integer fen: the key says so (amountFen, openingFen); they are bounded, not personal. */
+const isAmount = (path: string): boolean => /Fen$/.test(path);
+
+const NOT_MASKED: [string, string] = ['是打码栏，只能填打码后的内容（如 王*国、3707**********1234、138****5678）', 'is a masked column: only masked values (e.g. 王*国, 3707**********1234, 138****5678)'];
+
+/** Every value in a table's `masked` columns must be masked: a name as 王*国, a number as 3707**********1234. */
+const maskedColumnProblems = (body: unknown, itemLabel: string): OperatorProblem[] => {
+  const table = body as { columns?: unknown; rows?: unknown };
+  if (!Array.isArray(table.columns) || !Array.isArray(table.rows)) return [];
+  const maskedKeys = table.columns.filter((c) => (c as { type?: unknown })?.type === 'masked').map((c) => String((c as { key?: unknown }).key));
+  return table.rows.flatMap((row, index) =>
+    maskedKeys
+      .filter((key) => row && typeof row === 'object' && key in row)
+      .filter((key) => {
+        const value = (row as Record<string, unknown>)[key];
+        return typeof value !== 'string' || !isMaskedValue(value);
+      })
+      .map((key) => ruleProblem(itemLabel, `/rows/${index}/${key}`, ...NOT_MASKED)),
+  );
 };
 
 const isRealTime = (text: string): boolean => {
@@ -62,12 +98,19 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
     const where = locate(body, itemLabel, path);
     if (!isRealTime(text)) problems.push(ruleProblem(where.item, where.field, '不是真实存在的日期', 'is not a real date'));
     const unmasked = findUnmaskedNumber(text);
-    if (unmasked) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
+    if (unmasked && !(unmasked.kind === 'mobile' && isPublicWorkPhone(kind, path))) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
     const missing = [...new Set(Array.from(text).filter((ch) => !WHITESPACE.test(ch) && !context.coverage(ch.codePointAt(0)!)))];
     if (missing.length) {
       problems.push(ruleProblem(where.item, where.field, `有电视字体显示不了的字：${missing.join('')}`, `has characters the TV font cannot show: ${missing.join('')}`));
     }
   });
+  eachKeyAndNumber(body, '', (text, path) => {
+    if (isAmount(path)) return;
+    const unmasked = findUnmaskedNumber(text);
+    const where = locate(body, itemLabel, path);
+    if (unmasked) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
+  });
+  if (kind === 'tables') problems.push(...maskedColumnProblems(body, itemLabel));
   if (kind === 'ledger' && context.previousClosingFen !== undefined) {
     const opening = (body as { openingFen?: unknown }).openingFen;
     if (typeof opening === 'number' && opening !== context.previousClosingFen) {

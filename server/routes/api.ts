@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { can } from '../auth/permissions';
-import { createOperator, issueToken, listOperators, revokeToken, ROLES, type Role } from '../auth/operators';
+import { createOperator, issueToken, listOperators, revokeToken, ROLES, type Operator, type Role } from '../auth/operators';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 import { ImageRejected, MAX_UPLOAD_BYTES, storeImage } from '../content/media';
@@ -22,6 +22,9 @@ type ItemParams = { region: string; channel: string; itemId: string };
 const answer = <T>(reply: FastifyReply, outcome: Outcome<T>, status = 200) =>
   outcome.ok ? reply.code(status).send(outcome.value) : fail(reply, outcome.status, outcome.zh, outcome.en, outcome.problems);
 
+/** Unpublished content is read under the same scope as it is written or reviewed. */
+const canSeeDrafts = (service: Service, operator: Operator, region: string) => can(service.db, operator, 'review', region) || can(service.db, operator, 'edit', region);
+
 const revisionView = (r: Revision) => ({ ...r, body: r.body ? JSON.parse(r.body) : null });
 
 export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
@@ -33,8 +36,10 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
 
   app.get('/regions', async () => service.db.prepare('SELECT code, level, name, parent FROM regions ORDER BY code').all());
 
-  app.get<{ Params: ItemParams }>('/regions/:region/channels/:channel/items/:itemId', async (request) => {
+  app.get<{ Params: ItemParams }>('/regions/:region/channels/:channel/items/:itemId', async (request, reply) => {
     const { region, channel, itemId } = request.params;
+    // A pending draft is unpublished content: read only by those who may write or review it.
+    if (!canSeeDrafts(service, request.operator, region)) return forbidden(reply);
     const state = itemState(service, { region, channel: Number(channel), itemId });
     return { published: state.published, pending: state.pending ? revisionView(state.pending) : null };
   });
@@ -85,7 +90,7 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
   app.get<{ Querystring: { status?: string } }>('/drafts', async (request) => {
     const status = (request.query.status ?? 'draft') as Revision['status'];
     return listRevisions(service.db, { status })
-      .filter((r) => can(service.db, request.operator, 'review', r.region) || can(service.db, request.operator, 'edit', r.region))
+      .filter((r) => canSeeDrafts(service, request.operator, r.region))
       .map(revisionView);
   });
 

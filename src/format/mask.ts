@@ -25,19 +25,3 @@ export const maskName = (name: string): string => {
   if (chars.length === 2) return `${chars[0]}*`;
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 };
-
-/* No lookbehind: old set-top-box engines cannot parse it. */
-const UNMASKED_PATTERNS: { kind: 'id' | 'mobile' | 'bank'; pattern: RegExp }[] = [
-  { kind: 'id', pattern: /(?:^|[^0-9])([1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx])(?![0-9])/ },
-  { kind: 'bank', pattern: /(?:^|[^0-9])(62[0-9]{14,17})(?![0-9])/ },
-  { kind: 'mobile', pattern: /(?:^|[^0-9])(1[3-9][0-9]{9})(?![0-9])/ },
-];
-
-/** Finds a whole ID, bank card or mobile number in published text, if any. */
-export const findUnmaskedNumber = (text: string): { kind: 'id' | 'mobile' | 'bank'; match: string } | null => {
-  for (const { kind, pattern } of UNMASKED_PATTERNS) {
-    const m = pattern.exec(text);
-    if (m) return { kind, match: m[1] ?? m[0] };
-  }
-  return null;
-};

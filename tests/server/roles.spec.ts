@@ -100,3 +100,43 @@ test('the district administrator manages operators and tokens; a revoked token s
   expect((await call(service, 'DELETE', `/api/tokens/${created.body.tokenId}`, admin.token)).status).toBe(200);
   expect((await call(service, 'GET', '/api/me', token)).status).toBe(401);
 });
+
+test('reads of unpublished content are scoped like writes: an item with its draft, and the drafts list', async () => {
+  const { admin, clerk, committee, street } = service.tokens;
+  const district = readSample('district.json');
+  const places = {
+    ownVillage: { region: clerk.region, channel: 14 },
+    neighbourVillage: { region: district.streets[0].villages[1].code, channel: 14 },
+    otherStreetVillage: { region: district.streets[1].villages[0].code, channel: 14 },
+    ownStreet: { region: street.region, channel: 6 },
+    otherStreet: { region: district.streets[1].code, channel: 6 },
+  };
+  const drafts: Record<string, number> = {};
+  for (const [name, place] of Object.entries(places)) {
+    const pushed = await call(service, 'PUT', `/api/regions/${place.region}/channels/${place.channel}/items/read-${name}`, admin.token, notice(`未发布的通知 ${name}`));
+    expect(pushed.status).toBe(201);
+    drafts[name] = pushed.body.id;
+  }
+  // A ledger month's id is predictable: the next month's draft is as private as any other.
+  const ledger = await call(service, 'GET', `/api/regions/${places.otherStreetVillage.region}/channels/15/items/2027-01`, clerk.token);
+  expect(ledger.status).toBe(403);
+
+  const readable: Record<string, string[]> = {
+    clerk: ['ownVillage'],
+    committee: ['ownVillage'],
+    street: ['ownVillage', 'neighbourVillage', 'ownStreet'],
+    admin: Object.keys(places),
+  };
+  const tokens = { clerk, committee, street, admin };
+  for (const [role, { token }] of Object.entries(tokens)) {
+    const listed = (await call(service, 'GET', '/api/drafts', token)).body.map((d: { id: number }) => d.id);
+    for (const [name, place] of Object.entries(places)) {
+      const allowed = readable[role]!.includes(name);
+      const read = await call(service, 'GET', `/api/regions/${place.region}/channels/${place.channel}/items/read-${name}`, token);
+      expect(read.status, `${role} reads ${name}`).toBe(allowed ? 200 : 403);
+      if (allowed) expect(read.body.pending.body.title).toBe(`未发布的通知 ${name}`);
+      else expect(JSON.stringify(read.body)).not.toContain('未发布的通知');
+      expect(listed.includes(drafts[name]), `${role} lists ${name}`).toBe(allowed);
+    }
+  }
+});

@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { amountInWords, formatFen } from '../../src/format/money';
 import { chinaDate, daysUntil, formatDate, formatDateTime, formatMonth } from '../../src/format/dates';
-import { findUnmaskedNumber, maskBankCard, maskIdNumber, maskMobile, maskName } from '../../src/format/mask';
+import { maskBankCard, maskIdNumber, maskMobile, maskName } from '../../src/format/mask';
+import { findUnmaskedNumber } from '../../src/format/personalNumbers';
 
 test.describe('money', () => {
   test('shows integer fen as yuan with ¥, thousands separators and two decimals', () => {

@@ -12,7 +12,7 @@ import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } 
 import { feedPaths } from '../../src/feed/paths';
 import { CHANNELS } from '../../src/feed/taxonomy';
 import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage } from '../../src/feed/validate';
-import { findUnmaskedNumber } from '../../src/format/mask';
+import { findUnmaskedNumber } from '../../src/format/personalNumbers';
 import { generate } from '../../tools/sample/generate';
 import { Rng } from '../../tools/sample/prng';
 import { renderReceipt } from '../../tools/sample/render/receipt';
