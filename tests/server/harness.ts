@@ -26,10 +26,11 @@ const freePort = () =>
     });
   });
 
-export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = []): Promise<RunningService> => {
+export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningService> => {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
