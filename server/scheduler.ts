@@ -1,5 +1,9 @@
-/** Publishes at the times operators set; checked every few seconds. */
+/**
+ * Publishes at the times operators set, and re-signs the manifest daily so that it never
+ * expires while the service runs; checked every few seconds.
+ */
 import { appendAudit } from './audit/auditLog';
+import { lastSignedAt, pendingVersions } from './content/repository';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
 
@@ -23,13 +27,27 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
   return published;
 };
 
+/** Re-signed this long after the last signing; a manifest lives 7 days, so boxes never see it lapse. */
+const RESIGN_AFTER_MS = 86_400_000;
+
+/** Re-signs the manifest when the last signing is a day old; returns the new version, if any. */
+export const resignIfDue = (service: Service, now: number): number | null => {
+  // A publish under way will sign its own manifest; a re-signing now could be overtaken by it.
+  if (pendingVersions(service.db).length) return null;
+  if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS) return null;
+  return service.publisher.resign(now).version;
+};
+
 export const startScheduler = (service: Service): (() => void) => {
+  // At once too: a service that was down past a manifest's expiry must not wait for a tick.
+  resignIfDue(service, Date.now());
   let running = false;
   const timer = setInterval(() => {
     // One at a time: a publish with speech clips can outlast the interval.
     if (running) return;
     running = true;
     runDuePublishes(service, Date.now())
+      .then(() => resignIfDue(service, Date.now()))
       .catch((error: unknown) => console.error(error))
       .finally(() => (running = false));
   }, CHECK_MS);

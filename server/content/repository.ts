@@ -99,6 +99,22 @@ export const createVersion = (db: Db, kind: 'seed' | 'publish' | 'rollback', ope
     return { version, changed };
   })();
 
+/** Records a re-signing of the latest version's content, complete at once (its manifest is the only file). */
+export const recordResignVersion = (db: Db, signedAt: string, manifestOf: (version: number) => string): number =>
+  db.transaction(() => {
+    const previous = latestVersion(db);
+    const version = previous + 1;
+    db.prepare(`INSERT INTO versions (version, kind, created_at, status, manifest_sha256) VALUES (?, 'resign', ?, 'complete', ?)`).run(version, signedAt, manifestOf(version));
+    db.prepare(`INSERT INTO version_items (version, region, channel, item_id, revision_id) SELECT ?, region, channel, item_id, revision_id FROM version_items WHERE version = ?`).run(version, previous);
+    return version;
+  })();
+
+/** When the latest complete version's manifest was signed (epoch ms), 0 before the first. */
+export const lastSignedAt = (db: Db): number => {
+  const at = db.prepare(`SELECT created_at FROM versions WHERE status = 'complete' ORDER BY version DESC LIMIT 1`).pluck().get() as string | undefined;
+  return at ? Date.parse(at) : 0;
+};
+
 export const completeVersion = (db: Db, version: number, manifestSha256: string): void => {
   db.prepare(`UPDATE versions SET status = 'complete', manifest_sha256 = ? WHERE version = ?`).run(manifestSha256, version);
 };

@@ -119,4 +119,25 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'versions may be re-signings (a fresh expiry, same content)',
+    // SQLite cannot change a CHECK in place: the table is copied; version_items' references
+    // are checked at commit, when the copy is back under its name.
+    sql: `
+      PRAGMA defer_foreign_keys = ON;
+      CREATE TABLE versions_new (
+        version INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('seed', 'publish', 'rollback', 'resign')),
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES operators(id),
+        rolled_back_to INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'complete')),
+        manifest_sha256 TEXT
+      );
+      INSERT INTO versions_new SELECT version, kind, created_at, created_by, rolled_back_to, status, manifest_sha256 FROM versions;
+      DROP TABLE versions;
+      ALTER TABLE versions_new RENAME TO versions;
+    `,
+  },
 ];

@@ -5,13 +5,13 @@
  * the previous manifest, and every file it names, complete; pending versions are
  * rebuilt from the database on the next start.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { Db } from '../db/database';
 import { appendAudit, auditHead } from '../audit/auditLog';
 import { chinaTime } from '../clock';
-import { completeVersion, createVersion, latestCompleteVersion, pendingVersions } from '../content/repository';
+import { completeVersion, createVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
 import { writeFileAtomic } from './atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
@@ -67,6 +67,24 @@ export class Publisher {
     return this.write(assembled);
   }
 
+  /**
+   * Signs the published content again with a fresh expiry, as a new version whose manifest is
+   * the only file written (TUF's timestamp role): a district that publishes nothing for a week
+   * stays fresh on its boxes. The version is recorded complete before the manifest is replaced,
+   * so a crash between the two leaves the previous, still valid, manifest.
+   */
+  resign(now: number): PublishResult {
+    const previous = JSON.parse(readFileSync(join(this.feedDir, MANIFEST_FILE), 'utf8')) as Manifest;
+    const signedAt = chinaTime(now);
+    let bytes: Buffer = Buffer.alloc(0);
+    const version = recordResignVersion(this.db, signedAt, (next) => {
+      bytes = this.signedManifest(next, signedAt, previous.files);
+      return sha256Of(bytes);
+    });
+    writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
+    return { version, files: 0, written: 0, bytesWritten: bytes.length, manifestSha256: sha256Of(bytes) };
+  }
+
   /** Finishes versions that a crash left pending (their files are rebuilt identically). */
   recover(): number[] {
     const pending = pendingVersions(this.db);
@@ -93,22 +111,18 @@ export class Publisher {
       written++;
       bytesWritten += file.bytes.length;
     }
-    const publishedAt = assembled.createdAt;
-    const manifest = signManifest(
-      {
-        schemaVersion: 1,
-        version: assembled.version,
-        publishedAt,
-        expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS),
-        auditHead: auditHead(this.db),
-        files: root,
-      } satisfies Manifest,
-      this.key,
-    );
-    const bytes = Buffer.from(JSON.stringify(manifest));
+    const bytes = this.signedManifest(assembled.version, assembled.createdAt, root);
     writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
     const manifestSha256 = sha256Of(bytes);
     completeVersion(this.db, assembled.version, manifestSha256);
     return { version: assembled.version, files: assembled.files.length + indexes.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };
+  }
+
+  private signedManifest(version: number, publishedAt: string, files: Manifest['files']): Buffer {
+    const manifest = signManifest(
+      { schemaVersion: 1, version, publishedAt, expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS), auditHead: auditHead(this.db), files } satisfies Manifest,
+      this.key,
+    );
+    return Buffer.from(JSON.stringify(manifest));
   }
 }

@@ -11,6 +11,7 @@ import type { Db } from '../db/database';
 import { appendAudit } from '../audit/auditLog';
 import { createOperator, issueToken, type Role } from '../auth/operators';
 import { writeFileAtomic } from '../publish/atomicFile';
+import { chinaTime } from '../clock';
 
 interface SeedOperator {
   name: string;
@@ -52,7 +53,8 @@ export const seedSample = (db: Db, sampleDir: string, feedDir: string): SeedOper
 
   db.transaction(() => {
     db.prepare(`INSERT INTO settings (key, value) VALUES ('fictional', ?)`).run(district.fictional ? '1' : '0');
-    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (1, 'seed', ?, 'pending')`).run(district.generatedAt);
+    // Published as of now, not as of the sample's date: a fresh install is not already expired.
+    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (1, 'seed', ?, 'pending')`).run(chinaTime());
     const load = (region: string, channels: Channel[]) => {
       for (const channel of channels) {
         insertMeta.run(region, channel.id, channel.updatedAt, channel.nextDueAt ?? null);

@@ -26,11 +26,12 @@ const freePort = () =>
     });
   });
 
-export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = []): Promise<RunningService> => {
+export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningService> => {
   const port = await freePort();
   // Node itself, not `npx tsx`: a signal sent to npx is not passed on, and the service outlived the suite.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
