@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
     'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
     'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
+    'max-voucher-yuan': { type: 'string', default: process.env.SANWU_MAX_VOUCHER_YUAN ?? '10000000' },
   },
 });
 
@@ -26,7 +27,13 @@ if (!existsSync(values['app-dir'])) {
   process.exit(1);
 }
 
-const service = openService({ dataDir: values['data-dir'], ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+const maxVoucherYuan = Number(values['max-voucher-yuan']);
+if (!Number.isSafeInteger(maxVoucherYuan * 100) || maxVoucherYuan < 1) {
+  console.error(`--max-voucher-yuan must be a whole number of yuan, at least 1 (not "${values['max-voucher-yuan']}").`);
+  process.exit(1);
+}
+
+const service = openService({ dataDir: values['data-dir'], maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
 const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
 startScheduler(service);
 await server.listen({ port: Number(values.port), host: values.host });

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './db/database';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
+import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
 import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
@@ -26,6 +27,8 @@ export interface Service {
   seededTokenFile?: string;
   /** The speech engine that makes clips at publish time, if the district has one. */
   speech?: { engine: SpeechEngine; voice: string };
+  /** The largest amount one voucher may carry, in fen (the district's ceiling). */
+  maxVoucherFen: number;
 }
 
 export interface ServiceOptions {
@@ -34,6 +37,7 @@ export interface ServiceOptions {
   fontFile?: string;
   speechUrl?: string;
   speechVoice?: string;
+  maxVoucherFen?: number;
 }
 
 /** A temporary file this old was left by a killed writer, not one still writing. */
@@ -58,7 +62,7 @@ export const openService = (options: ServiceOptions): Service => {
   publisher.recover();
   sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
   const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
-  return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, ...(speech ? { speech } : {}) };
+  return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
 };
 
 /** Publishes the approved changes, with their speech clips made first when there is an engine. */

@@ -78,6 +78,7 @@ const MAX_LENGTH = 51;
 const MIN_LENGTH = 52;
 const PATTERN = 53;
 const ARRAY_MIN_ITEMS = 4;
+const ADDITIONAL_PROPERTY = 42;
 
 /** The reason, in both languages, for one schema problem. */
 const reason = (problem: FeedProblem): [string, string] => {
@@ -98,6 +99,8 @@ const reason = (problem: FeedProblem): [string, string] => {
       return [`太长，最多 ${problem.limit} 字`, `is too long (at most ${problem.limit} characters)`];
     case PATTERN:
       return formatReason(String(problem.limit ?? ''));
+    case ADDITIONAL_PROPERTY:
+      return ['不是这类内容的字段，不能提交', 'is not a field of this kind of content'];
     default:
       return [`不符合要求（${problem.message}）`, problem.message];
   }

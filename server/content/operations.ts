@@ -93,7 +93,7 @@ export const pushItem = (service: Service, operator: Operator, ref: ItemRef, bod
     if (checked.openingFen === undefined && previousClosingFen !== undefined) checked = { ...checked, openingFen: previousClosingFen };
   }
   const label = kind === 'ledger' ? `${ref.itemId} 账目` : ref.itemId;
-  const problems = checkItem(kind, checked, label, { coverage: service.coverage, previousClosingFen });
+  const problems = checkItem(kind, checked, label, { coverage: service.coverage, previousClosingFen, maxVoucherFen: service.maxVoucherFen });
   if (problems.length) return refuse(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
   const value = service.db.transaction(() => {
     const before = itemState(service, ref);

@@ -4,6 +4,7 @@
  * rebuilding files after a crash all read the same thing.
  */
 import type { Db } from '../db/database';
+import { appendAudit } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 
 export type RevisionStatus = 'draft' | 'approved' | 'rejected' | 'published' | 'discarded';
@@ -118,6 +119,17 @@ export const lastSignedAt = (db: Db): number => {
 export const completeVersion = (db: Db, version: number, manifestSha256: string): void => {
   db.prepare(`UPDATE versions SET status = 'complete', manifest_sha256 = ? WHERE version = ?`).run(manifestSha256, version);
 };
+
+/**
+ * Drops a pending version whose files were never all written, once a newer version is
+ * complete (the newer one was built on it, so its changes are there). The audit log says so.
+ */
+export const dropSupersededVersion = (db: Db, version: number, supersededBy: number): void =>
+  db.transaction(() => {
+    db.prepare('DELETE FROM version_items WHERE version = ?').run(version);
+    db.prepare(`DELETE FROM versions WHERE version = ? AND status = 'pending'`).run(version);
+    appendAudit(db, { operatorId: null, action: 'version.drop', target: `version ${version}`, after: { reason: 'never completed; superseded', supersededBy } });
+  })();
 
 export const pendingVersions = (db: Db): number[] => db.prepare(`SELECT version FROM versions WHERE status = 'pending' ORDER BY version`).pluck().all() as number[];
 

@@ -2,13 +2,13 @@
  * Everything a pushed item must satisfy before it can be stored as a draft: the feed
  * schema of its kind and the domain rules the schema cannot express.
  */
-import { ITEM_SCHEMAS } from '../../src/feed/schema';
 import type { ContentKind } from '../../src/feed/taxonomy';
 import { itemProblems } from '../../src/feed/validate';
 import { findUnmaskedNumber, isMaskedValue } from '../../src/format/personalNumbers';
 import { formatFen } from '../../src/format/money';
 import type { Coverage } from './fontCoverage';
 import { describeProblem, ruleProblem, type OperatorProblem } from './messages';
+import { jsonDepth, MAX_ITEM_DEPTH, STRICT_ITEM_SCHEMAS } from './strictSchemas';
 
 export type ItemKind = Exclude<ContentKind, 'household'>;
 
@@ -38,6 +38,31 @@ const eachKeyAndNumber = (value: unknown, path: string, visit: (text: string, pa
       eachKeyAndNumber(v, `${path}/${k}`, visit);
     }
   }
+};
+
+/** Calls back with every number in a JSON value and its path. */
+const eachNumber = (value: unknown, path: string, visit: (value: number, path: string) => void): void => {
+  if (typeof value === 'number') visit(value, path);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachNumber(v, `${path}/${k}`, visit);
+};
+
+/** Each voucher within the district's ceiling, and the month's totals within the range integers are exact in. */
+const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number): OperatorProblem[] => {
+  const month = body as { openingFen?: unknown; vouchers?: unknown };
+  if (!Array.isArray(month.vouchers)) return [];
+  const problems: OperatorProblem[] = [];
+  let total = typeof month.openingFen === 'number' ? Math.abs(month.openingFen) : 0;
+  month.vouchers.forEach((voucher, index) => {
+    const amount = (voucher as { amountFen?: unknown } | null)?.amountFen;
+    if (typeof amount !== 'number') return;
+    total += Math.abs(amount);
+    if (amount > maxVoucherFen) {
+      const where = locate(body, itemLabel, `/vouchers/${index}/amountFen`);
+      problems.push(ruleProblem(where.item, where.field, `超过单笔上限 ${formatFen(maxVoucherFen)}，请核对`, `is above the ceiling of ${formatFen(maxVoucherFen)} per voucher; check it`));
+    }
+  });
+  if (!Number.isSafeInteger(total)) problems.push(ruleProblem(itemLabel, '/vouchers', '合计太大，无法准确计算', 'add up to more than can be counted exactly'));
+  return problems;
 };
 
 /** Officials' duty phones and contacts' work numbers are public by nature (domain rules): shown in full. */
@@ -83,14 +108,20 @@ const locate = (body: unknown, itemLabel: string, path: string): { item: string;
   return { item: itemLabel, field: path };
 };
 
+/** The default ceiling of one voucher: ¥10,000,000; a district sets its own (--max-voucher-yuan). */
+export const DEFAULT_MAX_VOUCHER_FEN = 1_000_000_000;
+
 export interface RuleContext {
   coverage: Coverage;
+  /** The largest amount one voucher may carry, in fen. */
+  maxVoucherFen?: number;
   /** The closing balance of the month before, for a ledger month. */
   previousClosingFen?: number;
 }
 
 export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, context: RuleContext): OperatorProblem[] => {
-  const problems: OperatorProblem[] = itemProblems(ITEM_SCHEMAS[kind], body).map((p) => {
+  if (jsonDepth(body) > MAX_ITEM_DEPTH) return [ruleProblem(itemLabel, '/', `嵌套太深（最多 ${MAX_ITEM_DEPTH} 层）`, `nests too deeply (at most ${MAX_ITEM_DEPTH} levels)`)];
+  const problems: OperatorProblem[] = itemProblems(STRICT_ITEM_SCHEMAS[kind], body).map((p) => {
     const where = locate(body, itemLabel, p.path);
     return describeProblem(where.item, { ...p, path: where.field });
   });
@@ -104,6 +135,13 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
       problems.push(ruleProblem(where.item, where.field, `有电视字体显示不了的字：${missing.join('')}`, `has characters the TV font cannot show: ${missing.join('')}`));
     }
   });
+  eachNumber(body, '', (value, path) => {
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      const where = locate(body, itemLabel, path);
+      problems.push(ruleProblem(where.item, where.field, '数字太大，无法准确保存', 'is too large a number to be kept exactly'));
+    }
+  });
+  if (kind === 'ledger') problems.push(...amountProblems(body, itemLabel, context.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN));
   eachKeyAndNumber(body, '', (text, path) => {
     if (isAmount(path)) return;
     const unmasked = findUnmaskedNumber(text);

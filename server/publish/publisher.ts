@@ -11,7 +11,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { Db } from '../db/database';
 import { appendAudit, auditHead } from '../audit/auditLog';
 import { chinaTime } from '../clock';
-import { completeVersion, createVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
+import { completeVersion, createVersion, dropSupersededVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
 import { writeFileAtomic } from './atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
@@ -40,6 +40,8 @@ export class Publisher {
     private readonly db: Db,
     readonly feedDir: string,
     private readonly key: SigningKey,
+    /** How a file is written; tests pass one that fails as a full disk does. */
+    private readonly writeFile: (path: string, bytes: Uint8Array) => void = writeFileAtomic,
   ) {}
 
   /** Publishes every approved change as a new version; nothing is written if a file is invalid. */
@@ -81,15 +83,23 @@ export class Publisher {
       bytes = this.signedManifest(next, signedAt, previous.files);
       return sha256Of(bytes);
     });
-    writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
+    this.writeFile(join(this.feedDir, MANIFEST_FILE), bytes);
     return { version, files: 0, written: 0, bytesWritten: bytes.length, manifestSha256: sha256Of(bytes) };
   }
 
-  /** Finishes versions that a crash left pending (their files are rebuilt identically). */
+  /**
+   * Finishes versions that a crash or a failed write left pending (their files are rebuilt
+   * identically). A pending version older than the newest complete one is dropped, never
+   * written: the newer version was built on it and holds its changes, and boxes refuse a
+   * lower version, so writing it would freeze them on the newer one while it is served.
+   */
   recover(): number[] {
+    const newest = latestCompleteVersion(this.db);
     const pending = pendingVersions(this.db);
-    for (const version of pending) this.write(assembleVersion(this.db, version));
-    return pending;
+    for (const version of pending.filter((v) => v < newest)) dropSupersededVersion(this.db, version, newest);
+    const finished = pending.filter((v) => v > newest);
+    for (const version of finished) this.write(assembleVersion(this.db, version));
+    return finished;
   }
 
   get currentVersion(): number {
@@ -105,14 +115,14 @@ export class Publisher {
       const target = join(this.feedDir, objectPath(sha256));
       if (existsSync(target)) continue;
       // Compressed twins let nginx (gzip_static) and the service skip compressing per request.
-      writeFileAtomic(`${target}.gz`, gzipSync(file.bytes, { level: 9 }));
-      writeFileAtomic(`${target}.br`, brotliCompressSync(file.bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
-      writeFileAtomic(target, file.bytes);
+      this.writeFile(`${target}.gz`, gzipSync(file.bytes, { level: 9 }));
+      this.writeFile(`${target}.br`, brotliCompressSync(file.bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9 } }));
+      this.writeFile(target, file.bytes);
       written++;
       bytesWritten += file.bytes.length;
     }
     const bytes = this.signedManifest(assembled.version, assembled.createdAt, root);
-    writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);
+    this.writeFile(join(this.feedDir, MANIFEST_FILE), bytes);
     const manifestSha256 = sha256Of(bytes);
     completeVersion(this.db, assembled.version, manifestSha256);
     return { version: assembled.version, files: assembled.files.length + indexes.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };

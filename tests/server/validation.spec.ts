@@ -123,3 +123,45 @@ test('nothing invalid reaches the feed: refused pushes leave the published versi
   // The only change that could publish is the valid draft from the first test, still unapproved.
   expect(after.files).toEqual(before.files);
 });
+
+test('fields an item does not have are refused, whatever they hold', async () => {
+  const notice = { title: '停水通知', body: ['明日停水。'], evil: '<img src=x onerror=alert(1)>' };
+  const answer = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/unknown-field`, clerk().token, notice);
+  expect(answer.status).toBe(422);
+  expect(messages(answer)).toContain('「unknown-field」的「evil」不是这类内容的字段，不能提交');
+  const inVoucher = await pushMonth([voucher('记-0001', { memo: 'x' })]);
+  expect(messages(inVoucher)).toContain('「记-0001」的「memo」不是这类内容的字段，不能提交');
+});
+
+test('an item nested deeper than any kind of content is refused before anything else is checked', async () => {
+  let deep: unknown = 'x';
+  for (let i = 0; i < 500; i++) deep = [deep];
+  const answer = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/deep`, clerk().token, { title: '通知', body: ['正文'], deep });
+  expect(answer.status).toBe(422);
+  expect(messages(answer)).toEqual(['「deep」的「内容」嵌套太深（最多 8 层）']);
+});
+
+test('impossible amounts are refused: beyond exact integers, or above the district ceiling per voucher', async () => {
+  // 9007199254740993 is sent as written: JSON.stringify would round it.
+  const raw = (amount: string) =>
+    fetch(`${service.url}/api/regions/${village()}/channels/15/items/2026-11`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${clerk().token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ vouchers: [voucher('记-0001', { amountFen: 1 })] }).replace('"amountFen":1', `"amountFen":${amount}`),
+    });
+  for (const amount of ['1e20', '1e308', '9007199254740993']) {
+    const answer = await raw(amount);
+    expect(answer.status, amount).toBe(422);
+    expect(JSON.stringify(await answer.json()), amount).toContain('数字太大，无法准确保存');
+  }
+  const aboveCeiling = await pushMonth([voucher('记-0001', { amountFen: 1_000_000_001 })]);
+  expect(messages(aboveCeiling)).toContain('「记-0001」的「金额」超过单笔上限 ¥10,000,000.00，请核对');
+  const atCeiling = await pushMonth([voucher('记-0001', { amountFen: 1_000_000_000 })]);
+  expect(atCeiling.status).toBe(201);
+  const cell = await call(service, 'PUT', `/api/regions/${village()}/channels/18/items/big-cell`, clerk().token, {
+    title: '收益分配',
+    columns: [{ key: 'amount', label: '金额', type: 'money' }],
+    rows: [{ amount: 1e20 }],
+  });
+  expect(messages(cell).join()).toContain('数字太大，无法准确保存');
+});
