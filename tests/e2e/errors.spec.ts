@@ -58,3 +58,15 @@ test('a broken sub-channel keeps the rest usable: Back from the error returns ho
   await press(page, 'Backspace');
   await expectFocusedRef(page, 'Channel-15');
 });
+
+test('a new box that boots offline, with no feed kept, comes back by itself when the network does', async ({ page }) => {
+  const { villageCode } = sample();
+  await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
+  await openTv(page, { village: villageCode });
+  await expectText(page, zhHans['error.unreachable']);
+  const manifestAsked = page.waitForRequest('**/feed/manifest.json', { timeout: 30_000 });
+  await page.unroute('**/feed/**');
+  // No key is pressed: the box asks again by itself (every 10 s while it has nothing to show).
+  await manifestAsked;
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 30_000 });
+});

@@ -7,6 +7,7 @@ import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { call, startService, type RunningService } from '../server/harness';
 import type { DistrictFeed } from '../../src/feed/schema';
 import { servedEntries } from '../feedTree';
+import { startTamperingProxy } from './tamperingProxy';
 import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, readFeed, sample } from './tv';
 
 let service: RunningService;
@@ -172,7 +173,8 @@ test('a file that does not match its hash is refused; the new version is taken o
   await openVillageAffairs(page);
   const before = await (await page.request.get(`${service.url}/feed/manifest.json`)).json();
   let tamper = true;
-  await page.route(`${service.url}/feed/objects/*.json`, async (route) => {
+  // `*.json*`: a refused file is asked for again under a query of its own.
+  await page.route(`${service.url}/feed/objects/*.json*`, async (route) => {
     const response = await route.fetch();
     const body = await response.text();
     const known = Object.values<{ sha256: string }>(before.files).some((f) => route.request().url().includes(f.sha256));
@@ -185,6 +187,37 @@ test('a file that does not match its hash is refused; the new version is taken o
   tamper = false;
   await expectText(page, '第三号冬季道路清雪安排', 8_000);
   await expectNoText(page, zhHans['status.rejected']);
+});
+
+test('a file altered on the wire for one fetch is fetched again past the cache: the box shows the genuine version within two polls', async ({ page }) => {
+  const title = '第四号冬季道路清雪安排';
+  let tamperedAt = -1;
+  const proxy = await startTamperingProxy(service.url, (path, body) => {
+    if (tamperedAt >= 0 || !path.startsWith('/feed/objects/') || !body.includes(title)) return body;
+    tamperedAt = proxy.requests.length;
+    return Buffer.from(body.toString('utf8').replace(title, '第四号冬季道路清扫安排'));
+  });
+  try {
+    await page.goto(`${proxy.url}/?inspector=1&village=${village()}`);
+    await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+    await press(page, 'ArrowRight', 3);
+    await press(page, 'Enter');
+    await expectText(page, zhHans['channel.14']);
+    await publishNotice('live-12', title);
+    await expectText(page, title, 15_000);
+    await expectNoText(page, '第四号冬季道路清扫安排');
+    const since = proxy.requests.slice(tamperedAt);
+    expect(tamperedAt, 'the village file was altered once').toBeGreaterThan(0);
+    expect(since.filter((p) => p.startsWith('/feed/manifest.json')).length, 'polls from the altered copy to the genuine one').toBeLessThanOrEqual(2);
+    // After a reboot the genuine version is there too (the altered copy may sit in the browser's cache).
+    await page.reload();
+    await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+    await press(page, 'ArrowRight', 3);
+    await press(page, 'Enter');
+    await expectText(page, title);
+  } finally {
+    await proxy.stop();
+  }
 });
 
 test('an older manifest, even correctly signed, is refused: the version never goes down', async ({ page }) => {

@@ -25,11 +25,11 @@ export const sampleVillages = () => readFeed<DistrictFeed>('district.json').stre
 
 export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
 
-/** The URL pattern of a feed file as the box fetches it: by the hash the served manifest gives. */
+/** The URL pattern of a feed file as the box fetches it: by the hash the served manifest gives (a refetch past the cache adds a query). */
 export const feedFileUrl = async (page: Page, path: string): Promise<string> => {
   const entry = (await servedEntries(async (url) => (await page.request.get(url)).json()))[path];
   if (!entry) throw new Error(`${path} is not in the served manifest's tree`);
-  return `**/feed/objects/${entry.sha256}.json`;
+  return `**/feed/objects/${entry.sha256}.json*`;
 };
 
 /** The sample village's feed for a sub-channel, if it publishes one. */

@@ -18,8 +18,13 @@ const REASON: Record<FeedError['kind'], MessageKey> = {
 
 export const errorReason = (error: unknown): string => t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');
 
+/** A feed that could not be reached, or came altered, is asked for again this often by itself. */
+const RETRY_SECONDS = 10;
+const RETRIED_BY_ITSELF: FeedError['kind'][] = ['unreachable', 'rejected'];
+
 export class ErrorPage extends Page {
   private failedHash: string | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override _template() {
     return {
@@ -44,10 +49,32 @@ export class ErrorPage extends Page {
     if (request?.error) console.error(request.error);
     this.setChrome([t('error.title')], t('error.retry'));
     this.tag('Reason').text.text = errorReason(request?.error);
+    // A box nobody is watching must come back by itself when the network does (or at once
+    // where the engine says it is back online), as a box with a cached feed does.
+    const error = request?.error;
+    if (!(error instanceof FeedError) || RETRIED_BY_ITSELF.includes(error.kind)) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(this.retry, RETRY_SECONDS * 1000);
+      window.addEventListener('online', this.retry);
+    }
   }
 
   override _handleEnter() {
-    if (this.failedHash) Router.navigate(this.failedHash, { reload: true }, false);
+    this.retry();
+  }
+
+  private readonly retry = () => {
+    this.stopRetrying();
+    if (this.failedHash && Router.getActivePage() === this) Router.navigate(this.failedHash, { reload: true }, false);
+  };
+
+  private stopRetrying() {
+    clearTimeout(this.retryTimer);
+    window.removeEventListener('online', this.retry);
+  }
+
+  override _detach() {
+    this.stopRetrying();
   }
 
   override _handleBack() {
