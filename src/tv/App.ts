@@ -6,6 +6,7 @@
 import { Router, Storage, Utils, type Lightning } from '@lightningjs/sdk';
 import { AlertOverlay } from './components/AlertOverlay';
 import { keepDrawn, text } from './components/text';
+import { statusLineY } from './components/Chrome';
 import { releaseDrawnAhead } from './components/drawAhead';
 import { keepPageLeft, releasePagesBehind } from './components/pagesBehind';
 import { formatDateTime } from '../format/dates';
@@ -58,7 +59,7 @@ export class App extends Router.App {
         Label: { mount: 0.5, x: 960, y: 540, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
       },
       // Discreet: in the hint bar's corner, over every page.
-      FeedStatus: { x: SAFE.x + SAFE.w, y: 1080 - 72, mountX: 1, zIndex: 70, ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right' }) },
+      FeedStatus: { x: SAFE.x + SAFE.w, y: statusLineY(), mountX: 1, zIndex: 70, ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right', width: SAFE.w, maxLines: 1 }) },
       Alert: { type: AlertOverlay, signals: { dismissed: 'dismissAlert' } },
       // The number being typed, where a TV shows its channel number.
       ChannelEntry: {

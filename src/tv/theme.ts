@@ -75,13 +75,14 @@ const NORMAL = {
   panel: 0xff14283d,
   panelFocused: 0xff1f3d5c,
   text: 0xffffffff,
-  textSecondary: 0xffc9d6e3,
+  textSecondary: 0xffd3dee9,
   focus: 0xffffd54a,
-  income: 0xff7fe0a0,
-  expense: 0xffffa98a,
-  overdue: 0xffff8a80,
-  warning: 0xffffcc66,
-  corrected: 0xff9fd0ff,
+  // Pale enough for 7:1 on the lightest panel they sit on (a focused row, a table header).
+  income: 0xffa8f2c2,
+  expense: 0xffffcab5,
+  overdue: 0xffffc8c0,
+  warning: 0xffffd98a,
+  corrected: 0xffbcdcff,
   scrim: 0xe6000000,
   rule: 0x66ffffff,
   bar: 0xcc06111d,
@@ -123,6 +124,14 @@ export const ALERT_COLOR: Record<1 | 2 | 3 | 4, number> = {
   2: 0xffef6c00,
   3: 0xfff9a825,
   4: 0xff1e63c8,
+};
+
+/** The alert levels' colours as text on the dark panels (the fills above are too dark to read as text). */
+export const ALERT_TEXT_COLOR: Record<1 | 2 | 3 | 4, number> = {
+  1: 0xffffc0b8,
+  2: 0xffffc98a,
+  3: 0xffffe699,
+  4: 0xffbcdcff,
 };
 
 /**

@@ -8,8 +8,14 @@ import { speechOn } from '../speech/state';
 import { COLOR, lineOf, SAFE, TYPE } from '../theme';
 import { keepDrawn, text } from './text';
 
-/** The hint bar: one line of small text with room above and below. */
-export const hintBarHeight = (): number => Math.max(96, lineOf(TYPE.small) + 36);
+/**
+ * The hint bar: two lines of small text, the keys that work here and under them the feed's
+ * status (offline, stale, update refused), so that neither ever covers the other, however
+ * large the text and long the line.
+ */
+export const hintBarHeight = (): number => 2 * lineOf(TYPE.small) + 30;
+/** Where, inside the bar, its second line (the feed's status) sits. */
+export const statusLineY = (): number => 1080 - hintBarHeight() + 15 + lineOf(TYPE.small);
 /** Where a page's own content may start: below the breadcrumb and its rule. */
 export const contentTop = (): number => SAFE.y + lineOf(TYPE.small) + 12;
 /** Where a page's own content must end: above the hint bar. */
@@ -28,7 +34,7 @@ export class Chrome extends Lightning.Component {
         w: 1920,
         h: bar,
         color: COLOR.bar,
-        Hint: { x: SAFE.x, y: (bar - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+        Hint: { x: SAFE.x, y: 15, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       },
     };
   }

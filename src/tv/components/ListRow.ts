@@ -4,11 +4,14 @@ import type { RowModel } from '../data/models';
 import { COLOR, lineOf, px, TYPE } from '../theme';
 import { focusLook, frame } from './focus';
 import { text } from './text';
+import { t } from '../../i18n';
 
 /** Title line, detail line and margins: grows with the text. */
 export const rowHeight = (): number => lineOf(TYPE.row) + lineOf(TYPE.small) + 22;
 export const ROW_WIDTH = 1728;
 const rightWidth = () => px(420);
+const switchW = () => px(150);
+const switchH = () => px(60);
 
 export class ListRow extends Lightning.Component {
   static override _template() {
@@ -24,7 +27,30 @@ export class ListRow extends Lightning.Component {
       Detail: { x: 30, y: px(6) + lineOf(TYPE.row), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }) },
       Tag: { x: ROW_WIDTH - 30, y: px(6), mountX: 1, ...text('', { size: TYPE.small, align: 'right', width: rightWidth(), maxLines: 1 }) },
       Amount: { x: ROW_WIDTH - 30, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
+      Switch: {
+        visible: false,
+        x: ROW_WIDTH - 30 - switchW(),
+        y: (h - switchH()) / 2,
+        Track: { w: switchW(), h: switchH() },
+        Knob: { y: 6, w: switchH() - 12, h: switchH() - 12 },
+        Word: { y: (switchH() - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, bold: true }) },
+      },
     };
+  }
+
+  /** A switch: filled yellow with its knob right and 开 when on; dark, outlined, knob left and 关 when off. */
+  private showSwitch(on: boolean | undefined): void {
+    const sw = this.tag('Switch');
+    sw.visible = on !== undefined;
+    if (on === undefined) return;
+    const w = switchW();
+    const h = switchH();
+    const knob = h - 12;
+    sw.patch({
+      Track: { texture: Lightning.Tools.getRoundRect(w, h, h / 2, 3, COLOR.text, true, on ? COLOR.focus : COLOR.background) },
+      Knob: { x: on ? w - knob - 6 : 6, texture: Lightning.Tools.getRoundRect(knob, knob, knob / 2, 0, 0, true, on ? COLOR.background : COLOR.text) },
+      Word: { x: on ? 24 : knob + 24, text: { text: t(on ? 'settings.on' : 'settings.off'), textColor: on ? COLOR.background : COLOR.text } },
+    });
   }
 
   set item(row: RowModel | undefined) {
@@ -40,6 +66,7 @@ export class ListRow extends Lightning.Component {
     amount.text.text = row.amount ?? '';
     amount.text.textColor = row.amountColor ?? COLOR.text;
     amount.y = row.tag ? px(6) + lineOf(TYPE.small) : (rowHeight() - 12 - lineOf(TYPE.row)) / 2;
+    this.showSwitch(row.switchOn);
   }
 
   override _focus() {

@@ -64,7 +64,7 @@ export class Tile extends Lightning.Component {
         rect: true,
         color: COLOR.overdueFill,
         visible: false,
-        Label: { x: 12, y: 3, ...text(t('state.overdue'), { size: TYPE.tiny, color: COLOR.overdue }) },
+        Label: { x: 12, y: 3, ...text(t('state.overdue'), { size: TYPE.tiny, color: COLOR.text }) },
       },
     };
   }

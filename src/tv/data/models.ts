@@ -26,6 +26,8 @@ export interface RowModel {
   /** A right-aligned amount, with its direction in words beside it. */
   amount?: string;
   amountColor?: number;
+  /** An on/off setting, drawn as a switch (its word, its knob's side and its fill all change). */
+  switchOn?: boolean;
   /** Route opened by OK; rows without one are read in place. */
   target?: string;
 }

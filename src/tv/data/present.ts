@@ -22,7 +22,7 @@ import { channelsOf, channelSpec, SECTIONS, type SectionId } from '../../feed/ta
 import { daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
 import { amountInWords, formatFen } from '../../format/money';
 import { language, t, type MessageKey } from '../../i18n';
-import { ALERT_COLOR, COLOR, TYPE } from '../theme';
+import { ALERT_TEXT_COLOR, COLOR, currentLook, TYPE } from '../theme';
 import type {
   DocumentModel,
   GalleryModel,
@@ -90,7 +90,7 @@ export const presentStreetPicker = (published: DistrictFeed): PickerModel => {
   return {
     title: t('picker.title'),
     step: t('picker.street'),
-    rows: district.streets.map((s) => ({ title: s.name, detail: t('list.count', { count: s.villages.length }), target: `pick/${s.code}` })),
+    rows: district.streets.map((s) => ({ title: s.name, detail: t('picker.villageCount', { count: s.villages.length }), target: `pick/${s.code}` })),
   };
 };
 
@@ -101,7 +101,8 @@ export const presentVillagePicker = (published: DistrictFeed, streetCode: string
   return {
     title: t('picker.title'),
     step: `${street.name} · ${t('picker.village')}`,
-    rows: street.villages.map((v) => ({ title: v.name, detail: t('picker.remembered'), target: `choose/${v.code}` })),
+    // The page's note says once that the box remembers; the rows carry only the names.
+    rows: street.villages.map((v) => ({ title: v.name, target: `choose/${v.code}` })),
   };
 };
 
@@ -150,7 +151,7 @@ const listRows = (channel: Channel, now: number, fresh: ReadonlySet<string>): Ro
         title: a.title,
         detail: `${dateTime(a.publishedAt)} · ${alertActive(a, now) ? t('alert.active') : t('alert.expired')}`,
         tag: t(`alert.level.${a.level}` as MessageKey),
-        tagColor: ALERT_COLOR[a.level],
+        tagColor: currentLook().highContrast ? COLOR.warning : ALERT_TEXT_COLOR[a.level],
         target: `read/${id}/${a.id}`,
       }));
     case 'guide':

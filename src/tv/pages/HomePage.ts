@@ -82,6 +82,8 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
       Today: { x: SAFE.x + SAFE.w, y: second, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
       Tabs: { x: SAFE.x, y: tabsY() },
       Tiles: { x: SAFE.x, y: tilesY() },
+      // Rows scrolled out of view are said in words, so nobody thinks the section ends here.
+      More: { x: SAFE.x + SAFE.w, y: 0, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
     };
   }
 
@@ -148,6 +150,11 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
       const shown = Math.floor(i / columns) - this.topRow;
       tile.patch({ visible: shown >= 0 && shown < rows, y: shown * (tileHeight() + TILE_GAP) + tileHeight() / 2 });
     });
+    const above = Math.min(this.tiles.length, this.topRow * columns);
+    const below = Math.max(0, this.tiles.length - (this.topRow + rows) * columns);
+    const more = [above ? t('home.moreAbove', { count: above }) : '', below ? t('home.moreBelow', { count: below }) : ''].filter(Boolean).join('  ·  ');
+    const shownRows = Math.min(rows, Math.ceil(this.tiles.length / columns) - this.topRow);
+    this.tag('More').patch({ y: tilesY() + shownRows * (tileHeight() + TILE_GAP) - TILE_GAP / 2, text: { text: more } });
   }
 
   private get tiles(): Lightning.Component[] {

@@ -15,6 +15,11 @@ import { Page } from './Page';
 /** The body ends above the line of page number and OK action. */
 const bodyBottom = () => contentBottom() - lineOf(TYPE.small) - px(18);
 const figuresPerRow = () => (TYPE.figure > 60 ? 3 : 4);
+/** The reading column: 28 characters of body text a line (24-30 rest weak eyes), centred. */
+const columnW = () => Math.min(SAFE.w, 28 * TYPE.body);
+const columnX = () => Math.round((1920 - columnW()) / 2);
+/** Body lines are spaced wider than the rest of the app's text (1.45). */
+const bodyLine = () => Math.round(TYPE.body * 1.7);
 
 export class ReaderPage extends Page {
   private pages: string[][] = [[]];
@@ -25,11 +30,11 @@ export class ReaderPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 3, bold: true }) },
-      Meta: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 2 }) },
-      Correction: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: SAFE.w, maxLines: 3 }) },
-      Figures: { x: SAFE.x, y: 0 },
-      Body: { x: SAFE.x, y: 0, ...text('', { size: TYPE.body, width: 0 }) },
+      Title: { x: columnX(), y: contentTop(), ...text('', { size: TYPE.title, width: columnW(), maxLines: 3, bold: true }) },
+      Meta: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: columnW(), maxLines: 2 }) },
+      Correction: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: columnW(), maxLines: 3 }) },
+      Figures: { x: columnX(), y: 0 },
+      Body: { x: columnX(), y: 0, text: { ...text('', { size: TYPE.body }).text, lineHeight: bodyLine() } },
       PageNumber: { x: SAFE.x + SAFE.w, y: bodyBottom() + px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
       Action: { x: SAFE.x, y: bodyBottom() + px(6), ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
     };
@@ -44,7 +49,7 @@ export class ReaderPage extends Page {
     this.tag('Title').text.text = model.title;
 
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
-    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, SAFE.w, canvasMeasure(fontFaces().join(', '), size)).length));
+    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, columnW(), canvasMeasure(fontFaces().join(', '), size)).length));
     let y = contentTop() + linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
     const meta = model.meta.join('  ·  ');
     this.tag('Meta').patch({ y, text: { text: meta } });
@@ -57,17 +62,17 @@ export class ReaderPage extends Page {
     const figureH = lineOf(TYPE.figure) + lineOf(TYPE.small);
     figures.patch({ y, visible: model.figures.length > 0 });
     figures.children = model.figures.map((f, i) => ({
-      x: (i % perRow) * (SAFE.w / perRow),
+      x: (i % perRow) * (columnW() / perRow),
       y: Math.floor(i / perRow) * figureH,
-      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: SAFE.w / perRow - 24, maxLines: 1 }) },
-      Label: { y: lineOf(TYPE.figure) - px(6), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / perRow - 24, maxLines: 1 }) },
+      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: columnW() / perRow - 24, maxLines: 1 }) },
+      Label: { y: lineOf(TYPE.figure) - px(6), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: columnW() / perRow - 24, maxLines: 1 }) },
     }));
     if (model.figures.length) y += Math.ceil(model.figures.length / perRow) * figureH + px(12);
 
-    const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / lineOf(TYPE.body)));
+    const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / bodyLine()));
     // Filled again after a feed update: the reader stays on the page being read.
     const page = this.pages.length > 1 || this.pages[0]?.length ? this.pageIndex : 0;
-    this.pages = paginate(model.paragraphs, SAFE.w, linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
+    this.pages = paginate(model.paragraphs, columnW(), linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
     this.tag('Body').y = y;
     this.showPage(page);
   }

@@ -30,8 +30,29 @@ export class ReceiptPage extends Page {
       ...super._template(),
       View: { ...view(), clipping: true, Image: { mount: 0.5 } },
       Facts: { rect: true, x: 0, y: contentTop(), w: 1920, h: factsHeight(), color: COLOR.bar, Text: { x: SAFE.x, y: px(6), ...text('', { size: TYPE.small, width: SAFE.w, maxLines: 1 }) } },
-      Zoom: { x: SAFE.x + SAFE.w, y: contentBottom() - lineOf(TYPE.small) - px(12), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
+      // On its own dark backing: the receipt under it is pale paper.
+      Zoom: {
+        rect: true,
+        color: COLOR.background,
+        x: SAFE.x + SAFE.w,
+        y: contentBottom() - lineOf(TYPE.small) - px(24),
+        mountX: 1,
+        w: SAFE.w / 2,
+        h: lineOf(TYPE.small) + px(12),
+        Label: { x: SAFE.w / 2 - px(18), y: px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
+      },
     };
+  }
+
+  override _init() {
+    super._init?.();
+    // The backing hugs its label, whatever its length.
+    const label = this.tag('Zoom.Label');
+    label.on('txLoaded', () => {
+      const w = label.renderWidth + px(36);
+      this.tag('Zoom').w = w;
+      label.x = w - px(18);
+    });
   }
 
   set receipt(model: ReceiptModel) {
@@ -65,7 +86,7 @@ export class ReceiptPage extends Page {
       smooth: { scale, x: VIEW.w / 2 - this.pan.x * overflowX, y: VIEW.h / 2 - this.pan.y * overflowY },
     });
     const label = this.images.length > 1 ? `${image.label}  ·  ` : '';
-    this.tag('Zoom').text.text = label + t('receipt.zoom', { zoom: Math.round(zoom * 100) });
+    this.tag('Zoom.Label').text.text = label + t('receipt.zoom', { zoom: Math.round(zoom * 100) });
   }
 
   private setZoom(level: number): boolean {

@@ -35,8 +35,8 @@ export class SettingsPage extends ListPage {
 
   private rowOf(setting: Setting): RowModel {
     const value = this.settings[setting];
-    const tag = typeof value === 'boolean' ? t(value ? 'settings.on' : 'settings.off') : t(`language.${value}` as MessageKey);
-    return { title: t(`settings.${setting}` as MessageKey), detail: t(`settings.${setting}.detail` as MessageKey), tag, tagColor: value === false ? COLOR.textSecondary : COLOR.focus };
+    const base = { title: t(`settings.${setting}` as MessageKey), detail: t(`settings.${setting}.detail` as MessageKey) };
+    return typeof value === 'boolean' ? { ...base, switchOn: value } : { ...base, tag: t(`language.${value}` as MessageKey), tagColor: COLOR.focus };
   }
 
   override _handleEnter() {

@@ -53,8 +53,9 @@ class TableRow extends Lightning.Component {
     if (row) this.tag('Cells').children = [cells(this.columns, row, TYPE.small, COLOR.text)];
   }
 
+  // The outline without the scale-up: a scaled row's cells would no longer line up with the header's.
   override _focus() {
-    this.patch(focusLook(true));
+    this.patch({ ...focusLook(true), smooth: { scale: 1 } });
   }
 
   override _unfocus() {
