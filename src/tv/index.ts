@@ -21,7 +21,7 @@ import { setSpeechOn } from './speech/state';
 import { setLook } from './theme';
 import { tokenizeChinese } from './text/chineseTokenizer';
 import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
-import { cssFontLoader } from './boot/cssFontLoader';
+import { cssFontLoader, needsCssFontLoader } from './boot/cssFontLoader';
 import { exposeDebugProbe } from './boot/probes';
 import { shareTextCanvas } from './boot/textCanvas';
 
@@ -70,7 +70,7 @@ const boot = async () => {
 
   const platformSettings: PlatformSettings = {
     ...file.platformSettings,
-    ...(typeof FontFace === 'undefined' ? { fontLoader: cssFontLoader } : {}),
+    ...(needsCssFontLoader() ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
       if (history.length > 1) history.back();
       else window.close();

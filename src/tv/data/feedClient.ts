@@ -3,10 +3,12 @@
  * the manifest must carry a valid signature; every file must hash to what the manifest
  * says and pass the feed schema.
  */
-import { isManifest, MANIFEST_FILE, objectPath, type FileEntry, type Manifest } from '../../feed/manifest';
+import type { FileEntry, Manifest } from '../../feed/manifest';
+import { MANIFEST_FILE, objectPath } from '../../feed/paths';
 import type { FeedProblem, Validated } from '../../feed/validate';
-import { sha256Hex } from '../sync/verify';
+import { sha256Hex, utf8Text } from '../sync/verify';
 import { signatureHolds } from '../sync/signatureCheck';
+import { isManifest } from './feedCheck';
 
 /** unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check. */
 export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected';
@@ -106,7 +108,7 @@ export class FeedClient {
     const response = await this.fetch(objectPath(entry.sha256), {}, 'default');
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (sha256Hex(bytes) !== entry.sha256) throw new FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
-    return new TextDecoder().decode(bytes);
+    return utf8Text(bytes);
   }
 
   private async fetch(path: string, headers: Record<string, string>, cache: RequestCache): Promise<Response> {
