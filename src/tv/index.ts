@@ -107,8 +107,7 @@ const boot = async () => {
 
 boot().catch((error: unknown) => {
   console.error(error);
-  const message = document.createElement('div');
-  message.id = 'boot-error';
-  message.textContent = '三务公开暂时无法启动，请稍后重新打开。';
-  document.body.appendChild(message);
+  // The loader (index.html) shows its message and reports the failure to the service.
+  const loader = window as { sanwuBootFailed?: (error: unknown) => void };
+  if (loader.sanwuBootFailed) loader.sanwuBootFailed(error);
 });
