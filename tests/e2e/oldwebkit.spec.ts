@@ -2,7 +2,8 @@
  * The smoke walk in an old engine from Debian's own packages: QtWebKit 5.212 (2016, the
  * Safari 9–10 generation of the WebKit middleware browsers on Chinese cable boxes), driven
  * through tests/e2e/qtwebkit.py with real key events. The loader must pick the legacy bundle
- * by itself, and the app must fall back to canvas2d (no WebGL there). Screenshots are kept.
+ * by itself, and the app must fall back to canvas2d (no WebGL there). Screenshots of home,
+ * the ledger month, the voucher, the receipt and the leave question are kept in test-results.
  */
 import { test, expect } from '@playwright/test';
 import { readScreen, smokeWalk, type Tv } from './smoke';
@@ -21,8 +22,7 @@ test('QtWebKit 5.212 (Safari 9–10 generation): the legacy bundle boots to home
     await engine.go(`${baseURL}/?${query.toString()}`);
     const tv: Tv = { press: (key) => engine.press(key), run: (script) => engine.run(script) };
     await expect.poll(async () => (await readScreen(tv)).focused, { message: 'home on screen', timeout: 60_000, intervals: [200] }).toBe('Channel-11');
-    await shot('home');
-    const { homeMs } = await smokeWalk(tv);
+    const { homeMs } = await smokeWalk(tv, shot);
     await shot('exit-question');
     const screen = await readScreen(tv);
     expect(screen.bundle).toBe('legacy');
