@@ -23,16 +23,25 @@ export default defineConfig({
       name: 'e2e',
       testDir: 'tests/e2e',
       timeout: 60_000,
-      testIgnore: 'wpe.spec.ts',
+      testIgnore: ['wpe.spec.ts', 'oldwebkit.spec.ts'],
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
     },
     {
       // Every screen again on a box without WebGL: the app's probe must pick canvas2d.
       name: 'e2e-canvas2d',
       testDir: 'tests/e2e',
-      testIgnore: 'wpe.spec.ts',
+      testIgnore: ['wpe.spec.ts', 'oldwebkit.spec.ts'],
       timeout: 60_000,
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-webgl'] } },
+    },
+    {
+      // The smoke walk in QtWebKit 5.212 (Debian's python3-pyqt5.qtwebkit): a 2016 WebKit, the
+      // oldest engine generation the legacy bundle serves. It launches no Chromium.
+      name: 'e2e-oldwebkit',
+      testDir: 'tests/e2e',
+      testMatch: 'oldwebkit.spec.ts',
+      timeout: 300_000,
+      use: e2eUse,
     },
     {
       // The smoke walk in WPE WebKit (RDK boxes) through WPEWebDriver; it launches no Chromium.

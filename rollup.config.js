@@ -17,7 +17,13 @@ const copyPageAndAssets = () => ({
   name: 'copy-page-and-assets',
   writeBundle() {
     mkdirSync('dist/static', { recursive: true });
-    cpSync('src/tv/index.html', 'dist/index.html');
+    // The loader's own words (its boot-failure message) come from the Simplified translations.
+    const zhHans = JSON.parse(readFileSync('src/i18n/zh-Hans.json', 'utf8'));
+    const page = readFileSync('src/tv/index.html', 'utf8').replace(/\{\{i18n:([\w.]+)\}\}/g, (_, key) => {
+      if (!(key in zhHans)) throw new Error(`index.html names a missing translation: ${key}`);
+      return JSON.stringify(zhHans[key]).slice(1, -1);
+    });
+    writeFileSync('dist/index.html', page);
     cpSync('settings.json', 'dist/settings.json');
     // Loaded only with ?inspector=1, for automation and debugging.
     cpSync('node_modules/@lightningjs/core/devtools/lightning-inspect.js', 'dist/inspector.js');

@@ -5,9 +5,12 @@
  *
  *   npm run bench -- [--boot-runs 5] [--presses 30] [--nav-rounds 24] [--cannon-seconds 10]
  *                    [--throttle 6] [--no-build] [--sample DIR] [--json FILE] [--only a,b]
- *                    [--cpu-profile FILE] [--trace FILE] [--dwell 600]
+ *                    [--cpu-profile FILE] [--trace FILE] [--dwell 600] [--bundle modern|legacy]
+ *                    [--wpe-mem-limit 200]
  *
- * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll.
+ * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll, wpe (boot in WPE WebKit through
+ * WPEWebDriver with cog --web-mem-limit; not run unless named). --bundle legacy measures the
+ * legacy bundle (and the bare page's legacy build beside it) instead of the modern one.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,8 +48,11 @@ const { values: opts } = parseArgs({
     dwell: { type: 'string', default: '600' },
     versus: { type: 'string' },
     'js-flags': { type: 'string' },
+    bundle: { type: 'string', default: 'modern' },
+    'wpe-mem-limit': { type: 'string', default: '200' },
   },
 });
+const BUNDLE = opts.bundle === 'legacy' ? 'legacy' : 'modern';
 const BOOT_RUNS = Number(opts['boot-runs']);
 const PRESSES = Number(opts.presses);
 const NAV_ROUNDS = Number(opts['nav-rounds']);
@@ -217,6 +223,8 @@ const appDir = join(work, 'app');
 cpSync('dist', appDir, { recursive: true });
 cpSync('dist-bench/bare.html', join(appDir, 'bare.html'));
 cpSync('dist-bench/bare.js', join(appDir, 'bare.js'));
+cpSync('dist-bench/bare.legacy.js', join(appDir, 'bare.legacy.js'));
+writeFileSync(join(appDir, 'bare.legacy.html'), readFileSync('dist-bench/bare.html', 'utf8').replace('src="bare.js"', 'src="bare.legacy.js"'));
 const server: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(PORT), '--host', '127.0.0.1', '--data-dir', dataDir, '--app-dir', appDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
 const stopServer = () => {
   try {
@@ -285,7 +293,9 @@ const startProfiler = async (cdp: CDPSession) => {
 };
 /** Stops V8's sampling and saves it as a .cpuprofile DevTools opens. */
 const saveProfile = async (cdp: CDPSession, file: string) => writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
-const appUrl = (village: string, extra = '') => `${ORIGIN}/?village=${village}${extra}`;
+const appUrl = (village: string, extra = '') => `${ORIGIN}/?village=${village}&bundle=${BUNDLE}${extra}`;
+/** The bare page built like the bundle measured: bare.html (modern) or bare.legacy.html. */
+const BARE_PAGE = BUNDLE === 'legacy' ? 'bare.legacy.html' : 'bare.html';
 
 /** Waits until the router is not between pages and, if asked, the route differs from `before`. */
 const settle = (page: Page, before: string | null, timeout = 30_000) =>
@@ -322,7 +332,7 @@ const bootApp = async (url: string, record: { trace?: string; profile?: string }
 };
 
 if (parts.has('boot')) {
-  log(`boot (${BOOT_RUNS} runs each, CPU ${THROTTLE}× slower, cold cache)`);
+  log(`boot (${BOOT_RUNS} runs each, ${BUNDLE} bundle, CPU ${THROTTLE}× slower, cold cache)`);
   const app: Record<string, number>[] = [];
   const versus: Record<string, number>[] = [];
   const bare: Record<string, number>[] = [];
@@ -337,13 +347,13 @@ if (parts.has('boot')) {
     if (opts.versus) versus.push(await bootApp(`${ORIGIN}/versus/?village=${big}`));
     {
       const { page, cdp, close } = await newPage(THROTTLE);
-      await page.goto(`${ORIGIN}/bare.html?village=${big}`);
+      await page.goto(`${ORIGIN}/${BARE_PAGE}?village=${big}`);
       await waitForMark(cdp, 'bare:feed-fetched');
       bare.push(
         await page.evaluate(() => {
           const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
           const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-          const script = res.find((r) => /\/bare\.js$/.test(r.name));
+          const script = res.find((r) => /\/bare(\.legacy)?\.js$/.test(r.name));
           return { scriptLoaded: script?.responseEnd ?? NaN, firstFrame: mark('bare:first-frame'), feed: mark('bare:feed-fetched') - mark('bare:first-frame'), total: mark('bare:feed-fetched') };
         }),
       );
@@ -412,7 +422,7 @@ const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_00
 };
 
 if (parts.has('keys')) {
-  log(`key → frame (${PRESSES} presses each, CPU ${THROTTLE}×, ${DWELL} ms between presses)`);
+  log(`key → frame (${PRESSES} presses each, ${BUNDLE} bundle, CPU ${THROTTLE}×, ${DWELL} ms between presses)`);
   const { page, cdp, close } = await newPage(THROTTLE);
   await page.goto(appUrl(big, '&probe=1'));
   await settle(page, null, 120_000);
@@ -639,6 +649,37 @@ if (parts.has('poll')) {
   );
   row('  · a box of another village of the same street', kb(sameStreet), '', 'manifest and street index');
   row('  · a box of another street', kb(fullManifest.bytes), '', 'the manifest only');
+}
+
+// ---- WPE WebKit (RDK boxes) with its web process held to a small box's memory ----
+
+if (parts.has('wpe')) {
+  const limit = Number(opts['wpe-mem-limit']);
+  log(`boot in WPE WebKit, cog --web-mem-limit=${limit} (${BOOT_RUNS} runs, ${BUNDLE} bundle, no CPU throttling)`);
+  const { WebDriver } = await import('../tests/e2e/webdriver');
+  const driver = await WebDriver.start();
+  const runs: number[] = [];
+  try {
+    for (let run = 0; run < BOOT_RUNS; run++) {
+      const session = await driver.session([`--web-mem-limit=${limit}`]);
+      try {
+        await session.go(appUrl(big));
+        const deadline = Date.now() + 120_000;
+        let home = NaN;
+        while (Date.now() < deadline && Number.isNaN(home)) {
+          home = await session.run<number | null>(`var m = performance.getEntriesByName('sanwu:home-interactive')[0]; return m ? m.startTime : null;`).then((v) => v ?? NaN);
+          if (Number.isNaN(home)) await new Promise((r) => setTimeout(r, 100));
+        }
+        runs.push(home);
+      } finally {
+        await session.close();
+      }
+    }
+  } finally {
+    await driver.stop();
+  }
+  results.wpe = { limitMiB: limit, bundle: BUNDLE, homeInteractive: runs };
+  row(`WPE boot → home interactive, --web-mem-limit=${limit} (median)`, ms(median(runs)), '', `${runs.filter(Number.isFinite).length} of ${runs.length} runs reached home`);
 }
 
 stopServer();

@@ -10,6 +10,7 @@ import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
 import { apiRoutes } from './routes/api';
 import { feedRoutes } from './routes/feed';
+import { bootFailureRoutes } from './routes/bootFailures';
 
 export interface ServerOptions {
   appDir: string;
@@ -38,6 +39,7 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
   await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(apiRoutes(service), { prefix: '/api' });
+  await app.register(bootFailureRoutes(service), { prefix: '/box' });
   app.get('/healthz', async () => ({ ok: true, version: service.publisher.currentVersion }));
   return app;
 };

@@ -27,6 +27,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
   publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
   overdue [--region CODE]
+  boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
 Connection: --server URL (SANWU_SERVER, default http://127.0.0.1:8080), --token T (SANWU_TOKEN)`;
@@ -215,6 +216,12 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const rows = await request<{ region: string; name: string; channel: number; updatedAt: string | null; dueAt: string }[]>(connection(), 'GET', `/api/overdue${values.region ? `?region=${values.region}` : ''}`);
     for (const r of rows) say(`${r.region}\t${r.name}\t栏目 ${r.channel}\t${r.updatedAt ? `上次更新 ${r.updatedAt.slice(0, 10)}，应于 ${r.dueAt.slice(0, 10)} 前更新` : '从未发布'}`);
     say(`共 ${rows.length} 个栏目逾期 / ${rows.length} overdue`);
+  },
+
+  async 'boot-failures'() {
+    const rows = await request<{ receivedAt: string; address: string; userAgent: string; bundle: string; error: string }[]>(connection(), 'GET', '/api/boot-failures');
+    for (const r of rows) say(`${r.receivedAt}\t${r.address}\t${r.bundle}\t${r.error}\t${r.userAgent}`);
+    say(`共 ${rows.length} 条机顶盒启动失败报告 / ${rows.length} boot failure reports`);
   },
 
   async audit([action]) {

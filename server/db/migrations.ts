@@ -140,4 +140,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       ALTER TABLE versions_new RENAME TO versions;
     `,
   },
+  {
+    version: 4,
+    name: 'boot failures reported by boxes',
+    sql: `
+      CREATE TABLE boot_failures (
+        id INTEGER PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        address TEXT NOT NULL,
+        user_agent TEXT NOT NULL,
+        bundle TEXT NOT NULL,
+        error TEXT NOT NULL,
+        page TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -15,6 +15,7 @@ import { PublishRejected } from '../publish/publisher';
 import { publishNow, type Service } from '../service';
 import { MAX_AUDIO_BYTES, storeAudio } from '../speech/audio';
 import { requireOperator } from './auth';
+import { listBootFailures } from './bootFailures';
 import { fail, forbidden } from './errors';
 
 type ItemParams = { region: string; channel: string; itemId: string };
@@ -138,6 +139,9 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
   app.get('/versions', async () => service.db.prepare('SELECT version, kind, created_at, created_by, rolled_back_to, status, manifest_sha256 FROM versions ORDER BY version DESC').all());
 
   app.get('/audit/verify', async () => verifyAuditChain(service.db));
+
+  /** What boxes reported when they could not start the app (see bootFailures.ts). */
+  app.get('/boot-failures', async () => listBootFailures(service));
 
   app.get<{ Querystring: { region?: string } }>('/overdue', async (request) => overdueChannels(service, Date.now(), request.query.region));
 

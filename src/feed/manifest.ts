@@ -17,8 +17,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DateTime, SCHEMA_VERSION } from './schema';
 
-export const MANIFEST_FILE = 'manifest.json';
-export const OBJECTS_DIR = 'objects';
+// Plain constants, in paths.ts so that the box reads them without TypeBox.
+export { MANIFEST_FILE, OBJECTS_DIR, objectPath } from './paths';
 
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
 
@@ -57,6 +57,3 @@ export type FeedIndex = Static<typeof FeedIndex>;
 
 export const isManifest = (data: unknown): data is Manifest => Value.Check(Manifest, data);
 export const isFeedIndex = (data: unknown): data is FeedIndex => Value.Check(FeedIndex, data);
-
-/** Where a file's bytes live under the feed root: named by their hash, so never rewritten. */
-export const objectPath = (sha256: string): string => `${OBJECTS_DIR}/${sha256}.json`;

@@ -8,3 +8,9 @@ export const feedPaths = {
   ledgerMonth: (village: string, month: string) => `villages/${village}/ledger/${month}.json`,
 };
 
+
+export const MANIFEST_FILE = 'manifest.json';
+export const OBJECTS_DIR = 'objects';
+
+/** Where a file's bytes live under the feed root: named by their hash, so never rewritten. */
+export const objectPath = (sha256: string): string => `${OBJECTS_DIR}/${sha256}.json`;

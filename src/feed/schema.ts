@@ -7,9 +7,10 @@
  * to the feed's root.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { SCHEMA_VERSION } from './version';
 
 /** Bumped on any change a box of the previous version could not read. */
-export const SCHEMA_VERSION = 1 as const;
+export { SCHEMA_VERSION };
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'stable item id' });
 export const RegionCode = Type.String({ pattern: '^[0-9]{12}$', description: '12-digit administrative code' });

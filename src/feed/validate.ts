@@ -5,8 +5,8 @@
 import type { TSchema, Static } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import { FeedIndex } from './manifest';
-import { CHANNELS } from './taxonomy';
-import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed, type Channel } from './schema';
+import { channelPlacement, ledgerSums } from './consistency';
+import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed } from './schema';
 
 export interface FeedProblem {
   /** JSON pointer to the offending value, e.g. /channels/3/content/0/title */
@@ -71,31 +71,10 @@ const check = <S extends TSchema>(schema: S, data: unknown, extra?: (v: Static<S
   return problems.length ? { ok: false, problems } : { ok: true, value: data };
 };
 
-/** Each sub-channel must sit in the file of its own section, with the kind the taxonomy gives it. */
-const channelPlacement = (level: 'district' | 'street' | 'village') => (feed: { channels: Channel[] }) =>
-  feed.channels.flatMap((channel, index): FeedProblem[] => {
-    const spec = CHANNELS.find((c) => c.id === channel.id);
-    const path = `/channels/${index}`;
-    if (!spec || spec.section !== level) return [{ path: `${path}/id`, message: `sub-channel ${channel.id} does not belong in a ${level} feed` }];
-    if (spec.kind !== channel.kind) return [{ path: `${path}/kind`, message: `sub-channel ${channel.id} must be of kind ${spec.kind}` }];
-    return [];
-  });
-
 export const validateIndex = (data: unknown) => check(FeedIndex, data);
 export const validateDistrict = (data: unknown) => check(DistrictFeed, data, channelPlacement('district'));
 export const validateStreet = (data: unknown) => check(StreetFeed, data, channelPlacement('street'));
 export const validateVillage = (data: unknown) => check(VillageFeed, data, channelPlacement('village'));
 
 /** A month's vouchers must add up to its totals, and opening + income - spending = closing. */
-export const validateLedgerMonth = (data: unknown) =>
-  check(LedgerMonthFeed, data, (month) => {
-    const problems: FeedProblem[] = [];
-    const sum = (direction: 'income' | 'expense') =>
-      month.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
-    if (sum('income') !== month.incomeFen) problems.push({ path: '/incomeFen', message: `income vouchers add up to ${sum('income')} fen, not ${month.incomeFen}` });
-    if (sum('expense') !== month.expenseFen) problems.push({ path: '/expenseFen', message: `spending vouchers add up to ${sum('expense')} fen, not ${month.expenseFen}` });
-    if (month.openingFen + month.incomeFen - month.expenseFen !== month.closingFen) {
-      problems.push({ path: '/closingFen', message: 'opening + income - spending does not equal closing balance' });
-    }
-    return problems;
-  });
+export const validateLedgerMonth = (data: unknown) => check(LedgerMonthFeed, data, ledgerSums);

@@ -102,6 +102,8 @@ export class App extends Router.App {
         },
         afterEachRoute: () => {
           this.showStage();
+          // The loader's watchdog (index.html) stands down once a first page is on screen.
+          (window as { sanwuBootShown?: () => void }).sanwuBootShown?.();
           // The new page holds what was drawn ahead for it; the rest may be collected.
           releaseDrawnAhead();
           // Back shows the pages behind without drawing them again; the page Back left is freed.

@@ -21,7 +21,7 @@ import { setSpeechOn } from './speech/state';
 import { setLook } from './theme';
 import { tokenizeChinese } from './text/chineseTokenizer';
 import { chooseRenderer, reloadIntoCanvas2dOnContextLoss } from './boot/renderer';
-import { cssFontLoader } from './boot/cssFontLoader';
+import { cssFontLoader, needsCssFontLoader } from './boot/cssFontLoader';
 import { exposeDebugProbe } from './boot/probes';
 import { shareTextCanvas } from './boot/textCanvas';
 
@@ -70,7 +70,7 @@ const boot = async () => {
 
   const platformSettings: PlatformSettings = {
     ...file.platformSettings,
-    ...(typeof FontFace === 'undefined' ? { fontLoader: cssFontLoader } : {}),
+    ...(needsCssFontLoader() ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
       if (history.length > 1) history.back();
       else window.close();
@@ -107,8 +107,7 @@ const boot = async () => {
 
 boot().catch((error: unknown) => {
   console.error(error);
-  const message = document.createElement('div');
-  message.id = 'boot-error';
-  message.textContent = '三务公开暂时无法启动，请稍后重新打开。';
-  document.body.appendChild(message);
+  // The loader (index.html) shows its message and reports the failure to the service.
+  const loader = window as { sanwuBootFailed?: (error: unknown) => void };
+  if (loader.sanwuBootFailed) loader.sanwuBootFailed(error);
 });

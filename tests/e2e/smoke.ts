@@ -63,12 +63,16 @@ const openTile = async (tv: Tv, id: number) => {
   await press(tv, 'Enter');
 };
 
-/** Waits for home, then walks; returns the milliseconds home took to show, from navigation start. */
-export const smokeWalk = async (tv: Tv): Promise<{ homeMs: number }> => {
+/**
+ * Waits for home, then walks; returns the milliseconds home took to show, from navigation start.
+ * `shot`, if given, is called at home, the ledger month, the voucher and the receipt (screenshots).
+ */
+export const smokeWalk = async (tv: Tv, shot: (name: string) => Promise<void> = async () => undefined): Promise<{ homeMs: number }> => {
   const { village } = sample();
   await focusOn(tv, 'Channel-11');
   await showsText(tv, village.region.name);
   const homeMs = await tv.run<number>('return performance.now()');
+  await shot('home');
 
   for (const section of SECTIONS) {
     const first = CHANNELS.find((c) => c.section === section)!;
@@ -96,11 +100,14 @@ export const smokeWalk = async (tv: Tv): Promise<{ homeMs: number }> => {
   await showsText(tv, formatMonth(newest.month));
   await press(tv, 'Enter');
   await showsText(tv, formatFen(month.closingFen));
+  await shot('ledger-month');
   await press(tv, 'Enter');
   await showsText(tv, voucher.number);
+  await shot('voucher');
   await press(tv, 'Enter');
   await showsText(tv, '100%');
   await until(tv, `receipt ${voucher.receipts[0]!.src} shown`, (s) => s.images.some((src) => src.endsWith(voucher.receipts[0]!.src)));
+  await shot('receipt');
 
   await press(tv, 'Backspace');
   await showsText(tv, voucher.number);

@@ -12,6 +12,8 @@ export interface RunningService {
   url: string;
   dataDir: string;
   tokens: Record<'admin' | 'street' | 'clerk' | 'committee', { token: string; region: string }>;
+  /** What the service has written to its log (stdout and stderr) so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
     url,
     dataDir,
     tokens,
+    log: () => output,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());

@@ -1,5 +1,6 @@
 /**
- * The SDK loads fonts with the FontFace API, which Chrome < 35 and old WebKit middleware lack.
+ * The SDK loads fonts with the FontFace API and document.fonts, which Chrome < 35 and old WebKit
+ * middleware lack.
  * There the font is declared by an @font-face rule and counted as loaded once text measured
  * in it no longer depends on the fallback family.
  */
@@ -43,6 +44,13 @@ const whenMeasurable = (family: string) =>
     };
     poll();
   });
+
+/**
+ * The SDK's loader calls `new FontFace(…)`, `document.fonts.add` and `fontFace.load()`: old
+ * WebKit (Safari 9–10 generation, QtWebKit 5.212) has FontFace without `document.fonts`.
+ */
+export const needsCssFontLoader = (): boolean =>
+  !(typeof FontFace === 'function' && typeof FontFace.prototype.load === 'function' && !!document.fonts && typeof document.fonts.add === 'function');
 
 export const cssFontLoader = (fonts: FontSpec[]): Promise<void> =>
   Promise.all(

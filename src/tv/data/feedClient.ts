@@ -3,10 +3,12 @@
  * the manifest must carry a valid signature; every file must hash to what the manifest
  * says and pass the feed schema.
  */
-import { isManifest, MANIFEST_FILE, objectPath, type FileEntry, type Manifest } from '../../feed/manifest';
+import type { FileEntry, Manifest } from '../../feed/manifest';
+import { MANIFEST_FILE, objectPath } from '../../feed/paths';
 import type { FeedProblem, Validated } from '../../feed/validate';
-import { sha256Hex } from '../sync/verify';
+import { sha256Hex, utf8Text } from '../sync/verify';
 import { signatureHolds } from '../sync/signatureCheck';
+import { isManifest } from './feedCheck';
 
 /** unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check. */
 export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected';
@@ -119,7 +121,7 @@ export class FeedClient {
       throw new FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
     }
     this.suspectObjects.delete(entry.sha256);
-    return new TextDecoder().decode(bytes);
+    return utf8Text(bytes);
   }
 
   /**

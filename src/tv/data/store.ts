@@ -3,14 +3,14 @@
  * months when opened. It only ever swaps in a complete, checked set of files: a
  * refresh that fails in any way keeps the last good content on screen.
  */
-import { isManifest, type FileEntries, type FileEntry, type Manifest } from '../../feed/manifest';
+import type { FileEntries, FileEntry, Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelSpec } from '../../feed/taxonomy';
-import { validateDistrict, validateIndex, validateLedgerMonth, validateStreet, validateVillage } from '../../feed/validate';
 import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
 import { textSha256 } from '../sync/verify';
 import { FeedClient, FeedError, parseFile } from './feedClient';
+import { checkDistrict, checkIndex, checkLedgerMonth, checkStreet, checkVillage, isManifest } from './feedCheck';
 
 export interface BoxFeeds {
   district: DistrictFeed;
@@ -81,7 +81,7 @@ export class Store {
     if (!this.districtOnly) {
       const answer = await this.client.fetchManifest(null);
       if (!answer.changed) throw new FeedError('unreachable', 'manifest');
-      this.districtOnly = (await this.client.fetchFile(feedPaths.district(), answer.manifest.files[feedPaths.district()], validateDistrict)).value;
+      this.districtOnly = (await this.client.fetchFile(feedPaths.district(), answer.manifest.files[feedPaths.district()], checkDistrict)).value;
     }
     return this.districtOnly;
   }
@@ -161,7 +161,7 @@ export class Store {
     const { entries, feeds, texts } = await branch;
     const changed = Object.keys(texts).filter((p) => !p.endsWith('/index.json') && previous?.entries[p]?.sha256 !== entries[p]?.sha256);
     for (const path of changed.filter((p) => p.includes('/ledger/'))) {
-      this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
+      this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, checkLedgerMonth));
     }
     this.freshItems = previous ? freshItemIds(previous.feeds, feeds) : new Set();
     this.current = { manifest, etag, entries, feeds, texts };
@@ -186,16 +186,16 @@ export class Store {
     const entries: FileEntries = { ...manifest.files };
     const texts: Record<string, string> = {};
     const text = async (path: string): Promise<string> => (texts[path] = await read(path, entries[path]));
-    const index = async (path: string) => Object.assign(entries, parseFile(path, await text(path), validateIndex).files);
-    const district = parseFile(feedPaths.district(), await text(feedPaths.district()), validateDistrict);
+    const index = async (path: string) => Object.assign(entries, parseFile(path, await text(path), checkIndex).files);
+    const district = parseFile(feedPaths.district(), await text(feedPaths.district()), checkDistrict);
     const street = streetOf(district, village);
     await index(feedPaths.streetIndex(street));
     await Promise.all([index(feedPaths.villageIndex(village)), text(feedPaths.street(street))]);
     await Promise.all([feedPaths.village(village), ...ledgerPaths(entries)].map(text));
     const feeds: BoxFeeds = {
       district,
-      street: parseFile(feedPaths.street(street), texts[feedPaths.street(street)]!, validateStreet),
-      village: parseFile(feedPaths.village(village), texts[feedPaths.village(village)]!, validateVillage),
+      street: parseFile(feedPaths.street(street), texts[feedPaths.street(street)]!, checkStreet),
+      village: parseFile(feedPaths.village(village), texts[feedPaths.village(village)]!, checkVillage),
     };
     return { entries, feeds, texts };
   }
@@ -249,7 +249,7 @@ export class Store {
       const { entries, feeds, texts } = await this.readBranch(cached.manifest, village, checked, (reachable) =>
         Object.keys(cached.files).filter((p) => p.includes('/ledger/') && reachable[p]),
       );
-      for (const path of Object.keys(texts).filter((p) => p.includes('/ledger/'))) this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, validateLedgerMonth));
+      for (const path of Object.keys(texts).filter((p) => p.includes('/ledger/'))) this.months.set(path.slice(-12, -5), parseFile(path, texts[path]!, checkLedgerMonth));
       this.current = { manifest: cached.manifest, etag: null, entries, feeds, texts };
       this.lastContact = cached.fetchedAt;
       return true;
@@ -281,7 +281,7 @@ export class Store {
     const current = this.current;
     if (!village || !current) throw new FeedError('notFound', 'village');
     const path = feedPaths.ledgerMonth(village, month);
-    const { value, text } = await this.client.fetchFile(path, current.entries[path], validateLedgerMonth);
+    const { value, text } = await this.client.fetchFile(path, current.entries[path], checkLedgerMonth);
     this.months.set(month, value);
     current.texts[path] = text;
     if (this.months.size > LEDGER_MONTHS_KEPT) {

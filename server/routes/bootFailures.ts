@@ -1,0 +1,60 @@
+/**
+ * Boxes that cannot start the app say so here (the loader in index.html posts when home has
+ * not shown in time or boot threw), so that a district learns that a model of box cannot run
+ * the app without a villager having to tell them. Boxes hold no token, so the endpoint is
+ * open: it takes small reports only, a few per box address per window, stores them, and
+ * writes each to the service's log. Operators read them with `sanwu boot-failures`.
+ */
+import type { FastifyInstance } from 'fastify';
+import { chinaTime } from '../clock';
+import type { Service } from '../service';
+import { fail } from './errors';
+
+/** A report is a user agent, a bundle name and an error message: a few KB at most. */
+export const MAX_REPORT_BYTES = 4 * 1024;
+/** Reports one box address may send per window; a looping box cannot fill the database. */
+export const REPORTS_PER_WINDOW = 5;
+const WINDOW_MS = 10 * 60 * 1000;
+const FIELD_CHARS = 1000;
+
+interface Report {
+  userAgent?: unknown;
+  bundle?: unknown;
+  error?: unknown;
+  page?: unknown;
+}
+
+const field = (value: unknown) => (typeof value === 'string' ? value.slice(0, FIELD_CHARS) : '');
+
+/** Under /box: open to boxes, no operator token. */
+export const bootFailureRoutes = (service: Service) => async (app: FastifyInstance) => {
+  const recent = new Map<string, number[]>();
+  // Boxes without JSON.stringify's content type still send JSON: read text bodies as JSON too.
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: MAX_REPORT_BYTES }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(null, {});
+    }
+  });
+
+  app.post<{ Body: Report }>('/boot-failures', { bodyLimit: MAX_REPORT_BYTES }, async (request, reply) => {
+    const now = Date.now();
+    const times = (recent.get(request.ip) ?? []).filter((t) => now - t < WINDOW_MS);
+    if (times.length >= REPORTS_PER_WINDOW) return fail(reply, 429, '报告太频繁，请稍后再试', 'Too many reports from this box; try later');
+    times.push(now);
+    recent.set(request.ip, times);
+    const report = request.body ?? {};
+    const row = { receivedAt: chinaTime(now), address: request.ip, userAgent: field(report.userAgent) || field(request.headers['user-agent']), bundle: field(report.bundle), error: field(report.error), page: field(report.page) };
+    if (!row.error) return fail(reply, 422, '报告缺少错误信息（error）', 'The report has no error text (error)');
+    service.db
+      .prepare('INSERT INTO boot_failures (received_at, address, user_agent, bundle, error, page) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(row.receivedAt, row.address, row.userAgent, row.bundle, row.error, row.page);
+    console.warn(`box boot failure: ${row.address} ${row.bundle} "${row.error}" (${row.userAgent})`);
+    return reply.code(204).send();
+  });
+};
+
+/** The latest reports first, for operators. */
+export const listBootFailures = (service: Service, limit = 100) =>
+  service.db.prepare('SELECT id, received_at AS receivedAt, address, user_agent AS userAgent, bundle, error, page FROM boot_failures ORDER BY id DESC LIMIT ?').all(limit);
