@@ -44,9 +44,9 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     return { published: state.published, pending: state.pending ? revisionView(state.pending) : null };
   });
 
-  app.put<{ Params: ItemParams; Body: unknown }>('/regions/:region/channels/:channel/items/:itemId', async (request, reply) => {
+  app.put<{ Params: ItemParams; Body: unknown; Querystring: { replace?: string } }>('/regions/:region/channels/:channel/items/:itemId', async (request, reply) => {
     const { region, channel, itemId } = request.params;
-    const outcome = pushItem(service, request.operator, { region, channel: Number(channel), itemId }, request.body);
+    const outcome = pushItem(service, request.operator, { region, channel: Number(channel), itemId }, request.body, { replace: request.query.replace === 'true' });
     return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome, 201);
   });
 
