@@ -384,7 +384,7 @@ test('two notices pushed from the same file name are two items; pushing onto a p
   }
   expect((await sanwu('admin', 'publish')).code).toBe(0);
   const village = await publishedFile<VillageFeed>(`villages/${code}.json`);
-  const titles = village.channels.find((c) => c.id === 14)!.content.map((a) => (a as { title: string }).title);
+  const titles = (village.channels.find((c) => c.id === 14)!.content as { title: string }[]).map((a) => a.title);
   expect(titles).toEqual(expect.arrayContaining(['冬季垃圾清运时间调整', '村民代表会议通知']));
 
   // Pushing onto the published item says so and changes nothing; --replace does it, on the record.
