@@ -81,8 +81,8 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     if (!can(service.db, request.operator, 'edit', request.operator.region) && request.operator.role !== 'admin') return forbidden(reply);
     // A recording an operator made (e.g. a notice read in the local dialect), played by boxes instead of synthesis.
     if (Buffer.isBuffer(request.body) && String(request.headers['content-type']).startsWith('audio/')) {
-      const audio = storeAudio(service.mediaDir, request.body, 0);
-      if (!audio) return fail(reply, 422, '只接受 WAV、MP3 或 M4A 录音，最大 10 MB', 'Only WAV, MP3 or M4A recordings up to 10 MB are accepted');
+      const audio = await storeAudio(service.mediaDir, request.body);
+      if (!audio) return fail(reply, 422, '只接受能播放的 WAV、MP3 或 M4A 录音，最大 10 MB、30 分钟', 'Only playable WAV, MP3 or M4A recordings up to 10 MB and 30 minutes are accepted');
       appendAudit(service.db, { operatorId: request.operator.id, action: 'upload', target: audio.src, after: { bytes: audio.bytes } });
       return reply.code(201).send(audio);
     }
