@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { startScheduler } from './scheduler';
+import { StartRefused } from './publish/signing';
 import { openService } from './service';
 
 const { values } = parseArgs({
@@ -33,7 +34,16 @@ if (!Number.isSafeInteger(maxVoucherYuan * 100) || maxVoucherYuan < 1) {
   process.exit(1);
 }
 
-const service = openService({ dataDir: values['data-dir'], maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+const start = () => {
+  try {
+    return openService({ dataDir: values['data-dir'], maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+  } catch (error) {
+    if (!(error instanceof StartRefused)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+};
+const service = start();
 const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
 startScheduler(service);
 await server.listen({ port: Number(values.port), host: values.host });

@@ -2,7 +2,7 @@
  * The service's parts, wired from one data directory: the database file, the signing
  * key, the published feed, and the font whose coverage pushes are checked against.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './db/database';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
@@ -46,6 +46,9 @@ const ORPHAN_AGE_MS = 60_000;
 export const openService = (options: ServiceOptions): Service => {
   const dataDir = resolve(options.dataDir);
   const feedDir = join(dataDir, 'feed');
+  // The data directory holds the signing key, the database and the tokens file: the service's user only.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
   mkdirSync(feedDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'sanwu.db'));
   const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));

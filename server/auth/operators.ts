@@ -9,6 +9,39 @@ import { chinaTime } from '../clock';
 export const ROLES = ['clerk', 'committee', 'street', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** The level of region each role works at: a clerk and a committee in a village, a street reviewer in a street, an admin in the district. */
+export const ROLE_LEVEL: Record<Role, 'village' | 'street' | 'district'> = { clerk: 'village', committee: 'village', street: 'street', admin: 'district' };
+
+/** Control characters, direction overrides and invisible marks: a name shows as what it is. */
+const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/;
+
+/** Why a name cannot be an operator's, or null: 1–40 visible characters. */
+export const nameProblem = (name: string): [string, string] | null => {
+  if (!name.trim()) return ['请给出姓名', 'Give a name'];
+  if (Array.from(name).length > 40) return ['姓名太长，最多 40 字', 'The name is too long (40 characters at most)'];
+  if (UNSAFE_IN_NAME.test(name)) return ['姓名含有控制字符或不可见字符', 'The name contains control or invisible characters'];
+  return null;
+};
+
+/** Disables an operator (their tokens stop working); refused for the last active admin. */
+export const disableOperator = (db: Db, id: number): 'disabled' | 'missing' | 'last-admin' => {
+  const operator = db.prepare('SELECT role FROM operators WHERE id = ? AND disabled_at IS NULL').get(id) as { role: Role } | undefined;
+  if (!operator) return 'missing';
+  if (operator.role === 'admin' && activeAdminTokens(db, id) === 0) return 'last-admin';
+  db.prepare('UPDATE operators SET disabled_at = ? WHERE id = ?').run(chinaTime(), id);
+  return 'disabled';
+};
+
+/** How many working tokens admins other than `exceptOperator` hold (and, with a token id, other than that token). */
+export const activeAdminTokens = (db: Db, exceptOperator: number | null, exceptToken: number | null = null): number =>
+  db
+    .prepare(
+      `SELECT count(*) FROM tokens t JOIN operators o ON o.id = t.operator_id
+       WHERE o.role = 'admin' AND o.disabled_at IS NULL AND t.revoked_at IS NULL AND (? IS NULL OR o.id != ?) AND (? IS NULL OR t.id != ?)`,
+    )
+    .pluck()
+    .get(exceptOperator, exceptOperator, exceptToken, exceptToken) as number;
+
 export interface Operator {
   id: number;
   name: string;

@@ -3,6 +3,7 @@
  * (--server, or SANWU_SERVER; token from --token or SANWU_TOKEN), except `audit verify
  * --data-dir` and `export`, which read a data directory directly.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
   operators token OPERATOR_ID [--label L] | operators revoke TOKEN_ID
-  push FILE.md|FILE.json --region CODE --channel N [--id ID]
+  push FILE.md|FILE.json --region CODE --channel N [--id ID] [--replace]
   withdraw --region CODE --channel N --id ID
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
   import ledger FILE.csv|FILE.xlsx --village CODE --month YYYY-MM [--mapping M.json] [--save-mapping M.json] [--dry-run]
@@ -49,6 +50,7 @@ const { values, positionals } = parseArgs({
     mapping: { type: 'string' },
     'save-mapping': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
+    replace: { type: 'boolean', default: false },
     voucher: { type: 'string' },
     status: { type: 'string' },
     reason: { type: 'string' },
@@ -74,6 +76,15 @@ const itemPath = (region: string, channel: string, id: string) => `/api/regions/
 const itemFromFile = (file: string): Record<string, unknown> => {
   const text = readFileSync(file, 'utf8');
   return extname(file).toLowerCase() === '.md' ? noticeFromMarkdown(text) : (JSON.parse(text) as Record<string, unknown>);
+};
+
+/**
+ * A new item's id: the file's name (its Latin letters and digits) and the moment, so that two
+ * notices both saved as notice.md are two items, not the second replacing the first.
+ */
+const newItemId = (file: string): string => {
+  const stem = basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '').slice(0, 40);
+  return `${stem || 'item'}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 };
 
 const currentMonth = async (village: string, month: string): Promise<LedgerMonthBody | null> => {
@@ -103,9 +114,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const region = need(values.region, 'region');
     const channel = need(values.channel, 'channel');
     const item = itemFromFile(need(file, 'file'));
-    const id = values.id ?? (typeof item.id === 'string' ? item.id : basename(file!, extname(file!)));
-    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(region, channel, id), item);
-    say(`已保存为草稿 ${draft.id}，等待审核 / saved as draft ${draft.id}, awaiting review`);
+    const id = values.id ?? (typeof item.id === 'string' ? item.id : newItemId(file!));
+    const draft = await request<{ id: number }>(connection(), 'PUT', `${itemPath(region, channel, id)}${values.replace ? '?replace=true' : ''}`, item);
+    say(`已保存为草稿 ${draft.id}（条目 ${id}），等待审核 / saved as draft ${draft.id} (item ${id}), awaiting review`);
   },
 
   async withdraw() {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { writeFileAtomic } from '../publish/atomicFile';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -25,16 +25,42 @@ export class ImageRejected extends Error {
   }
 }
 
+/** 50 megapixels: more than a phone camera takes, far less than a 16000×16000 decompression bomb. */
+export const MAX_INPUT_PIXELS = 50_000_000;
+/** Images decoded at once; the others wait their turn, so hostile uploads cannot add up in memory. */
+const MAX_CONCURRENT_DECODES = 2;
+
+let decoding = 0;
+const waiting: (() => void)[] = [];
+const oneDecodeAtATime = async <T>(work: () => Promise<T>): Promise<T> => {
+  if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
+  decoding++;
+  try {
+    return await work();
+  } finally {
+    decoding--;
+    waiting.shift()?.();
+  }
+};
+
 export const storeImage = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
   if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejected('图片太大，最大 10 MB', 'The image is too large (10 MB at most)');
-  let format: string | undefined;
+  let metadata: Metadata;
   try {
-    format = (await sharp(input).metadata()).format;
+    metadata = await sharp(input).metadata();
   } catch {
     throw new ImageRejected('不是可以识别的图片文件', 'Not an image file that can be read');
   }
-  if (!format || !ACCEPTED.has(format)) throw new ImageRejected('只接受 JPEG、PNG 或 WebP 图片', 'Only JPEG, PNG or WebP images are accepted');
-  const { data, info } = await sharp(input)
+  if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new ImageRejected('只接受 JPEG、PNG 或 WebP 图片', 'Only JPEG, PNG or WebP images are accepted');
+  // The header says how many pixels decoding would take: refused before any is decoded.
+  if ((metadata.width ?? 0) * (metadata.height ?? 0) > MAX_INPUT_PIXELS) {
+    throw new ImageRejected(`图片像素太多（最多 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素）`, `The image has too many pixels (${MAX_INPUT_PIXELS / 1_000_000} megapixels at most)`);
+  }
+  return oneDecodeAtATime(() => shrinkAndStore(mediaDir, input));
+};
+
+const shrinkAndStore = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
+  const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
     .rotate()
     .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 80, mozjpeg: true })

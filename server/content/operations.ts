@@ -80,11 +80,23 @@ const previousClosing = (service: Service, village: string, month: string): numb
   return body.vouchers.reduce((balance, v) => balance + (v.direction === 'income' ? v.amountFen : -v.amountFen), body.openingFen);
 };
 
-export const pushItem = (service: Service, operator: Operator, ref: ItemRef, body: unknown): Outcome<Revision> => {
+/** Kinds that are one living document, updated by pushing it again (a ledger month, the village profile, a FAQ group). */
+const REPUBLISHED_WHOLE: ItemKind[] = ['ledger', 'faq', 'profile'];
+
+export const pushItem = (service: Service, operator: Operator, ref: ItemRef, body: unknown, options: { replace?: boolean } = {}): Outcome<Revision> => {
   const place = locate(service, operator, 'edit', ref.region, ref.channel);
   if (!place.ok) return place;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(400, '内容必须是一个 JSON 对象', 'The content must be a JSON object');
   const { kind } = place.value;
+  // A notice pushed under a published notice's id would silently take its place: say so.
+  const replacing = !REPUBLISHED_WHOLE.includes(kind) && itemState(service, ref).published !== null;
+  if (replacing && !options.replace) {
+    return refuse(
+      409,
+      `条目「${ref.itemId}」已经发布。新内容请换一个编号；确要替换已发布的内容，请加 --replace（会记入审计日志）；改正错误请用 correct 提交更正`,
+      `Item "${ref.itemId}" is published. Give new content a new id; to replace the published item, add --replace (it is audited); to fix a mistake, submit a correction`,
+    );
+  }
   let checked = withServerFields(kind, ref.itemId, body as Record<string, unknown>);
   let previousClosingFen: number | undefined;
   if (kind === 'ledger') {
@@ -98,7 +110,7 @@ export const pushItem = (service: Service, operator: Operator, ref: ItemRef, bod
   const value = service.db.transaction(() => {
     const before = itemState(service, ref);
     const revision = addRevision(service.db, ref, 'put', stored(kind, checked), operator.id);
-    appendAudit(service.db, { operatorId: operator.id, action: 'draft', target: `${ref.region}/${ref.channel}/${ref.itemId}`, before: before.pending?.body ? JSON.parse(before.pending.body) : before.published, after: stored(kind, checked) });
+    appendAudit(service.db, { operatorId: operator.id, action: replacing ? 'draft.replace' : 'draft', target: `${ref.region}/${ref.channel}/${ref.itemId}`, before: before.pending?.body ? JSON.parse(before.pending.body) : before.published, after: stored(kind, checked) });
     return revision;
   })();
   return { ok: true, value };

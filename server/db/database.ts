@@ -1,10 +1,15 @@
 /** Opens the service's SQLite file in WAL mode and brings its schema up to date. */
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
 export const openDatabase = (file: string): Db => {
+  // Operators' token hashes and every draft are in it: only the service's user reads it.
+  // SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // WAL with NORMAL loses at most the last commits on power loss, never consistency.

@@ -37,11 +37,12 @@ export const sweepTemporaryFiles = (dirs: string[], olderThanMs: number, now = D
   return removed;
 };
 
-export const writeFileAtomic = (path: string, bytes: Uint8Array): void => {
+/** `mode` applies from the first byte (secrets are never readable by others, not even briefly). */
+export const writeFileAtomic = (path: string, bytes: Uint8Array, mode = 0o666): void => {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temporary = temporaryName(path);
-  const fd = openSync(temporary, 'w');
+  const fd = openSync(temporary, 'w', mode);
   try {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset);

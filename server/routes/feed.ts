@@ -84,5 +84,13 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (app:
       return reply.code(404).send();
     }
   });
-  await app.register(fastifyStatic, { root: service.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '1d', etag: true });
+  // Uploads are served as the type their bytes were checked to be, never sniffed as something else (HTML).
+  await app.register(fastifyStatic, {
+    root: service.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    maxAge: '1d',
+    etag: true,
+    setHeaders: (res) => res.header('X-Content-Type-Options', 'nosniff'),
+  });
 };

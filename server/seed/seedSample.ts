@@ -3,7 +3,7 @@
  * and create one operator of each role, so the system shows content and can be tried
  * at once. Their tokens are written to a file only the service's user can read.
  */
-import { chmodSync, cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed, Channel } from '../../src/feed/schema';
 import { feedPaths } from '../../src/feed/paths';
@@ -98,7 +98,6 @@ export const seedSample = (db: Db, sampleDir: string, feedDir: string): SeedOper
 
 export const writeTokenFile = (file: string, operators: SeedOperator[]): void => {
   const lines = operators.map((o) => `${o.role}\t${o.region}\t${o.name}\t${o.token}`);
-  writeFileAtomic(file, Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`));
-  chmodSync(file, 0o600);
+  writeFileAtomic(file, Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`), 0o600);
 };
 

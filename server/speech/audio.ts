@@ -1,10 +1,12 @@
 /**
  * Audio clips (an operator's recording, or a speech engine's output): only WAV, MP3 and
- * MP4/M4A, recognised by their bytes, up to 10 MB; stored under their content hash.
+ * MP4/M4A, recognised by their bytes and parsed for their length, up to 10 MB and 30
+ * minutes; stored under their content hash.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseBuffer } from 'music-metadata';
 import { writeFileAtomic } from '../publish/atomicFile';
 
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
@@ -17,12 +19,23 @@ const KINDS = [
 
 export const audioKind = (bytes: Buffer) => KINDS.find((k) => k.matches(bytes)) ?? null;
 
-/** Seconds of a PCM WAV from its header; other formats are estimated from the text. */
-const wavSeconds = (bytes: Buffer): number | null => {
-  const dataAt = bytes.indexOf('data', 12, 'latin1');
-  if (dataAt < 0) return null;
-  const byteRate = bytes.readUInt32LE(28);
-  return byteRate ? bytes.readUInt32LE(dataAt + 4) / byteRate : null;
+/** A recording longer than this is not a notice read aloud. */
+export const MAX_AUDIO_SECONDS = 30 * 60;
+
+/**
+ * The clip's length as its own frames and samples give it (music-metadata parses the
+ * container, not just the first bytes), or null when the bytes are not a playable clip
+ * of the kind they claim: a header without audio, an HTML page behind "ID3", a WAV
+ * claiming more samples than it holds (the parser counts what is there).
+ */
+const audioSeconds = async (bytes: Buffer, mime: string): Promise<number | null> => {
+  try {
+    const { format } = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
+    const seconds = format.duration;
+    return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_AUDIO_SECONDS ? seconds : null;
+  } catch {
+    return null;
+  }
 };
 
 export interface StoredAudio {
@@ -31,12 +44,13 @@ export interface StoredAudio {
   bytes: number;
 }
 
-export const storeAudio = (mediaDir: string, bytes: Buffer, fallbackSeconds: number): StoredAudio | null => {
+export const storeAudio = async (mediaDir: string, bytes: Buffer): Promise<StoredAudio | null> => {
   const kind = audioKind(bytes);
   if (!kind || bytes.length > MAX_AUDIO_BYTES) return null;
+  const seconds = await audioSeconds(bytes, kind.mime);
+  if (seconds === null) return null;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = join(mediaDir, `${sha256}.${kind.ext}`);
   if (!existsSync(path)) writeFileAtomic(path, bytes);
-  const seconds = (kind.ext === 'wav' ? wavSeconds(bytes) : null) ?? fallbackSeconds;
   return { src: `media/${sha256}.${kind.ext}`, durationSec: Math.max(0.1, Math.round(seconds * 10) / 10), bytes: bytes.length };
 };

@@ -16,9 +16,6 @@ import { storeAudio } from './audio';
 /** Kinds whose items carry an optional `audio` clip in the feed. */
 const SPOKEN_KINDS = new Set(['articles', 'qa', 'alerts']);
 
-/** About four hanzi a second: the clip length when its format does not say. */
-const CHARS_PER_SECOND = 4;
-
 type Body = Record<string, unknown>;
 
 const asText = (value: unknown): string => (Array.isArray(value) ? value.join('。') : typeof value === 'string' ? value : '');
@@ -52,7 +49,7 @@ export const prepareClips = async (db: Db, mediaDir: string, engine: SpeechEngin
     if (!text || findClip(db, text)) continue;
     try {
       const clip = await engine.synthesize(text, voice);
-      const stored = storeAudio(mediaDir, clip.bytes, text.length / CHARS_PER_SECOND);
+      const stored = await storeAudio(mediaDir, clip.bytes);
       if (!stored) throw new Error(`not an accepted audio format: ${clip.mime}`);
       db.prepare('INSERT OR IGNORE INTO speech_clips (text_sha256, src, duration_sec, voice, created_at) VALUES (?, ?, ?, ?, ?)').run(clipKey(text), stored.src, stored.durationSec, voice, chinaTime());
       made++;

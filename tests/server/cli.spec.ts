@@ -363,3 +363,39 @@ test('`sanwu attach` uploads a receipt photo: shrunk to 1920 px at most, without
   expect([meta.width, meta.height]).toEqual([1920, 1440]);
   expect(meta.exif, 'no EXIF').toBeUndefined();
 });
+
+test('two notices pushed from the same file name are two items; pushing onto a published one needs --replace', async () => {
+  const file = join(work, 'notice.md');
+  writeFileSync(file, '# 冬季垃圾清运时间调整\n\n自十二月一日起，每周二、五清运。\n');
+  const first = await sanwu('clerk', 'push', file, '--region', code, '--channel', '14');
+  expect(first.code, first.out).toBe(0);
+  writeFileSync(file, '# 村民代表会议通知\n\n定于十二月五日召开村民代表会议。\n');
+  const second = await sanwu('clerk', 'push', file, '--region', code, '--channel', '14');
+  expect(second.code, second.out).toBe(0);
+  const ids = [first, second].map((r) => /条目 (\S+)）/.exec(r.out)?.[1]);
+  expect(ids[0]).toMatch(/^notice-/);
+  expect(ids[1]).toMatch(/^notice-/);
+  expect(ids[0]).not.toBe(ids[1]);
+
+  // Both are published side by side.
+  for (const id of ids) {
+    const state = await call(service, 'GET', `/api/regions/${code}/channels/14/items/${id}`, service.tokens.clerk.token);
+    expect((await sanwu('committee', 'approve', String(state.body.pending.id))).code).toBe(0);
+  }
+  expect((await sanwu('admin', 'publish')).code).toBe(0);
+  const village = await publishedFile<VillageFeed>(`villages/${code}.json`);
+  const titles = (village.channels.find((c) => c.id === 14)!.content as { title: string }[]).map((a) => a.title);
+  expect(titles).toEqual(expect.arrayContaining(['冬季垃圾清运时间调整', '村民代表会议通知']));
+
+  // Pushing onto the published item says so and changes nothing; --replace does it, on the record.
+  writeFileSync(file, '# 冬季垃圾清运时间再次调整\n\n改为每周三清运。\n');
+  const refused = await sanwu('clerk', 'push', file, '--region', code, '--channel', '14', '--id', ids[0]!);
+  expect(refused.code).not.toBe(0);
+  expect(refused.out).toContain(`条目「${ids[0]}」已经发布`);
+  expect(refused.out).toContain('--replace');
+  const replaced = await sanwu('clerk', 'push', file, '--region', code, '--channel', '14', '--id', ids[0]!, '--replace');
+  expect(replaced.code, replaced.out).toBe(0);
+  const state = await call(service, 'GET', `/api/regions/${code}/channels/14/items/${ids[0]}`, service.tokens.clerk.token);
+  expect(state.body.published.title).toBe('冬季垃圾清运时间调整');
+  expect(state.body.pending.body.title).toBe('冬季垃圾清运时间再次调整');
+});

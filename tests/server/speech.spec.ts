@@ -6,7 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { servedEntries } from '../feedTree';
 import { call, startService, type RunningService } from './harness';
-import { startStandInSpeech, type StandInSpeech } from './standInSpeech';
+import { startStandInSpeech, wav, type StandInSpeech } from './standInSpeech';
 
 let speech: StandInSpeech;
 let service: RunningService;
@@ -55,7 +55,8 @@ test('publishing a notice has the speech engine read it once; the clip is publis
 test("an operator's own recording is uploaded, published with the item, and not replaced by synthesis", async () => {
   const { admin } = service.tokens;
   const before = speech.requests.length;
-  const recording = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WAVEfmt '), Buffer.alloc(28)]);
+  // A real (if short) recording: a header without samples is refused (tests/server/uploads.spec.ts).
+  const recording = wav(3);
   const upload = async (bytes: Buffer, type: string) => {
     const response = await fetch(`${service.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': type }, body: new Uint8Array(bytes) });
     return { status: response.status, body: await response.json() };

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 
 const RATE = 8000;
 
-const wav = (seconds: number): Buffer => {
+export const wav = (seconds: number): Buffer => {
   const samples = Math.round(seconds * RATE);
   const data = Buffer.alloc(samples * 2);
   for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * i) / RATE) * 8000), i * 2);

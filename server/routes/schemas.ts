@@ -1,0 +1,43 @@
+/**
+ * What each operator endpoint accepts, as JSON Schema for Fastify to check before the
+ * handler runs: a number where a reason belongs, a repeated query parameter or a value
+ * too long is refused with 400 (naming the field), never a 500.
+ * tests/server/fuzz.spec.ts generates requests from these same schemas.
+ */
+import { ROLES } from '../auth/operators';
+
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
+const digits = (maxLength: number) => ({ type: 'string', pattern: `^[0-9]{1,${maxLength}}$` }) as const;
+
+export const itemParams = {
+  type: 'object',
+  required: ['region', 'channel', 'itemId'],
+  properties: { region: digits(12), channel: digits(2), itemId: text(64) },
+} as const;
+
+const idParams = { type: 'object', required: ['id'], properties: { id: digits(12) } } as const;
+
+export const ROUTE_SCHEMAS = {
+  item: { params: itemParams },
+  push: { params: itemParams, querystring: { type: 'object', properties: { replace: { type: 'string', enum: ['true', 'false'] } } }, body: { type: 'object' } },
+  correction: {
+    params: itemParams,
+    body: { type: 'object', properties: { newId: text(64), note: text(300), item: { type: 'object' } } },
+  },
+  drafts: { querystring: { type: 'object', properties: { status: { type: 'string', enum: ['draft', 'approved', 'rejected', 'published', 'discarded'] } } } },
+  approve: { params: idParams },
+  reject: { params: idParams, body: { type: ['object', 'null'], properties: { reason: text(500) } } },
+  publish: { body: { type: ['object', 'null'], properties: { at: text(40) } } },
+  rollback: { body: { type: 'object', required: ['version'], properties: { version: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER } } } },
+  overdue: { querystring: { type: 'object', properties: { region: digits(12) } } },
+  createOperator: {
+    body: {
+      type: 'object',
+      required: ['name', 'role', 'region'],
+      properties: { name: text(40), role: { type: 'string', enum: [...ROLES] }, region: digits(12), label: text(60) },
+    },
+  },
+  issueToken: { params: idParams, body: { type: ['object', 'null'], properties: { label: text(60) } } },
+  revokeToken: { params: idParams },
+  disableOperator: { params: idParams },
+} as const;
