@@ -9,7 +9,7 @@ import { loadFontCoverage, type Coverage } from './content/fontCoverage';
 import { OBJECTS_DIR } from '../src/feed/manifest';
 import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
-import { loadOrCreateSigningKey, type SigningKey } from './publish/signing';
+import { loadOrCreateSigningKey, loadPreviousKey, type SigningKey } from './publish/signing';
 import { isEmpty, seedSample, writeTokenFile } from './seed/seedSample';
 import { prepareClips } from './speech/clips';
 import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
@@ -44,8 +44,9 @@ export const openService = (options: ServiceOptions): Service => {
   const feedDir = join(dataDir, 'feed');
   mkdirSync(feedDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'sanwu.db'));
-  const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));
-  const publisher = new Publisher(db, feedDir, key);
+  const keyFile = join(dataDir, 'signing-key.pem');
+  const key = loadOrCreateSigningKey(keyFile);
+  const publisher = new Publisher(db, feedDir, key, loadPreviousKey(keyFile));
   const coverage = loadFontCoverage(options.fontFile ?? 'static/fonts/sanwu-sans.woff2');
   let seededTokenFile: string | undefined;
   if (isEmpty(db)) {

@@ -13,6 +13,7 @@ import { noticeFromMarkdown } from './markdown';
 import { request, ServiceError, type Connection } from './client';
 import { openDatabase } from '../db/database';
 import { verifyAuditChain } from '../audit/auditLog';
+import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
 
 const USAGE = `用法 / usage: sanwu <command> [options]
@@ -29,6 +30,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   overdue [--region CODE]
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
+  rotate-key --data-dir DIR   (with the service stopped; it signs with both keys from its next start)
 Connection: --server URL (SANWU_SERVER, default http://127.0.0.1:8080), --token T (SANWU_TOKEN)`;
 
 const { values, positionals } = parseArgs({
@@ -227,6 +229,11 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
   },
 
+  async 'rotate-key'() {
+    const { previous, current } = rotateSigningKey(join(need(values['data-dir'], 'data-dir'), 'signing-key.pem'));
+    say(`签名密钥已更换：${previous} → ${current}。服务重启后，新版本同时用新旧两把密钥签名，机顶盒据此改认新密钥。`);
+    say(`The signing key was rotated: ${previous} → ${current}. From its next start the service signs with both keys, and boxes move to the new one.`);
+  },
   async export() {
     const result = exportFeed(need(values['data-dir'], 'data-dir'), need(values.out, 'out'));
     say(`已导出第 ${result.version} 版到 ${values.out}：${result.files} 个文件 / exported version ${result.version}`);

@@ -40,6 +40,8 @@ export class Publisher {
     private readonly db: Db,
     readonly feedDir: string,
     private readonly key: SigningKey,
+    /** The key before this one while a rotation is under way: manifests carry its signature too. */
+    private readonly previousKey: SigningKey | null = null,
   ) {}
 
   /** Publishes every approved change as a new version; nothing is written if a file is invalid. */
@@ -104,6 +106,7 @@ export class Publisher {
         files: root,
       } satisfies Manifest,
       this.key,
+      this.previousKey,
     );
     const bytes = Buffer.from(JSON.stringify(manifest));
     writeFileAtomic(join(this.feedDir, MANIFEST_FILE), bytes);

@@ -7,7 +7,7 @@
 import nacl from 'tweetnacl';
 import { sha256 } from 'js-sha256';
 import canonicalize from 'canonicalize';
-import type { Manifest } from '../../feed/manifest';
+import type { Manifest, SignatureField } from '../../feed/manifest';
 
 const fromBase64 = (text: string): Uint8Array => {
   const binary = atob(text);
@@ -19,8 +19,10 @@ const fromBase64 = (text: string): Uint8Array => {
 /** UTF-8 bytes without TextEncoder, which engines before Chrome 38 lack. */
 const utf8 = (text: string): Uint8Array => fromBase64(btoa(unescape(encodeURIComponent(text))));
 
-export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string): boolean => {
-  const { signature, ...signed } = manifest;
+/** Whether `field` of the manifest (its signature, unless asked) is a valid signature by the key. */
+export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string, field: SignatureField = 'signature'): boolean => {
+  const { signature: _signature, previousKeySignature: _previous, ...signed } = manifest;
+  const signature = manifest[field];
   if (!signature) return false;
   try {
     return nacl.sign.detached.verify(utf8(canonicalize(signed) ?? ''), fromBase64(signature), fromBase64(publicKeyBase64));
