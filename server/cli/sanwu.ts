@@ -3,12 +3,13 @@
  * (--server, or SANWU_SERVER; token from --token or SANWU_TOKEN), except `audit verify
  * --data-dir` and `export`, which read a data directory directly.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LedgerMonthBody, Voucher } from '../../src/feed/schema';
 import { describeMerge, mergeVouchers, readLedgerFile, type LedgerImportOptions } from '../import';
 import { exportFeed } from './export';
+import { IMPORT_LIMITS } from '../import/limits';
 import { noticeFromMarkdown } from './markdown';
 import { request, ServiceError, type Connection } from './client';
 import { openDatabase } from '../db/database';
@@ -129,7 +130,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     // A saved mapping file: which column holds which field, and values for missing columns.
     const saved = values.mapping ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>) : {};
     const options: LedgerImportOptions = { month, ...(saved.mapping ? { mapping: saved.mapping } : {}), ...(saved.defaults ? { defaults: saved.defaults } : {}) };
-    const result = await readLedgerFile(readFileSync(need(file, 'file')), basename(file!), options);
+    // Not even read into memory past the importer's cap.
+    const tooLarge = statSync(need(file, 'file')).size > IMPORT_LIMITS.fileBytes;
+    const result = await readLedgerFile(tooLarge ? new Uint8Array(IMPORT_LIMITS.fileBytes + 1) : readFileSync(file!), basename(file!), options);
     for (const problem of result.problems) say(`✗ ${problem.zh}  (${problem.en})`);
     if (!result.ok) {
       say(`共 ${result.problemCount} 处问题，未导入 / ${result.problemCount} problem(s); nothing imported`);
