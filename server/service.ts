@@ -10,7 +10,7 @@ import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
 import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
-import { loadOrCreateSigningKey, type SigningKey } from './publish/signing';
+import { loadOrCreateSigningKey, loadPreviousKey, type SigningKey } from './publish/signing';
 import { isEmpty, seedSample, writeTokenFile } from './seed/seedSample';
 import { prepareClips } from './speech/clips';
 import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
@@ -51,8 +51,9 @@ export const openService = (options: ServiceOptions): Service => {
   chmodSync(dataDir, 0o700);
   mkdirSync(feedDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'sanwu.db'));
-  const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));
-  const publisher = new Publisher(db, feedDir, key);
+  const keyFile = join(dataDir, 'signing-key.pem');
+  const key = loadOrCreateSigningKey(keyFile);
+  const publisher = new Publisher(db, feedDir, key, loadPreviousKey(keyFile));
   const coverage = loadFontCoverage(options.fontFile ?? 'static/fonts/sanwu-sans.woff2');
   let seededTokenFile: string | undefined;
   if (isEmpty(db)) {

@@ -4,16 +4,18 @@
  * --data-dir` and `export`, which read a data directory directly.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LedgerMonthBody, Voucher } from '../../src/feed/schema';
 import { describeMerge, mergeVouchers, readLedgerFile, type LedgerImportOptions } from '../import';
 import { exportFeed } from './export';
+import { IMPORT_LIMITS } from '../import/limits';
 import { noticeFromMarkdown } from './markdown';
 import { request, ServiceError, type Connection } from './client';
 import { openDatabase } from '../db/database';
 import { verifyAuditChain } from '../audit/auditLog';
+import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
 
 const USAGE = `用法 / usage: sanwu <command> [options]
@@ -31,6 +33,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
+  rotate-key --data-dir DIR   (with the service stopped; it signs with both keys from its next start)
 Connection: --server URL (SANWU_SERVER, default http://127.0.0.1:8080), --token T (SANWU_TOKEN)`;
 
 const { values, positionals } = parseArgs({
@@ -139,7 +142,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     // A saved mapping file: which column holds which field, and values for missing columns.
     const saved = values.mapping ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>) : {};
     const options: LedgerImportOptions = { month, ...(saved.mapping ? { mapping: saved.mapping } : {}), ...(saved.defaults ? { defaults: saved.defaults } : {}) };
-    const result = await readLedgerFile(readFileSync(need(file, 'file')), basename(file!), options);
+    // Not even read into memory past the importer's cap.
+    const tooLarge = statSync(need(file, 'file')).size > IMPORT_LIMITS.fileBytes;
+    const result = await readLedgerFile(tooLarge ? new Uint8Array(IMPORT_LIMITS.fileBytes + 1) : readFileSync(file!), basename(file!), options);
     for (const problem of result.problems) say(`✗ ${problem.zh}  (${problem.en})`);
     if (!result.ok) {
       say(`共 ${result.problemCount} 处问题，未导入 / ${result.problemCount} problem(s); nothing imported`);
@@ -245,6 +250,11 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
   },
 
+  async 'rotate-key'() {
+    const { previous, current } = rotateSigningKey(join(need(values['data-dir'], 'data-dir'), 'signing-key.pem'));
+    say(`签名密钥已更换：${previous} → ${current}。服务重启后，新版本同时用新旧两把密钥签名，机顶盒据此改认新密钥。`);
+    say(`The signing key was rotated: ${previous} → ${current}. From its next start the service signs with both keys, and boxes move to the new one.`);
+  },
   async export() {
     const result = exportFeed(need(values['data-dir'], 'data-dir'), need(values.out, 'out'));
     say(`已导出第 ${result.version} 版到 ${values.out}：${result.files} 个文件 / exported version ${result.version}`);

@@ -26,6 +26,7 @@ export const messages = {
       '不支持旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入',
       'Old binary Excel (.xls) files are not supported: save the file as .xlsx or CSV and import that',
     ),
+  tooLarge: (zh: string, en: string) => problem('tooLarge', {}, `文件过大，未导入：${zh}`, `The file is too large and was not imported: ${en}`),
   unreadableFile: (detail: string) => problem('unreadableFile', {}, `无法读取文件：${detail}`, `The file cannot be read: ${detail}`),
   sheetNotFound: (sheet: string | number, names: string[]) =>
     problem(

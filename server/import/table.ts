@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeText } from './decode';
 import { messages } from './messages';
+import { IMPORT_LIMITS, xlsxOverLimit, zipEntries } from './limits';
 import type { Cell, ImportProblem, SheetTable } from './types';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -18,9 +19,15 @@ export const readTable = async (bytes: Uint8Array, fileName: string, sheet?: str
   const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
   // An .xls renamed to .csv or .xlsx is still old binary Excel, hence the magic check.
   if (extension === 'xls' || startsWith(bytes, OLE_MAGIC)) return { ok: false, problem: messages.unsupportedXls() };
+  if (bytes.length > IMPORT_LIMITS.fileBytes) return { ok: false, problem: fileTooLarge() };
   if (extension === 'xlsx' || startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes, sheet);
   return readCsv(bytes);
 };
+
+const MB = 1024 * 1024;
+const fileTooLarge = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.fileBytes / MB} MB`, `over ${IMPORT_LIMITS.fileBytes / MB} MB`);
+const tooManyRows = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.rows} 行`, `over ${IMPORT_LIMITS.rows} rows`);
+const tooManyColumns = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.columns} 列`, `over ${IMPORT_LIMITS.columns} columns`);
 
 const blankToNull = (text: string): Cell => (text.trim() === '' ? null : text);
 
@@ -28,7 +35,10 @@ const readCsv = (bytes: Uint8Array): TableRead => {
   const { text, encoding } = decodeText(bytes);
   try {
     // Empty lines are kept: they are rows the operator sees, and row numbers must match.
-    const records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+    // Parsing stops one line past the cap: a file of a million rows costs no more than a full one.
+    const records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to_line: IMPORT_LIMITS.rows + 1 });
+    if (records.length > IMPORT_LIMITS.rows) return { ok: false, problem: tooManyRows() };
+    if (records.some((record) => record.length > IMPORT_LIMITS.columns)) return { ok: false, problem: tooManyColumns() };
     return { ok: true, table: { format: 'csv', encoding, rows: records.map((record) => record.map(blankToNull)) } };
   } catch (error) {
     return { ok: false, problem: messages.unreadableFile(error instanceof Error ? error.message : String(error)) };
@@ -43,6 +53,11 @@ const guessDelimiter = (text: string): string => {
 };
 
 const readXlsx = async (bytes: Uint8Array, sheet?: string | number): Promise<TableRead> => {
+  // What the parts would inflate to, as the zip declares it, before ExcelJS inflates anything.
+  const over = xlsxOverLimit(zipEntries(bytes) ?? []);
+  if (over?.limit === 'zipEntries') return { ok: false, problem: messages.tooLarge(`包含超过 ${IMPORT_LIMITS.zipEntries} 个部件`, `more than ${IMPORT_LIMITS.zipEntries} parts`) };
+  if (over?.limit === 'inflatedBytes') return { ok: false, problem: messages.tooLarge(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`, `over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`) };
+  if (over) return { ok: false, problem: messages.tooLarge(`「${over.entry}」解压后是压缩大小的 ${IMPORT_LIMITS.inflationRatio} 倍以上`, `"${over.entry}" inflates to more than ${IMPORT_LIMITS.inflationRatio} times its compressed size`) };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -53,6 +68,9 @@ const readXlsx = async (bytes: Uint8Array, sheet?: string | number): Promise<Tab
   const worksheet =
     sheet === undefined ? workbook.worksheets[0] : typeof sheet === 'number' ? workbook.worksheets[sheet - 1] : workbook.getWorksheet(sheet);
   if (!worksheet) return { ok: false, problem: messages.sheetNotFound(sheet ?? 1, names) };
+  // One cell at XFD1048576 makes a sheet of 17 billion cells: refused before walking it.
+  if (worksheet.rowCount > IMPORT_LIMITS.rows) return { ok: false, problem: tooManyRows() };
+  if (worksheet.columnCount > IMPORT_LIMITS.columns) return { ok: false, problem: tooManyColumns() };
   const rows: Cell[][] = [];
   for (let r = 1; r <= worksheet.rowCount; r++) {
     const row = worksheet.getRow(r);

@@ -63,6 +63,7 @@ export interface LedgerImportOptions {
 export type ProblemCode =
   | 'unsupportedFormat'
   | 'unreadableFile'
+  | 'tooLarge'
   | 'sheetNotFound'
   | 'noHeader'
   | 'mappingColumnNotFound'

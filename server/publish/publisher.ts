@@ -40,6 +40,8 @@ export class Publisher {
     private readonly db: Db,
     readonly feedDir: string,
     private readonly key: SigningKey,
+    /** The key before this one while a rotation is under way: manifests carry its signature too. */
+    private readonly previousKey: SigningKey | null = null,
     /** How a file is written; tests pass one that fails as a full disk does. */
     private readonly writeFile: (path: string, bytes: Uint8Array) => void = writeFileAtomic,
   ) {}
@@ -132,6 +134,7 @@ export class Publisher {
     const manifest = signManifest(
       { schemaVersion: 1, version, publishedAt, expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS), auditHead: auditHead(this.db), files } satisfies Manifest,
       this.key,
+      this.previousKey,
     );
     return Buffer.from(JSON.stringify(manifest));
   }

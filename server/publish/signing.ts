@@ -3,9 +3,11 @@
  * with it; the private key never leaves the data directory.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { writeFileAtomic } from './atomicFile';
+import { SIGNATURE_FIELDS } from '../../src/feed/manifest';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -41,16 +43,37 @@ export const loadOrCreateSigningKey = (file: string): SigningKey => {
   return { privateKey, publicKey, publicKeyBase64: rawPublicKey(publicKey) };
 };
 
-/** The bytes that are signed: the manifest without its signature, in RFC 8785 canonical JSON. */
+/** The bytes that are signed: the manifest without its signatures, in RFC 8785 canonical JSON. */
 export const signedBytes = (manifest: Record<string, unknown>): Buffer => {
-  const { signature: _signature, ...rest } = manifest;
+  const rest = { ...manifest };
+  for (const field of SIGNATURE_FIELDS) delete rest[field];
   return Buffer.from(canonicalize(rest) ?? '');
 };
 
-export const signManifest = <T extends Record<string, unknown>>(manifest: T, key: SigningKey): T & { signature: string } => ({
+/**
+ * Signs with the key; while a rotation is under way, also with the key before it, so that
+ * boxes which trust the old key take the new one (see src/tv/sync/trustAnchor.ts).
+ */
+export const signManifest = <T extends Record<string, unknown>>(manifest: T, key: SigningKey, previousKey?: SigningKey | null): T & { signature: string } => ({
   ...manifest,
   signature: sign(null, signedBytes(manifest), key.privateKey).toString('base64'),
+  ...(previousKey ? { previousKeySignature: sign(null, signedBytes(manifest), previousKey.privateKey).toString('base64') } : {}),
 });
+
+/** Beside the key: the one it replaced, kept to sign alongside it while boxes move over. */
+export const previousKeyFile = (keyFile: string): string => join(dirname(keyFile), 'signing-key.previous.pem');
+
+export const loadPreviousKey = (keyFile: string): SigningKey | null => (existsSync(previousKeyFile(keyFile)) ? loadOrCreateSigningKey(previousKeyFile(keyFile)) : null);
+
+/**
+ * Replaces the signing key with a new one; the old one becomes the previous key (an older
+ * previous key is dropped: boxes that missed a whole rotation must be set up again).
+ */
+export const rotateSigningKey = (keyFile: string): { previous: string; current: string } => {
+  const previous = loadOrCreateSigningKey(keyFile);
+  renameSync(keyFile, previousKeyFile(keyFile));
+  return { previous: previous.publicKeyBase64, current: loadOrCreateSigningKey(keyFile).publicKeyBase64 };
+};
 
 export const verifyManifest = (manifest: Record<string, unknown>, publicKey: KeyObject): boolean =>
   typeof manifest.signature === 'string' && verify(null, signedBytes(manifest), publicKey, Buffer.from(manifest.signature, 'base64'));

@@ -39,9 +39,18 @@ export const Manifest = Type.Object({
   auditHead: Sha256,
   /** The district's own files and each street's index. */
   files: FileEntries,
-  /** Ed25519 over the RFC 8785 canonical JSON of everything else, base64. */
+  /** Ed25519 over the RFC 8785 canonical JSON of everything but the signatures, base64. */
   signature: Type.Optional(Type.String()),
+  /**
+   * While the publisher's key is being rotated: the same bytes signed by the key before it, so
+   * that a box which trusts the old key may take the new one (as TUF rotates its root).
+   */
+  previousKeySignature: Type.Optional(Type.String()),
 });
+
+/** The fields that hold signatures, left out of the signed bytes. */
+export const SIGNATURE_FIELDS = ['signature', 'previousKeySignature'] as const;
+export type SignatureField = (typeof SIGNATURE_FIELDS)[number];
 
 export type Manifest = Static<typeof Manifest>;
 

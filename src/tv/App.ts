@@ -189,6 +189,8 @@ export class App extends Router.App {
         ? t('status.offline', { date: health.since ? formatDateTime(new Date(health.since + 8 * 3_600_000).toISOString().slice(0, 19)) : '—' })
         : health.kind === 'rejected'
           ? t('status.rejected')
+          : health.kind === 'untrustedKey'
+            ? t('status.untrustedKey')
           : health.kind === 'stale'
             ? t('status.stale', { date: formatDateTime(health.expiresAt) })
             : '';

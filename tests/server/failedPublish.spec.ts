@@ -40,7 +40,7 @@ test('after a publish failed on a full disk and a newer one succeeded, a restart
   };
 
   approve('notice-on-full-disk', '第一份通知');
-  const fullDisk = new Publisher(service.db, service.feedDir, service.key, nearlyFullDisk(2_000));
+  const fullDisk = new Publisher(service.db, service.feedDir, service.key, null, nearlyFullDisk(2_000));
   expect(() => fullDisk.publish(admin.id)).toThrow(/ENOSPC/);
   const failed = pendingVersions(service.db);
   expect(failed).toEqual([2]);

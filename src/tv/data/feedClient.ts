@@ -9,9 +9,14 @@ import type { FeedProblem, Validated } from '../../feed/validate';
 import { sha256Hex, utf8Text } from '../sync/verify';
 import { signatureHolds } from '../sync/signatureCheck';
 import { isManifest } from './feedCheck';
+import { judgeManifest } from '../sync/judgeManifest';
+import { pinFeedKey, pinnedFeedKey } from '../sync/trustAnchor';
 
-/** unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check. */
-export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected';
+/**
+ * unreachable: no answer; invalid: not the feed format; notFound: not in the feed; rejected: failed a check;
+ * untrustedKey: signed by a key other than the one the box trusts, without that key's consent.
+ */
+export type FeedErrorKind = 'unreachable' | 'invalid' | 'notFound' | 'rejected' | 'untrustedKey';
 
 export class FeedError extends Error {
   constructor(
@@ -91,12 +96,22 @@ export class FeedClient {
   }
 
   async checkSignature(manifest: Manifest): Promise<void> {
-    if (!(await this.isSigned(manifest))) throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
+    const verdict = await this.judge(manifest);
+    if (verdict === 'untrustedKey') throw new FeedError('untrustedKey', MANIFEST_FILE, [{ path: '/signature', message: 'signed by a key the box does not trust' }]);
+    if (verdict !== 'trusted') throw new FeedError('rejected', MANIFEST_FILE, [{ path: '/signature', message: 'bad signature' }]);
   }
 
   /** Whether the manifest carries the publisher's valid signature (checked off the main thread where the box can). */
   async isSigned(manifest: Manifest): Promise<boolean> {
-    return !!this.publicKey && (await signatureHolds(manifest, this.publicKey));
+    return (await this.judge(manifest)) === 'trusted';
+  }
+
+  /** Judges the signature by the key the box trusts, and remembers the key once it is trusted. */
+  private async judge(manifest: Manifest): Promise<'trusted' | 'untrustedKey' | 'forged'> {
+    const pinned = pinnedFeedKey();
+    const verdict = await judgeManifest(manifest, pinned, this.publicKey, signatureHolds);
+    if (verdict.kind === 'trusted' && verdict.key !== pinned) pinFeedKey(verdict.key);
+    return verdict.kind;
   }
 
   /** A feed file, by logical path and its entry in the manifest's tree, checked and parsed. */

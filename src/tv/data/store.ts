@@ -19,7 +19,7 @@ export interface BoxFeeds {
 }
 
 /** Why the box is not showing fresh content, if it is not. */
-export type FeedHealth = { kind: 'ok' } | { kind: 'offline'; since: number } | { kind: 'rejected'; reason: string } | { kind: 'stale'; expiresAt: string };
+export type FeedHealth = { kind: 'ok' } | { kind: 'offline'; since: number } | { kind: 'rejected'; reason: string } | { kind: 'untrustedKey' } | { kind: 'stale'; expiresAt: string };
 
 /** The longest the box waits for an idle moment to save the last good feed. */
 const PERSIST_WITHIN_MS = 2_000;
@@ -110,7 +110,7 @@ export class Store {
       await this.refresh();
     } catch (error) {
       if (!(await this.restoreFromCache())) throw error;
-      this.health = error instanceof FeedError && error.kind === 'rejected' ? { kind: 'rejected', reason: error.path } : { kind: 'offline', since: this.lastContact };
+      this.health = this.failureHealth(error);
     }
     return this.current!.feeds;
   }
@@ -124,12 +124,14 @@ export class Store {
       return await this.fetchAndSwap();
     } catch (error) {
       // The last good content stays; the health says why nothing newer is shown.
-      if (this.current) {
-        this.health =
-          error instanceof FeedError && error.kind === 'unreachable' ? { kind: 'offline', since: this.lastContact } : { kind: 'rejected', reason: error instanceof Error ? error.message : String(error) };
-      }
+      if (this.current) this.health = this.failureHealth(error);
       throw error;
     }
+  }
+
+  private failureHealth(error: unknown): FeedHealth {
+    if (!(error instanceof FeedError) || error.kind === 'unreachable') return { kind: 'offline', since: this.lastContact };
+    return error.kind === 'untrustedKey' ? { kind: 'untrustedKey' } : { kind: 'rejected', reason: error.message };
   }
 
   private async fetchAndSwap(): Promise<string[]> {

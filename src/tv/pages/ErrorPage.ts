@@ -14,13 +14,14 @@ const REASON: Record<FeedError['kind'], MessageKey> = {
   invalid: 'error.invalid',
   notFound: 'error.notFound',
   rejected: 'error.rejected',
+  untrustedKey: 'error.untrustedKey',
 };
 
 export const errorReason = (error: unknown): string => t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');
 
 /** A feed that could not be reached, or came altered, is asked for again this often by itself. */
 const RETRY_SECONDS = 10;
-const RETRIED_BY_ITSELF: FeedError['kind'][] = ['unreachable', 'rejected'];
+const RETRIED_BY_ITSELF: FeedError['kind'][] = ['unreachable', 'rejected', 'untrustedKey'];
 
 export class ErrorPage extends Page {
   private failedHash: string | null = null;

@@ -4,12 +4,13 @@
  * and reading the branch) instead of holding it up. Where there are no workers, or the worker
  * fails or does not answer, the check runs on the main thread: it is never skipped.
  */
-import type { Manifest } from '../../feed/manifest';
+import type { Manifest, SignatureField } from '../../feed/manifest';
 import { signatureIsValid } from './verify';
 
 export interface SignatureQuestion {
   manifest: Manifest;
   publicKey: string;
+  field: SignatureField;
 }
 
 /** Beside the app's bundle in dist/. */
@@ -46,13 +47,13 @@ export const prepareSignatureCheck = (): void => {
   spare = spare ?? startWorker();
 };
 
-/** Whether the manifest carries a valid signature by `publicKey`. Each check has its worker, ended once it answers. */
-export const signatureHolds = (manifest: Manifest, publicKey: string): Promise<boolean> => {
+/** Whether the manifest carries a valid signature by `publicKey` (in `field`). Each check has its worker, ended once it answers. */
+export const signatureHolds = (manifest: Manifest, publicKey: string, field: SignatureField = 'signature'): Promise<boolean> => {
   const started = spare ?? startWorker();
   spare = null;
   if (!started || started.failed) {
     started?.worker.terminate();
-    return Promise.resolve(signatureIsValid(manifest, publicKey));
+    return Promise.resolve(signatureIsValid(manifest, publicKey, field));
   }
   const { worker } = started;
   return new Promise<boolean>((resolve) => {
@@ -63,7 +64,7 @@ export const signatureHolds = (manifest: Manifest, publicKey: string): Promise<b
       clearTimeout(timer);
       timer = undefined;
       worker.terminate();
-      resolve(answer ?? signatureIsValid(manifest, publicKey));
+      resolve(answer ?? signatureIsValid(manifest, publicKey, field));
     };
     timer = setTimeout(() => finish(null), WORKER_PATIENCE_MS);
     worker.onmessage = (event: MessageEvent<unknown>) => finish(typeof event.data === 'boolean' ? event.data : null);
@@ -71,7 +72,7 @@ export const signatureHolds = (manifest: Manifest, publicKey: string): Promise<b
       event.preventDefault();
       finish(null);
     };
-    const question: SignatureQuestion = { manifest, publicKey };
+    const question: SignatureQuestion = { manifest, publicKey, field };
     worker.postMessage(question);
   });
 };

@@ -7,4 +7,4 @@ import type { SignatureQuestion } from './signatureCheck';
 
 const scope = self as unknown as { onmessage: ((event: MessageEvent<SignatureQuestion>) => void) | null; postMessage(answer: boolean): void };
 
-scope.onmessage = (event) => scope.postMessage(signatureIsValid(event.data.manifest, event.data.publicKey));
+scope.onmessage = (event) => scope.postMessage(signatureIsValid(event.data.manifest, event.data.publicKey, event.data.field));

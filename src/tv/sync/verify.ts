@@ -7,7 +7,7 @@
 import nacl from 'tweetnacl';
 import { sha256 } from 'js-sha256';
 import canonicalize from 'canonicalize';
-import type { Manifest } from '../../feed/manifest';
+import type { Manifest, SignatureField } from '../../feed/manifest';
 
 const bytesOf = (binary: string): Uint8Array => {
   const bytes = new Uint8Array(binary.length);
@@ -48,8 +48,10 @@ export const utf8Text = (bytes: Uint8Array): string => {
   return decodeURIComponent(escape(binary));
 };
 
-export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string): boolean => {
-  const { signature, ...signed } = manifest;
+/** Whether `field` of the manifest (its signature, unless asked) is a valid signature by the key. */
+export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string, field: SignatureField = 'signature'): boolean => {
+  const { signature: _signature, previousKeySignature: _previous, ...signed } = manifest;
+  const signature = manifest[field];
   if (!signature) return false;
   try {
     return nacl.sign.detached.verify(utf8(canonicalize(signed) ?? ''), fromBase64(signature), fromBase64(publicKeyBase64));
