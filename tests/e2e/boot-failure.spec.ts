@@ -29,7 +29,7 @@ const cli = (...args: string[]) =>
 /** Serves the legacy bundle as `body` instead of the real one. */
 const breakBundle = (page: Page, body: string) => page.route('**/app.legacy.js', (route) => route.fulfill({ contentType: 'text/javascript', body }));
 
-test('a bundle that throws while booting: the loader shows why, and the service hears of it', async ({ page }) => {
+test('a bundle that throws while booting: the loader shows why, and the service hears of it', async ({ page }, testInfo) => {
   await breakBundle(page, "throw new Error('forced boot failure');");
   await page.goto(`${service.url}/?bundle=legacy`);
   const message = page.locator('#boot-error');
@@ -37,6 +37,9 @@ test('a bundle that throws while booting: the loader shows why, and the service 
   await expect(message).toContainText('forced boot failure');
   await expect(page.locator('canvas')).toHaveCount(0);
   await expect(page.locator('html')).toHaveAttribute('data-boot', 'failed');
+  const shot = testInfo.outputPath('boot-failure-message.png');
+  await page.screenshot({ path: shot });
+  await testInfo.attach('boot-failure-message', { path: shot, contentType: 'image/png' });
 
   await expect.poll(async () => (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body.length).toBe(1);
   const [report] = (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body;
