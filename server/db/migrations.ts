@@ -2,7 +2,15 @@
  * Versioned schema migrations, applied in order and recorded, each in a transaction.
  * Append new ones at the end; never edit one that has shipped.
  */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** Copies a table to change it: run with foreign keys off, then checked (SQLite's recipe for schema changes). */
+  rebuildsTables?: true;
+}
+
+export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'regions, operators, tokens, revisions, versions, audit',
@@ -122,10 +130,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
   {
     version: 3,
     name: 'versions may be re-signings (a fresh expiry, same content)',
-    // SQLite cannot change a CHECK in place: the table is copied; version_items' references
-    // are checked at commit, when the copy is back under its name.
+    // SQLite cannot change a CHECK in place: the table is copied under foreign keys off (dropping
+    // the old table would otherwise count every version_items row as a violation), and the
+    // references are checked once the copy is back under its name.
+    rebuildsTables: true,
     sql: `
-      PRAGMA defer_foreign_keys = ON;
       CREATE TABLE versions_new (
         version INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('seed', 'publish', 'rollback', 'resign')),

@@ -155,8 +155,8 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
 
   app.get('/audit/verify', async () => verifyAuditChain(service.db));
 
-  /** What boxes reported when they could not start the app (see bootFailures.ts). */
-  app.get('/boot-failures', async () => listBootFailures(service));
+  /** What boxes reported when they could not start the app (see bootFailures.ts): addresses, so the district's only. */
+  app.get('/boot-failures', async (request, reply) => (can(service.db, request.operator, 'administer') ? listBootFailures(service) : forbidden(reply)));
 
   app.get<{ Querystring: { region?: string } }>('/overdue', { schema: ROUTE_SCHEMAS.overdue }, async (request) => overdueChannels(service, Date.now(), request.query.region));
 

@@ -14,6 +14,8 @@ import { fail } from './errors';
 export const MAX_REPORT_BYTES = 4 * 1024;
 /** Reports one box address may send per window; a looping box cannot fill the database. */
 export const REPORTS_PER_WINDOW = 5;
+/** Reports all boxes together may send per window: a district's worth, never an unbounded table. */
+export const ALL_REPORTS_PER_WINDOW = 200;
 const WINDOW_MS = 10 * 60 * 1000;
 const FIELD_CHARS = 1000;
 
@@ -24,7 +26,10 @@ interface Report {
   page?: unknown;
 }
 
-const field = (value: unknown) => (typeof value === 'string' ? value.slice(0, FIELD_CHARS) : '');
+/** Control characters go: a report must not forge lines in the service's log. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+const field = (value: unknown) => (typeof value === 'string' ? value.replace(CONTROL, ' ').slice(0, FIELD_CHARS) : '');
 
 /** Under /box: open to boxes, no operator token. */
 export const bootFailureRoutes = (service: Service) => async (app: FastifyInstance) => {
@@ -40,8 +45,15 @@ export const bootFailureRoutes = (service: Service) => async (app: FastifyInstan
 
   app.post<{ Body: Report }>('/boot-failures', { bodyLimit: MAX_REPORT_BYTES }, async (request, reply) => {
     const now = Date.now();
-    const times = (recent.get(request.ip) ?? []).filter((t) => now - t < WINDOW_MS);
-    if (times.length >= REPORTS_PER_WINDOW) return fail(reply, 429, '报告太频繁，请稍后再试', 'Too many reports from this box; try later');
+    for (const [address, times] of recent) {
+      const inWindow = times.filter((t) => now - t < WINDOW_MS);
+      if (inWindow.length) recent.set(address, inWindow);
+      else recent.delete(address);
+    }
+    const times = recent.get(request.ip) ?? [];
+    let all = 0;
+    for (const each of recent.values()) all += each.length;
+    if (times.length >= REPORTS_PER_WINDOW || all >= ALL_REPORTS_PER_WINDOW) return fail(reply, 429, '报告太频繁，请稍后再试', 'Too many reports from this box; try later');
     times.push(now);
     recent.set(request.ip, times);
     const report = request.body ?? {};

@@ -74,7 +74,11 @@ test('the report endpoint takes small reports only, and a few per box', async ()
   expect((await post(JSON.stringify({ error: 'x'.repeat(10_000) }))).status).toBe(413);
   expect((await post(JSON.stringify({ bundle: 'app.js' }))).status).toBe(422);
   const statuses: number[] = [];
-  for (let i = 0; i < 6; i++) statuses.push((await post(JSON.stringify({ error: `flood ${i}`, bundle: 'app.js' }))).status);
+  for (let i = 0; i < 6; i++) statuses.push((await post(JSON.stringify({ error: `flood ${i}\nforged log line`, bundle: 'app.js' }))).status);
   expect(statuses).toContain(429);
   expect((await call(service, 'GET', '/api/boot-failures', null)).status).toBe(401);
+  // Reports carry boxes' addresses: a village clerk does not read them, the district does.
+  expect((await call(service, 'GET', '/api/boot-failures', service.tokens.clerk.token)).status).toBe(403);
+  const listed = (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { error: string }[];
+  expect(listed.every((report) => !/[\n\r]/.test(report.error))).toBe(true);
 });
