@@ -89,7 +89,8 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
     receipts.forEach((receipt, r) => {
       const src = (receipt as { src?: unknown } | null)?.src;
       if (typeof src !== 'string') return;
-      const inMedia = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(src) && !src.split('/').includes('..');
+      // Every segment starts with a letter or a digit: no "..", nothing outside media/.
+      const inMedia = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(src);
       if (!inMedia || (feedFileExists && !feedFileExists(src))) {
         const where = at(`/receipts/${r}/src`);
         problems.push(ruleProblem(where.item, where.field, '不是已上传的票据图片（先用 sanwu attach 上传）', 'is not an uploaded receipt image (upload it with sanwu attach)'));
