@@ -20,7 +20,7 @@ import { join } from 'node:path';
 
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
-  operators token OPERATOR_ID [--label L] | operators revoke TOKEN_ID
+  operators token OPERATOR_ID [--label L] | operators revoke TOKEN_ID | operators disable OPERATOR_ID
   push FILE.md|FILE.json --region CODE --channel N [--id ID] [--replace]
   withdraw --region CODE --channel N --id ID
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
@@ -110,7 +110,10 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } else if (action === 'revoke') {
       await request(connection(), 'DELETE', `/api/tokens/${need(id, 'token id')}`);
       say(`令牌 ${id} 已作废 / revoked`);
-    } else throw new UsageError('operators list|add|token|revoke');
+    } else if (action === 'disable') {
+      await request(connection(), 'DELETE', `/api/operators/${need(id, 'operator id')}`);
+      say(`操作员 ${id} 已停用，其令牌全部失效 / disabled, with all their tokens`);
+    } else throw new UsageError('operators list|add|token|revoke|disable');
   },
 
   async push([file]) {

@@ -3,6 +3,8 @@
  * Each checks scope and rules first and writes its change and its audit entry in one
  * transaction, so nothing half-done or unchecked is ever stored.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LedgerMonthBody } from '../../src/feed/schema';
 import { channelSpec, type SectionId } from '../../src/feed/taxonomy';
 import { can, type Action } from '../auth/permissions';
@@ -105,7 +107,7 @@ export const pushItem = (service: Service, operator: Operator, ref: ItemRef, bod
     if (checked.openingFen === undefined && previousClosingFen !== undefined) checked = { ...checked, openingFen: previousClosingFen };
   }
   const label = kind === 'ledger' ? `${ref.itemId} 账目` : ref.itemId;
-  const problems = checkItem(kind, checked, label, { coverage: service.coverage, previousClosingFen, maxVoucherFen: service.maxVoucherFen });
+  const problems = checkItem(kind, checked, label, { coverage: service.coverage, previousClosingFen, maxVoucherFen: service.maxVoucherFen, feedFileExists: (path) => existsSync(join(service.feedDir, path)) });
   if (problems.length) return refuse(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
   const value = service.db.transaction(() => {
     const before = itemState(service, ref);

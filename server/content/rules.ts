@@ -65,6 +65,41 @@ const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number)
   return problems;
 };
 
+/**
+ * What a month's vouchers must agree on: each dated within the month, no voucher number
+ * twice, and every receipt an uploaded file under media/.
+ */
+const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (path: string) => boolean): OperatorProblem[] => {
+  const month = body as { month?: unknown; vouchers?: unknown };
+  if (!Array.isArray(month.vouchers) || typeof month.month !== 'string') return [];
+  const problems: OperatorProblem[] = [];
+  const seen = new Set<string>();
+  month.vouchers.forEach((voucher, index) => {
+    if (!voucher || typeof voucher !== 'object') return;
+    const { date, number, receipts } = voucher as { date?: unknown; number?: unknown; receipts?: unknown };
+    const at = (field: string) => locate(body, itemLabel, `/vouchers/${index}${field}`);
+    if (typeof date === 'string' && ISO_TIME.test(date) && !date.startsWith(`${month.month}-`)) {
+      problems.push(ruleProblem(at('/date').item, at('/date').field, `不在本月（${month.month}）之内`, `is not within the month (${month.month})`));
+    }
+    if (typeof number === 'string') {
+      if (seen.has(number)) problems.push(ruleProblem(at('/number').item, at('/number').field, '与本月另一张凭证重号', 'is used by another voucher of this month'));
+      seen.add(number);
+    }
+    if (!Array.isArray(receipts)) return;
+    receipts.forEach((receipt, r) => {
+      const src = (receipt as { src?: unknown } | null)?.src;
+      if (typeof src !== 'string') return;
+      // Every segment starts with a letter or a digit: no "..", nothing outside media/.
+      const inMedia = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(src);
+      if (!inMedia || (feedFileExists && !feedFileExists(src))) {
+        const where = at(`/receipts/${r}/src`);
+        problems.push(ruleProblem(where.item, where.field, '不是已上传的票据图片（先用 sanwu attach 上传）', 'is not an uploaded receipt image (upload it with sanwu attach)'));
+      }
+    });
+  });
+  return problems;
+};
+
 /** Officials' duty phones and contacts' work numbers are public by nature (domain rules): shown in full. */
 const isPublicWorkPhone = (kind: ItemKind, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';
 
@@ -115,6 +150,8 @@ export interface RuleContext {
   coverage: Coverage;
   /** The largest amount one voucher may carry, in fen. */
   maxVoucherFen?: number;
+  /** Whether a file under the feed root exists (receipts must point at uploaded media). */
+  feedFileExists?: (path: string) => boolean;
   /** The closing balance of the month before, for a ledger month. */
   previousClosingFen?: number;
 }
@@ -141,7 +178,10 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
       problems.push(ruleProblem(where.item, where.field, '数字太大，无法准确保存', 'is too large a number to be kept exactly'));
     }
   });
-  if (kind === 'ledger') problems.push(...amountProblems(body, itemLabel, context.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN));
+  if (kind === 'ledger') {
+    problems.push(...amountProblems(body, itemLabel, context.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN));
+    problems.push(...voucherProblems(body, itemLabel, context.feedFileExists));
+  }
   eachKeyAndNumber(body, '', (text, path) => {
     if (isAmount(path)) return;
     const unmasked = findUnmaskedNumber(text);

@@ -399,3 +399,15 @@ test('two notices pushed from the same file name are two items; pushing onto a p
   expect(state.body.published.title).toBe('冬季垃圾清运时间调整');
   expect(state.body.pending.body.title).toBe('冬季垃圾清运时间再次调整');
 });
+
+test('`sanwu operators disable` stops an operator and every token they hold', async () => {
+  const added = await sanwu('admin', 'operators', 'add', '--name', '临时文书', '--role', 'clerk', '--region', code);
+  expect(added.code, added.out).toBe(0);
+  const id = /操作员 (\d+) 已创建/.exec(added.out)![1]!;
+  const token = /shown once\): (\S+)/.exec(added.out)![1]!;
+  expect((await call(service, 'GET', '/api/me', token)).status).toBe(200);
+  const disabled = await sanwu('admin', 'operators', 'disable', id);
+  expect(disabled.code, disabled.out).toBe(0);
+  expect(disabled.out).toContain(`操作员 ${id} 已停用`);
+  expect((await call(service, 'GET', '/api/me', token)).status).toBe(401);
+});

@@ -165,3 +165,18 @@ test('impossible amounts are refused: beyond exact integers, or above the distri
   });
   expect(messages(cell).join()).toContain('数字太大，无法准确保存');
 });
+
+test('ledger rules: vouchers dated within their month, no voucher number twice, receipts only uploaded media', async () => {
+  const outside = await pushMonth([voucher('记-0001', { date: '2099-11-05T00:00:00+08:00' }), voucher('记-0002', { date: '2025-01-05T00:00:00+08:00' })]);
+  expect(messages(outside)).toEqual(expect.arrayContaining(['「记-0001」的「日期」不在本月（2026-11）之内', '「记-0002」的「日期」不在本月（2026-11）之内']));
+  const twice = await pushMonth([voucher('记-0001'), voucher('记-0001', { id: 'v-2026-11-other' })]);
+  expect(messages(twice)).toContain('「记-0001」的「凭证号」与本月另一张凭证重号');
+  const receipt = (src: string) => ({ src, width: 1024, height: 768, kind: '发票' });
+  for (const src of ['media/../../signing-key.pem', 'objects/manifest.json', 'media/receipts/never-uploaded.jpg']) {
+    const answer = await pushMonth([voucher('记-0001', { receipts: [receipt(src)] })]);
+    expect(messages(answer), src).toContain('「记-0001」的「文件」不是已上传的票据图片（先用 sanwu attach 上传）');
+  }
+  // A receipt the sample district published is there.
+  const published = october().vouchers.find((v: { receipts: unknown[] }) => v.receipts.length)!.receipts[0];
+  expect((await pushMonth([voucher('记-0001', { receipts: [published] })])).status).toBe(201);
+});
