@@ -10,16 +10,18 @@ import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
 import { apiRoutes } from './routes/api';
 import { feedRoutes } from './routes/feed';
+import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
 
 export interface ServerOptions {
   appDir: string;
   /** Seconds boxes wait between manifest polls. */
   pollSeconds?: number;
   logger?: boolean;
+  limits?: HttpLimits;
 }
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS) });
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, {
     root: resolve(options.appDir),
@@ -38,6 +40,10 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
   await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(apiRoutes(service), { prefix: '/api' });
-  app.get('/healthz', async () => ({ ok: true, version: service.publisher.currentVersion }));
+  // Not ok until a version is complete (a first start publishes the sample after it listens).
+  app.get('/healthz', async (_request, reply) => {
+    const version = service.publisher.currentVersion;
+    return reply.code(version ? 200 : 503).send({ ok: version > 0, version });
+  });
   return app;
 };

@@ -6,8 +6,10 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
+import { DEFAULT_HTTP_LIMITS } from './httpLimits';
 import { startScheduler } from './scheduler';
-import { openService } from './service';
+import { openService, recoverInBackground, type Service } from './service';
+import { reportStartupProblem } from './startupError';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
     'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
     'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
+    'request-timeout': { type: 'string', default: process.env.SANWU_REQUEST_TIMEOUT ?? String(DEFAULT_HTTP_LIMITS.requestTimeoutSeconds) },
+    'max-connections-per-address': { type: 'string', default: process.env.SANWU_MAX_CONNECTIONS_PER_ADDRESS ?? String(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress) },
   },
 });
 
@@ -26,10 +30,28 @@ if (!existsSync(values['app-dir'])) {
   process.exit(1);
 }
 
-const service = openService({ dataDir: values['data-dir'], ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
-const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
-startScheduler(service);
+let service: Service;
+try {
+  service = openService({ dataDir: values['data-dir'], deferRecovery: true, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+} catch (error) {
+  reportStartupProblem(error);
+  process.exit(1);
+}
+const server = await buildServer(service, {
+  appDir: values['app-dir'],
+  pollSeconds: Number(values['poll-seconds']),
+  limits: { requestTimeoutSeconds: Number(values['request-timeout']), maxConnectionsPerAddress: Number(values['max-connections-per-address']) },
+});
+// Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });
+try {
+  await recoverInBackground(service);
+} catch (error) {
+  reportStartupProblem(error);
+  // With a complete version, boxes keep being served it; the next start tries again.
+  if (!service.publisher.currentVersion) process.exit(1);
+}
+startScheduler(service);
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
 console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);
 if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);

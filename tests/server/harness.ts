@@ -35,7 +35,7 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     // Our own process says when it listens; a health check alone could reach another.
     if (output.includes('Sanwu TV is running')) break;
