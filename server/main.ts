@@ -10,6 +10,7 @@ import { DEFAULT_HTTP_LIMITS } from './httpLimits';
 import { startScheduler } from './scheduler';
 import { openService, recoverInBackground, type Service } from './service';
 import { reportStartupProblem } from './startupError';
+import { lockDataDir } from './dataDirLock';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,14 @@ if (!existsSync(values['app-dir'])) {
 
 let service: Service;
 try {
+  const lock = lockDataDir(values['data-dir']);
+  if (!lock.ok) {
+    console.error(`另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`);
+    console.error(`Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`);
+    process.exit(1);
+  }
+  process.on('exit', lock.release);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
   service = openService({ dataDir: values['data-dir'], deferRecovery: true, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
 } catch (error) {
   reportStartupProblem(error);

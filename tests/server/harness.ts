@@ -30,6 +30,8 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npx does not pass SIGTERM on to the service it started.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -56,7 +58,7 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        process.kill(-child.pid!, 'SIGTERM');
       }),
   };
 };
