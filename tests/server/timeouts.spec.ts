@@ -6,6 +6,7 @@
 import { test, expect } from '@playwright/test';
 import { connect, type Socket } from 'node:net';
 import { startService, type RunningService } from './harness';
+import { FAILED_SIGN_IN_LIMIT } from '../../server/auth/failedSignIns';
 
 const CAP = 5;
 let service: RunningService;
@@ -70,5 +71,24 @@ test('one address holds at most its share of connections; the next is closed at 
   expect(firstHeldClosed, 'the extra connection was closed while the others were still open').toBe(false);
   for (const socket of held) socket.destroy();
   await Promise.all(heldClosed);
-  expect((await fetch(`${service.url}/feed/manifest.json`)).status).toBe(200);
+  // Once the service has seen them close (a moment after the client has), polls get through again.
+  await expect.poll(async () => (await fetch(`${service.url}/feed/manifest.json`).catch(() => null))?.status).toBe(200);
+});
+
+test('wrong tokens from one address are answered 401 up to the limit, then 429 with Retry-After', async () => {
+  const statuses: number[] = [];
+  for (let i = 0; i < FAILED_SIGN_IN_LIMIT + 5; i++) {
+    const response = await fetch(`${service.url}/api/me`, { headers: { authorization: `Bearer guess-${i}-${Math.random()}` } });
+    statuses.push(response.status);
+    if (response.status === 429) {
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await response.json()) as { error: { zh: string } }).error.zh).toContain('登录失败次数太多');
+    } else await response.arrayBuffer();
+  }
+  // The earlier test's wrong token counts too: at most the limit of 401s, then only 429s.
+  const firstRefused = statuses.indexOf(429);
+  expect(firstRefused).toBeGreaterThan(FAILED_SIGN_IN_LIMIT - 5);
+  expect(firstRefused).toBeLessThanOrEqual(FAILED_SIGN_IN_LIMIT);
+  expect(statuses.slice(0, firstRefused).every((s) => s === 401)).toBe(true);
+  expect(statuses.slice(firstRefused).every((s) => s === 429)).toBe(true);
 });
