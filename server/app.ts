@@ -9,18 +9,23 @@ import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
 import { apiRoutes } from './routes/api';
+import { handleErrors } from './routes/errorHandler';
+import { dataDirProblem } from './dataDirHealth';
 import { feedRoutes } from './routes/feed';
 import { bootFailureRoutes } from './routes/bootFailures';
+import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
 
 export interface ServerOptions {
   appDir: string;
   /** Seconds boxes wait between manifest polls. */
   pollSeconds?: number;
   logger?: boolean;
+  limits?: HttpLimits;
 }
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS) });
+  handleErrors(app);
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, {
     root: resolve(options.appDir),
@@ -40,6 +45,13 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(apiRoutes(service), { prefix: '/api' });
   await app.register(bootFailureRoutes(service), { prefix: '/box' });
-  app.get('/healthz', async () => ({ ok: true, version: service.publisher.currentVersion }));
+  // Not ok until a version is complete (a first start publishes the sample after it listens).
+  // Not ok while the data directory cannot be written either: nothing could be saved or published.
+  app.get('/healthz', async (_request, reply) => {
+    const version = service.publisher.currentVersion;
+    const problem = dataDirProblem(service.dataDir, service.feedDir);
+    const ok = version > 0 && !problem;
+    return reply.code(ok ? 200 : 503).send({ ok, version, ...(problem ? { problem } : {}) });
+  });
   return app;
 };

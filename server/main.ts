@@ -6,9 +6,12 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
+import { DEFAULT_HTTP_LIMITS } from './httpLimits';
 import { startScheduler } from './scheduler';
 import { StartRefused } from './publish/signing';
-import { openService } from './service';
+import { openService, recoverInBackground, type Service } from './service';
+import { reportStartupProblem } from './startupError';
+import { lockDataDir } from './dataDirLock';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +23,8 @@ const { values } = parseArgs({
     'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
     'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
     'max-voucher-yuan': { type: 'string', default: process.env.SANWU_MAX_VOUCHER_YUAN ?? '10000000' },
+    'request-timeout': { type: 'string', default: process.env.SANWU_REQUEST_TIMEOUT ?? String(DEFAULT_HTTP_LIMITS.requestTimeoutSeconds) },
+    'max-connections-per-address': { type: 'string', default: process.env.SANWU_MAX_CONNECTIONS_PER_ADDRESS ?? String(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress) },
   },
 });
 
@@ -34,19 +39,38 @@ if (!Number.isSafeInteger(maxVoucherYuan * 100) || maxVoucherYuan < 1) {
   process.exit(1);
 }
 
-const start = () => {
-  try {
-    return openService({ dataDir: values['data-dir'], maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
-  } catch (error) {
-    if (!(error instanceof StartRefused)) throw error;
-    console.error(error.message);
+let service: Service;
+try {
+  const lock = lockDataDir(values['data-dir']);
+  if (!lock.ok) {
+    console.error(`另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`);
+    console.error(`Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`);
     process.exit(1);
   }
-};
-const service = start();
-const server = await buildServer(service, { appDir: values['app-dir'], pollSeconds: Number(values['poll-seconds']) });
-startScheduler(service);
+  process.on('exit', lock.release);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
+  service = openService({ dataDir: values['data-dir'], deferRecovery: true, maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+} catch (error) {
+  // A refusal (a signing key others can read) already says why in both languages.
+  if (error instanceof StartRefused) console.error(error.message);
+  else reportStartupProblem(error);
+  process.exit(1);
+}
+const server = await buildServer(service, {
+  appDir: values['app-dir'],
+  pollSeconds: Number(values['poll-seconds']),
+  limits: { requestTimeoutSeconds: Number(values['request-timeout']), maxConnectionsPerAddress: Number(values['max-connections-per-address']) },
+});
+// Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });
+try {
+  await recoverInBackground(service);
+} catch (error) {
+  reportStartupProblem(error);
+  // With a complete version, boxes keep being served it; the next start tries again.
+  if (!service.publisher.currentVersion) process.exit(1);
+}
+startScheduler(service);
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
 console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);
 if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);

@@ -10,14 +10,18 @@ import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
 import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
+import { PublishThread } from './publish/publishThread';
 import { loadOrCreateSigningKey, loadPreviousKey, type SigningKey } from './publish/signing';
-import { isEmpty, seedSample, writeTokenFile } from './seed/seedSample';
+import { firstStart } from './seed/firstStart';
 import { prepareClips } from './speech/clips';
 import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
 
 export interface Service {
   db: Db;
+  /** Reads of the published versions; publishing itself goes through `publishing`. */
   publisher: Publisher;
+  /** Publishes, roll-backs and recovery, on a thread of their own. */
+  publishing: PublishThread;
   key: SigningKey;
   coverage: Coverage;
   dataDir: string;
@@ -38,6 +42,8 @@ export interface ServiceOptions {
   speechUrl?: string;
   speechVoice?: string;
   maxVoucherFen?: number;
+  /** Leaves unfinished versions to the caller (the server finishes them once it listens). */
+  deferRecovery?: boolean;
 }
 
 /** A temporary file this old was left by a killed writer, not one still writing. */
@@ -55,22 +61,29 @@ export const openService = (options: ServiceOptions): Service => {
   const key = loadOrCreateSigningKey(keyFile);
   const publisher = new Publisher(db, feedDir, key, loadPreviousKey(keyFile));
   const coverage = loadFontCoverage(options.fontFile ?? 'static/fonts/sanwu-sans.woff2');
-  let seededTokenFile: string | undefined;
-  if (isEmpty(db)) {
-    const operators = seedSample(db, options.sampleDir ?? 'static/feed', feedDir);
-    seededTokenFile = join(dataDir, 'operator-tokens.txt');
-    writeTokenFile(seededTokenFile, operators);
-  }
+  const seededTokenFile = firstStart(db, dataDir, options.sampleDir ?? 'static/feed', feedDir);
+  const publishing = new PublishThread({ dbFile: join(dataDir, 'sanwu.db'), feedDir, keyFile });
   // Finish whatever a crash interrupted (and, on first start, publish the sample), and
   // clear the half-written files a crash left behind.
-  publisher.recover();
-  sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
+  if (!options.deferRecovery) {
+    publisher.recover();
+    sweepAfterCrash(feedDir);
+  }
   const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
-  return { db, publisher, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
+  return { db, publisher, publishing, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
+};
+
+const sweepAfterCrash = (feedDir: string) => sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
+
+/** Finishes, on the publishing thread, what a crash interrupted, while the service already answers. */
+export const recoverInBackground = async (service: Service): Promise<number[]> => {
+  const recovered = await service.publishing.run({ kind: 'recover' });
+  sweepAfterCrash(service.feedDir);
+  return recovered;
 };
 
 /** Publishes the approved changes, with their speech clips made first when there is an engine. */
 export const publishNow = async (service: Service, operatorId: number | null) => {
   if (service.speech) await prepareClips(service.db, service.mediaDir, service.speech.engine, service.speech.voice);
-  return service.publisher.publish(operatorId);
+  return service.publishing.run({ kind: 'publish', operatorId });
 };

@@ -74,6 +74,20 @@ export const versionItems = (db: Db, version: number): PublishedItem[] =>
   ).map((row) => ({ region: row.region, channel: row.channel, itemId: row.itemId, revision: row }));
 
 /**
+ * Now, for a new version; if the clock has been set back behind the last version, a second
+ * after it instead, with a warning: versions' times never go backwards (boxes would take the
+ * new version as expiring before the one it replaces).
+ */
+const versionTime = (db: Db): string => {
+  const last = db.prepare('SELECT created_at FROM versions ORDER BY version DESC LIMIT 1').pluck().get() as string | undefined;
+  const lastMs = last ? Date.parse(last) : 0;
+  if (Date.now() > lastMs) return chinaTime();
+  console.warn(`系统时钟早于上一版本的时间（${last}），新版本的时间取其后一秒；请校准时钟。`);
+  console.warn(`The system clock is behind the last version's time (${last}); the new version is dated a second after it. Set the clock right.`);
+  return chinaTime(lastMs + 1000);
+};
+
+/**
  * Creates version N+1 from version N with the approved changes applied (or, for a
  * rollback, as a copy of an older version), and marks it pending until its files exist.
  */
@@ -81,7 +95,7 @@ export const createVersion = (db: Db, kind: 'seed' | 'publish' | 'rollback', ope
   db.transaction(() => {
     const previous = latestVersion(db);
     const version = previous + 1;
-    const now = chinaTime();
+    const now = versionTime(db);
     db.prepare(`INSERT INTO versions (version, kind, created_at, created_by, rolled_back_to, status) VALUES (?, ?, ?, ?, ?, 'pending')`).run(version, kind, now, operatorId, rollbackTo ?? null);
     const base = kind === 'rollback' ? rollbackTo! : previous;
     db.prepare(`INSERT INTO version_items (version, region, channel, item_id, revision_id) SELECT ?, region, channel, item_id, revision_id FROM version_items WHERE version = ?`).run(version, base);

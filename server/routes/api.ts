@@ -144,7 +144,7 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     if (!can(service.db, request.operator, 'administer')) return forbidden(reply);
     const version = Number(request.body?.version);
     try {
-      return service.publisher.rollback(request.operator.id, version);
+      return await service.publishing.run({ kind: 'rollback', operatorId: request.operator.id, toVersion: version });
     } catch (error) {
       if (error instanceof RangeError) return fail(reply, 404, `没有版本 ${version}`, `No version ${version}`);
       throw error;

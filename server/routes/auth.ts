@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate, type Operator } from '../auth/operators';
 import type { Service } from '../service';
 import { fail } from './errors';
+import { FailedSignIns, signInKeys } from '../auth/failedSignIns';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,12 +13,26 @@ declare module 'fastify' {
 
 export const requireOperator = (app: FastifyInstance, service: Service) => {
   app.decorateRequest('operator', null as unknown as Operator);
-  app.addHook('preHandler', async (request: FastifyRequest, reply) => {
+  const failedSignIns = new FailedSignIns();
+  // onRequest: before the body is read, so that nobody without a token can make the service take in a body.
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const header = request.headers.authorization ?? '';
     // Exactly `Bearer <token>`: a trailing space or a second word is not a token.
     const token = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header)?.[1];
+    const keys = signInKeys(request.ip, token);
+    const wait = failedSignIns.retryAfter(keys);
+    if (wait) {
+      reply.header('Retry-After', String(wait));
+      if (request.headers['content-length'] || request.headers['transfer-encoding']) reply.header('Connection', 'close');
+      return fail(reply, 429, '登录失败次数太多，请稍后再试', 'Too many failed sign-ins; try again later');
+    }
     const operator = token ? authenticate(service.db, token) : null;
-    if (!operator) return fail(reply, 401, '请先登录：缺少或无效的操作员令牌', 'Sign in first: missing or invalid operator token');
+    if (!operator) {
+      failedSignIns.record(keys);
+      // The unread body is not drained either: the connection closes after the answer.
+      if (request.headers['content-length'] || request.headers['transfer-encoding']) reply.header('Connection', 'close');
+      return fail(reply, 401, '请先登录：缺少或无效的操作员令牌', 'Sign in first: missing or invalid operator token');
+    }
     request.operator = operator;
   });
 };

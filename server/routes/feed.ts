@@ -3,7 +3,7 @@
  * 304 when unchanged); every other file is named by its hash and cached as immutable.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -52,6 +52,8 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (app:
   };
 
   app.get('/manifest.json', async (request, reply) => {
+    // Nothing is published yet (a first start finishes its sample after it listens).
+    if (!existsSync(join(service.feedDir, MANIFEST_FILE))) return reply.code(503).header('Retry-After', '5').send();
     const current = manifest();
     const interval = current.alertUntil > Date.now() ? Math.max(1, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
     reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(interval)).header('Vary', 'Accept-Encoding');

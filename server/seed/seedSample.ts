@@ -13,7 +13,7 @@ import { createOperator, issueToken, type Role } from '../auth/operators';
 import { writeFileAtomic } from '../publish/atomicFile';
 import { chinaTime } from '../clock';
 
-interface SeedOperator {
+export interface SeedOperator {
   name: string;
   role: Role;
   region: string;
@@ -42,6 +42,22 @@ const itemsOf = (channel: Channel, sampleDir: string): { itemId: string; body: u
 export const isEmpty = (db: Db): boolean => db.prepare('SELECT count(*) FROM regions').pluck().get() === 0;
 
 export const seedSample = (db: Db, sampleDir: string, feedDir: string): SeedOperator[] => {
+  const operators = seedDatabase(db, sampleDir);
+  copySampleMedia(sampleDir, join(feedDir, 'media'));
+  return operators;
+};
+
+/** Copies the sample's images and clips (if it has any) to `mediaDir`. */
+export const copySampleMedia = (sampleDir: string, mediaDir: string): void => {
+  const media = join(sampleDir, 'media');
+  if (existsSync(media)) cpSync(media, mediaDir, { recursive: true });
+};
+
+/**
+ * Loads the sample into the database in one transaction; `beforeCommit` runs inside it with the
+ * operators' tokens (known only now), so that if it fails nothing is seeded.
+ */
+export const seedDatabase = (db: Db, sampleDir: string, beforeCommit: (operators: SeedOperator[]) => void = () => undefined): SeedOperator[] => {
   const district = readJson<DistrictFeed>(sampleDir, feedPaths.district());
   const insertRegion = db.prepare('INSERT INTO regions (code, level, name, parent, account_name) VALUES (?, ?, ?, ?, ?)');
   const insertMeta = db.prepare('INSERT INTO channel_meta (region, channel, updated_at, next_due_at) VALUES (?, ?, ?, ?)');
@@ -89,10 +105,8 @@ export const seedSample = (db: Db, sampleDir: string, feedDir: string): SeedOper
       operators.push({ name, role, region, token: issueToken(db, operator.id, 'sample').token });
     }
     appendAudit(db, { operatorId: null, action: 'seed', target: 'version 1', after: { sample: true, regions: db.prepare('SELECT count(*) FROM regions').pluck().get() } });
+    beforeCommit(operators);
   })();
-
-  const media = join(sampleDir, 'media');
-  if (existsSync(media)) cpSync(media, join(feedDir, 'media'), { recursive: true });
   return operators;
 };
 

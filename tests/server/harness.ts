@@ -34,6 +34,8 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
+    // Its own process group, stopped as a whole: nothing the service starts outlives the test.
+    detached: true,
   });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
@@ -62,7 +64,7 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
+        process.kill(-child.pid!, 'SIGTERM');
       }),
   };
 };

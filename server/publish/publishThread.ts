@@ -1,0 +1,80 @@
+/**
+ * Runs publishes on a worker thread (publishWorker.ts), one at a time: a district-wide publish
+ * takes seconds of CPU, and boxes polling meanwhile must not wait for it.
+ */
+import { Worker } from 'node:worker_threads';
+import { PublishRejected, type PublishResult } from './publisher';
+
+export interface PublishPaths {
+  dbFile: string;
+  feedDir: string;
+  keyFile: string;
+}
+
+export type PublishJob = { kind: 'publish'; operatorId: number | null } | { kind: 'rollback'; operatorId: number; toVersion: number } | { kind: 'recover' };
+
+type JobResult<J extends PublishJob> = J extends { kind: 'recover' } ? number[] : PublishResult;
+
+export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; name: string; message: string; code?: string; problems: PublishRejected['problems'] };
+
+/** The worker runs TypeScript as the service does: through tsx, registered in the thread. */
+const workerSource = (): string => {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./publishWorker.ts', import.meta.url).href;
+  return `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;
+};
+
+export class PublishThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  /** Jobs run in order: each waits for the one before it. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly paths: PublishPaths) {}
+
+  run<J extends PublishJob>(job: J): Promise<JobResult<J>> {
+    const result = this.queue.then(() => this.send(job));
+    this.queue = result.catch(() => undefined);
+    return result as Promise<JobResult<J>>;
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private send(job: PublishJob): Promise<unknown> {
+    const worker = this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.ref();
+      worker.postMessage({ id, job });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(workerSource(), { eval: true, workerData: this.paths });
+    worker.on('message', (answer: WorkerAnswer) => {
+      const waiter = this.waiting.get(answer.id);
+      this.waiting.delete(answer.id);
+      // Idle, the thread does not keep the process alive.
+      if (!this.waiting.size) worker.unref();
+      if (!waiter) return;
+      if (answer.ok) waiter.resolve(answer.value);
+      else waiter.reject(answer.name === 'PublishRejected' ? new PublishRejected(answer.problems) : answer.name === 'RangeError' ? new RangeError(answer.message) : Object.assign(new Error(answer.message), answer.code ? { code: answer.code } : {}));
+    });
+    // A thread that dies fails what it was doing; the next job starts a new one.
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the publishing thread stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The publishing thread: assembles, compresses, signs and writes versions on a connection of
+ * its own to the database, so that the service's event loop keeps answering boxes meanwhile.
+ * Started by publishThread.ts; answers each job with its result or its error.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/database';
+import { Publisher, PublishRejected } from './publisher';
+import { loadOrCreateSigningKey, loadPreviousKey } from './signing';
+import type { PublishJob, PublishPaths, WorkerAnswer } from './publishThread';
+
+const { dbFile, feedDir, keyFile } = workerData as PublishPaths;
+const publisher = new Publisher(openDatabase(dbFile), feedDir, loadOrCreateSigningKey(keyFile), loadPreviousKey(keyFile));
+
+const run = (job: PublishJob) => {
+  switch (job.kind) {
+    case 'publish':
+      return publisher.publish(job.operatorId);
+    case 'rollback':
+      return publisher.rollback(job.operatorId, job.toVersion);
+    case 'recover':
+      return publisher.recover();
+  }
+};
+
+parentPort!.on('message', ({ id, job }: { id: number; job: PublishJob }) => {
+  let answer: WorkerAnswer;
+  try {
+    answer = { id, ok: true, value: run(job) };
+  } catch (error) {
+    const name = error instanceof PublishRejected ? 'PublishRejected' : error instanceof RangeError ? 'RangeError' : 'Error';
+    const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
+    answer = { id, ok: false, name, message: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}), problems: error instanceof PublishRejected ? error.problems : [] };
+  }
+  parentPort!.postMessage(answer);
+});
