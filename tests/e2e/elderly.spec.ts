@@ -56,12 +56,12 @@ test.describe('settings', () => {
     await expectCrumbs(page, zhHans['settings.title']);
     await expectText(page, zhHans['settings.readAloud']);
     await press(page, 'Enter');
-    await expect(page.locator('[focused="true"] [ref="Tag"]').last()).toHaveAttribute('texture-text', zhHans['settings.on']);
+    await expect(page.locator('[focused="true"] [ref="Word"]').last()).toHaveAttribute('texture-text', zhHans['settings.on']);
     await expectText(page, zhHans['hint.read']);
     // Large text: the app restarts, back on the same row, everything bigger.
     await press(page, 'ArrowDown');
     await press(page, 'Enter');
-    await expect(page.locator('[ref="List"] [ref="Row-1"] [ref="Tag"]')).toHaveAttribute('texture-text', zhHans['settings.on'], { timeout: 15_000 });
+    await expect(page.locator('[ref="List"] [ref="Row-1"] [ref="Word"]')).toHaveAttribute('texture-text', zhHans['settings.on'], { timeout: 15_000 });
     await expectFocusedRef(page, 'Row-1');
     await expect(page.locator(`[ref="Title"][texture-text="${zhHans['settings.title']}"]`)).toHaveAttribute('texture-font_size', '84');
     // Switched off and on: the box still has both.
@@ -69,7 +69,7 @@ test.describe('settings', () => {
     await expect(page.locator('[ref="Village"]')).toHaveAttribute('texture-font_size', '84');
     await expectText(page, zhHans['hint.read']);
     await press(page, 'm');
-    await expect(page.locator('[ref="Row-0"] [ref="Tag"]')).toHaveAttribute('texture-text', zhHans['settings.on']);
+    await expect(page.locator('[ref="Row-0"] [ref="Word"]')).toHaveAttribute('texture-text', zhHans['settings.on']);
   });
 
   test('the language chosen in settings applies, and ?lang= still overrides it', async ({ page }) => {

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import type { ChannelOfKind, DistrictFeed } from '../../src/feed/schema';
-import { ledgerMonth, openRoute, readFeed, sample, sceneProblems, textProblems, withPlatformSettings } from './tv';
+import { expectText, ledgerMonth, openRoute, readFeed, sample, sceneProblems, textProblems, withPlatformSettings } from './tv';
 
 const MODES = {
   normal: {},
@@ -78,5 +78,47 @@ for (const [w, h] of [
       expect(found).toEqual([]);
       await page.close();
     });
+  }
+}
+
+/** The footer's states: the feed's status line shares the bar with the key hints. */
+const FOOTER_STATES: Record<string, { text: string; arrange(page: Page): Promise<void> }> = {
+  stale: {
+    text: '内容已过期',
+    arrange: (page) => page.clock.install({ time: Date.now() + 30 * 86_400_000 }),
+  },
+  offline: {
+    text: '离线',
+    arrange: async (page) => {
+      // A box that has its last good feed saved, then loses the network.
+      await openRoute(page, 'home');
+      await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')), undefined, { timeout: 30_000 });
+      await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
+    },
+  },
+};
+
+for (const [w, h] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
+  for (const large of [false, true]) {
+    for (const [state, { text, arrange }] of Object.entries(FOOTER_STATES)) {
+      test(`footer ${state}, ${large ? 'large text' : 'normal'}, ${h}p: the status line and the key hints never overlap`, async ({ browser }) => {
+        test.setTimeout(180_000);
+        const page = await browser.newPage({ viewport: { width: w, height: h } });
+        await withPlatformSettings(page, { largeText: large });
+        await arrange(page);
+        const found: string[] = [];
+        // The screens that show the feed (settings and the unbound household read none of it).
+        for (const [name, hash] of screenRoutes().filter(([n]) => !['picker', 'settings', 'household'].includes(n))) {
+          await openRoute(page, hash);
+          await expectText(page, text, 20_000);
+          for (const problem of await problemsOf(page)) found.push(`${name}: ${problem}`);
+        }
+        expect(found).toEqual([]);
+        await page.close();
+      });
+    }
   }
 }
