@@ -189,7 +189,7 @@ export const openRoute = async (page: Page, hash: string, params: Record<string,
   await page.goto('about:blank');
   await page.goto(`/?${query.toString()}#${hash}`);
   // Home has its tabs; every other page fills its breadcrumb once its content is in.
-  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible();
+  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({ timeout: 15_000 });
   await page.waitForTimeout(300);
 };
 
@@ -237,5 +237,88 @@ export const textProblems = (page: Page): Promise<string[]> =>
           problems.push(`${name}: outside its panel ${panel.getAttribute('ref') ?? panel.getAttribute('type')}`);
       }
     }
+    return problems;
+  });
+
+/**
+ * What the scene shows wrong that a villager would see: two texts whose ink overlaps, a text
+ * outside the safe area, and a text whose contrast with the panel under it is below 7:1
+ * (4.5:1 for large text: 48 px and over, or bold and 40 px and over, at 1080p). Colours are
+ * read from Lightning's elements: the text's colour, and the nearest rectangle under it
+ * (composited over what is under that when it is translucent).
+ */
+export const sceneProblems = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    type Info = { lines: string[]; lineWidths: number[]; precision: number; lineHeight: number; height: number };
+    type LElement = { color: number; texture?: { source?: { renderInfo?: Info } }; text?: { textColor: number; fontSize: number; fontStyle: string; textAlign: string } };
+    const problems: string[] = [];
+    const scale = innerWidth / 1920;
+    const safe = { left: 96 * scale, top: 54 * scale, right: innerWidth - 96 * scale, bottom: innerHeight - 54 * scale };
+    const hidden = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      return false;
+    };
+    const lum = (argb: number) => {
+      const c = [16, 8, 0].map((s) => ((argb >>> s) & 255) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+    };
+    const over = (top: number, under: number) => {
+      const a = (top >>> 24) / 255;
+      const mix = (s: number) => Math.round(((top >>> s) & 255) * a + ((under >>> s) & 255) * (1 - a)) << s;
+      return (0xff000000 | mix(16) | mix(8) | mix(0)) >>> 0;
+    };
+    const lelement = (el: Element) => (el as unknown as { element?: LElement }).element;
+    /** The colour under an element: its rectangles from the nearest up, composited. */
+    const groundOf = (el: Element): number => {
+      const layers: number[] = [];
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        if (p.getAttribute('rect') !== 'true' || hidden(p)) continue;
+        const color = lelement(p)?.color;
+        if (color === undefined) continue;
+        layers.push(color >>> 0);
+        if (color >>> 24 === 255) break;
+      }
+      let ground = 0xff000000;
+      for (const layer of layers.reverse()) ground = over(layer, ground);
+      return ground;
+    };
+    const inks: { name: string; r: { left: number; top: number; right: number; bottom: number } }[] = [];
+    for (const el of Array.from(document.querySelectorAll('[texture-text]'))) {
+      const text = el.getAttribute('texture-text') ?? '';
+      if (!text.trim() || hidden(el)) continue;
+      const name = `${el.getAttribute('ref')} "${text.slice(0, 24)}"`;
+      const e = lelement(el);
+      const info = e?.texture?.source?.renderInfo;
+      const box = el.getBoundingClientRect();
+      if (!info || box.width === 0) continue;
+      const s = box.height / (info.height / info.precision);
+      // The ink, not the text's box: its widest line, placed as the text is aligned.
+      const inkW = (Math.max(0, ...info.lineWidths) / info.precision) * s;
+      const align = e.text?.textAlign ?? 'left';
+      const left = align === 'right' ? box.right - inkW : align === 'center' ? box.left + (box.width - inkW) / 2 : box.left;
+      const r = { left, right: left + inkW, top: box.top, bottom: box.top + (info.lines.length * info.lineHeight * s) / info.precision };
+      inks.push({ name, r });
+      // The focused item's slight scale-up may carry it past the safe area by its growth.
+      const focusedBox = el.closest('[focused="true"]')?.getBoundingClientRect();
+      const grow = focusedBox ? (focusedBox.width * 0.04) / 2 + 2 : 2;
+      if (r.left < safe.left - grow || r.top < safe.top - grow || r.right > safe.right + grow || r.bottom > safe.bottom + grow) problems.push(`${name}: outside the safe area`);
+      const t = e.text;
+      if (t) {
+        const fg = over(t.textColor >>> 0, groundOf(el));
+        const bg = groundOf(el);
+        const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+        const ratio = (hi! + 0.05) / (lo! + 0.05);
+        const large = t.fontSize >= 48 || (t.fontStyle.includes('bold') && t.fontSize >= 40);
+        const need = large ? 4.5 : 7;
+        if (ratio < need) problems.push(`${name}: contrast ${ratio.toFixed(2)}:1 < ${need}:1 (#${(t.textColor >>> 0).toString(16)} on #${bg.toString(16)})`);
+      }
+    }
+    // Texts' ink may touch but not overlap (2 px of slack for anti-aliasing).
+    for (let i = 0; i < inks.length; i++)
+      for (let j = i + 1; j < inks.length; j++) {
+        const a = inks[i]!.r;
+        const b = inks[j]!.r;
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) problems.push(`${inks[i]!.name} overlaps ${inks[j]!.name}`);
+      }
     return problems;
   });

@@ -11,11 +11,12 @@ import { keepDrawn, text } from './text';
 /**
  * The hint bar: two lines of small text, the keys that work here and under them the feed's
  * status (offline, stale, update refused), so that neither ever covers the other, however
- * large the text and long the line.
+ * large the text and long the line; the bar reaches the screen's edge, its texts stay inside
+ * the safe area.
  */
-export const hintBarHeight = (): number => 2 * lineOf(TYPE.small) + 30;
-/** Where, inside the bar, its second line (the feed's status) sits. */
-export const statusLineY = (): number => 1080 - hintBarHeight() + 15 + lineOf(TYPE.small);
+export const hintBarHeight = (): number => 12 + 2 * lineOf(TYPE.small) + 12 + (1080 - SAFE.y - SAFE.h);
+/** Where its second line (the feed's status) sits: both lines inside the safe area. */
+export const statusLineY = (): number => 1080 - hintBarHeight() + 12 + lineOf(TYPE.small);
 /** Where a page's own content may start: below the breadcrumb and its rule. */
 export const contentTop = (): number => SAFE.y + lineOf(TYPE.small) + 12;
 /** Where a page's own content must end: above the hint bar. */
@@ -34,7 +35,7 @@ export class Chrome extends Lightning.Component {
         w: 1920,
         h: bar,
         color: COLOR.bar,
-        Hint: { x: SAFE.x, y: 15, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+        Hint: { x: SAFE.x, y: 12, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       },
     };
   }

@@ -31,25 +31,33 @@ export class ListRow extends Lightning.Component {
         visible: false,
         x: ROW_WIDTH - 30 - switchW(),
         y: (h - switchH()) / 2,
-        Track: { w: switchW(), h: switchH() },
-        Knob: { y: 6, w: switchH() - 12, h: switchH() - 12 },
-        Word: { y: (switchH() - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, bold: true }) },
+        // A filled rect under its words (so the contrast test finds what they sit on), edged in white.
+        Track: {
+          rect: true,
+          w: switchW(),
+          h: switchH(),
+          Edge: { texture: Lightning.Tools.getRoundRect(switchW(), switchH(), 6, 3, COLOR.text, false) },
+          Knob: { rect: true, y: 9, w: switchH() - 18, h: switchH() - 18 },
+          Word: { y: (switchH() - lineOf(TYPE.small)) / 2, ...text('', { size: TYPE.small, bold: true }) },
+        },
       },
     };
   }
 
-  /** A switch: filled yellow with its knob right and 开 when on; dark, outlined, knob left and 关 when off. */
+  /** A switch: filled yellow with its knob right and 开 when on; dark, knob left and 关 when off. */
   private showSwitch(on: boolean | undefined): void {
     const sw = this.tag('Switch');
     sw.visible = on !== undefined;
     if (on === undefined) return;
     const w = switchW();
     const h = switchH();
-    const knob = h - 12;
+    const knob = h - 18;
     sw.patch({
-      Track: { texture: Lightning.Tools.getRoundRect(w, h, h / 2, 3, COLOR.text, true, on ? COLOR.focus : COLOR.background) },
-      Knob: { x: on ? w - knob - 6 : 6, texture: Lightning.Tools.getRoundRect(knob, knob, knob / 2, 0, 0, true, on ? COLOR.background : COLOR.text) },
-      Word: { x: on ? 24 : knob + 24, text: { text: t(on ? 'settings.on' : 'settings.off'), textColor: on ? COLOR.background : COLOR.text } },
+      Track: {
+        color: on ? COLOR.focus : COLOR.background,
+        Knob: { x: on ? w - knob - 9 : 9, color: on ? COLOR.background : COLOR.text },
+        Word: { x: on ? 24 : knob + 30, text: { text: t(on ? 'settings.on' : 'settings.off'), textColor: on ? COLOR.background : COLOR.text } },
+      },
     });
   }
 

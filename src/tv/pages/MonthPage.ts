@@ -9,7 +9,7 @@ import { ListPage, notesTop } from './ListPage';
 const BOX_W = (SAFE.w - 3 * 24) / 4;
 /** Figures of up to ¥9,999,999.99 (about 6.4 em) fit their box even in large-text mode. */
 const valueSize = () => Math.min(TYPE.title, Math.floor((BOX_W - 48) / 6.6));
-const boxHeight = () => px(6) + lineOf(TYPE.small) + lineOf(valueSize());
+const boxHeight = () => px(9) + lineOf(TYPE.small) + lineOf(valueSize());
 
 export class MonthPage extends ListPage {
   static override _template() {
@@ -34,7 +34,7 @@ export class MonthPage extends ListPage {
       color: COLOR.panel,
       ...edge(BOX_W, boxHeight()),
       Label: { x: 24, y: px(6), ...text(total.label, { size: TYPE.small, color: COLOR.textSecondary }) },
-      Value: { x: BOX_W - 24, y: px(3) + lineOf(TYPE.small), mountX: 1, ...text(total.value, { size: valueSize(), color: total.color ?? COLOR.text, bold: true, align: 'right' }) },
+      Value: { x: BOX_W - 24, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text(total.value, { size: valueSize(), color: total.color ?? COLOR.text, bold: true, align: 'right' }) },
     }));
     const notes = this.tag('Notes');
     notes.text.text = model.notes.join('  ');

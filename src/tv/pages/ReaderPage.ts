@@ -33,7 +33,8 @@ export class ReaderPage extends Page {
       Title: { x: columnX(), y: contentTop(), ...text('', { size: TYPE.title, width: columnW(), maxLines: 3, bold: true }) },
       Meta: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: columnW(), maxLines: 2 }) },
       Correction: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: columnW(), maxLines: 3 }) },
-      Figures: { x: columnX(), y: 0 },
+      // Key figures are short: they keep the full width, so they take few rows.
+      Figures: { x: SAFE.x, y: 0 },
       Body: { x: columnX(), y: 0, text: { ...text('', { size: TYPE.body }).text, lineHeight: bodyLine() } },
       PageNumber: { x: SAFE.x + SAFE.w, y: bodyBottom() + px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
       Action: { x: SAFE.x, y: bodyBottom() + px(6), ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
@@ -59,20 +60,26 @@ export class ReaderPage extends Page {
     if (model.correction) y += linesOf(model.correction, TYPE.small, 3) * lineOf(TYPE.small) + px(6);
     const figures = this.tag('Figures');
     const perRow = figuresPerRow();
-    const figureH = lineOf(TYPE.figure) + lineOf(TYPE.small);
+    const figureH = lineOf(TYPE.figure) + lineOf(TYPE.small) + px(6);
     figures.patch({ y, visible: model.figures.length > 0 });
     figures.children = model.figures.map((f, i) => ({
-      x: (i % perRow) * (columnW() / perRow),
+      x: (i % perRow) * (SAFE.w / perRow),
       y: Math.floor(i / perRow) * figureH,
-      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: columnW() / perRow - 24, maxLines: 1 }) },
-      Label: { y: lineOf(TYPE.figure) - px(6), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: columnW() / perRow - 24, maxLines: 1 }) },
+      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: SAFE.w / perRow - 24, maxLines: 1 }) },
+      Label: { y: lineOf(TYPE.figure), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / perRow - 24, maxLines: 1 }) },
     }));
-    if (model.figures.length) y += Math.ceil(model.figures.length / perRow) * figureH + px(12);
+    const figuresBottom = y + Math.ceil(model.figures.length / perRow) * figureH + px(12);
+    // Where the figures would leave fewer than three lines of text (large text), they are read
+    // as the text's first lines instead.
+    const figuresInline = model.figures.length > 0 && (bodyBottom() - figuresBottom) / bodyLine() < 3;
+    figures.visible = model.figures.length > 0 && !figuresInline;
+    if (figures.visible) y = figuresBottom;
+    const paragraphs = figuresInline ? [model.figures.map((f) => `${f.label}：${f.value}`).join('　'), ...model.paragraphs] : model.paragraphs;
 
     const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / bodyLine()));
     // Filled again after a feed update: the reader stays on the page being read.
     const page = this.pages.length > 1 || this.pages[0]?.length ? this.pageIndex : 0;
-    this.pages = paginate(model.paragraphs, columnW(), linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
+    this.pages = paginate(paragraphs, columnW(), linesPerPage, canvasMeasure(fontFaces().join(', '), TYPE.body));
     this.tag('Body').y = y;
     this.showPage(page);
   }
