@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBuffer } from 'music-metadata';
 import { writeFileAtomic } from '../publish/atomicFile';
 
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
@@ -30,6 +29,8 @@ export const MAX_AUDIO_SECONDS = 30 * 60;
  */
 const audioSeconds = async (bytes: Buffer, mime: string): Promise<number | null> => {
   try {
+    // Loaded on the first upload, not at every start of the service.
+    const { parseBuffer } = await import('music-metadata');
     const { format } = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
     const seconds = format.duration;
     return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_AUDIO_SECONDS ? seconds : null;
