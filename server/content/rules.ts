@@ -103,8 +103,11 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
 /** Officials' duty phones and contacts' work numbers are public by nature (domain rules): shown in full. */
 const isPublicWorkPhone = (kind: ItemKind, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';
 
-/** Amounts are integer fen: the key says so (amountFen, openingFen); they are bounded, not personal. */
-const isAmount = (path: string): boolean => /Fen$/.test(path);
+/**
+ * The feed's own amounts are integer fen, named so (amountFen, openingFen): bounded, not personal.
+ * A table's row keys are the operator's to name, so a column called cardFen is checked like any other.
+ */
+const isAmount = (path: string): boolean => /Fen$/.test(path) && !path.startsWith('/rows/');
 
 const NOT_MASKED: [string, string] = ['是打码栏，只能填打码后的内容（如 王*国、3707**********1234、138****5678）', 'is a masked column: only masked values (e.g. 王*国, 3707**********1234, 138****5678)'];
 

@@ -59,6 +59,10 @@ test('numbers in table cells and numbers used as keys are checked too', async ()
   const asKey = await pushTable('keys', table(columns, [{ name: '王*胜', card: '****5678', '13812345678': 'x' }]));
   expect(asKey.status).toBe(422);
   expect(asKey.body.problems.map((p: { zh: string }) => p.zh).join()).toContain('含有完整的手机号');
+  // A row key that looks like an amount's name is no hiding place.
+  const amountNamed = await pushTable('amount-named', table([...columns, { key: 'cardFen', label: '金额', type: 'money' }], [{ name: '王*胜', card: '****5678', cardFen: 6228480012345678 }]));
+  expect(amountNamed.status).toBe(422);
+  expect(amountNamed.body.problems.map((p: { zh: string }) => p.zh).join()).toContain('含有完整的银行卡号');
 });
 
 test('a masked column accepts only masked values', async () => {
