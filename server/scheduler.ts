@@ -3,7 +3,7 @@
  * expires while the service runs; checked every few seconds.
  */
 import { appendAudit } from './audit/auditLog';
-import { lastSignedAt, pendingVersions } from './content/repository';
+import { lastSignedAt } from './content/repository';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
 
@@ -30,18 +30,21 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
 /** Re-signed this long after the last signing; a manifest lives 7 days, so boxes never see it lapse. */
 const RESIGN_AFTER_MS = 86_400_000;
 
-/** Re-signs the manifest when the last signing is a day old; returns the new version, if any. */
-export const resignIfDue = (service: Service, now: number): number | null => {
-  // A publish under way will sign its own manifest; a re-signing now could be overtaken by it.
-  if (pendingVersions(service.db).length) return null;
+/**
+ * Re-signs the manifest when the last signing is a day old; returns the new version, if any.
+ * It runs on the publishing thread, after any publish already queued there, so none is under way.
+ */
+export const resignIfDue = async (service: Service, now: number): Promise<number | null> => {
   if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS) return null;
-  return service.publisher.resign(now).version;
+  return service.publishing.run({ kind: 'resign', now });
 };
 
 export const startScheduler = (service: Service): (() => void) => {
   // At once too: a service that was down past a manifest's expiry must not wait for a tick.
-  resignIfDue(service, Date.now());
-  let running = false;
+  let running = true;
+  resignIfDue(service, Date.now())
+    .catch((error: unknown) => console.error(error))
+    .finally(() => (running = false));
   const timer = setInterval(() => {
     // One at a time: a publish with speech clips can outlast the interval.
     if (running) return;

@@ -11,9 +11,14 @@ export interface PublishPaths {
   keyFile: string;
 }
 
-export type PublishJob = { kind: 'publish'; operatorId: number | null } | { kind: 'rollback'; operatorId: number; toVersion: number } | { kind: 'recover' };
+export type PublishJob =
+  | { kind: 'publish'; operatorId: number | null }
+  | { kind: 'rollback'; operatorId: number; toVersion: number }
+  | { kind: 'recover' }
+  /** Re-signs as of `now` (the caller's clock), after finishing any version a failed publish left pending. */
+  | { kind: 'resign'; now: number };
 
-type JobResult<J extends PublishJob> = J extends { kind: 'recover' } ? number[] : PublishResult;
+type JobResult<J extends PublishJob> = J extends { kind: 'recover' } ? number[] : J extends { kind: 'resign' } ? number : PublishResult;
 
 export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; name: string; message: string; code?: string; problems: PublishRejected['problems'] };
 

@@ -20,6 +20,11 @@ const run = (job: PublishJob) => {
       return publisher.rollback(job.operatorId, job.toVersion);
     case 'recover':
       return publisher.recover();
+    case 'resign':
+      // A publish that failed (a full disk) leaves its version pending: it is finished first, so
+      // the re-signed manifest names its files, and a quiet district is not held back by it.
+      publisher.recover();
+      return publisher.resign(job.now).version;
   }
 };
 
