@@ -15,8 +15,12 @@ export interface HttpLimits {
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { requestTimeoutSeconds: 60, maxConnectionsPerAddress: 256 };
 
-/** Seconds an idle keep-alive connection stays open: boxes poll a minute apart, so they reconnect anyway. */
-const KEEP_ALIVE_SECONDS = 10;
+/**
+ * Seconds an idle keep-alive connection stays open: Fastify's 72, longer than the 60 s idle
+ * timeout of common load balancers, so that a proxy never reuses a connection the service has
+ * just closed (a shorter one made clients' reused connections fail mid-request).
+ */
+const KEEP_ALIVE_SECONDS = 72;
 
 /** A Fastify serverFactory with these limits. */
 export const limitedServer =
