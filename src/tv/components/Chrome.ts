@@ -14,7 +14,7 @@ import { keepDrawn, text } from './text';
  * large the text and long the line; the bar reaches the screen's edge, its texts stay inside
  * the safe area.
  */
-export const hintBarHeight = (): number => 12 + 2 * lineOf(TYPE.small) + 12 + (1080 - SAFE.y - SAFE.h);
+export const hintBarHeight = (): number => 12 + 2 * lineOf(TYPE.small) + 6 + (1080 - SAFE.y - SAFE.h);
 /** Where its second line (the feed's status) sits: both lines inside the safe area. */
 export const statusLineY = (): number => 1080 - hintBarHeight() + 12 + lineOf(TYPE.small);
 /** Where a page's own content may start: below the breadcrumb and its rule. */

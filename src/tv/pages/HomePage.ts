@@ -22,7 +22,7 @@ import { markHomeInteractive } from '../boot/probes';
 type Area = 'settings' | 'tabs' | 'tiles' | 'dialog';
 
 const tabsY = () => SAFE.y + lineOf(TYPE.heading) + lineOf(TYPE.small) + px(12);
-const tilesY = () => tabsY() + tabHeight() + px(36);
+const tilesY = () => tabsY() + tabHeight() + px(24);
 /** Rows of tiles that fit above the hint bar; the rest scroll into view. */
 const visibleTileRows = () => Math.max(1, Math.floor((contentBottom() - tilesY() - 12 + TILE_GAP) / (tileHeight() + TILE_GAP)));
 
