@@ -119,8 +119,9 @@ test('a long ledger list pages with channel up/down and keeps the focused entry 
   expect(month.vouchers.length).toBeGreaterThan(10);
   await press(page, 'Enter');
   await expectText(page, formatFen(month.closingFen));
+  // A page of the month holds four entries at 1080p, above the two-line hint bar.
   await press(page, 'PageDown');
-  await expectFocusedText(page, month.vouchers[5]!.summary);
+  await expectFocusedText(page, month.vouchers[4]!.summary);
   await press(page, 'PageDown', 200);
   const last = month.vouchers[month.vouchers.length - 1]!;
   await expectFocusedText(page, formatFen(last.amountFen));
@@ -270,8 +271,9 @@ test('resting in a long list draws the rows channel − brings and the positions
   // drawn on its press (checking between the two could outlast the rest on a loaded machine).
   const atOnce = await drawnFor(page, 'PageDown', false, 2);
   expect(atOnce.texts).toBeGreaterThan(5);
-  await expectFocusedText(page, month.vouchers[16]!.summary);
-  await expectText(page, `17 / ${month.vouchers.length}`);
+  // From the second entry, three page turns of four entries each.
+  await expectFocusedText(page, month.vouchers[13]!.summary);
+  await expectText(page, `14 / ${month.vouchers.length}`);
 });
 
 test('Back shows the page behind without drawing it again, and frees what the page left drew', async ({ page }) => {

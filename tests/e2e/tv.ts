@@ -39,6 +39,10 @@ export const feedChannel = (id: number): Channel | undefined => {
 };
 
 /** A text that only this sub-channel's own screen would show. */
+/** The item a list channel shows first: the service lists the newest first, then by id. */
+const listedFirst = <T extends { id: string; publishedAt: string }>(items: T[]): T =>
+  [...items].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id))[0]!;
+
 export const firstText = (channel: Channel): string => {
   switch (channel.kind) {
     case 'articles':
@@ -46,12 +50,12 @@ export const firstText = (channel: Channel): string => {
     case 'alerts':
     case 'guide':
     case 'tables':
-      return channel.content[0]!.title;
+      return listedFirst<{ id: string; publishedAt: string; title: string }>(channel.content).title;
     case 'faq':
       return channel.content[0]!.items[0]!.question.slice(0, 12);
     case 'contacts':
     case 'people':
-      return channel.content[0]!.name;
+      return listedFirst<{ id: string; publishedAt: string; name: string }>(channel.content).name;
     case 'profile':
       return channel.content.title;
     case 'ledger':
