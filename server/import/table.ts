@@ -54,7 +54,10 @@ const guessDelimiter = (text: string): string => {
 
 const readXlsx = async (bytes: Uint8Array, sheet?: string | number): Promise<TableRead> => {
   // What the parts would inflate to, as the zip declares it, before ExcelJS inflates anything.
-  const over = xlsxOverLimit(zipEntries(bytes) ?? []);
+  // A directory this reader cannot follow (Zip64, or damaged) would leave every cap unchecked.
+  const entries = zipEntries(bytes);
+  if (!entries) return { ok: false, problem: messages.unreadableFile('压缩目录无法读取 / its zip directory cannot be read') };
+  const over = xlsxOverLimit(entries);
   if (over?.limit === 'zipEntries') return { ok: false, problem: messages.tooLarge(`包含超过 ${IMPORT_LIMITS.zipEntries} 个部件`, `more than ${IMPORT_LIMITS.zipEntries} parts`) };
   if (over?.limit === 'inflatedBytes') return { ok: false, problem: messages.tooLarge(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`, `over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`) };
   if (over) return { ok: false, problem: messages.tooLarge(`「${over.entry}」解压后是压缩大小的 ${IMPORT_LIMITS.inflationRatio} 倍以上`, `"${over.entry}" inflates to more than ${IMPORT_LIMITS.inflationRatio} times its compressed size`) };

@@ -92,6 +92,14 @@ test('a file larger than the cap is refused before it is decoded', async () => {
   expect(problem.zh).toContain(`超过 ${IMPORT_LIMITS.fileBytes / 1024 / 1024} MB`);
 });
 
+test('an .xlsx whose zip directory cannot be followed (a Zip64 offset) is refused, not read with no caps', async () => {
+  const bytes = Buffer.from(zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>') }]));
+  // The end record's directory offset, as Zip64 writes it: 0xFFFFFFFF, the real one elsewhere.
+  bytes.writeUInt32LE(0xffffffff, bytes.length - 22 + 16);
+  const problem = await refusal(new Uint8Array(bytes), 'zip64.xlsx');
+  expect(problem.zh).toContain('压缩目录无法读取');
+});
+
 test('an .xlsx whose parts declare gigabytes, or inflate a thousandfold, is refused before anything is inflated', async () => {
   const lying = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), declaredSize: 2_000_000_000 }]);
   expect((await refusal(lying, '谎报.xlsx')).zh).toContain(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / 1024 / 1024} MB`);
