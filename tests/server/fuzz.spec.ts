@@ -48,6 +48,7 @@ const ENDPOINTS: { method: string; url: string; schema?: { params?: Schema; quer
   { method: 'GET', url: '/api/versions' },
   { method: 'GET', url: '/api/audit/verify' },
   { method: 'GET', url: '/api/overdue', schema: ROUTE_SCHEMAS.overdue },
+  { method: 'GET', url: '/api/boot-failures' },
   { method: 'GET', url: '/api/operators' },
   { method: 'POST', url: '/api/operators', schema: ROUTE_SCHEMAS.createOperator },
   { method: 'POST', url: '/api/operators/:id/tokens', schema: ROUTE_SCHEMAS.issueToken },
