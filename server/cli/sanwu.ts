@@ -7,8 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { LedgerMonthBody, Voucher } from '../../src/feed/schema';
-import { describeMerge, mergeVouchers, readLedgerFile, type LedgerImportOptions } from '../import';
+import { readLedgerFile, type LedgerImportOptions } from '../import';
 import { exportFeed } from './export';
 import { IMPORT_LIMITS } from '../import/limits';
 import { noticeFromMarkdown } from './markdown';
@@ -90,11 +89,6 @@ const newItemId = (file: string): string => {
   return `${stem || 'item'}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 };
 
-const currentMonth = async (village: string, month: string): Promise<LedgerMonthBody | null> => {
-  const state = await request<{ published: LedgerMonthBody | null; pending: { body: LedgerMonthBody | null } | null }>(connection(), 'GET', itemPath(village, '15', month));
-  return state.pending?.body ?? state.published;
-};
-
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   async operators([action, id]) {
     if (action === 'list') {
@@ -158,21 +152,15 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       writeFileSync(values['save-mapping'], `${JSON.stringify({ mapping: result.mapping, defaults: options.defaults ?? {} }, null, 2)}\n`);
       say(`列对应关系已保存到 ${values['save-mapping']} / column mapping saved`);
     }
-    const existing = await currentMonth(village, month);
-    const merge = mergeVouchers(existing?.vouchers ?? [], result.vouchers as Voucher[]);
-    for (const line of describeMerge(merge)) say(line);
     if (result.monthTotal) say(result.monthTotal.matches ? '本月合计与明细相符 / the month total matches the entries' : '本月合计与明细不符 / the month total does not match');
-    if (values['dry-run']) {
-      say('试运行：未做任何修改 / dry run: nothing changed');
-      return;
-    }
-    if (!merge.added.length && !merge.changed.length && existing) {
-      say('没有变化，未提交 / nothing changed, nothing submitted');
-      return;
-    }
-    const body: Partial<LedgerMonthBody> = { vouchers: merge.merged, ...(result.openingFen !== undefined ? { openingFen: result.openingFen } : existing ? { openingFen: existing.openingFen } : {}) };
-    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), body);
-    say(`已保存为草稿 ${draft.id}，等待村务监督委员会审核 / saved as draft ${draft.id}, awaiting the committee's review`);
+    // The service merges the rows onto the month as it is when they arrive, so a clerk
+    // importing at the same time as another loses nothing.
+    const body = { vouchers: result.vouchers, ...(result.openingFen !== undefined ? { openingFen: result.openingFen } : {}), dryRun: Boolean(values['dry-run']) };
+    const merged = await request<{ summary: { zh: string[]; en: string[] }; draftId: number | null }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/import`, body);
+    merged.summary.zh.forEach((line, i) => say(`${line} / ${merged.summary.en[i]}`));
+    if (values['dry-run']) say('试运行：未做任何修改 / dry run: nothing changed');
+    else if (merged.draftId === null) say('没有变化，未提交 / nothing changed, nothing submitted');
+    else say(`已保存为草稿 ${merged.draftId}，等待村务监督委员会审核 / saved as draft ${merged.draftId}, awaiting the committee's review`);
   },
 
   async attach([file]) {
@@ -182,12 +170,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const bytes = readFileSync(need(file, 'file'));
     const type = extname(file!).toLowerCase() === '.png' ? 'image/png' : extname(file!).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
     const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(bytes), type);
-    const current = await currentMonth(village, month);
-    const voucher = current?.vouchers.find((v) => v.number === number);
-    if (!current || !voucher) throw new UsageError(`${month} 没有凭证 ${number} / no voucher ${number} in ${month}`);
-    voucher.receipts = [...voucher.receipts, { ...image, kind: '票据' }];
-    voucher.attachmentCount = Math.max(voucher.attachmentCount, voucher.receipts.length);
-    const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), current);
+    const draft = await request<{ id: number }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/vouchers/${encodeURIComponent(number)}/receipts`, { ...image, kind: '票据' });
     say(`票据已附到 ${number}（${image.width}×${image.height}），草稿 ${draft.id} / receipt attached, draft ${draft.id}`);
   },
 

@@ -18,8 +18,8 @@ import { checkItem, type ItemKind } from './rules';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; zh: string; en: string; problems?: OperatorProblem[] };
 
-const refuse = (status: number, zh: string, en: string, problems?: OperatorProblem[]): Outcome<never> => ({ ok: false, status, zh, en, ...(problems ? { problems } : {}) });
-const FORBIDDEN = refuse(403, '您没有这项操作的权限', 'You are not allowed to do this here');
+export const refuse = (status: number, zh: string, en: string, problems?: OperatorProblem[]): Outcome<never> => ({ ok: false, status, zh, en, ...(problems ? { problems } : {}) });
+export const FORBIDDEN = refuse(403, '您没有这项操作的权限', 'You are not allowed to do this here');
 
 interface RegionRow {
   code: string;

@@ -3,12 +3,14 @@
  * is scoped by role and region; answers carry reasons in Chinese and English.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Receipt } from '../../src/feed/schema';
 import { can } from '../auth/permissions';
 import { activeAdminTokens, createOperator, disableOperator, issueToken, listOperators, nameProblem, revokeToken, ROLE_LEVEL, ROLES, type Operator, type Role } from '../auth/operators';
 import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 import { ImageRejected, MAX_UPLOAD_BYTES, storeImage } from '../content/media';
 import { correctItem, itemState, pushItem, reviewDraft, withdrawItem, type Outcome } from '../content/operations';
+import { attachReceipt, importLedgerRows, type LedgerImport } from '../content/ledgerMerge';
 import { overdueChannels } from '../content/overdue';
 import { listRevisions, type Revision } from '../content/repository';
 import { PublishRejected } from '../publish/publisher';
@@ -76,6 +78,18 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     const { region, channel, itemId } = request.params;
     const outcome = correctItem(service, request.operator, { region, channel: Number(channel), itemId }, request.body ?? {});
     return answer(reply, outcome.ok ? { ok: true, value: outcome.value.map(revisionView) } : outcome, 201);
+  });
+
+  type MonthParams = { region: string; month: string };
+  // The ledger import and receipt attachment are merged here, onto the month as it is now.
+  app.post<{ Params: MonthParams; Body: LedgerImport }>('/regions/:region/ledger/:month/import', { schema: ROUTE_SCHEMAS.ledgerImport }, async (request, reply) =>
+    answer(reply, importLedgerRows(service, request.operator, request.params.region, request.params.month, request.body), request.body.dryRun ? 200 : 201),
+  );
+
+  app.post<{ Params: MonthParams & { number: string }; Body: Receipt }>('/regions/:region/ledger/:month/vouchers/:number/receipts', { schema: ROUTE_SCHEMAS.attachReceipt }, async (request, reply) => {
+    const { region, month, number } = request.params;
+    const outcome = attachReceipt(service, request.operator, region, month, number, { ...request.body, kind: request.body.kind ?? '票据' });
+    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome, 201);
   });
 
   app.post<{ Body: Buffer }>('/media', async (request, reply) => {

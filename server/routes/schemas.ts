@@ -15,6 +15,8 @@ export const itemParams = {
   properties: { region: digits(12), channel: digits(2), itemId: text(64) },
 } as const;
 
+const monthParams = { type: 'object', required: ['region', 'month'], properties: { region: digits(12), month: { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}$' } } } as const;
+
 const idParams = { type: 'object', required: ['id'], properties: { id: digits(12) } } as const;
 
 export const ROUTE_SCHEMAS = {
@@ -40,4 +42,21 @@ export const ROUTE_SCHEMAS = {
   issueToken: { params: idParams, body: { type: ['object', 'null'], properties: { label: text(60) } } },
   revokeToken: { params: idParams },
   disableOperator: { params: idParams },
+  // The rows are checked by the ledger rules after the merge, which name voucher and field.
+  ledgerImport: {
+    params: monthParams,
+    body: {
+      type: 'object',
+      required: ['vouchers'],
+      properties: { vouchers: { type: 'array', maxItems: 20_000, items: { type: 'object' } }, openingFen: { type: 'integer' }, dryRun: { type: 'boolean' } },
+    },
+  },
+  attachReceipt: {
+    params: { type: 'object', required: ['region', 'month', 'number'], properties: { ...monthParams.properties, region: digits(12), number: text(40) } },
+    body: {
+      type: 'object',
+      required: ['src', 'width', 'height'],
+      properties: { src: text(200), width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 }, kind: text(20) },
+    },
+  },
 } as const;

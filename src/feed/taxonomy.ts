@@ -72,6 +72,9 @@ export const channelSpec = (id: number): ChannelSpec => {
   return found;
 };
 
+/** The one sub-channel of each kind that code names: the village books. */
+export const LEDGER_CHANNEL = CHANNELS.find((c) => c.kind === 'ledger')!.id;
+
 export const channelsOf = (section: SectionId): ChannelSpec[] => CHANNELS.filter((c) => c.section === section);
 
 /** Which public feed file carries a section's sub-channels; household data is never public. */

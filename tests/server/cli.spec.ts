@@ -411,3 +411,44 @@ test('`sanwu operators disable` stops an operator and every token they hold', as
   expect(disabled.out).toContain(`操作员 ${id} 已停用`);
   expect((await call(service, 'GET', '/api/me', token)).status).toBe(401);
 });
+
+test('two clerks import halves of one month at the same moment: both land, neither is lost', async () => {
+  // November's journal moved to March 2027, split in two files: entries 1–5 and 6–10.
+  const lines = novemberCsv().replace(/2026\/11\//g, '2027/03/').replace('2026年11月', '2027年03月').split('\r\n');
+  const [head, entries] = [lines.slice(0, FIRST_ENTRY_ROW - 1), lines.slice(FIRST_ENTRY_ROW - 1, -1)];
+  const files = [entries.slice(0, 5), entries.slice(5)].map((part, i) => {
+    const file = join(work, `2027-03-part${i + 1}.csv`);
+    writeFileSync(file, [...head, ...part].join('\r\n'));
+    return file;
+  });
+  expect(await itemState('2027-03')).toEqual({ published: null, pending: null });
+
+  // Each run reads the file, then sends its rows; before the merge moved to the service, the
+  // second PUT of a whole month read before the first landed silently dropped the first's rows.
+  const runs = await Promise.all(files.map((file) => sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2027-03')));
+  for (const run of runs) expect(run.code, run.out).toBe(0);
+  expect(runs.map((run) => /新增 (\d+) 笔/.exec(run.out)?.[1])).toEqual(['5', '5']);
+  const month = (await itemState('2027-03')).pending!.body;
+  expect(month.vouchers.map((v) => v.number).sort()).toEqual(november().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`));
+
+  // Two receipts attached to two vouchers of that month at once: both kept.
+  const photo = join(work, 'slip.png');
+  writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 235, b: 220 } } }).png().toBuffer());
+  const attached = await Promise.all(['记-0001', '记-0007'].map((number) => sanwu('clerk', 'attach', photo, '--village', code, '--month', '2027-03', '--voucher', number)));
+  for (const run of attached) expect(run.code, run.out).toBe(0);
+  const after = (await itemState('2027-03')).pending!.body.vouchers;
+  expect(after.filter((v) => v.receipts.length > 0).map((v) => v.number)).toEqual(['记-0001', '记-0007']);
+  expect(after).toHaveLength(10);
+});
+
+test('the merge endpoint names the problem: an unknown voucher, someone else\'s village, a bad month', async () => {
+  const receipt = { src: 'media/none.jpg', width: 10, height: 10 };
+  const missing = await call(service, 'POST', `/api/regions/${code}/ledger/2027-03/vouchers/${encodeURIComponent('记-0999')}/receipts`, service.tokens.clerk.token, receipt);
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.zh).toBe('2027-03 没有凭证 记-0999');
+  const other = readSample('district.json').streets[0].villages[1].code as string;
+  const foreign = await call(service, 'POST', `/api/regions/${other}/ledger/2027-03/import`, service.tokens.clerk.token, { vouchers: [], dryRun: true });
+  expect(foreign.status).toBe(403);
+  const badMonth = await call(service, 'POST', `/api/regions/${code}/ledger/2027-3/import`, service.tokens.clerk.token, { vouchers: [] });
+  expect(badMonth.status).toBe(400);
+});
