@@ -4,6 +4,7 @@
  */
 import type { ContentKind } from '../../src/feed/taxonomy';
 import { itemProblems } from '../../src/feed/validate';
+import { walkJson } from '../../src/feed/jsonWalk';
 import { findUnmaskedNumber, isMaskedValue } from '../../src/format/personalNumbers';
 import { formatFen } from '../../src/format/money';
 import type { Coverage } from './fontCoverage';
@@ -19,31 +20,6 @@ const UNMASKED: Record<'id' | 'mobile' | 'bank', [string, string]> = {
   id: ['含有完整的身份证号，必须打码（如 3707**********1234）', 'contains a whole ID number; mask it (e.g. 3707**********1234)'],
   mobile: ['含有完整的手机号，必须打码（如 138****5678）', 'contains a whole mobile number; mask it (e.g. 138****5678)'],
   bank: ['含有完整的银行卡号，必须打码（如 ****8901）', 'contains a whole bank card number; mask it (e.g. ****8901)'],
-};
-
-/** Calls back with every string in a JSON value and its path. */
-const eachString = (value: unknown, path: string, visit: (text: string, path: string) => void): void => {
-  if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachString(v, `${path}/${i}`, visit));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachString(v, `${path}/${k}`, visit);
-};
-
-/** Calls back with every object key and every number in a JSON value, with their paths. */
-const eachKeyAndNumber = (value: unknown, path: string, visit: (text: string, path: string) => void): void => {
-  if (typeof value === 'number') visit(String(value), path);
-  else if (Array.isArray(value)) value.forEach((v, i) => eachKeyAndNumber(v, `${path}/${i}`, visit));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      visit(k, `${path}/${k}`);
-      eachKeyAndNumber(v, `${path}/${k}`, visit);
-    }
-  }
-};
-
-/** Calls back with every number in a JSON value and its path. */
-const eachNumber = (value: unknown, path: string, visit: (value: number, path: string) => void): void => {
-  if (typeof value === 'number') visit(value, path);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) eachNumber(v, `${path}/${k}`, visit);
 };
 
 /** Each voucher within the district's ceiling, and the month's totals within the range integers are exact in. */
@@ -165,7 +141,8 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
     const where = locate(body, itemLabel, p.path);
     return describeProblem(where.item, { ...p, path: where.field });
   });
-  eachString(body, '', (text, path) => {
+  walkJson(body, ({ kind: leafKind, value: text, path }) => {
+    if (leafKind !== 'string') return;
     const where = locate(body, itemLabel, path);
     if (!isRealTime(text)) problems.push(ruleProblem(where.item, where.field, '不是真实存在的日期', 'is not a real date'));
     const unmasked = findUnmaskedNumber(text);
@@ -175,8 +152,8 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
       problems.push(ruleProblem(where.item, where.field, `有电视字体显示不了的字：${missing.join('')}`, `has characters the TV font cannot show: ${missing.join('')}`));
     }
   });
-  eachNumber(body, '', (value, path) => {
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+  walkJson(body, ({ kind: leafKind, value, path }) => {
+    if (leafKind === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
       const where = locate(body, itemLabel, path);
       problems.push(ruleProblem(where.item, where.field, '数字太大，无法准确保存', 'is too large a number to be kept exactly'));
     }
@@ -185,9 +162,10 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
     problems.push(...amountProblems(body, itemLabel, context.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN));
     problems.push(...voucherProblems(body, itemLabel, context.feedFileExists));
   }
-  eachKeyAndNumber(body, '', (text, path) => {
-    if (isAmount(path)) return;
-    const unmasked = findUnmaskedNumber(text);
+  // Numbers and keys too: a card number typed as a JSON number, or used as a key, is still a card number.
+  walkJson(body, ({ kind: leafKind, value, path }) => {
+    if (leafKind === 'string' || isAmount(path)) return;
+    const unmasked = findUnmaskedNumber(String(value));
     const where = locate(body, itemLabel, path);
     if (unmasked) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
   });

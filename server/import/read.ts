@@ -11,6 +11,7 @@ import { readTable } from './table';
 import type { Cell, FileMonthTotal, ImportProblem, LedgerField, LedgerImportOptions, LedgerImportResult, SkippedRow } from './types';
 import { cellText, readAmount, readDate } from './values';
 import type { Voucher } from '../../src/feed/schema';
+import { chinaTime } from '../../src/format/dates';
 
 const DEFAULT_MAX_PROBLEMS = 200;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -90,7 +91,7 @@ export async function readLedgerFile(bytes: Uint8Array, fileName: string, option
   }
   for (const entry of entries) problems.push(...entry.problems);
 
-  const publishedAt = options.publishedAt ?? chinaNow();
+  const publishedAt = options.publishedAt ?? chinaTime(Date.now());
   const vouchers = entries.flatMap((entry) => (entry.draft ? [toVoucher(entry.draft, settledMonth, publishedAt)] : []));
   return result({
     ...fileInfo,
@@ -222,4 +223,3 @@ const defaultReviewedAt = (value: string | undefined): string | undefined => {
   return `${read.day}T00:00:00+08:00`;
 };
 
-const chinaNow = (): string => `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;

@@ -40,9 +40,13 @@ const DAY_MS = 86_400_000;
 /** Whole days from `now` until `iso` (negative when past). */
 export const daysUntil = (iso: string, now: number): number => Math.ceil((toEpoch(iso) - now) / DAY_MS);
 
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** A moment as the feed writes times: ISO 8601 in China's zone, 2026-11-20T09:00:00+08:00. The one place that converts. */
+export const chinaTime = (epochMs: number): string => `${new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+
 /** A date in China's zone as YYYY-MM-DD plus weekday index, for the home screen's clock. */
-export const chinaDate = (now: number): { iso: string; weekday: number } => {
-  const shifted = new Date(now + 8 * 3_600_000);
-  const iso = shifted.toISOString().slice(0, 10);
-  return { iso, weekday: shifted.getUTCDay() };
-};
+export const chinaDate = (now: number): { iso: string; weekday: number } => ({
+  iso: chinaTime(now).slice(0, 10),
+  weekday: new Date(now + CHINA_OFFSET_MS).getUTCDay(),
+});

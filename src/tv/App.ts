@@ -9,7 +9,7 @@ import { keepDrawn, text } from './components/text';
 import { statusLineY } from './components/Chrome';
 import { releaseDrawnAhead } from './components/drawAhead';
 import { keepPageLeft, releasePagesBehind } from './components/pagesBehind';
-import { formatDateTime } from '../format/dates';
+import { chinaTime, formatDateTime } from '../format/dates';
 import { t } from '../i18n';
 import { box, notices } from './context';
 import { refreshPage, routes } from './routes';
@@ -186,7 +186,7 @@ export class App extends Router.App {
     const health = store.health;
     const status =
       health.kind === 'offline'
-        ? t('status.offline', { date: health.since ? formatDateTime(new Date(health.since + 8 * 3_600_000).toISOString().slice(0, 19)) : '—' })
+        ? t('status.offline', { date: health.since ? formatDateTime(chinaTime(health.since)) : '—' })
         : health.kind === 'rejected'
           ? t('status.rejected')
           : health.kind === 'untrustedKey'

@@ -9,6 +9,7 @@ import type { DistrictFeed } from '../../src/feed/schema';
 import { servedEntries } from '../feedTree';
 import { startTamperingProxy } from './tamperingProxy';
 import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, readFeed, sample } from './tv';
+import { chinaTime } from '../../src/format/dates';
 
 let service: RunningService;
 test.beforeAll(async () => {
@@ -304,7 +305,7 @@ test('an emergency alert covers the open screen within the poll interval, and OK
   const focusedTitle = await openVillageAffairs(page);
   const { admin } = service.tokens;
   const district = sample().district.region.code;
-  const expiresAt = new Date(Date.now() + 8 * 3_600_000 + 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  const expiresAt = chinaTime(Date.now() + 3_600_000);
   const draft = await call(service, 'PUT', `/api/regions/${district}/channels/5/items/storm-1`, admin.token, {
     level: 1,
     title: '寒潮红色预警：今夜最低气温零下十五度',

@@ -12,6 +12,7 @@ import { verifyManifest } from '../../server/publish/signing';
 import type { DistrictFeed } from '../../src/feed/schema';
 import { servedEntries } from '../feedTree';
 import { call, readSample, startService, type RunningService } from './harness';
+import { chinaTime } from '../../src/format/dates';
 
 let service: RunningService;
 test.beforeAll(async () => {
@@ -174,7 +175,7 @@ test('a publish set for a later time happens then', async () => {
   const draft = await call(service, 'PUT', `/api/regions/${clerk.region}/channels/13/items/scheduled`, admin.token, notice('定时发布的党务通知'));
   await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
   const version = (await manifest()).version;
-  const at = new Date(Date.now() + 8 * 3_600_000 + 2_000).toISOString().slice(0, 19) + '+08:00';
+  const at = chinaTime(Date.now() + 2_000);
   const scheduled = await call(service, 'POST', '/api/publish', admin.token, { at });
   expect(scheduled.status).toBe(202);
   expect((await manifest()).version).toBe(version);

@@ -13,6 +13,7 @@ import { create as openFontBuffer, type Font } from 'fontkit';
 import { ConverterFactory } from 'opencc-js/core';
 import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
+import { jsonStrings } from '../../src/feed/jsonWalk';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FONT = join(ROOT, 'static/fonts/sanwu-sans.woff2');
@@ -37,13 +38,6 @@ function jsonFilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-function stringValues(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringValues(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringValues(v, out);
-  return out;
-}
-
 function loadFont(path = FONT): Font {
   expect(existsSync(path), `${relative(ROOT, path)} is missing: run \`npm run font\``).toBe(true);
   const font = openFontBuffer(readFileSync(path));
@@ -63,7 +57,7 @@ function missingGlyphs(font: Pick<Font, 'hasGlyphForCodePoint'>, files: string[]
   for (const file of files) {
     const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const missing = new Set<string>();
-    for (const s of stringValues(data).map(convert)) {
+    for (const s of jsonStrings(data).map(convert)) {
       for (const ch of s) {
         if (NO_GLYPH.test(ch) || missing.has(ch)) continue;
         if (!font.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch);

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { amountInWords, formatFen } from '../../src/format/money';
-import { chinaDate, daysUntil, formatDate, formatDateTime, formatMonth } from '../../src/format/dates';
+import { chinaDate, chinaTime, daysUntil, formatDate, formatDateTime, formatMonth, toEpoch } from '../../src/format/dates';
+import { jsonStrings, walkJson } from '../../src/feed/jsonWalk';
 import { maskBankCard, maskIdNumber, maskMobile, maskName } from '../../src/format/mask';
 import { findUnmaskedNumber } from '../../src/format/personalNumbers';
 
@@ -60,4 +61,17 @@ test.describe('masking', () => {
     expect(findUnmaskedNumber('电话138****5678，身份证3707**********1234')).toBeNull();
     expect(findUnmaskedNumber('办公电话0536-7261234，金额¥13,812.34')).toBeNull();
   });
+});
+
+test('chinaTime writes a moment in China’s zone whatever the machine’s zone: the evening of the 19th UTC is the 20th in Beijing', () => {
+  expect(chinaTime(Date.UTC(2026, 10, 19, 16, 30, 5))).toBe('2026-11-20T00:30:05+08:00');
+  expect(toEpoch(chinaTime(1_795_000_000_000))).toBe(1_795_000_000_000);
+  expect(chinaDate(Date.UTC(2026, 10, 19, 16, 30))).toEqual({ iso: '2026-11-20', weekday: 5 });
+});
+
+test('walkJson visits every string, number and key with its JSON Pointer path', () => {
+  const seen: string[] = [];
+  walkJson({ title: '通知', rows: [{ card: 6228480012345678 }], '13812345678': true }, (leaf) => seen.push(`${leaf.kind} ${leaf.path} ${leaf.value}`));
+  expect(seen).toEqual(['key /title title', 'string /title 通知', 'key /rows rows', 'key /rows/0/card card', 'number /rows/0/card 6228480012345678', 'key /13812345678 13812345678']);
+  expect(jsonStrings({ a: ['x', { b: 'y' }], n: 1 })).toEqual(['x', 'y']);
 });

@@ -22,6 +22,7 @@ import { create as openFontBuffer } from 'fontkit';
 import { ConverterFactory } from 'opencc-js/core';
 import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
+import { jsonStrings } from '../../src/feed/jsonWalk';
 
 /** The same conversion as a Traditional box's (src/tv/cn2tw.ts). */
 const toTraditional = ConverterFactory(fromCn, toTw);
@@ -90,13 +91,6 @@ function jsonFilesUnder(dir: string): string[] {
   return out.sort();
 }
 
-function stringValues(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) stringValues(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) stringValues(v, out);
-  return out;
-}
-
 /** Characters used per file, values only (keys are identifiers, not shown on screen). */
 function charactersOfJsonFiles(files: string[]): Map<string, Set<string>> {
   const byFile = new Map<string, Set<string>>();
@@ -108,7 +102,7 @@ function charactersOfJsonFiles(files: string[]): Map<string, Set<string>> {
       fail(`${relative(ROOT, file)} is not valid JSON: ${(e as Error).message}`);
     }
     const chars = new Set<string>();
-    for (const s of stringValues(data)) for (const ch of s) if (!NO_GLYPH.test(ch)) chars.add(ch);
+    for (const s of jsonStrings(data)) for (const ch of s) if (!NO_GLYPH.test(ch)) chars.add(ch);
     byFile.set(relative(ROOT, file), chars);
   }
   return byFile;
@@ -120,7 +114,7 @@ function traditionalCharactersOf(files: string[]): Map<string, Set<string>> {
   for (const file of files) {
     const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const chars = new Set<string>();
-    for (const s of stringValues(data)) for (const ch of toTraditional(s)) if (!NO_GLYPH.test(ch)) chars.add(ch);
+    for (const s of jsonStrings(data)) for (const ch of toTraditional(s)) if (!NO_GLYPH.test(ch)) chars.add(ch);
     byFile.set(`${relative(ROOT, file)} (Traditional)`, chars);
   }
   return byFile;

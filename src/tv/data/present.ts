@@ -19,7 +19,7 @@ import type {
   Voucher,
 } from '../../feed/schema';
 import { channelsOf, channelSpec, SECTIONS, type SectionId } from '../../feed/taxonomy';
-import { daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
+import { chinaTime, daysUntil, formatDate, formatDateTime, formatMonth, toEpoch, type DateStyle } from '../../format/dates';
 import { amountInWords, formatFen } from '../../format/money';
 import { language, t, type MessageKey } from '../../i18n';
 import { ALERT_TEXT_COLOR, COLOR, currentLook, TYPE } from '../theme';
@@ -227,7 +227,7 @@ export const presentDocument = (published: Channel, itemId: string, now: number)
       if (q.department) meta.push(t('qa.department', { name: q.department }));
       const answer = q.answer
         ? [`【${t('qa.answer')}】${q.answeredAt ? t('qa.answeredAt', { date: date(q.answeredAt) }) : ''}`, q.answer]
-        : [t('qa.noAnswerYet', { date: date(new Date(toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10)) })];
+        : [t('qa.noAnswerYet', { date: date(chinaTime(toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS)) })];
       return { ...documentBase(id, q.title, q.publishedAt, q), meta, paragraphs: [q.question, ...answer], ...media(q) };
     }
     case 'alerts': {
