@@ -30,7 +30,9 @@ export default defineConfig({
       // Every screen again on a box without WebGL: the app's probe must pick canvas2d.
       name: 'e2e-canvas2d',
       testDir: 'tests/e2e',
-      testIgnore: ['wpe.spec.ts', 'oldwebkit.spec.ts'],
+      // The screens matrix checks the scene (overlap, safe area, contrast), which is the same
+      // whichever renderer draws it: once, in the e2e project, is enough.
+      testIgnore: ['wpe.spec.ts', 'oldwebkit.spec.ts', 'screens.spec.ts'],
       timeout: 60_000,
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-webgl'] } },
     },

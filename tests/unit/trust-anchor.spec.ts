@@ -4,7 +4,7 @@
  * the key it trusts signed too.
  */
 import { test, expect } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateSigningKey, rotateSigningKey, signManifest, type SigningKey } from '../../server/publish/signing';
@@ -16,7 +16,10 @@ const holds = async (manifest: Manifest, key: string, field: 'signature' | 'prev
 
 const unsigned = { schemaVersion: 1, version: 7, publishedAt: '2026-12-01T08:00:00+08:00', expiresAt: '2026-12-08T08:00:00+08:00', auditHead: 'a'.repeat(64), files: {} } as const;
 const sign = (key: SigningKey, previous?: SigningKey) => signManifest({ ...unsigned }, key, previous) as Manifest;
-const freshKey = () => loadOrCreateSigningKey(join(mkdtempSync(join(tmpdir(), 'sanwu-key-')), 'signing-key.pem'));
+const keys = mkdtempSync(join(tmpdir(), 'sanwu-key-'));
+test.afterAll(() => rmSync(keys, { recursive: true, force: true }));
+const keyFileOfItsOwn = () => join(mkdtempSync(join(keys, 'key-')), 'signing-key.pem');
+const freshKey = () => loadOrCreateSigningKey(keyFileOfItsOwn());
 
 test('a new box trusts the key its settings offer; a box that trusts a key keeps to it', async () => {
   const genuine = freshKey();
@@ -36,7 +39,7 @@ test('settings that offer a forged key, with a feed it signed, are refused as an
 });
 
 test('a rotation by the service (rotate-key) is taken: its manifests are signed by the new key and the old', async () => {
-  const keyFile = join(mkdtempSync(join(tmpdir(), 'sanwu-key-')), 'signing-key.pem');
+  const keyFile = keyFileOfItsOwn();
   const old = loadOrCreateSigningKey(keyFile);
   const { previous, current } = rotateSigningKey(keyFile);
   expect(previous).toBe(old.publicKeyBase64);

@@ -1,0 +1,61 @@
+/**
+ * The test command: Playwright, then a check that the run left nothing behind. Every process
+ * the run starts inherits SANWU_TEST_RUN, and every temporary directory goes under a TMPDIR of
+ * the run's own; a feed service, nginx or browser still alive after Playwright exits, or a
+ * sanwu-* directory still there, fails the run by name (and is cleaned up, so the machine is).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const run = `${process.pid}-${Date.now()}`;
+const runTmp = mkdtempSync(join(tmpdir(), 'sanwu-run-'));
+const env = { ...process.env, SANWU_TEST_RUN: run, TMPDIR: runTmp };
+
+/** Processes (other than this one) whose environment carries this run's mark. */
+const processesOfRun = (): { pid: number; command: string }[] =>
+  readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid)
+    .flatMap((pid) => {
+      try {
+        if (!readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`SANWU_TEST_RUN=${run}`)) return [];
+        const command = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim() || readlinkSync(`/proc/${pid}/exe`);
+        return [{ pid: Number(pid), command }];
+      } catch {
+        return []; // gone meanwhile, or not ours to read
+      }
+    });
+
+/** Waits up to `ms` for the run's processes to exit by themselves (a browser closing, a service stopping). */
+const survivors = async (ms: number) => {
+  const until = Date.now() + ms;
+  let left = processesOfRun();
+  while (left.length > 0 && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    left = processesOfRun();
+  }
+  return left;
+};
+
+const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { env, stdio: 'inherit' });
+const code: number = await new Promise((resolve) => playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+
+const problems: string[] = [];
+for (const { pid, command } of await survivors(10_000)) {
+  problems.push(`process ${pid} still running: ${command.slice(0, 200)}`);
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+for (const name of readdirSync(runTmp).filter((entry) => entry.startsWith('sanwu'))) problems.push(`temporary directory left behind: ${name}`);
+rmSync(runTmp, { recursive: true, force: true });
+
+if (problems.length > 0) {
+  console.error(`\nThe test run left ${problems.length} thing(s) behind:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  process.exit(code || 1);
+}
+console.log('\nNo process or temporary directory of the run is left behind.');
+process.exit(code);
