@@ -38,6 +38,20 @@ test.describe('behind a trusted proxy (--trust-proxy 127.0.0.1)', () => {
   });
 });
 
+test.describe('behind one proxy hop (--trust-proxy 1)', () => {
+  let service: RunningService;
+  test.beforeAll(async () => {
+    service = await startService(undefined, ['--trust-proxy', '1']);
+  });
+  test.afterAll(async () => service?.stop());
+
+  test('the box is the address the proxy saw, not what the box itself put in the header', async () => {
+    // The proxy appends the address it saw; anything before it came from the client.
+    expect(await report(service, '203.0.113.9, 10.3.0.2')).toBe(204);
+    expect(await storedAddresses(service)).toEqual(['10.3.0.2']);
+  });
+});
+
 test.describe('without --trust-proxy', () => {
   let service: RunningService;
   test.beforeAll(async () => {
