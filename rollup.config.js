@@ -75,6 +75,14 @@ const modern = {
   onwarn,
 };
 
+// Polyfills that core-js's per-use injection adds but nothing here calls, and whose set-up
+// slows a boot on a slow box (CPU profile, docs/benchmarks.md): typed arrays' toLocaleString, whose
+// feature test formats a typed array by locale and so starts the engine's ICU number formatting;
+// forEach and iterators on DOM collections (NodeList, DOMTokenList…), set up on every collection
+// type the engine has, though no code here iterates a DOM collection (Lightning's `children` are
+// its own arrays). tests/unit/legacy-runtime.spec.ts runs the boot without them.
+const UNUSED_POLYFILLS = ['es.typed-array.to-locale-string', 'web.dom-collections.for-each', 'web.dom-collections.iterator'];
+
 // App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
 // syntax. core-js is injected per use (unless `polyfills` is false); core-js itself must not
 // be transformed.
@@ -85,7 +93,22 @@ export const toEs5 = ({ polyfills = true } = {}) =>
     configFile: false,
     extensions: ['.js', '.mjs', '.ts'],
     exclude: [/node_modules[\\/]core-js[\\/]/],
-    presets: [['@babel/preset-env', { targets: 'chrome 30, safari 5.1', ...(polyfills ? { useBuiltIns: 'usage', corejs: '3.51' } : {}), modules: false, bugfixes: true }]],
+    // Classes as plain ES5 constructors and prototype assignments, which is how this code uses
+    // them: no class is called without `new`, none extends a class Babel did not compile (Error
+    // is wrapped as before), and nothing enumerates a prototype. Not `constantSuper`: Lightning's
+    // TextTexture reads and sets `super.precision`, an accessor, which it would break.
+    assumptions: { setClassMethods: true, noClassCalls: true, superIsCallableConstructor: true, setPublicClassFields: true, privateFieldsAsProperties: true },
+    presets: [
+      [
+        '@babel/preset-env',
+        {
+          targets: 'chrome 30, safari 5.1',
+          ...(polyfills ? { useBuiltIns: 'usage', corejs: '3.51', exclude: UNUSED_POLYFILLS } : {}),
+          modules: false,
+          bugfixes: true,
+        },
+      ],
+    ],
   });
 
 const legacy = {

@@ -354,7 +354,7 @@ if (parts.has('boot')) {
         ...(opts['cpu-profile'] && run === 0 ? { profile: `${opts['cpu-profile']}.boot.cpuprofile` } : {}),
       }),
     );
-    if (opts.versus) versus.push(await bootApp(`${ORIGIN}/versus/?village=${big}`));
+    if (opts.versus) versus.push(await bootApp(`${ORIGIN}/versus/?village=${big}&bundle=${BUNDLE}`));
     {
       const { page, cdp, close } = await newPage(THROTTLE);
       await page.goto(`${ORIGIN}/${BARE_PAGE}?village=${big}`);

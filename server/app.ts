@@ -14,6 +14,7 @@ import { dataDirProblem } from './dataDirHealth';
 import { feedRoutes } from './routes/feed';
 import { bootFailureRoutes } from './routes/bootFailures';
 import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
+import { fastifyTrustProxy, type TrustedProxies } from './trustProxy';
 
 export interface ServerOptions {
   appDir: string;
@@ -21,10 +22,12 @@ export interface ServerOptions {
   pollSeconds?: number;
   logger?: boolean;
   limits?: HttpLimits;
+  /** Proxies whose X-Forwarded-For gives the client's address (request.ip); none by default. */
+  trustProxy?: TrustedProxies;
 }
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS) });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS), trustProxy: fastifyTrustProxy(options.trustProxy) });
   handleErrors(app);
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, {

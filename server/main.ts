@@ -1,7 +1,7 @@
 /**
  * Starts Sanwu TV's service in one process: `tsx server/main.ts [--port 8080]
- * [--host 0.0.0.0] [--data-dir data]`. On the first start it creates the database in
- * the data directory and publishes the committed sample district.
+ * [--host 0.0.0.0] [--data-dir data]` (every option: README). On the first start it creates
+ * the database in the data directory and publishes the committed sample district.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ import { StartRefused } from './publish/signing';
 import { openService, recoverInBackground, type Service } from './service';
 import { reportStartupProblem } from './startupError';
 import { lockDataDir } from './dataDirLock';
+import { parseTrustProxy, type TrustedProxies } from './trustProxy';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     'max-voucher-yuan': { type: 'string', default: process.env.SANWU_MAX_VOUCHER_YUAN ?? '10000000' },
     'request-timeout': { type: 'string', default: process.env.SANWU_REQUEST_TIMEOUT ?? String(DEFAULT_HTTP_LIMITS.requestTimeoutSeconds) },
     'max-connections-per-address': { type: 'string', default: process.env.SANWU_MAX_CONNECTIONS_PER_ADDRESS ?? String(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress) },
+    'trust-proxy': { type: 'string', default: process.env.SANWU_TRUST_PROXY ?? '' },
   },
 });
 
@@ -36,6 +38,14 @@ if (!existsSync(values['app-dir'])) {
 const maxVoucherYuan = Number(values['max-voucher-yuan']);
 if (!Number.isSafeInteger(maxVoucherYuan * 100) || maxVoucherYuan < 1) {
   console.error(`--max-voucher-yuan must be a whole number of yuan, at least 1 (not "${values['max-voucher-yuan']}").`);
+  process.exit(1);
+}
+
+let trustProxy: TrustedProxies | undefined;
+try {
+  trustProxy = parseTrustProxy(values['trust-proxy']);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
 }
 
@@ -60,6 +70,7 @@ const server = await buildServer(service, {
   appDir: values['app-dir'],
   pollSeconds: Number(values['poll-seconds']),
   limits: { requestTimeoutSeconds: Number(values['request-timeout']), maxConnectionsPerAddress: Number(values['max-connections-per-address']) },
+  ...(trustProxy === undefined ? {} : { trustProxy }),
 });
 // Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });

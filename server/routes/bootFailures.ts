@@ -44,6 +44,8 @@ export const bootFailureRoutes = (service: Service) => async (app: FastifyInstan
   });
 
   app.post<{ Body: Report }>('/boot-failures', { bodyLimit: MAX_REPORT_BYTES }, async (request, reply) => {
+    // Boxes whose page comes from nginx or a CDN post here from another origin (serviceUrl).
+    reply.header('Access-Control-Allow-Origin', '*');
     const now = Date.now();
     for (const [address, times] of recent) {
       const inWindow = times.filter((t) => now - t < WINDOW_MS);

@@ -165,9 +165,11 @@ test.beforeAll(async () => {
   manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest;
   entries = readIndexTree(out, manifest);
 
-  // The boxes' settings: the built ones plus the publisher's public key from the export.
+  // The boxes' settings: the built ones plus the publisher's public key from the export, and
+  // the service's address, where boxes that cannot start report it (nginx takes no reports).
   const settings = JSON.parse(readFileSync(join(APP_DIR, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
   settings.platformSettings.feedPublicKey = (JSON.parse(readFileSync(join(out, 'public-key'), 'utf8')) as { publicKey: string }).publicKey;
+  settings.platformSettings.serviceUrl = service.url;
   writeFileSync(join(work, 'settings.json'), JSON.stringify(settings, null, 2));
   nginx = await startNginx(out, join(work, 'settings.json'));
 });
@@ -324,6 +326,25 @@ test('the TV app reads its feed through nginx: home, then 财务收支 by keys',
     const shot = testInfo.outputPath('ledger-through-nginx.png');
     await page.screenshot({ path: shot });
     await testInfo.attach('ledger-through-nginx', { path: shot, contentType: 'image/png' });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a box that cannot start, on a page from nginx, reports it to the service named in its settings', async () => {
+  const base = nginx!.url;
+  // Where a relative report would go: nginx, which takes none.
+  expect((await fetch(`${base}/box/boot-failures`, { method: 'POST', body: '{"error":"x"}' })).status).toBeGreaterThanOrEqual(400);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.route('**/app.legacy.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('no home behind nginx');" }));
+    await page.goto(`${base}/?bundle=legacy`);
+    await expect(page.locator('#boot-error')).toContainText('no home behind nginx');
+    const reports = async () => (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { error: string; page: string }[];
+    await expect.poll(async () => (await reports()).some((report) => report.error.includes('no home behind nginx'))).toBe(true);
+    const report = (await reports()).find((each) => each.error.includes('no home behind nginx'))!;
+    expect(report.page.startsWith(`${base}/`), 'the page came from nginx').toBe(true);
   } finally {
     await browser.close();
   }
