@@ -88,6 +88,8 @@ const NORMAL = {
   bar: 0xcc06111d,
   header: 0xff23415f,
   overdueFill: 0xff5c1a1a,
+  /** Home's emergency-broadcast button: a deep red that keeps white text above 7:1. */
+  emergencyFill: 0xff9e1c1c,
 };
 
 /** Black ground, white and yellow text; panels keep a visible white edge. */
@@ -108,6 +110,7 @@ const HIGH_CONTRAST: typeof NORMAL = {
   bar: 0xff000000,
   header: 0xff333333,
   overdueFill: 0xff000000,
+  emergencyFill: 0xff000000,
 };
 
 export const COLOR = live(Object.keys(NORMAL) as (keyof typeof NORMAL)[], (key) => (look.highContrast ? HIGH_CONTRAST : NORMAL)[key]);
