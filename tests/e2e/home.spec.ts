@@ -197,14 +197,17 @@ test('an unbound box marks each household tile locked, with a lock and in words,
   for (const [index, section] of SECTIONS.entries()) {
     await showSection(page, index);
     for (const spec of CHANNELS.filter((c) => c.section === section)) {
-      const lock = page.locator(`[ref="Channel-${spec.id}"] [ref="Lock"]`);
+      const word = page.locator(`[ref="Channel-${spec.id}"] [ref="Lock"] [ref="Label"]`);
+      const lock = page.locator(`[ref="Channel-${spec.id}"] [ref="Lock"] [ref="Icon"]`);
       if (spec.kind !== 'household') {
+        await expect(word).toBeHidden();
         await expect(lock).toBeHidden();
         continue;
       }
+      await expect(word).toBeVisible();
+      await expect(word).toHaveAttribute('texture-text', zhHans['tile.locked']);
       await expect(lock).toBeVisible();
-      await expect(lock.locator('[ref="Label"]')).toHaveAttribute('texture-text', zhHans['tile.locked']);
-      await expect(lock.locator('[ref="Icon"]')).toHaveAttribute('texture-src', /\/icons\/lock\.png$/);
+      await expect(lock).toHaveAttribute('texture-src', /\/icons\/lock\.png$/);
     }
   }
 });
@@ -270,7 +273,7 @@ const framesDrawnWrong = (page: Page) =>
     }),
   );
 
-const MODES = { normal: {}, large: { largeText: true }, contrast: { highContrast: true } } as const;
+const MODES = { normal: {}, large: { largeText: true }, contrast: { highContrast: true }, 'large English': { largeText: true, language: 'en' } } as const;
 
 for (const [w, h] of [
   [1920, 1080],
@@ -295,7 +298,15 @@ for (const [w, h] of [
         expect(Math.abs(area.right - (1920 - 96) * scale), `${section} right edge`).toBeLessThanOrEqual(2);
         expect(area.hintTop - area.bottom, `${section}: space under the tiles`).toBeLessThanOrEqual(area.more + 36 * scale);
         expect(area.hintTop - area.bottom, `${section}: tiles above the hint bar`).toBeGreaterThanOrEqual(area.more);
-        await expect.poll(async () => [...(await textProblems(page)), ...(await sceneProblems(page)), ...(await framesDrawnWrong(page))], { message: `${section} reads well` }).toEqual([]);
+        const problems = async () => [...(await textProblems(page)), ...(await sceneProblems(page)), ...(await framesDrawnWrong(page))];
+        await expect.poll(problems, { message: `${section} reads well` }).toEqual([]);
+        // Every row, those scrolled into view by Down too.
+        const tiles = CHANNELS.filter((c) => c.section === section).length;
+        const columns = mode.startsWith('large') ? 2 : 5;
+        for (let row = 0; row < Math.ceil(tiles / columns); row++) {
+          await press(page, 'ArrowDown');
+          await expect.poll(problems, { message: `${section}, row ${row + 1} reads well` }).toEqual([]);
+        }
       }
       await page.close();
     });

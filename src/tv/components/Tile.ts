@@ -56,10 +56,11 @@ const layoutFor = (w: number, h: number): Layout => {
   const inner = w - 2 * PAD;
   const badgeW = (room: number) => Math.min(room, by3(TYPE.tiny * 5 + PAD));
   if (wide()) {
-    const size = by3(Math.min(h - 2 * TOP, lineOf(TYPE.tile) + lineOf(TYPE.tiny)));
+    // A little under the two lines' height, so that long names (English) keep room on one line.
+    const size = by3(Math.min(h - 2 * TOP, lineOf(TYPE.tile) + lineOf(TYPE.tiny) - 12));
     const x = PAD + size + 18;
     const textW = w - x - PAD;
-    const numberW = Math.round(TYPE.tile * 1.6);
+    const numberW = Math.round(TYPE.tile * 1.4);
     const y = Math.round((h - lineOf(TYPE.tile) - lineOf(TYPE.tiny)) / 2);
     const second = y + lineOf(TYPE.tile);
     return {
