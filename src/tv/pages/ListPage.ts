@@ -16,9 +16,9 @@ import { Page } from './Page';
 /** The header: title line, then one line of notes. */
 export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
 const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
-/** The title's icon: as tall as the title's letters, centred on its line. */
-const titleIconSize = (): number => px(60);
-const titleIconInset = (): number => Math.round((lineOf(TYPE.heading) - titleIconSize()) / 2);
+/** The title's icon: its pictogram as tall as the title's letters, on their line. */
+const titleIconSize = (): number => px(69);
+const titleIconInset = (): number => Math.round((lineOf(TYPE.heading) - titleIconSize()) / 2) + px(3);
 
 export class ListPage extends Page {
   protected rows: RowModel[] = [];
