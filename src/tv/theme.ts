@@ -88,6 +88,8 @@ const NORMAL = {
   bar: 0xcc06111d,
   header: 0xff23415f,
   overdueFill: 0xff5c1a1a,
+  /** Home's emergency-broadcast button: a deep red that keeps white text above 7:1. */
+  emergencyFill: 0xff9e1c1c,
 };
 
 /** Black ground, white and yellow text; panels keep a visible white edge. */
@@ -108,15 +110,17 @@ const HIGH_CONTRAST: typeof NORMAL = {
   bar: 0xff000000,
   header: 0xff333333,
   overdueFill: 0xff000000,
+  emergencyFill: 0xff000000,
 };
 
 export const COLOR = live(Object.keys(NORMAL) as (keyof typeof NORMAL)[], (key) => (look.highContrast ? HIGH_CONTRAST : NORMAL)[key]);
 
+/** Each section's colour, the fill of its selected tab: white names on them keep at least 5:1. */
 export const SECTION_ACCENT: Record<SectionId, number> = {
   district: 0xff2f6fb5,
-  street: 0xff1f8a70,
+  street: 0xff1b7a63,
   village: 0xffc0392b,
-  household: 0xff8e6bbf,
+  household: 0xff7d5eb3,
 };
 
 export const ALERT_COLOR: Record<1 | 2 | 3 | 4, number> = {

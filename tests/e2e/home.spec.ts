@@ -1,7 +1,27 @@
 import { test, expect, type Page } from '@playwright/test';
+import { CHANNELS, SECTIONS } from '../../src/feed/taxonomy';
 import { chinaDate, formatDate } from '../../src/format/dates';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectFocusedRef, expectFocusedText, expectNoText, expectText, focusedTexts, keepScreenshot, openHome, openTv, press, sample, sampleVillages, screenTexts } from './tv';
+import {
+  expectCrumbs,
+  expectFocusedRef,
+  expectFocusedText,
+  expectNoText,
+  expectText,
+  feedChannel,
+  firstText,
+  focusedTexts,
+  keepScreenshot,
+  openHome,
+  openTv,
+  press,
+  sample,
+  sampleVillages,
+  sceneProblems,
+  screenTexts,
+  textProblems,
+  withPlatformSettings,
+} from './tv';
 
 test('home shows the village, today, the four sections and the tiles with their update dates', async ({ page }, testInfo) => {
   await openHome(page);
@@ -148,3 +168,147 @@ test('first run: the villager picks the street, then the village, and the box re
   expect((await screenTexts(page)).some((s) => s.includes(zhHans['picker.street']))).toBe(false);
   expect(await focusedTexts(page)).toContain(zhHans['channel.11']);
 });
+
+/** Shows a section of home by its number key (1-4), the focus on its first tile. */
+const showSection = async (page: Page, index: number) => {
+  await press(page, String(index + 1));
+  await expectFocusedRef(page, `Channel-${CHANNELS.find((c) => c.section === SECTIONS[index])!.id}`);
+};
+
+test('every tile draws its own sub-channel icon, loaded', async ({ page }) => {
+  await openHome(page);
+  for (const [index, section] of SECTIONS.entries()) {
+    await showSection(page, index);
+    for (const spec of CHANNELS.filter((c) => c.section === section)) {
+      const icon = page.locator(`[ref="Channel-${spec.id}"] > [ref="Icon"]`);
+      await expect(icon).toHaveAttribute('texture-src', new RegExp(`/icons/channel-${String(spec.id).padStart(2, '0')}\\.png$`));
+      await expect
+        .poll(() => icon.evaluate((el) => {
+          const source = (el as unknown as { element: { texture?: { source?: { isLoaded(): boolean; w: number } } } }).element.texture?.source;
+          return !!source?.isLoaded() && source.w > 0;
+        }), { message: `icon of ${spec.id} loaded` })
+        .toBe(true);
+    }
+  }
+});
+
+test('an unbound box marks each household tile locked, with a lock and in words, and no other tile', async ({ page }) => {
+  await openHome(page);
+  for (const [index, section] of SECTIONS.entries()) {
+    await showSection(page, index);
+    for (const spec of CHANNELS.filter((c) => c.section === section)) {
+      const word = page.locator(`[ref="Channel-${spec.id}"] [ref="Lock"] [ref="Label"]`);
+      const lock = page.locator(`[ref="Channel-${spec.id}"] [ref="Lock"] [ref="Icon"]`);
+      if (spec.kind !== 'household') {
+        await expect(word).toBeHidden();
+        await expect(lock).toBeHidden();
+        continue;
+      }
+      await expect(word).toBeVisible();
+      await expect(word).toHaveAttribute('texture-text', zhHans['tile.locked']);
+      await expect(lock).toBeVisible();
+      await expect(lock).toHaveAttribute('texture-src', /\/icons\/lock\.png$/);
+    }
+  }
+});
+
+test('the emergency broadcast (05) is two presses and OK from the first tile of every section', async ({ page }) => {
+  await openHome(page);
+  // From home's first focus: Up to the tabs, Up to the emergency button, OK.
+  await expectFocusedRef(page, 'Channel-11');
+  await press(page, 'ArrowUp', 2);
+  await expectFocusedRef(page, 'Emergency');
+  await expectFocusedText(page, zhHans['home.emergency']);
+  await press(page, 'Enter');
+  await expectCrumbs(page, zhHans['section.district'], zhHans['channel.5']);
+  await expectText(page, firstText(feedChannel(5)!));
+  await press(page, 'Backspace');
+  await expectFocusedRef(page, 'Emergency');
+  // Down goes back where Up came from.
+  await press(page, 'ArrowDown');
+  await expectFocusedRef(page, 'Tab-village');
+  for (const index of SECTIONS.keys()) {
+    await showSection(page, index);
+    await press(page, 'ArrowUp', 2);
+    await expectFocusedRef(page, 'Emergency');
+  }
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowRight');
+  await expectFocusedRef(page, 'Settings');
+  await press(page, 'ArrowUp');
+  await expectFocusedRef(page, 'Emergency');
+  await press(page, 'ArrowDown');
+  await expectFocusedRef(page, 'Settings');
+  // The channel number still opens it too.
+  await press(page, '5');
+  await expectCrumbs(page, zhHans['section.district'], zhHans['channel.5']);
+});
+
+/** The visible tiles' union, the hint bar's top and the "more" line's box, in CSS px. */
+const tileArea = (page: Page) =>
+  page.evaluate(() => {
+    const shown = (el: Element) => el.getAttribute('visible') !== 'false' && el.getBoundingClientRect().width > 0;
+    const tiles = Array.from(document.querySelectorAll('[ref^="Channel-"]')).filter(shown).map((el) => el.getBoundingClientRect());
+    const more = document.querySelector('[ref="More"]');
+    return {
+      left: Math.min(...tiles.map((r) => r.left)),
+      right: Math.max(...tiles.map((r) => r.right)),
+      bottom: Math.max(...tiles.map((r) => r.bottom)),
+      widths: [...new Set(tiles.map((r) => Math.round(r.width)))],
+      hintTop: document.querySelector('[ref="HintBar"]')!.getBoundingClientRect().top,
+      more: more?.getAttribute('texture-text') ? more.getBoundingClientRect().height : 0,
+    };
+  });
+
+/** Outlines and edges whose texture is not their own: a box's size, give or take the stroke. */
+const framesDrawnWrong = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('[ref="Edge"], [ref="Outline"]')).flatMap((el) => {
+      type Sized = { w: number; h: number; texture?: { source?: Sized & { isLoaded(): boolean } } };
+      const source = (el as unknown as { element: Sized }).element.texture?.source;
+      const box = (el.parentElement as unknown as { element: Sized }).element;
+      if (!source?.isLoaded()) return [];
+      const fits = source.w >= box.w && source.w <= box.w + 12 && source.h >= box.h && source.h <= box.h + 12;
+      return fits ? [] : [`${el.parentElement!.getAttribute('ref')} ${el.getAttribute('ref')}: ${source.w}×${source.h} on ${box.w}×${box.h}`];
+    }),
+  );
+
+const MODES = { normal: {}, large: { largeText: true }, contrast: { highContrast: true }, 'large English': { largeText: true, language: 'en' } } as const;
+
+for (const [w, h] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
+  for (const [mode, settings] of Object.entries(MODES)) {
+    test(`every section of home, ${mode}, ${h}p: tiles fill the area, no overlap, nothing outside the safe area, contrast`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const page = await browser.newPage({ viewport: { width: w, height: h } });
+      await withPlatformSettings(page, settings);
+      await openHome(page);
+      const scale = w / 1920;
+      for (const [index, section] of SECTIONS.entries()) {
+        await showSection(page, index);
+        // Focus on the tab, so that no tile is scaled up by the focus.
+        await press(page, 'ArrowUp');
+        await expectFocusedRef(page, `Tab-${section}`);
+        await expect.poll(async () => (await tileArea(page)).widths.length, { message: 'tiles back to one size' }).toBe(1);
+        const area = await tileArea(page);
+        // Across the safe area, and down to the hint bar but for the gap (and the line that says how many more).
+        expect(Math.abs(area.left - 96 * scale), `${section} left edge`).toBeLessThanOrEqual(2);
+        expect(Math.abs(area.right - (1920 - 96) * scale), `${section} right edge`).toBeLessThanOrEqual(2);
+        expect(area.hintTop - area.bottom, `${section}: space under the tiles`).toBeLessThanOrEqual(area.more + 36 * scale);
+        expect(area.hintTop - area.bottom, `${section}: tiles above the hint bar`).toBeGreaterThanOrEqual(area.more);
+        const problems = async () => [...(await textProblems(page)), ...(await sceneProblems(page)), ...(await framesDrawnWrong(page))];
+        await expect.poll(problems, { message: `${section} reads well` }).toEqual([]);
+        // Every row, those scrolled into view by Down too.
+        const tiles = CHANNELS.filter((c) => c.section === section).length;
+        const columns = mode.startsWith('large') ? 2 : 5;
+        for (let row = 0; row < Math.ceil(tiles / columns); row++) {
+          await press(page, 'ArrowDown');
+          await expect.poll(problems, { message: `${section}, row ${row + 1} reads well` }).toEqual([]);
+        }
+      }
+      await page.close();
+    });
+  }
+}

@@ -130,8 +130,9 @@ const COLUMNS = 5;
 
 /** From home with focus anywhere, the arrow presses that reach a section's tile. */
 export const tileKeys = (section: (typeof SECTION_ORDER)[number], tileIndex: number): [key: string, times: number][] => [
-  // Up reaches the tabs from any tile row.
+  // Up reaches the emergency button above the tabs from the first two tile rows; Down from it is the tabs.
   ['ArrowUp', 3],
+  ['ArrowDown', 1],
   ['ArrowLeft', 3],
   ['ArrowRight', SECTION_ORDER.indexOf(section)],
   ['ArrowDown', 1],

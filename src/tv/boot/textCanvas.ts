@@ -24,10 +24,14 @@ export const shareTextCanvas = (platform: DrawingPlatform): void => {
     lent = true;
     return shared;
   };
-  // Called right before the upload, which copies the pixels: the canvas is free again.
+  // Called right before the upload, which copies the pixels: the canvas is free again. Texts
+  // ask for that upload at once (throttle: false); other canvas textures (Tools.getRoundRect's
+  // outlines) would otherwise wait in Lightning's upload queue while the next text draws over
+  // the shared canvas, and show that text instead of their outline.
   platform.getTextureOptionsForDrawingCanvas = (canvas) => {
-    if (canvas === shared) lent = false;
-    return options(canvas);
+    if (canvas !== shared) return options(canvas);
+    lent = false;
+    return { ...options(canvas), throttle: false };
   };
 };
 

@@ -7,6 +7,8 @@ export interface TileModel {
   title: string;
   updated: string;
   overdue: boolean;
+  /** A household sub-channel on a box not bound to a household: it shows only how to bind. */
+  locked: boolean;
   target: string;
 }
 
@@ -35,6 +37,8 @@ export interface RowModel {
 export interface ListModel {
   crumbs: string[];
   title: string;
+  /** The sub-channel whose list this is: its icon goes before the title. */
+  channel?: number;
   /** Lines above the list (a posting period, totals). */
   notes: { text: string; color?: number }[];
   rows: RowModel[];

@@ -68,6 +68,8 @@ const tile = (id: number, channel: Channel | undefined, now: number): TileModel 
   title: channelTitle(id),
   updated: channel ? t('tile.updatedOn', { date: date(channel.updatedAt) }) : channelSpec(id).kind === 'household' ? '' : t('tile.notPublished'),
   overdue: isOverdue(channel, now),
+  // No box is bound to a household yet (binding is done at the village office, not built here).
+  locked: channelSpec(id).kind === 'household',
   target: channelTarget(id, channel),
 });
 
@@ -182,7 +184,7 @@ export const presentList = (published: Channel, now: number, fresh: ReadonlySet<
   const channel = inScript(published);
   const notes: ListModel['notes'] =
     channel.kind === 'ledger' ? [{ text: `${t('ledger.account', { name: channel.content.accountName })} · ${t('ledger.closingColumn')}` }] : [];
-  return { crumbs: channelCrumbs(channel.id), title: channelTitle(channel.id), notes, rows: listRows(channel, now, fresh), emptyText: t('state.empty') };
+  return { crumbs: channelCrumbs(channel.id), title: channelTitle(channel.id), channel: channel.id, notes, rows: listRows(channel, now, fresh), emptyText: t('state.empty') };
 };
 
 const documentBase = (channelId: number, title: string, publishedAt: string, item: { correction?: { correctedAt: string; note: string } | undefined }) => ({

@@ -1,7 +1,12 @@
 /**
- * Home: the village, today's date, the settings button, the four section tabs and the
- * selected section's sub-channels as tiles (in rows that scroll when large text leaves room
- * for fewer). Focus is remembered per section; Back asks before leaving.
+ * Home: the village, today's date, the emergency-broadcast button, the settings button, the
+ * four section tabs and the selected section's sub-channels as tiles, sized to fill the area
+ * (in rows that scroll when large text leaves room for fewer). Focus is remembered per section;
+ * Back asks before leaving.
+ *
+ * The emergency broadcast (sub-channel 05) is Up from the tabs and from settings, so two
+ * presses from any section's first row of tiles reach it (the regulator's rule: content within
+ * three presses of the default focus), wherever 05 sits among the district's tiles.
  */
 import { Lightning, Router } from '@lightningjs/sdk';
 import { Dialog } from '../components/Dialog';
@@ -10,21 +15,45 @@ import { focusLook, frame } from '../components/focus';
 import { refocus } from '../components/refocus';
 import { text } from '../components/text';
 import { settingsButtonWidth, Tab, TAB_GAP, tabHeight, tabWidth } from '../components/Tab';
-import { Tile, TILE_GAP, tileColumns, tileHeight, tileWidth } from '../components/Tile';
+import { minTileHeight, Tile, TILE_GAP, tileColumns, tileWidth } from '../components/Tile';
+import { icon } from '../components/icon';
+import { channelIconFile } from '../components/icons';
+import { canvasMeasure } from '../text/layout';
 import type { HomeModel } from '../data/models';
 import { chinaDate, formatDate } from '../../format/dates';
 import { language, t, type MessageKey } from '../../i18n';
 import { box } from '../context';
-import { COLOR, lineOf, px, SAFE, SECTION_ACCENT, TYPE } from '../theme';
+import { COLOR, fontFaces, lineOf, px, SAFE, SECTION_ACCENT, TYPE } from '../theme';
 import type { PageTypeConfig } from './Page';
 import { markHomeInteractive } from '../boot/probes';
 
-type Area = 'settings' | 'tabs' | 'tiles' | 'dialog';
+type Area = 'emergency' | 'settings' | 'tabs' | 'tiles' | 'dialog';
 
-const tabsY = () => SAFE.y + lineOf(TYPE.heading) + lineOf(TYPE.small) + px(12);
+/** The emergency broadcast's sub-channel. */
+const EMERGENCY_CHANNEL = 5;
+
+/** The village's name and under it the street and today's date. */
+const headerHeight = () => lineOf(TYPE.heading) + lineOf(TYPE.small);
+const tabsY = () => SAFE.y + headerHeight() + px(12);
 const tilesY = () => tabsY() + tabHeight() + px(24);
-/** Rows of tiles that fit above the hint bar; the rest scroll into view. */
-const visibleTileRows = () => Math.max(1, Math.floor((contentBottom() - tilesY() - 12 + TILE_GAP) / (tileHeight() + TILE_GAP)));
+/** Where the tiles may go: from below the tabs to above the hint bar. */
+const tileAreaHeight = () => contentBottom() - 12 - tilesY();
+/** The line under the rows that says how many tiles are scrolled out of view. */
+const moreLineHeight = () => 12 + lineOf(TYPE.small);
+const by3 = (length: number) => Math.floor(length / 3) * 3;
+
+/**
+ * The rows on screen and the tiles' height: every row of the section if they fit (stretched
+ * to fill the area, so a section of five fills it as one of ten does), otherwise as many as
+ * fit above the line that says how many more there are.
+ */
+const tileGrid = (count: number): { rows: number; h: number } => {
+  const needed = Math.ceil(count / tileColumns());
+  const rowsIn = (room: number) => Math.max(1, Math.floor((room + TILE_GAP) / (minTileHeight() + TILE_GAP)));
+  const room = rowsIn(tileAreaHeight()) >= needed ? tileAreaHeight() : tileAreaHeight() - moreLineHeight();
+  const rows = Math.min(needed, rowsIn(room));
+  return { rows, h: by3((room - (rows - 1) * TILE_GAP) / rows) };
+};
 
 /** A section asked for from elsewhere (number keys 1-4), applied when home shows. */
 let requestedSection: number | null = null;
@@ -39,6 +68,40 @@ export const openHomeSection = (index: number): void => {
   requestedSection = index;
   Router.navigate('home', { clearHistory: true }, false);
 };
+
+/** The emergency broadcast, always at the top right: its icon and its name, on red. */
+class EmergencyButton extends Lightning.Component {
+  static readonly PAD = 24;
+
+  static size() {
+    const h = headerHeight();
+    const iconSize = by3(h - 2 * px(18));
+    // Chinese fonts have no bold face: the synthetic bold is drawn a little wider.
+    const labelW = Math.ceil(canvasMeasure(fontFaces().join(', '), TYPE.title)(t('home.emergency')) * 1.08);
+    return { w: 2 * EmergencyButton.PAD + iconSize + 18 + labelW, h, iconSize, labelW };
+  }
+
+  static override _template() {
+    const { w, h, iconSize, labelW } = EmergencyButton.size();
+    return {
+      w,
+      h,
+      rect: true,
+      color: COLOR.emergencyFill,
+      ...frame(w, h),
+      Icon: { x: EmergencyButton.PAD, y: (h - iconSize) / 2, ...icon(channelIconFile(EMERGENCY_CHANNEL), iconSize, COLOR.text) },
+      Label: { x: EmergencyButton.PAD + iconSize + 18, y: (h - lineOf(TYPE.title)) / 2, ...text(t('home.emergency'), { size: TYPE.title, bold: true, width: labelW, maxLines: 1 }) },
+    };
+  }
+
+  override _focus() {
+    this.patch({ ...focusLook(true), color: COLOR.emergencyFill });
+  }
+
+  override _unfocus() {
+    this.patch({ ...focusLook(false), color: COLOR.emergencyFill });
+  }
+}
 
 class SettingsButton extends Lightning.Component {
   static override _template() {
@@ -67,19 +130,24 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   private section = 2;
   private tileIndex = [0, 0, 0, 0];
   private area: Area = 'tiles';
+  /** Where Down from the emergency button goes back to: where Up came from. */
+  private belowEmergency: Area = 'tabs';
   /** The first tile row on screen. */
   private topRow = 0;
 
   static override _template() {
     const second = SAFE.y + lineOf(TYPE.heading);
+    const emergencyW = EmergencyButton.size().w;
+    const beside = SAFE.w - emergencyW - 24;
     return {
       w: 1920,
       h: 1080,
       Chrome: { type: Chrome },
-      Village: { x: SAFE.x, y: SAFE.y, ...text('', { size: TYPE.heading, bold: true, width: SAFE.w, maxLines: 1 }) },
+      Village: { x: SAFE.x, y: SAFE.y, ...text('', { size: TYPE.heading, bold: true, width: beside, maxLines: 1 }) },
+      Emergency: { type: EmergencyButton, x: SAFE.x + SAFE.w - emergencyW, y: SAFE.y },
       Settings: { type: SettingsButton, x: SAFE.x + SAFE.w - settingsButtonWidth(), y: tabsY() },
-      Street: { x: SAFE.x, y: second, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / 2, maxLines: 1 }) },
-      Today: { x: SAFE.x + SAFE.w, y: second, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
+      Street: { x: SAFE.x, y: second, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: beside / 2, maxLines: 1 }) },
+      Today: { x: SAFE.x + beside, y: second, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
       Tabs: { x: SAFE.x, y: tabsY() },
       Tiles: { x: SAFE.x, y: tilesY() },
       // Rows scrolled out of view are said in words, so nobody thinks the section ends here.
@@ -125,13 +193,13 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
       tab.selected = i === index;
     });
     const columns = tileColumns();
+    const { h } = tileGrid(section.tiles.length);
     this.tag('Tiles').children = section.tiles.map((tile, i) => ({
       type: Tile,
       ref: `Channel-${tile.channel}`,
       x: (i % columns) * (tileWidth() + TILE_GAP) + tileWidth() / 2,
       mount: 0.5,
-      model: tile,
-      accent: SECTION_ACCENT[section.id],
+      spec: { model: tile, w: tileWidth(), h, accent: SECTION_ACCENT[section.id] },
     }));
     this.tileIndex[index] = Math.min(this.tileIndex[index] ?? 0, section.tiles.length - 1);
     this.topRow = 0;
@@ -142,19 +210,19 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   /** Scrolls by whole rows so the focused tile is on screen; rows off screen are hidden. */
   private placeTiles(): void {
     const columns = tileColumns();
-    const rows = visibleTileRows();
+    const { rows, h } = tileGrid(this.tiles.length);
     const row = Math.floor((this.tileIndex[this.section] ?? 0) / columns);
     if (row < this.topRow) this.topRow = row;
     if (row >= this.topRow + rows) this.topRow = row - rows + 1;
     this.tiles.forEach((tile, i) => {
       const shown = Math.floor(i / columns) - this.topRow;
-      tile.patch({ visible: shown >= 0 && shown < rows, y: shown * (tileHeight() + TILE_GAP) + tileHeight() / 2 });
+      tile.patch({ visible: shown >= 0 && shown < rows, y: shown * (h + TILE_GAP) + h / 2 });
     });
     const above = Math.min(this.tiles.length, this.topRow * columns);
     const below = Math.max(0, this.tiles.length - (this.topRow + rows) * columns);
     const more = [above ? t('home.moreAbove', { count: above }) : '', below ? t('home.moreBelow', { count: below }) : ''].filter(Boolean).join('  ·  ');
     const shownRows = Math.min(rows, Math.ceil(this.tiles.length / columns) - this.topRow);
-    this.tag('More').patch({ y: tilesY() + shownRows * (tileHeight() + TILE_GAP) - TILE_GAP / 2, text: { text: more } });
+    this.tag('More').patch({ y: tilesY() + shownRows * (h + TILE_GAP) - TILE_GAP + 12, text: { text: more } });
   }
 
   private get tiles(): Lightning.Component[] {
@@ -182,12 +250,14 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
 
   override _getFocused() {
     if (this.area === 'dialog') return this.tag('Dialog');
+    if (this.area === 'emergency') return this.tag('Emergency');
     if (this.area === 'settings') return this.tag('Settings');
     if (this.area === 'tiles') return this.tiles[this.tileIndex[this.section] ?? 0];
     return this.tag('Tabs').children[this.section];
   }
 
   override _handleLeft() {
+    if (this.area === 'emergency') return true;
     if (this.area === 'settings') {
       this.setArea('tabs');
       return true;
@@ -201,7 +271,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _handleRight() {
-    if (this.area === 'settings') return true;
+    if (this.area === 'settings' || this.area === 'emergency') return true;
     if (this.area === 'tabs') {
       // Past the last section's tab is the settings button.
       if (this.home && this.section < this.home.sections.length - 1) this.showSection(this.section + 1);
@@ -215,6 +285,11 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
 
   override _handleUp() {
     const columns = tileColumns();
+    if (this.area === 'tabs' || this.area === 'settings') {
+      this.belowEmergency = this.area;
+      this.setArea('emergency');
+      return true;
+    }
     if (this.area !== 'tiles') return true;
     if ((this.tileIndex[this.section] ?? 0) < columns) this.setArea('tabs');
     else this.moveTile(-columns);
@@ -222,6 +297,10 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _handleDown() {
+    if (this.area === 'emergency') {
+      this.setArea(this.belowEmergency);
+      return true;
+    }
     if (this.area === 'settings' || this.area === 'tabs') {
       this.setArea('tiles');
       return true;
@@ -234,6 +313,11 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _handleEnter() {
+    if (this.area === 'emergency') {
+      const emergency = this.home?.sections.flatMap((s) => s.tiles).find((tile) => tile.channel === EMERGENCY_CHANNEL);
+      if (emergency) Router.navigate(emergency.target);
+      return true;
+    }
     if (this.area === 'settings') {
       Router.navigate('settings');
       return true;

@@ -5,6 +5,8 @@ import { detached, drawAhead } from '../components/drawAhead';
 import { FocusList } from '../components/FocusList';
 import { ListRow, rowHeight } from '../components/ListRow';
 import { positionLabel, positionTemplate, positionText } from '../components/position';
+import { icon } from '../components/icon';
+import { channelIconFile } from '../components/icons';
 import { text } from '../components/text';
 import type { ListModel, RowModel } from '../data/models';
 import { t } from '../../i18n';
@@ -14,6 +16,9 @@ import { Page } from './Page';
 /** The header: title line, then one line of notes. */
 export const notesTop = (): number => contentTop() + lineOf(TYPE.heading);
 const listTop = (): number => notesTop() + lineOf(TYPE.small) + px(6);
+/** The title's icon: its pictogram as tall as the title's letters, on their line. */
+const titleIconSize = (): number => px(69);
+const titleIconInset = (): number => Math.round((lineOf(TYPE.heading) - titleIconSize()) / 2) + px(3);
 
 export class ListPage extends Page {
   protected rows: RowModel[] = [];
@@ -23,6 +28,8 @@ export class ListPage extends Page {
   static override _template() {
     return {
       ...super._template(),
+      // A sub-channel's list shows that sub-channel's icon before its name, as its home tile does.
+      TitleIcon: { x: SAFE.x, y: contentTop() + titleIconInset(), visible: false },
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(480), maxLines: 1 }) },
       Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
@@ -52,7 +59,10 @@ export class ListPage extends Page {
 
   set model(model: ListModel) {
     this.setChrome(model.crumbs, t('hint.list'));
-    this.tag('Title').text.text = model.title;
+    const withIcon = model.channel !== undefined;
+    if (model.channel !== undefined) this.tag('TitleIcon').patch({ visible: true, ...icon(channelIconFile(model.channel), titleIconSize(), COLOR.text) });
+    const shift = withIcon ? titleIconSize() + px(18) : 0;
+    this.tag('Title').patch({ x: SAFE.x + shift, text: { text: model.title, wordWrapWidth: SAFE.w - px(480) - shift } });
     const notes = this.tag('Notes');
     notes.text.text = model.notes.map((n) => n.text).join('  ');
     notes.text.textColor = model.notes[0]?.color ?? COLOR.textSecondary;
