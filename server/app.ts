@@ -14,6 +14,7 @@ import { dataDirProblem } from './dataDirHealth';
 import { feedRoutes } from './routes/feed';
 import { bootFailureRoutes } from './routes/bootFailures';
 import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
+import { contentSecurityPolicy, registerSecurityHeaders } from './securityHeaders';
 
 export interface ServerOptions {
   appDir: string;
@@ -26,6 +27,10 @@ export interface ServerOptions {
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS) });
   handleErrors(app);
+  // The box's settings carry this publisher's public key, so boxes trust only its manifests.
+  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
+  settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
+  await registerSecurityHeaders(app, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyStatic, {
     root: resolve(options.appDir),
@@ -38,9 +43,6 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
       if (/\.(html|json)$/.test(path)) res.header('Cache-Control', 'no-cache');
     },
   });
-  // The box's settings carry this publisher's public key, so boxes trust only its manifests.
-  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
-  settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
   await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(apiRoutes(service), { prefix: '/api' });
