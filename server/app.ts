@@ -1,10 +1,11 @@
 /**
  * The HTTP service: the built TV app at /, the published feed at /feed/, and the
- * operator API at /api/.
+ * operator API at /api/. One listener serves both, or (--api-host, --api-port) the public
+ * part and the operator API each have their own.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
@@ -22,9 +23,12 @@ export interface ServerOptions {
   pollSeconds?: number;
   logger?: boolean;
   limits?: HttpLimits;
+  /** What this listener serves: boxes' part (app, feed, /healthz, /box), the operator API, or both. */
+  serves?: 'all' | 'public' | 'api';
 }
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
+  const serves = options.serves ?? 'all';
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS) });
   handleErrors(app);
   // The box's settings carry this publisher's public key, so boxes trust only its manifests.
@@ -32,6 +36,10 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
   await registerSecurityHeaders(app, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // Both listeners say whether the service is well; /api stays off the public one (a 404 there).
+  app.get('/healthz', healthz(service));
+  if (serves !== 'public') await app.register(apiRoutes(service), { prefix: '/api' });
+  if (serves === 'api') return app;
   await app.register(fastifyStatic, {
     root: resolve(options.appDir),
     prefix: '/',
@@ -45,15 +53,15 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   });
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
   await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
-  await app.register(apiRoutes(service), { prefix: '/api' });
   await app.register(bootFailureRoutes(service), { prefix: '/box' });
-  // Not ok until a version is complete (a first start publishes the sample after it listens).
-  // Not ok while the data directory cannot be written either: nothing could be saved or published.
-  app.get('/healthz', async (_request, reply) => {
-    const version = service.publisher.currentVersion;
-    const problem = dataDirProblem(service.dataDir, service.feedDir);
-    const ok = version > 0 && !problem;
-    return reply.code(ok ? 200 : 503).send({ ok, version, ...(problem ? { problem } : {}) });
-  });
   return app;
+};
+
+// Not ok until a version is complete (a first start publishes the sample after it listens).
+// Not ok while the data directory cannot be written either: nothing could be saved or published.
+const healthz = (service: Service) => async (_request: FastifyRequest, reply: FastifyReply) => {
+  const version = service.publisher.currentVersion;
+  const problem = dataDirProblem(service.dataDir, service.feedDir);
+  const ok = version > 0 && !problem;
+  return reply.code(ok ? 200 : 503).send({ ok, version, ...(problem ? { problem } : {}) });
 };

@@ -1,7 +1,8 @@
 /**
  * Starts Sanwu TV's service in one process: `tsx server/main.ts [--port 8080]
- * [--host 0.0.0.0] [--data-dir data]`. On the first start it creates the database in
- * the data directory and publishes the committed sample district.
+ * [--host 0.0.0.0] [--data-dir data] [--api-host 127.0.0.1 --api-port 8081]`. On the first
+ * start it creates the database in the data directory and publishes the committed sample
+ * district. With --api-host or --api-port the operator API listens apart from the public feed.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: process.env.HOST ?? '0.0.0.0' },
+    'api-host': { type: 'string', default: process.env.SANWU_API_HOST ?? '' },
+    'api-port': { type: 'string', default: process.env.SANWU_API_PORT ?? '' },
     'data-dir': { type: 'string', default: process.env.SANWU_DATA_DIR ?? 'data' },
     'app-dir': { type: 'string', default: 'dist' },
     'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
@@ -56,13 +59,17 @@ try {
   else reportStartupProblem(error);
   process.exit(1);
 }
-const server = await buildServer(service, {
+const serverOptions = {
   appDir: values['app-dir'],
   pollSeconds: Number(values['poll-seconds']),
   limits: { requestTimeoutSeconds: Number(values['request-timeout']), maxConnectionsPerAddress: Number(values['max-connections-per-address']) },
-});
+};
+// The operator API apart: on an internal address (127.0.0.1 unless given), the next port unless given.
+const apiApart = values['api-host'] || values['api-port'] ? { host: values['api-host'] || '127.0.0.1', port: Number(values['api-port'] || Number(values.port) + 1) } : null;
+const server = await buildServer(service, { ...serverOptions, serves: apiApart ? 'public' : 'all' });
 // Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });
+if (apiApart) await (await buildServer(service, { ...serverOptions, serves: 'api' })).listen(apiApart);
 try {
   await recoverInBackground(service);
 } catch (error) {
@@ -75,3 +82,4 @@ const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
 console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);
 if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);
 console.log(`Open http://${shown}:${values.port}/ in Chromium (1920×1080 or 1280×720).`);
+if (apiApart) console.log(`Operator API: http://${apiApart.host}:${apiApart.port}/api/ (not on port ${values.port}).`);
