@@ -9,10 +9,10 @@ import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { DEFAULT_HTTP_LIMITS } from './httpLimits';
 import { startScheduler } from './scheduler';
-import { StartRefused } from './publish/signing';
 import { openService, recoverInBackground, type Service } from './service';
-import { reportStartupProblem } from './startupError';
+import { reportStartupProblem, StartRefused } from './startupError';
 import { lockDataDir } from './dataDirLock';
+import { dataDirReadOnly } from './dataDirHealth';
 
 const { values } = parseArgs({
   options: {
@@ -42,17 +42,24 @@ if (!Number.isSafeInteger(maxVoucherYuan * 100) || maxVoucherYuan < 1) {
   process.exit(1);
 }
 
+const readOnly = dataDirReadOnly(values['data-dir']);
 let service: Service;
 try {
-  const lock = lockDataDir(values['data-dir']);
-  if (!lock.ok) {
-    console.error(`另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`);
-    console.error(`Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`);
-    process.exit(1);
+  // Read-only, nothing can be written: no lock to take, and none needed (no service could publish).
+  if (readOnly) {
+    console.warn(`数据目录 ${values['data-dir']} 只读：继续向机顶盒提供最后发布的内容，但不能保存或发布（/healthz 报告此问题）。`);
+    console.warn(`The data directory ${values['data-dir']} is read-only: boxes are served the last published version, but nothing can be saved or published (/healthz says so).`);
+  } else {
+    const lock = lockDataDir(values['data-dir']);
+    if (!lock.ok) {
+      console.error(`另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`);
+      console.error(`Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`);
+      process.exit(1);
+    }
+    process.on('exit', lock.release);
   }
-  process.on('exit', lock.release);
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
-  service = openService({ dataDir: values['data-dir'], deferRecovery: true, maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+  service = openService({ dataDir: values['data-dir'], deferRecovery: true, readOnly, maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
 } catch (error) {
   // A refusal (a signing key others can read) already says why in both languages.
   if (error instanceof StartRefused) console.error(error.message);
@@ -70,14 +77,16 @@ const server = await buildServer(service, { ...serverOptions, serves: apiApart ?
 // Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });
 if (apiApart) await (await buildServer(service, { ...serverOptions, serves: 'api' })).listen(apiApart);
-try {
-  await recoverInBackground(service);
-} catch (error) {
-  reportStartupProblem(error);
-  // With a complete version, boxes keep being served it; the next start tries again.
-  if (!service.publisher.currentVersion) process.exit(1);
+if (!readOnly) {
+  try {
+    await recoverInBackground(service);
+  } catch (error) {
+    reportStartupProblem(error);
+    // With a complete version, boxes keep being served it; the next start tries again.
+    if (!service.publisher.currentVersion) process.exit(1);
+  }
+  startScheduler(service);
 }
-startScheduler(service);
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
 console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);
 if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);

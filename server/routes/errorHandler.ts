@@ -62,10 +62,12 @@ export const handleErrors = (app: FastifyInstance) => {
     if (matches(BUSY, code(error))) {
       return fail(reply.header('Retry-After', '2'), 503, '数据库正忙，请稍后再试', 'The database is busy; try again in a moment');
     }
-    console.error(`${request.method} ${request.url}: ${error.stack ?? error.message}`);
     if (matches(UNWRITABLE, code(error))) {
+      // A storage fault, not a bug: one line each, no stack (a read-only disk would flood the log).
+      console.error(`${request.method} ${request.url}: ${code(error)} ${error.message}`);
       return fail(reply, 503, '数据目录无法写入（磁盘满、只读或没有权限），内容未保存；请联系管理员', 'The data directory cannot be written (full, read-only or not permitted); nothing was saved. Contact the administrator');
     }
+    console.error(`${request.method} ${request.url}: ${error.stack ?? error.message}`);
     return fail(reply, 500, '服务内部出错，已记录；请稍后再试或联系管理员', 'Internal error, logged; try again later or contact the administrator');
   });
 };
