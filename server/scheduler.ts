@@ -31,11 +31,13 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
 const RESIGN_AFTER_MS = 86_400_000;
 
 /**
- * Re-signs the manifest when the last signing is a day old; returns the new version, if any.
+ * Re-signs the manifest when the last signing is a day old, or when the served manifest is not
+ * signed by the current keys (the first start after `sanwu rotate-key`: boxes get a manifest
+ * signed by the new key and the old at once, not a day later); returns the new version, if any.
  * It runs on the publishing thread, after any publish already queued there, so none is under way.
  */
 export const resignIfDue = async (service: Service, now: number): Promise<number | null> => {
-  if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS) return null;
+  if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS && service.publisher.servedSignedByCurrentKeys()) return null;
   return service.publishing.run({ kind: 'resign', now });
 };
 
