@@ -6,6 +6,7 @@ import { appendAudit } from './audit/auditLog';
 import { lastSignedAt } from './content/repository';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
+import { whenNotBusy } from './db/whenNotBusy';
 
 const CHECK_MS = 5_000;
 
@@ -15,13 +16,17 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
   for (const job of due.filter((j) => Date.parse(j.at) <= now)) {
     try {
       const result = await publishNow(service, job.created_by);
-      service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id);
+      await whenNotBusy(() => service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id));
       published.push(result.version);
     } catch (error) {
       if (!(error instanceof PublishRejected)) throw error;
       // Recorded and dropped: the operator sees it in the audit log and publishes again.
-      service.db.prepare('UPDATE scheduled_publishes SET done_version = 0 WHERE id = ?').run(job.id);
-      appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.problems.slice(0, 5) } });
+      await whenNotBusy(() =>
+        service.db.transaction(() => {
+          service.db.prepare('UPDATE scheduled_publishes SET done_version = 0 WHERE id = ?').run(job.id);
+          appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.problems.slice(0, 5) } });
+        })(),
+      );
     }
   }
   return published;

@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './db/database';
+import { MAIN_THREAD_BUSY_TIMEOUT_MS } from './db/whenNotBusy';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
 import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
@@ -64,7 +65,8 @@ export const openService = (options: ServiceOptions): Service => {
     chmodSync(dataDir, 0o700);
     mkdirSync(feedDir, { recursive: true });
   }
-  const db = openDatabase(join(dataDir, 'sanwu.db'), { readOnly });
+  // This thread answers boxes: it never waits inside SQLite (db/whenNotBusy.ts).
+  const db = openDatabase(join(dataDir, 'sanwu.db'), { readOnly, busyTimeoutMs: MAIN_THREAD_BUSY_TIMEOUT_MS });
   const keyFile = join(dataDir, 'signing-key.pem');
   const key = loadOrCreateSigningKey(keyFile);
   const publisher = new Publisher(db, feedDir, key, loadPreviousKey(keyFile));

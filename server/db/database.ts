@@ -11,8 +11,9 @@ export type Db = Database.Database;
  * it is, for reading: its WAL mode is kept in the file, and a schema that still needs upgrading
  * cannot be, so the start is refused.
  */
-export const openDatabase = (file: string, { readOnly = false } = {}): Db => {
-  if (readOnly) return openReadOnly(file);
+/** `busyTimeoutMs`: how long a statement waits, blocking its thread, for a lock held elsewhere. */
+export const openDatabase = (file: string, { readOnly = false, busyTimeoutMs = 5000 } = {}): Db => {
+  if (readOnly) return openReadOnly(file, busyTimeoutMs);
   // Operators' token hashes and every draft are in it: only the service's user reads it.
   // SQLite gives its -wal and -shm files the database file's mode.
   closeSync(openSync(file, 'a', 0o600));
@@ -22,15 +23,15 @@ export const openDatabase = (file: string, { readOnly = false } = {}): Db => {
   // WAL with NORMAL loses at most the last commits on power loss, never consistency.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   migrate(db);
   return db;
 };
 
-const openReadOnly = (file: string): Db => {
+const openReadOnly = (file: string, busyTimeoutMs: number): Db => {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const missing = MIGRATIONS.filter((m) => !applied.has(m.version));
   if (missing.length) {
