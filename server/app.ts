@@ -34,14 +34,24 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
   // The box's settings carry this publisher's public key, so boxes trust only its manifests.
   const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
   settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
-  await registerSecurityHeaders(app, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
-  // Both listeners say whether the service is well; /api stays off the public one (a 404 there).
-  app.get('/healthz', healthz(service));
-  if (serves !== 'public') await app.register(apiRoutes(service), { prefix: '/api' });
-  if (serves === 'api') return app;
+  // The feed, polled by every box every minute, carries nosniff only (feed.ts): helmet's full set
+  // with the CSP would add some 650 bytes to each 304. Everything else gets the full set.
+  if (serves !== 'api') await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
+  await app.register(async (hardened) => {
+    await registerSecurityHeaders(hardened, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
+    // Both listeners say whether the service is well; /api stays off the public one (a 404 there).
+    hardened.get('/healthz', healthz(service));
+    if (serves !== 'public') await hardened.register(apiRoutes(service), { prefix: '/api' });
+    if (serves !== 'api') await appRoutes(hardened, service, options.appDir, settings);
+  });
+  return app;
+};
+
+/** The TV app's files, its settings and the boxes' failure reports. */
+const appRoutes = async (app: FastifyInstance, service: Service, appDir: string, settings: unknown) => {
   await app.register(fastifyStatic, {
-    root: resolve(options.appDir),
+    root: resolve(appDir),
     prefix: '/',
     etag: true,
     // The build writes .br/.gz twins of the bundles (rollup.config.js): sent as they are.
@@ -52,9 +62,7 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
     },
   });
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
-  await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
   await app.register(bootFailureRoutes(service), { prefix: '/box' });
-  return app;
 };
 
 // Not ok until a version is complete (a first start publishes the sample after it listens).
