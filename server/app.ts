@@ -1,10 +1,11 @@
 /**
  * The HTTP service: the built TV app at /, the published feed at /feed/, and the
- * operator API at /api/.
+ * operator API at /api/. One listener serves both, or (--api-host, --api-port) the public
+ * part and the operator API each have their own.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
@@ -15,6 +16,7 @@ import { feedRoutes } from './routes/feed';
 import { bootFailureRoutes } from './routes/bootFailures';
 import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
 import { fastifyTrustProxy, type TrustedProxies } from './trustProxy';
+import { contentSecurityPolicy, registerSecurityHeaders } from './securityHeaders';
 
 export interface ServerOptions {
   appDir: string;
@@ -24,14 +26,35 @@ export interface ServerOptions {
   limits?: HttpLimits;
   /** Proxies whose X-Forwarded-For gives the client's address (request.ip); none by default. */
   trustProxy?: TrustedProxies;
+  /** What this listener serves: boxes' part (app, feed, /healthz, /box), the operator API, or both. */
+  serves?: 'all' | 'public' | 'api';
 }
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
+  const serves = options.serves ?? 'all';
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS), trustProxy: fastifyTrustProxy(options.trustProxy) });
   handleErrors(app);
+  // The box's settings carry this publisher's public key, so boxes trust only its manifests.
+  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
+  settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
+  // The feed, polled by every box every minute, carries nosniff only (feed.ts): helmet's full set
+  // with the CSP would add some 650 bytes to each 304. Everything else gets the full set.
+  if (serves !== 'api') await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
+  await app.register(async (hardened) => {
+    await registerSecurityHeaders(hardened, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
+    // Both listeners say whether the service is well; /api stays off the public one (a 404 there).
+    hardened.get('/healthz', healthz(service));
+    if (serves !== 'public') await hardened.register(apiRoutes(service), { prefix: '/api' });
+    if (serves !== 'api') await appRoutes(hardened, service, options.appDir, settings);
+  });
+  return app;
+};
+
+/** The TV app's files, its settings and the boxes' failure reports. */
+const appRoutes = async (app: FastifyInstance, service: Service, appDir: string, settings: unknown) => {
   await app.register(fastifyStatic, {
-    root: resolve(options.appDir),
+    root: resolve(appDir),
     prefix: '/',
     etag: true,
     // The build writes .br/.gz twins of the bundles (rollup.config.js): sent as they are.
@@ -41,20 +64,15 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
       if (/\.(html|json)$/.test(path)) res.header('Cache-Control', 'no-cache');
     },
   });
-  // The box's settings carry this publisher's public key, so boxes trust only its manifests.
-  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
-  settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
-  await app.register(feedRoutes(service, options.pollSeconds ?? 60), { prefix: '/feed' });
-  await app.register(apiRoutes(service), { prefix: '/api' });
   await app.register(bootFailureRoutes(service), { prefix: '/box' });
-  // Not ok until a version is complete (a first start publishes the sample after it listens).
-  // Not ok while the data directory cannot be written either: nothing could be saved or published.
-  app.get('/healthz', async (_request, reply) => {
-    const version = service.publisher.currentVersion;
-    const problem = dataDirProblem(service.dataDir, service.feedDir);
-    const ok = version > 0 && !problem;
-    return reply.code(ok ? 200 : 503).send({ ok, version, ...(problem ? { problem } : {}) });
-  });
-  return app;
+};
+
+// Not ok until a version is complete (a first start publishes the sample after it listens).
+// Not ok while the data directory cannot be written either: nothing could be saved or published.
+const healthz = (service: Service) => async (_request: FastifyRequest, reply: FastifyReply) => {
+  const version = service.publisher.currentVersion;
+  const problem = dataDirProblem(service.dataDir, service.feedDir);
+  const ok = version > 0 && !problem;
+  return reply.code(ok ? 200 : 503).send({ ok, version, ...(problem ? { problem } : {}) });
 };

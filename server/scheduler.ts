@@ -6,6 +6,7 @@ import { appendAudit } from './audit/auditLog';
 import { lastSignedAt } from './content/repository';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
+import { whenNotBusy } from './db/whenNotBusy';
 
 const CHECK_MS = 5_000;
 
@@ -15,13 +16,17 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
   for (const job of due.filter((j) => Date.parse(j.at) <= now)) {
     try {
       const result = await publishNow(service, job.created_by);
-      service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id);
+      await whenNotBusy(() => service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id));
       published.push(result.version);
     } catch (error) {
       if (!(error instanceof PublishRejected)) throw error;
       // Recorded and dropped: the operator sees it in the audit log and publishes again.
-      service.db.prepare('UPDATE scheduled_publishes SET done_version = 0 WHERE id = ?').run(job.id);
-      appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.problems.slice(0, 5) } });
+      await whenNotBusy(() =>
+        service.db.transaction(() => {
+          service.db.prepare('UPDATE scheduled_publishes SET done_version = 0 WHERE id = ?').run(job.id);
+          appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.problems.slice(0, 5) } });
+        })(),
+      );
     }
   }
   return published;
@@ -31,11 +36,13 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
 const RESIGN_AFTER_MS = 86_400_000;
 
 /**
- * Re-signs the manifest when the last signing is a day old; returns the new version, if any.
+ * Re-signs the manifest when the last signing is a day old, or when the served manifest is not
+ * signed by the current keys (the first start after `sanwu rotate-key`: boxes get a manifest
+ * signed by the new key and the old at once, not a day later); returns the new version, if any.
  * It runs on the publishing thread, after any publish already queued there, so none is under way.
  */
 export const resignIfDue = async (service: Service, now: number): Promise<number | null> => {
-  if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS) return null;
+  if (now - lastSignedAt(service.db) < RESIGN_AFTER_MS && service.publisher.servedSignedByCurrentKeys()) return null;
   return service.publishing.run({ kind: 'resign', now });
 };
 

@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from './db/database';
+import { MAIN_THREAD_BUSY_TIMEOUT_MS } from './db/whenNotBusy';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
 import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
@@ -12,7 +13,8 @@ import { sweepTemporaryFiles } from './publish/atomicFile';
 import { Publisher } from './publish/publisher';
 import { PublishThread } from './publish/publishThread';
 import { loadOrCreateSigningKey, loadPreviousKey, type SigningKey } from './publish/signing';
-import { firstStart } from './seed/firstStart';
+import { firstStart, firstStartUnfinished } from './seed/firstStart';
+import { StartRefused } from './startupError';
 import { prepareClips } from './speech/clips';
 import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
 
@@ -27,6 +29,8 @@ export interface Service {
   dataDir: string;
   feedDir: string;
   mediaDir: string;
+  /** Started on a data directory that cannot be written: nothing is recovered, re-signed or saved. */
+  readOnly: boolean;
   /** Set on the first start only: where the sample operators' tokens were written. */
   seededTokenFile?: string;
   /** The speech engine that makes clips at publish time, if the district has one. */
@@ -44,6 +48,8 @@ export interface ServiceOptions {
   maxVoucherFen?: number;
   /** Leaves unfinished versions to the caller (the server finishes them once it listens). */
   deferRecovery?: boolean;
+  /** The data directory cannot be written (dataDirReadOnly): serve what is published, write nothing. */
+  readOnly?: boolean;
 }
 
 /** A temporary file this old was left by a killed writer, not one still writing. */
@@ -52,25 +58,35 @@ const ORPHAN_AGE_MS = 60_000;
 export const openService = (options: ServiceOptions): Service => {
   const dataDir = resolve(options.dataDir);
   const feedDir = join(dataDir, 'feed');
-  // The data directory holds the signing key, the database and the tokens file: the service's user only.
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  chmodSync(dataDir, 0o700);
-  mkdirSync(feedDir, { recursive: true });
-  const db = openDatabase(join(dataDir, 'sanwu.db'));
+  const readOnly = options.readOnly ?? false;
+  if (!readOnly) {
+    // The data directory holds the signing key, the database and the tokens file: the service's user only.
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    chmodSync(dataDir, 0o700);
+    mkdirSync(feedDir, { recursive: true });
+  }
+  // This thread answers boxes: it never waits inside SQLite (db/whenNotBusy.ts).
+  const db = openDatabase(join(dataDir, 'sanwu.db'), { readOnly, busyTimeoutMs: MAIN_THREAD_BUSY_TIMEOUT_MS });
   const keyFile = join(dataDir, 'signing-key.pem');
   const key = loadOrCreateSigningKey(keyFile);
   const publisher = new Publisher(db, feedDir, key, loadPreviousKey(keyFile));
   const coverage = loadFontCoverage(options.fontFile ?? 'static/fonts/sanwu-sans.woff2');
-  const seededTokenFile = firstStart(db, dataDir, options.sampleDir ?? 'static/feed', feedDir);
-  const publishing = new PublishThread({ dbFile: join(dataDir, 'sanwu.db'), feedDir, keyFile });
+  if (readOnly && (firstStartUnfinished(db, dataDir) || !publisher.currentVersion)) {
+    throw new StartRefused(
+      `数据目录 ${dataDir} 只读，而首次启动尚未完成，没有可提供的内容；服务不启动。请让数据目录可写后再启动。\n` +
+        `The data directory ${dataDir} is read-only and its first start is unfinished, so there is nothing to serve; not starting. Make it writable and start again.`,
+    );
+  }
+  const seededTokenFile = readOnly ? undefined : firstStart(db, dataDir, options.sampleDir ?? 'static/feed', feedDir);
+  const publishing = new PublishThread({ dbFile: join(dataDir, 'sanwu.db'), feedDir, keyFile, readOnly });
   // Finish whatever a crash interrupted (and, on first start, publish the sample), and
   // clear the half-written files a crash left behind.
-  if (!options.deferRecovery) {
+  if (!options.deferRecovery && !readOnly) {
     publisher.recover();
     sweepAfterCrash(feedDir);
   }
   const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
-  return { db, publisher, publishing, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
+  return { db, publisher, publishing, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), readOnly, seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
 };
 
 const sweepAfterCrash = (feedDir: string) => sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);

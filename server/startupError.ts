@@ -1,4 +1,8 @@
 /** What the service says when it cannot start or finish its recovery: a reason, not a stack trace. */
+
+/** Why the service will not start, in both languages; main prints it as it is, without a stack trace. */
+export class StartRefused extends Error {}
+
 const code = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
 
 export const startupProblem = (error: unknown): { zh: string; en: string } => {

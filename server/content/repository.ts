@@ -114,12 +114,15 @@ export const createVersion = (db: Db, kind: 'seed' | 'publish' | 'rollback', ope
     return { version, changed };
   })();
 
-/** Records a re-signing of the latest version's content, complete at once (its manifest is the only file). */
-export const recordResignVersion = (db: Db, signedAt: string, manifestOf: (version: number) => string): number =>
+/**
+ * Records a re-signing of the latest version's content, pending like any version until its
+ * manifest (its only file) is written; a crash in between leaves it to recovery.
+ */
+export const recordResignVersion = (db: Db, signedAt: string): number =>
   db.transaction(() => {
     const previous = latestVersion(db);
     const version = previous + 1;
-    db.prepare(`INSERT INTO versions (version, kind, created_at, status, manifest_sha256) VALUES (?, 'resign', ?, 'complete', ?)`).run(version, signedAt, manifestOf(version));
+    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (?, 'resign', ?, 'pending')`).run(version, signedAt);
     db.prepare(`INSERT INTO version_items (version, region, channel, item_id, revision_id) SELECT ?, region, channel, item_id, revision_id FROM version_items WHERE version = ?`).run(version, previous);
     return version;
   })();

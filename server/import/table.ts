@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeText } from './decode';
 import { messages } from './messages';
-import { IMPORT_LIMITS, xlsxOverLimit, zipEntries } from './limits';
+import { IMPORT_LIMITS, inflatedOverLimit, xlsxOverLimit, zipEntries } from './limits';
 import type { Cell, ImportProblem, SheetTable } from './types';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -57,9 +57,11 @@ const readXlsx = async (bytes: Uint8Array, sheet?: string | number): Promise<Tab
   // A directory this reader cannot follow (Zip64, or damaged) would leave every cap unchecked.
   const entries = zipEntries(bytes);
   if (!entries) return { ok: false, problem: messages.unreadableFile('压缩目录无法读取 / its zip directory cannot be read') };
-  const over = xlsxOverLimit(entries);
+  // Then what they really inflate to, each with a ceiling: the directory's sizes may lie.
+  const over = xlsxOverLimit(entries) ?? inflatedOverLimit(bytes, entries);
+  if (over?.limit === 'unreadable') return { ok: false, problem: messages.unreadableFile(`部件「${over.entry}」无法解压 / part "${over.entry}" cannot be inflated`) };
   if (over?.limit === 'zipEntries') return { ok: false, problem: messages.tooLarge(`包含超过 ${IMPORT_LIMITS.zipEntries} 个部件`, `more than ${IMPORT_LIMITS.zipEntries} parts`) };
-  if (over?.limit === 'inflatedBytes') return { ok: false, problem: messages.tooLarge(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`, `over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`) };
+  if (over?.limit === 'inflatedBytes') return { ok: false, problem: messages.tooLarge(`${over.entry ? `「${over.entry}」` : ''}解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`, `${over.entry ? `"${over.entry}" ` : ''}over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`) };
   if (over) return { ok: false, problem: messages.tooLarge(`「${over.entry}」解压后是压缩大小的 ${IMPORT_LIMITS.inflationRatio} 倍以上`, `"${over.entry}" inflates to more than ${IMPORT_LIMITS.inflationRatio} times its compressed size`) };
   const workbook = new ExcelJS.Workbook();
   try {

@@ -9,6 +9,8 @@ export interface PublishPaths {
   dbFile: string;
   feedDir: string;
   keyFile: string;
+  /** The data directory cannot be written: the database is opened for reading, and every job fails as unwritable. */
+  readOnly: boolean;
 }
 
 export type PublishJob =

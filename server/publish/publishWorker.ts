@@ -9,8 +9,8 @@ import { Publisher, PublishRejected } from './publisher';
 import { loadOrCreateSigningKey, loadPreviousKey } from './signing';
 import type { PublishJob, PublishPaths, WorkerAnswer } from './publishThread';
 
-const { dbFile, feedDir, keyFile } = workerData as PublishPaths;
-const publisher = new Publisher(openDatabase(dbFile), feedDir, loadOrCreateSigningKey(keyFile), loadPreviousKey(keyFile));
+const { dbFile, feedDir, keyFile, readOnly } = workerData as PublishPaths;
+const publisher = new Publisher(openDatabase(dbFile, { readOnly }), feedDir, loadOrCreateSigningKey(keyFile), loadPreviousKey(keyFile));
 
 const run = (job: PublishJob) => {
   switch (job.kind) {

@@ -16,7 +16,7 @@ import { assembleVersion, type AssembledVersion } from './assemble';
 import { writeFileAtomic } from './atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
 import { MANIFEST_FILE, objectPath, type Manifest } from '../../src/feed/manifest';
-import { signManifest, type SigningKey } from './signing';
+import { signManifest, verifyManifest, type SigningKey } from './signing';
 
 /** How long a manifest stays fresh without a new publish. */
 const MANIFEST_LIFETIME_MS = 7 * 86_400_000;
@@ -74,19 +74,31 @@ export class Publisher {
   /**
    * Signs the published content again with a fresh expiry, as a new version whose manifest is
    * the only file written (TUF's timestamp role): a district that publishes nothing for a week
-   * stays fresh on its boxes. The version is recorded complete before the manifest is replaced,
-   * so a crash between the two leaves the previous, still valid, manifest.
+   * stays fresh on its boxes. The version is complete only once its manifest is written: a
+   * failed write leaves it pending (the previous manifest still served, /healthz still naming
+   * that one, and the next re-signing not put off a day), and recovery finishes it.
    */
   resign(now: number): PublishResult {
     const previous = JSON.parse(readFileSync(join(this.feedDir, MANIFEST_FILE), 'utf8')) as Manifest;
     const signedAt = chinaTime(now);
-    let bytes: Buffer = Buffer.alloc(0);
-    const version = recordResignVersion(this.db, signedAt, (next) => {
-      bytes = this.signedManifest(next, signedAt, previous.files);
-      return sha256Of(bytes);
-    });
+    const version = recordResignVersion(this.db, signedAt);
+    const bytes = this.signedManifest(version, signedAt, previous.files);
     this.writeFile(join(this.feedDir, MANIFEST_FILE), bytes);
-    return { version, files: 0, written: 0, bytesWritten: bytes.length, manifestSha256: sha256Of(bytes) };
+    const manifestSha256 = sha256Of(bytes);
+    completeVersion(this.db, version, manifestSha256);
+    return { version, files: 0, written: 0, bytesWritten: bytes.length, manifestSha256 };
+  }
+
+  /**
+   * Whether the served manifest is signed as this publisher signs now: by its key, and by the
+   * previous one during a rotation. Not so after `sanwu rotate-key`, until the next signing.
+   */
+  servedSignedByCurrentKeys(): boolean {
+    const path = join(this.feedDir, MANIFEST_FILE);
+    if (!existsSync(path)) return true;
+    const served = JSON.parse(readFileSync(path, 'utf8')) as Manifest & { previousKeySignature?: string };
+    if (!verifyManifest(served, this.key.publicKey)) return false;
+    return !this.previousKey || (typeof served.previousKeySignature === 'string' && verifyManifest({ ...served, signature: served.previousKeySignature }, this.previousKey.publicKey));
   }
 
   /**

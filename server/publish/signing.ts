@@ -7,6 +7,7 @@ import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import canonicalize from 'canonicalize';
 import { writeFileAtomic } from './atomicFile';
+import { StartRefused } from '../startupError';
 import { SIGNATURE_FIELDS } from '../../src/feed/manifest';
 
 export interface SigningKey {
@@ -20,9 +21,6 @@ const rawPublicKey = (key: KeyObject): string => {
   const der = key.export({ format: 'der', type: 'spki' });
   return der.subarray(der.length - 32).toString('base64');
 };
-
-/** Why the service will not start; main prints it as it is, without a stack trace. */
-export class StartRefused extends Error {}
 
 export const loadOrCreateSigningKey = (file: string): SigningKey => {
   if (!existsSync(file)) {

@@ -20,6 +20,7 @@ import { requireOperator } from './auth';
 import { listBootFailures } from './bootFailures';
 import { fail, forbidden } from './errors';
 import { ROUTE_SCHEMAS } from './schemas';
+import { whenNotBusy } from '../db/whenNotBusy';
 
 const LEVEL_ZH: Record<string, string> = { village: '村（社区）', street: '街道', district: '区' };
 const LAST_ADMIN: [string, string] = ['这是最后一个可用的区管理员令牌，不能作废或停用（否则无人能管理）', 'This is the last working admin token; it cannot be revoked or disabled (nobody could administer the service)'];
@@ -36,8 +37,17 @@ const revisionView = (r: Revision) => ({ ...r, body: r.body ? JSON.parse(r.body)
 
 export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
   // A request that breaks its route's schema is answered after authentication, in both languages.
+  // Every handler's writes are whole transactions: one that found the database busy (a publish
+  // holds the write lock) is run again a little later, without blocking polls meanwhile.
   app.addHook('onRoute', (route) => {
     route.attachValidation = true;
+    const handler = route.handler;
+    route.handler = function (this: FastifyInstance, request, reply) {
+      return whenNotBusy(
+        () => handler.call(this, request, reply),
+        () => console.warn(`${request.method} ${request.url}: the database is busy (a publish is writing); trying again shortly`),
+      );
+    };
   });
   requireOperator(app, service);
   app.addHook('preHandler', async (request, reply) => {
@@ -140,8 +150,11 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     if (at) {
       const time = Date.parse(at);
       if (Number.isNaN(time) || !/\+08:00$/.test(at)) return fail(reply, 422, '发布时间格式不对，应为 2026-12-01T08:00:00+08:00', 'The time must look like 2026-12-01T08:00:00+08:00');
-      const id = Number(service.db.prepare('INSERT INTO scheduled_publishes (at, created_by) VALUES (?, ?)').run(at, request.operator.id).lastInsertRowid);
-      appendAudit(service.db, { operatorId: request.operator.id, action: 'schedule', target: `publish ${id}`, after: { at } });
+      const id = service.db.transaction(() => {
+        const scheduled = Number(service.db.prepare('INSERT INTO scheduled_publishes (at, created_by) VALUES (?, ?)').run(at, request.operator.id).lastInsertRowid);
+        appendAudit(service.db, { operatorId: request.operator.id, action: 'schedule', target: `publish ${scheduled}`, after: { at } });
+        return scheduled;
+      })();
       return reply.code(202).send({ scheduled: { id, at } });
     }
     try {

@@ -17,7 +17,8 @@ export const requireOperator = (app: FastifyInstance, service: Service) => {
   // onRequest: before the body is read, so that nobody without a token can make the service take in a body.
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const header = request.headers.authorization ?? '';
-    // Exactly `Bearer <token>`: a trailing space or a second word is not a token.
+    // Exactly `Bearer <token>`: a second word is not a token. A space after the token never reaches
+    // here: Node's HTTP parser strips whitespace around header values (RFC 9110 OWS), as it should.
     const token = /^Bearer ([A-Za-z0-9_-]+)$/.exec(header)?.[1];
     const keys = signInKeys(request.ip, token);
     const wait = failedSignIns.retryAfter(keys);

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { chinaTime } from '../clock';
 import type { Service } from '../service';
 import { fail } from './errors';
+import { whenNotBusy } from '../db/whenNotBusy';
 
 /** A report is a user agent, a bundle name and an error message: a few KB at most. */
 export const MAX_REPORT_BYTES = 4 * 1024;
@@ -61,9 +62,11 @@ export const bootFailureRoutes = (service: Service) => async (app: FastifyInstan
     const report = request.body ?? {};
     const row = { receivedAt: chinaTime(now), address: request.ip, userAgent: field(report.userAgent) || field(request.headers['user-agent']), bundle: field(report.bundle), error: field(report.error), page: field(report.page) };
     if (!row.error) return fail(reply, 422, '报告缺少错误信息（error）', 'The report has no error text (error)');
-    service.db
-      .prepare('INSERT INTO boot_failures (received_at, address, user_agent, bundle, error, page) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(row.receivedAt, row.address, row.userAgent, row.bundle, row.error, row.page);
+    await whenNotBusy(() =>
+      service.db
+        .prepare('INSERT INTO boot_failures (received_at, address, user_agent, bundle, error, page) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(row.receivedAt, row.address, row.userAgent, row.bundle, row.error, row.page),
+    );
     console.warn(`box boot failure: ${row.address} ${row.bundle} "${row.error}" (${row.userAgent})`);
     return reply.code(204).send();
   });

@@ -39,6 +39,10 @@ const alertExpiry = (feedDir: string, manifest: Manifest): number => {
  * tens of thousands do not arrive together); shorter while an alert is in force.
  */
 export const feedRoutes = (service: Service, pollSeconds: number) => async (app: FastifyInstance) => {
+  // Of the security headers, the one JSON needs: never sniffed as something else.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+  });
   let cached: CachedManifest | null = null;
   const manifest = (): CachedManifest => {
     const path = join(service.feedDir, MANIFEST_FILE);

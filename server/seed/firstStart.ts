@@ -40,3 +40,6 @@ export const firstStart = (db: Db, dataDir: string, sampleDir: string, feedDir: 
   rmSync(staging, { recursive: true, force: true });
   return tokenFile;
 };
+
+/** Whether a first start still has something to do (a read-only data directory cannot finish it). */
+export const firstStartUnfinished = (db: Db, dataDir: string): boolean => isEmpty(db) || existsSync(join(dataDir, STAGING));

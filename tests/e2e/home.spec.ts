@@ -312,3 +312,23 @@ for (const [w, h] of [
     });
   }
 }
+
+test('the app boots under its Content-Security-Policy with no violation, modern and legacy bundles', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { cspViolations: string[] }).cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  for (const bundle of ['modern', 'legacy']) {
+    const served = await page.request.get('/');
+    expect(served.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    // Home on screen: the settings, the feed files, the signature worker and the font were all loaded under the policy.
+    await openHome(page, { bundle });
+    await expect(page.locator('html')).toHaveAttribute('data-boot', 'shown');
+    await expect(page.locator('html')).toHaveAttribute('data-bundle', bundle);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+  }
+  expect(violations).toEqual([]);
+});

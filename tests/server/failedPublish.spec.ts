@@ -3,7 +3,7 @@
  * publish completes a newer one. On restart the service must serve the newer one and
  * never write the older pending version over it (boxes refuse a lower version).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -70,4 +70,27 @@ test('after a publish failed on a full disk and a newer one succeeded, a restart
   const dropped = reopened.db.prepare(`SELECT after FROM audit_log WHERE action = 'version.drop' AND target = 'version 2'`).pluck().get() as string;
   expect(JSON.parse(dropped)).toEqual({ reason: 'never completed; superseded', supersededBy: 3 });
   reopened.db.close();
+});
+
+test('a re-signing whose manifest cannot be written stays pending, and the served version is still the one /healthz names', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sanwu-resign-enospc-'));
+  const service = openService({ dataDir });
+  const servedManifest = () => JSON.parse(readFileSync(join(service.feedDir, 'manifest.json'), 'utf8'));
+  const before = servedManifest();
+  expect(service.publisher.currentVersion).toBe(before.version);
+
+  const fullDisk = new Publisher(service.db, service.feedDir, service.key, null, nearlyFullDisk(0));
+  expect(() => fullDisk.resign(Date.now())).toThrow(/ENOSPC/);
+  // Not recorded complete: the version the service reports is the one its manifest carries.
+  expect(service.publisher.currentVersion).toBe(before.version);
+  expect(servedManifest()).toEqual(before);
+  expect(pendingVersions(service.db)).toEqual([before.version + 1]);
+
+  // With room again, recovery finishes it: the same content, newly signed.
+  expect(service.publisher.recover()).toEqual([before.version + 1]);
+  const after = servedManifest();
+  expect(after.version).toBe(before.version + 1);
+  expect(after.files).toEqual(before.files);
+  expect(service.publisher.currentVersion).toBe(after.version);
+  service.db.close();
 });

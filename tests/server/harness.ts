@@ -18,7 +18,7 @@ export interface RunningService {
 }
 
 /** A port nobody listens on now: asked of the OS, so parallel runs never collide. */
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -75,6 +75,39 @@ test('one address holds at most its share of connections; the next is closed at 
   await expect.poll(async () => (await fetch(`${service.url}/feed/manifest.json`).catch(() => null))?.status).toBe(200);
 });
 
+test('a body too large for an operator endpoint is answered 413, in Chinese and English', async () => {
+  const path = `/api/regions/${service.tokens.clerk.region}/channels/14/items/large-1`;
+  // Six megabytes of JSON: over the 5 MB every operator body may be.
+  const body = JSON.stringify({ title: '通知', body: '字'.repeat(2_000_000) });
+  const response = await fetch(`${service.url}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${service.tokens.clerk.token}`, 'content-type': 'application/json' }, body });
+  expect(response.status).toBe(413);
+  const { error } = await response.json();
+  expect(error.zh).toContain('内容太大');
+  expect(error.en).toContain('larger than allowed');
+  // Nothing was stored under that id.
+  const read = await fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${service.tokens.clerk.token}` } });
+  expect((await read.json()).pending).toBeNull();
+});
+
+/** The status line of GET /api/me sent with this exact Authorization header line. */
+const meWith = async (authorization: string) => {
+  const socket = await open();
+  const answer = answerOf(socket);
+  socket.write(`GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: ${authorization}\r\n\r\n`);
+  return (await answer).data.split('\r\n')[0];
+};
+
+test('a space after the token is not part of the header (HTTP strips it), so it signs in exactly as without it', async () => {
+  const token = service.tokens.clerk.token;
+  expect(await meWith(`Bearer ${token}`)).toBe('HTTP/1.1 200 OK');
+  // RFC 9110: whitespace around a field value is not part of it; Node's parser drops it before the app sees it.
+  expect(await meWith(`Bearer ${token} `)).toBe('HTTP/1.1 200 OK');
+  expect(await meWith(`Bearer ${token}\t`)).toBe('HTTP/1.1 200 OK');
+  // Inside the value it is part of it: a second word is no token.
+  expect(await meWith(`Bearer ${token} x`)).toBe('HTTP/1.1 401 Unauthorized');
+  expect(await meWith(`Bearer  ${token}`)).toBe('HTTP/1.1 401 Unauthorized');
+});
+
 test('wrong tokens from one address are answered 401 up to the limit, then 429 with Retry-After', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < FAILED_SIGN_IN_LIMIT + 5; i++) {

@@ -4,6 +4,7 @@
  * rows, .xlsx files whose parts inflate too far).
  */
 import { test, expect } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { readLedgerFile } from '../../server/import';
@@ -108,6 +109,32 @@ test('an .xlsx whose parts declare gigabytes, or inflate a thousandfold, is refu
   const problem = await refusal(bomb, '炸弹.xlsx');
   expect(problem.zh).toContain('xl/sharedStrings.xml');
   expect(problem.en).toContain(`more than ${IMPORT_LIMITS.inflationRatio} times`);
+});
+
+test('an .xlsx whose parts declare small sizes but inflate far more is stopped while inflating, naming the part', async () => {
+  // 8 MB of spaces declared as 100 bytes: the directory passes every cap, the real inflation does not.
+  const liar = zip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20), declaredSize: 100 }]);
+  expect(liar.length, 'a few kilobytes on disk').toBeLessThan(20_000);
+  const problem = await refusal(liar, '谎报小.xlsx');
+  expect(problem.code).toBe('tooLarge');
+  expect(problem.zh).toContain('「xl/sharedStrings.xml」');
+  expect(problem.en).toContain(`"xl/sharedStrings.xml" inflates to more than ${IMPORT_LIMITS.inflationRatio} times`);
+  // Parts each within their ratio, together over the total, each declaring 100 bytes: stopped at the total.
+  // Sparse random bits: 12 MB that deflate only some thirtyfold.
+  const part = randomBytes(12 * 1024 * 1024);
+  for (let i = 0; i < part.length; i++) part[i] = part[i]! < 8 ? 1 : 0;
+  const many = zip(Array.from({ length: 10 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: part, declaredSize: 100 })));
+  const total = await refusal(many, '合计.xlsx');
+  expect(total.zh).toContain(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / 1024 / 1024} MB`);
+  expect(total.zh).toMatch(/「xl\/worksheets\/sheet\d+\.xml」/);
+});
+
+test('an .xlsx part packed with a method no writer uses is refused as unreadable, not handed on', async () => {
+  const bytes = Buffer.from(zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }]));
+  // Method 12 (bzip2) in the directory entry.
+  const directory = bytes.length - 22 - (46 + 'xl/workbook.xml'.length);
+  bytes.writeUInt16LE(12, directory + 10);
+  expect((await refusal(new Uint8Array(bytes), '方法.xlsx')).zh).toContain('「xl/workbook.xml」无法解压');
 });
 
 test('an ordinary .xlsx still passes the caps', async () => {

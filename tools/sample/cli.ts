@@ -1,12 +1,12 @@
 /**
  * Generates the fictional sample feed.
- *   npx tsx tools/sample/cli.ts [--size small|large] [--out DIR] [--seed TEXT] [--villages N]
+ *   npx tsx tools/sample/cli.ts [--size small|large|district] [--out DIR] [--seed TEXT] [--villages N]
  * The same seed gives byte-identical files. Exits non-zero if any file fails validation.
  */
 import { generate } from './generate';
 import { SIZES, type SizeSpec } from './world';
 
-const usage = 'usage: tsx tools/sample/cli.ts [--size small|large] [--out DIR] [--seed TEXT] [--villages N]';
+const usage = 'usage: tsx tools/sample/cli.ts [--size small|large|district] [--out DIR] [--seed TEXT] [--villages N]';
 
 const parseArgs = (argv: string[]) => {
   const args = new Map<string, string>();
@@ -18,7 +18,7 @@ const parseArgs = (argv: string[]) => {
   }
   for (const key of args.keys()) if (!['size', 'out', 'seed', 'villages'].includes(key)) throw new Error(`unknown option --${key}\n${usage}`);
   const sizeName = args.get('size') ?? 'small';
-  if (sizeName !== 'small' && sizeName !== 'large') throw new Error(`--size must be small or large\n${usage}`);
+  if (sizeName !== 'small' && sizeName !== 'large' && sizeName !== 'district') throw new Error(`--size must be small, large or district\n${usage}`);
   const size: SizeSpec = SIZES[sizeName];
   const villages = args.has('villages') ? Number(args.get('villages')) : undefined;
   if (villages !== undefined && !(Number.isInteger(villages) && villages >= 1)) throw new Error('--villages must be a positive integer');
