@@ -25,7 +25,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   withdraw --region CODE --channel N --id ID
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
   import ledger FILE.csv|FILE.xlsx --village CODE --month YYYY-MM [--mapping M.json] [--save-mapping M.json] [--dry-run]
-  attach IMAGE --village CODE --month YYYY-MM --voucher 记-0042
+  attach IMAGE... --village CODE --month YYYY-MM --voucher 记-0042 [--kind 发票,付款凭证,签收单]   (one image per attachment, all at once)
   upload FILE.jpg|FILE.png|FILE.wav|FILE.mp3|FILE.m4a   (prints the src to name in an item's photo or audio)
   drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
   publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
@@ -55,6 +55,7 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     replace: { type: 'boolean', default: false },
     voucher: { type: 'string' },
+    kind: { type: 'string' },
     status: { type: 'string' },
     reason: { type: 'string' },
     at: { type: 'string' },
@@ -175,20 +176,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     say(`已保存为草稿 ${draft.id}，等待村务监督委员会审核 / saved as draft ${draft.id}, awaiting the committee's review`);
   },
 
-  async attach([file]) {
+  async attach(files) {
     const village = need(values.village, 'village');
     const month = need(values.month, 'month');
     const number = need(values.voucher, 'voucher');
-    const bytes = readFileSync(need(file, 'file'));
-    const type = extname(file!).toLowerCase() === '.png' ? 'image/png' : extname(file!).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
-    const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(bytes), type);
+    if (!files.length) need(undefined, 'file');
+    // What each image is (发票,付款凭证,签收单), in the order given; 票据 when not said.
+    const kinds = values.kind?.split(/[,，]/).map((k) => k.trim()) ?? [];
     const current = await currentMonth(village, month);
     const voucher = current?.vouchers.find((v) => v.number === number);
     if (!current || !voucher) throw new UsageError(`${month} 没有凭证 ${number} / no voucher ${number} in ${month}`);
-    voucher.receipts = [...voucher.receipts, { ...image, kind: '票据' }];
+    for (const [i, file] of files.entries()) {
+      const type = extname(file).toLowerCase() === '.png' ? 'image/png' : extname(file).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
+      const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(readFileSync(file)), type);
+      voucher.receipts = [...voucher.receipts, { ...image, kind: kinds[i] || '票据' }];
+      say(`已上传 ${file}（${image.width}×${image.height}） / uploaded`);
+    }
     voucher.attachmentCount = Math.max(voucher.attachmentCount, voucher.receipts.length);
     const draft = await request<{ id: number }>(connection(), 'PUT', itemPath(village, '15', month), current);
-    say(`票据已附到 ${number}（${image.width}×${image.height}），草稿 ${draft.id} / receipt attached, draft ${draft.id}`);
+    say(`票据已附到 ${number}（共 ${voucher.receipts.length} 张），草稿 ${draft.id} / ${voucher.receipts.length} receipt(s) attached, draft ${draft.id}`);
   },
 
   async upload([file]) {

@@ -344,7 +344,8 @@ test('`sanwu attach` uploads a receipt photo: shrunk to 1920 px at most, without
 
   const attached = await sanwu('clerk', 'attach', photo, '--village', code, '--month', '2026-12', '--voucher', '记-0002');
   expect(attached.code, attached.out).toBe(0);
-  expect(attached.out).toContain('票据已附到 记-0002（1920×1440）');
+  expect(attached.out).toContain('（1920×1440）');
+  expect(attached.out).toContain('票据已附到 记-0002');
   const draft = Number(/草稿 (\d+)/.exec(attached.out)?.[1]);
   const state = await itemState('2026-12');
   expect(state.pending?.id).toBe(draft);
