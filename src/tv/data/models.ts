@@ -84,6 +84,8 @@ export interface VoucherModel {
   fields: { label: string; value: string }[];
   correction?: string;
   receiptTarget?: string;
+  /** How many images OK opens: one per attachment. */
+  receiptCount: number;
 }
 
 export interface ReceiptModel {
@@ -95,7 +97,8 @@ export interface ReceiptModel {
 export interface PeopleModel {
   crumbs: string[];
   title: string;
-  people: { name: string; role: string; duties: string; phone: string; photo: string }[];
+  /** Each card's target opens everything about the person, whatever the card had to cut. */
+  people: { name: string; role: string; duties: string; phone: string; photo: string; target: string }[];
 }
 
 export interface GalleryModel {

@@ -1,5 +1,8 @@
-/** The village officials as photo cards: name, role, masked phone and duties. */
-import { Lightning } from '@lightningjs/sdk';
+/**
+ * The village officials as photo cards: name, role, duty phone in full and duties. Roles break
+ * only between words (never 委员 / 会主任, never inside （妇联主席）); OK opens everything.
+ */
+import { Lightning, Router } from '@lightningjs/sdk';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { focusLook, frame } from '../components/focus';
 import { refocus } from '../components/refocus';
@@ -7,7 +10,8 @@ import { text } from '../components/text';
 import type { PeopleModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
-import { COLOR, currentLook, lineOf, px, SAFE, TYPE } from '../theme';
+import { canvasMeasure, wrapTitle } from '../text/layout';
+import { COLOR, currentLook, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 const GAP = 24;
@@ -42,7 +46,8 @@ class PersonCard extends Lightning.Component {
   set person(p: PeopleModel['people'][number]) {
     this.tag('Photo').src = box().store.client.url(p.photo);
     this.tag('Name').text.text = p.name;
-    this.tag('Role').text.text = p.role;
+    // Laid out here with the title rules; a little slack so Lightning's own wrap never re-breaks a line.
+    this.tag('Role').text.text = wrapTitle(p.role, sideW() - 4, canvasMeasure(fontFaces().join(', '), TYPE.small), 2).lines.join('\n');
     this.tag('Phone').text.text = p.phone;
     this.tag('Duties').text.text = p.duties;
   }
@@ -68,8 +73,11 @@ export class PeoplePage extends Page {
     };
   }
 
+  private targets: string[] = [];
+
   set people(model: PeopleModel) {
-    this.setChrome(model.crumbs, t('hint.back'));
+    this.setChrome(model.crumbs, t('hint.people'));
+    this.targets = model.people.map((p) => p.target);
     this.tag('Title').text.text = model.title;
     this.tag('Cards').children = model.people.map((person, i) => ({
       type: PersonCard,
@@ -118,6 +126,11 @@ export class PeoplePage extends Page {
 
   override _handleDown() {
     return this.select(Math.min(this.index + columns(), this.cards.length - 1)) || true;
+  }
+
+  override _handleEnter() {
+    const target = this.targets[this.index];
+    if (target) Router.navigate(target);
   }
 
   override historyState(state?: { index: number }) {
