@@ -52,6 +52,8 @@ export interface DocumentModel {
   video?: VideoRef;
   /** A recording of the item read aloud, played by the read key instead of synthesis. */
   audio?: AudioRef;
+  /** An alert's level (1 red … 4 blue) and its words: the reader draws it as a warning band. */
+  alert?: { level: 1 | 2 | 3 | 4; label: string };
   /** Routes for the actions OK can take (video first, then photos). */
   videoTarget?: string;
   photosTarget?: string;

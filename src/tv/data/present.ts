@@ -236,7 +236,8 @@ export const presentDocument = (published: Channel, itemId: string, now: number)
       if (!a) return null;
       return {
         ...documentBase(id, a.title, a.publishedAt, a),
-        meta: [t(`alert.level.${a.level}` as MessageKey), dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy }), alertActive(a, now) ? t('alert.active') : t('alert.expired')],
+        meta: [dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy })],
+        alert: { level: a.level, label: `${t(`alert.level.${a.level}` as MessageKey)} · ${alertActive(a, now) ? t('alert.active') : t('alert.expired')}` },
         paragraphs: [a.body],
         audio: a.audio,
       };
