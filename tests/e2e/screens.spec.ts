@@ -26,7 +26,8 @@ export const screenRoutes = (): [name: string, hash: string][] => {
   const district = readFeed<DistrictFeed>('district.json');
   const ledger = village.channels.find((c) => c.id === 15) as ChannelOfKind<'ledger'>;
   const month = ledgerMonth(ledger.content.months[ledger.content.months.length - 1]!.file);
-  const voucher = month.vouchers.find((v) => v.receipts.length)!;
+  // One with several attachments, so the receipt screen shows its 第1/N张.
+  const voucher = month.vouchers.find((v) => v.receipts.length > 1) ?? month.vouchers.find((v) => v.receipts.length)!;
   const notices = (village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>).content;
   const alerts = district.channels.find((c) => c.id === 5) as ChannelOfKind<'alerts'>;
   const profile = village.channels.find((c) => c.id === 11) as ChannelOfKind<'profile'>;
@@ -184,7 +185,8 @@ test.describe('footer and lists with new items', () => {
 /** Each visible text's lines as Lightning laid them out, with the element's ref. */
 const renderedLines = (page: Page): Promise<{ ref: string; text: string; lines: string[]; cut: boolean }[]> =>
   page.evaluate(() => {
-    type Info = { lines: string[]; moreTextLines?: boolean };
+    // Lightning gives each line as a string, or (its advanced renderer) as { info: { text } }.
+    type Info = { lines: (string | { info: { text: string } })[]; moreTextLines?: boolean };
     const hidden = (el: Element | null): boolean => {
       for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
       return false;
@@ -193,7 +195,8 @@ const renderedLines = (page: Page): Promise<{ ref: string; text: string; lines: 
       .filter((el) => !hidden(el))
       .map((el) => {
         const info = (el as unknown as { element?: { texture?: { source?: { renderInfo?: Info } } } }).element?.texture?.source?.renderInfo;
-        return { ref: el.getAttribute('ref') ?? '', text: el.getAttribute('texture-text') ?? '', lines: info?.lines ?? [], cut: !!info?.moreTextLines };
+        const lines = (info?.lines ?? []).map((line) => (typeof line === 'string' ? line : line.info.text));
+        return { ref: el.getAttribute('ref') ?? '', text: el.getAttribute('texture-text') ?? '', lines, cut: !!info?.moreTextLines };
       });
   });
 

@@ -15,8 +15,9 @@ const INK: Record<Level, number> = { 1: 0xffffffff, 2: 0xff111111, 3: 0xff111111
 /** A warning triangle with its exclamation mark, drawn once per size and colours (no font glyph needed). */
 const triangle = (size: number, ink: number, mark: number) => {
   const css = (argb: number) => `rgb(${(argb >>> 16) & 255}, ${(argb >>> 8) & 255}, ${argb & 255})`;
-  return Lightning.Tools.getCanvasTexture((cb, stage) => {
-    const canvas = stage.platform.getDrawingCanvas();
+  return Lightning.Tools.getCanvasTexture((cb) => {
+    // A canvas of its own: the platform's drawing canvas is shared with text (boot/textCanvas.ts).
+    const canvas = document.createElement('canvas');
     canvas.width = size;
     canvas.height = size;
     const g = canvas.getContext('2d');
