@@ -24,7 +24,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   withdraw --region CODE --channel N --id ID
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
   import ledger FILE.csv|FILE.xlsx --village CODE --month YYYY-MM [--mapping M.json] [--save-mapping M.json] [--dry-run]
-  attach IMAGE --village CODE --month YYYY-MM --voucher 记-0042
+  attach IMAGE... --village CODE --month YYYY-MM --voucher 记-0042 [--kind 发票,付款凭证,签收单]   (one image per attachment, all at once)
   upload FILE.jpg|FILE.png|FILE.wav|FILE.mp3|FILE.m4a   (prints the src to name in an item's photo or audio)
   drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
   publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
@@ -54,6 +54,7 @@ const { values, positionals } = parseArgs({
     'dry-run': { type: 'boolean', default: false },
     replace: { type: 'boolean', default: false },
     voucher: { type: 'string' },
+    kind: { type: 'string' },
     status: { type: 'string' },
     reason: { type: 'string' },
     at: { type: 'string' },
@@ -163,15 +164,23 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     else say(`已保存为草稿 ${merged.draftId}，等待村务监督委员会审核 / saved as draft ${merged.draftId}, awaiting the committee's review`);
   },
 
-  async attach([file]) {
+  async attach(files) {
     const village = need(values.village, 'village');
     const month = need(values.month, 'month');
     const number = need(values.voucher, 'voucher');
-    const bytes = readFileSync(need(file, 'file'));
-    const type = extname(file!).toLowerCase() === '.png' ? 'image/png' : extname(file!).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
-    const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(bytes), type);
-    const draft = await request<{ id: number }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/vouchers/${encodeURIComponent(number)}/receipts`, { ...image, kind: '票据' });
-    say(`票据已附到 ${number}（${image.width}×${image.height}），草稿 ${draft.id} / receipt attached, draft ${draft.id}`);
+    if (!files.length) need(undefined, 'file');
+    // What each image is (发票,付款凭证,签收单), in the order given; 票据 when not said.
+    const kinds = values.kind?.split(/[,，]/).map((k) => k.trim()) ?? [];
+    const receipts = [];
+    for (const [i, file] of files.entries()) {
+      const type = extname(file).toLowerCase() === '.png' ? 'image/png' : extname(file).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
+      const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(readFileSync(file)), type);
+      receipts.push({ ...image, kind: kinds[i] || '票据' });
+      say(`已上传 ${file}（${image.width}×${image.height}） / uploaded`);
+    }
+    // The service adds them to the voucher as it is now: another clerk's change meanwhile stays.
+    const attached = await request<{ id: number; receiptCount: number }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/vouchers/${encodeURIComponent(number)}/receipts`, { receipts });
+    say(`票据已附到 ${number}（共 ${attached.receiptCount} 张），草稿 ${attached.id} / ${attached.receiptCount} receipt(s) attached, draft ${attached.id}`);
   },
 
   async upload([file]) {

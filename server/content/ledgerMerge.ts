@@ -56,16 +56,18 @@ export const importLedgerRows = (service: Service, operator: Operator, village: 
     })
     .immediate();
 
-export const attachReceipt = (service: Service, operator: Operator, village: string, month: string, number: string, receipt: Receipt): Outcome<Revision> =>
+/** Receipt images added to one voucher, all at once: a voucher's images match its 附件张数 once any is attached. */
+export const attachReceipts = (service: Service, operator: Operator, village: string, month: string, number: string, added: Receipt[]): Outcome<{ draft: Revision; receiptCount: number }> =>
   service.db
-    .transaction((): Outcome<Revision> => {
+    .transaction((): Outcome<{ draft: Revision; receiptCount: number }> => {
       if (!can(service.db, operator, 'edit', village)) return FORBIDDEN;
       const current = monthNow(service, village, month);
       const voucher = current?.vouchers.find((v) => v.number === number);
       if (!current || !voucher) return refuse(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
-      const receipts = [...voucher.receipts, receipt];
+      const receipts = [...voucher.receipts, ...added];
       const attached = { ...voucher, receipts, attachmentCount: Math.max(voucher.attachmentCount, receipts.length) };
       const vouchers = current.vouchers.map((v) => (v === voucher ? attached : v));
-      return pushItem(service, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, { ...current, vouchers });
+      const saved = pushItem(service, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, { ...current, vouchers });
+      return saved.ok ? { ok: true, value: { draft: saved.value, receiptCount: receipts.length } } : saved;
     })
     .immediate();

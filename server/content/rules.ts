@@ -5,7 +5,7 @@
 import type { ContentKind } from '../../src/feed/taxonomy';
 import { itemProblems } from '../../src/feed/validate';
 import { walkJson } from '../../src/feed/jsonWalk';
-import { findUnmaskedNumber, isMaskedValue } from '../../src/format/personalNumbers';
+import { findUnmaskedNumber, isMaskedValue, isPublicWorkPhoneField } from '../../src/format/personalNumbers';
 import { formatFen } from '../../src/format/money';
 import type { Coverage } from './fontCoverage';
 import { describeProblem, ruleProblem, type OperatorProblem } from './messages';
@@ -43,7 +43,7 @@ const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number)
 
 /**
  * What a month's vouchers must agree on: each dated within the month, no voucher number
- * twice, and every receipt an uploaded file under media/.
+ * twice, one image per attachment, and every receipt an uploaded file under media/.
  */
 const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (path: string) => boolean): OperatorProblem[] => {
   const month = body as { month?: unknown; vouchers?: unknown };
@@ -52,7 +52,7 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
   const seen = new Set<string>();
   month.vouchers.forEach((voucher, index) => {
     if (!voucher || typeof voucher !== 'object') return;
-    const { date, number, receipts } = voucher as { date?: unknown; number?: unknown; receipts?: unknown };
+    const { date, number, receipts, attachmentCount } = voucher as { date?: unknown; number?: unknown; receipts?: unknown; attachmentCount?: unknown };
     const at = (field: string) => locate(body, itemLabel, `/vouchers/${index}${field}`);
     if (typeof date === 'string' && ISO_TIME.test(date) && !date.startsWith(`${month.month}-`)) {
       problems.push(ruleProblem(at('/date').item, at('/date').field, `不在本月（${month.month}）之内`, `is not within the month (${month.month})`));
@@ -62,6 +62,19 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
       seen.add(number);
     }
     if (!Array.isArray(receipts)) return;
+    // Every attachment is its own image: once any is attached, all are (none yet: the books came
+    // before the scans). A box showing 附件 3 张 and one image would hide two.
+    if (typeof attachmentCount === 'number' && receipts.length > 0 && receipts.length !== attachmentCount) {
+      const where = at('/attachmentCount');
+      problems.push(
+        ruleProblem(
+          where.item,
+          where.field,
+          `为 ${attachmentCount} 张，但附了 ${receipts.length} 张图片：每张附件各附一张图片（sanwu attach 可一次附多张）`,
+          `is ${attachmentCount} but ${receipts.length} image(s) are attached: attach one image per attachment (sanwu attach takes several)`,
+        ),
+      );
+    }
     receipts.forEach((receipt, r) => {
       const src = (receipt as { src?: unknown } | null)?.src;
       if (typeof src !== 'string') return;
@@ -75,9 +88,6 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
   });
   return problems;
 };
-
-/** Officials' duty phones and contacts' work numbers are public by nature (domain rules): shown in full. */
-const isPublicWorkPhone = (kind: ItemKind, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';
 
 /**
  * The feed's own amounts are integer fen, named so (amountFen, openingFen): bounded, not personal.
@@ -146,7 +156,7 @@ export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, cont
     const where = locate(body, itemLabel, path);
     if (!isRealTime(text)) problems.push(ruleProblem(where.item, where.field, '不是真实存在的日期', 'is not a real date'));
     const unmasked = findUnmaskedNumber(text);
-    if (unmasked && !(unmasked.kind === 'mobile' && isPublicWorkPhone(kind, path))) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
+    if (unmasked && !(unmasked.kind === 'mobile' && isPublicWorkPhoneField(kind, path))) problems.push(ruleProblem(where.item, where.field, ...UNMASKED[unmasked.kind]));
     const missing = [...new Set(Array.from(text).filter((ch) => !WHITESPACE.test(ch) && !context.coverage(ch.codePointAt(0)!)))];
     if (missing.length) {
       problems.push(ruleProblem(where.item, where.field, `有电视字体显示不了的字：${missing.join('')}`, `has characters the TV font cannot show: ${missing.join('')}`));

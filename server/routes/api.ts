@@ -10,7 +10,7 @@ import { appendAudit, verifyAuditChain } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 import { ImageRejected, MAX_UPLOAD_BYTES, storeImage } from '../content/media';
 import { correctItem, itemState, pushItem, reviewDraft, withdrawItem, type Outcome } from '../content/operations';
-import { attachReceipt, importLedgerRows, type LedgerImport } from '../content/ledgerMerge';
+import { attachReceipts, importLedgerRows, type LedgerImport } from '../content/ledgerMerge';
 import { overdueChannels } from '../content/overdue';
 import { listRevisions, type Revision } from '../content/repository';
 import { PublishRejected } from '../publish/publisher';
@@ -96,11 +96,16 @@ export const apiRoutes = (service: Service) => async (app: FastifyInstance) => {
     answer(reply, importLedgerRows(service, request.operator, request.params.region, request.params.month, request.body), request.body.dryRun ? 200 : 201),
   );
 
-  app.post<{ Params: MonthParams & { number: string }; Body: Receipt }>('/regions/:region/ledger/:month/vouchers/:number/receipts', { schema: ROUTE_SCHEMAS.attachReceipt }, async (request, reply) => {
-    const { region, month, number } = request.params;
-    const outcome = attachReceipt(service, request.operator, region, month, number, { ...request.body, kind: request.body.kind ?? '票据' });
-    return answer(reply, outcome.ok ? { ok: true, value: revisionView(outcome.value) } : outcome, 201);
-  });
+  app.post<{ Params: MonthParams & { number: string }; Body: { receipts: (Omit<Receipt, 'kind'> & { kind?: string })[] } }>(
+    '/regions/:region/ledger/:month/vouchers/:number/receipts',
+    { schema: ROUTE_SCHEMAS.attachReceipts },
+    async (request, reply) => {
+      const { region, month, number } = request.params;
+      const receipts = request.body.receipts.map((r) => ({ ...r, kind: r.kind ?? '票据' }));
+      const outcome = attachReceipts(service, request.operator, region, month, number, receipts);
+      return answer(reply, outcome.ok ? { ok: true, value: { id: outcome.value.draft.id, receiptCount: outcome.value.receiptCount } } : outcome, 201);
+    },
+  );
 
   app.post<{ Body: Buffer }>('/media', async (request, reply) => {
     if (!can(service.db, request.operator, 'edit', request.operator.region) && request.operator.role !== 'admin') return forbidden(reply);

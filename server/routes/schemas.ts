@@ -51,12 +51,23 @@ export const ROUTE_SCHEMAS = {
       properties: { vouchers: { type: 'array', maxItems: 20_000, items: { type: 'object' } }, openingFen: { type: 'integer' }, dryRun: { type: 'boolean' } },
     },
   },
-  attachReceipt: {
-    params: { type: 'object', required: ['region', 'month', 'number'], properties: { ...monthParams.properties, region: digits(12), number: text(40) } },
+  attachReceipts: {
+    params: { type: 'object', required: ['region', 'month', 'number'], properties: { ...monthParams.properties, number: text(40) } },
     body: {
       type: 'object',
-      required: ['src', 'width', 'height'],
-      properties: { src: text(200), width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 }, kind: text(20) },
+      required: ['receipts'],
+      properties: {
+        receipts: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 20,
+          items: {
+            type: 'object',
+            required: ['src', 'width', 'height'],
+            properties: { src: text(200), width: { type: 'integer', minimum: 1 }, height: { type: 'integer', minimum: 1 }, kind: text(20) },
+          },
+        },
+      },
     },
   },
 } as const;

@@ -23,12 +23,20 @@ export const Fen = Type.Integer({ minimum: 0, description: 'amount in fen (1/100
 export const SignedFen = Type.Integer({ description: 'amount in fen, may be negative (a balance)' });
 const Text = (maxLength = 200) => Type.String({ minLength: 1, maxLength });
 const Path = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9/._-]*$', description: 'path under the feed root' });
-/** A number published in public: must already be masked (e.g. 138****5678). */
-export const MaskedNumber = Type.String({ pattern: '^[0-9A-Za-z-]*\\*{3,}[0-9A-Za-z-]*$', description: 'masked number' });
 /** An office or service line (landline, hotline), public by nature; mobile numbers are personal and masked. */
 export const PublicPhone = Type.String({
   pattern: '^(0[0-9]{2,3}-[0-9]{7,8}|1[0-9]{4,5}|400-?[0-9]{3}-?[0-9]{4})$',
   description: 'office landline or service hotline',
+});
+
+/**
+ * An official's duty phone or a service contact's work number: public by nature and shown in
+ * full, a mobile included (domain rules). Only the `phone` of officials and contacts is one;
+ * a mobile anywhere else is personal. A masked number from an older push is still accepted.
+ */
+export const WorkPhone = Type.String({
+  pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-[0-9]{7,8}|1[0-9]{4,5}|400-?[0-9]{3}-?[0-9]{4}|1[3-9][0-9]\\*{4}[0-9]{4})$',
+  description: 'work phone: a mobile, office landline or hotline, in full',
 });
 
 export const Image = Type.Object({
@@ -146,7 +154,7 @@ export const Contact = Type.Object({
   name: Text(40),
   org: Text(60),
   role: Text(40),
-  phone: PublicPhone,
+  phone: WorkPhone,
   address: Type.Optional(Text(80)),
 });
 
@@ -156,7 +164,7 @@ export const Person = Type.Object({
   role: Text(30),
   duties: Text(200),
   photo: Image,
-  phone: MaskedNumber,
+  phone: WorkPhone,
 });
 
 export const KeyFigure = Type.Object({ label: Text(20), value: Text(30) });

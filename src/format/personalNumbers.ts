@@ -111,3 +111,10 @@ export const findUnmaskedNumber = (text: string): PersonalNumber | null => {
  */
 export const isMaskedValue = (value: string): boolean =>
   /^[\p{Script=Han}]{1,2}\*{1,3}[\p{Script=Han}]?$/u.test(value) || /^[0-9A-Za-z]{0,4}\*{3,}[0-9A-Za-z]{0,4}$/.test(value);
+
+/**
+ * Where a whole mobile number may be published: an official's duty phone and a service
+ * contact's work number are public by nature (domain rules), each in its item's `phone`
+ * field (the feed's WorkPhone). Anywhere else, in the same item too, a mobile is personal.
+ */
+export const isPublicWorkPhoneField = (kind: string, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';

@@ -32,6 +32,13 @@ const MASKED_ID = /[0-9]{2,}\*{6,}([0-9]{3}[0-9Xx])/g;
 const MASKED_MOBILE = /1[0-9]{2}\*{4}([0-9]{4})/g;
 /** Any other masked number: ****8901, 6228****8901. */
 const MASKED_OTHER = /[0-9A-Za-z-]*\*{3,}([0-9A-Za-z]+)/g;
+/** A whole mobile (an official's duty phone), not inside a longer run of digits. */
+const WHOLE_MOBILE = /(^|[^0-9])(1[3-9][0-9])([0-9]{4})([0-9]{4})(?![0-9])/g;
+/** Chinese reads phone digits one by one, 1 as 幺 so it is not heard as 七. */
+const PHONE_DIGITS_ZH = '零幺二三四五六七八九';
+/** 13812345678 → 幺三八，一二三四… digit by digit in groups, never as one big number. */
+const spokenPhone = (groups: string[], en: boolean): string =>
+  groups.map((g) => (en ? g.split('').join(' ') : g.replace(/[0-9]/g, (d) => PHONE_DIGITS_ZH.charAt(Number(d))))).join(en ? ', ' : '，');
 /** 王*国 → 王某国: a masked name is still read as a name. */
 const MASKED_NAME = /([\u4e00-\u9fff])\*+/g;
 /** Marks that mean a pause on screen: ·, ›, |, brackets round labels. */
@@ -42,6 +49,7 @@ export const spokenText = (text: string, language: LanguageCode): string => {
   return text
     .replace(MONEY, (_, minus: string, yuan: string, cents: string) => spokenFen((minus ? -1 : 1) * (Number(yuan.replace(/,/g, '')) * 100 + Number(cents)), language))
     .replace(ISO_DATE, (whole, y: string, m: string, d: string) => (en ? `${MONTHS[Number(m) - 1]} ${Number(d)}, ${y}` : `${y}年${Number(m)}月${Number(d)}日`))
+    .replace(WHOLE_MOBILE, (_, before: string, ...groups: string[]) => before + spokenPhone(groups.slice(0, 3), en))
     .replace(MASKED_ID, (_, tail: string) => word(language, 'speech.idTail', tail))
     .replace(MASKED_MOBILE, (_, tail: string) => word(language, 'speech.mobileTail', tail))
     .replace(MASKED_OTHER, (_, tail: string) => word(language, 'speech.numberTail', tail))

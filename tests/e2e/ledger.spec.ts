@@ -4,7 +4,7 @@ import type { LedgerMonthFeed } from '../../src/feed/schema';
 import { formatMonth, formatDate } from '../../src/format/dates';
 import { amountInWords, formatFen } from '../../src/format/money';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, feedFileUrl, keepScreenshot, ledgerMonth, openHome, press, sample, sampleVillages } from './tv';
+import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, feedFileUrl, keepScreenshot, ledgerMonth, openHome, openRoute, press, sample, sampleVillages } from './tv';
 
 const ledger = (villageCode?: string) => {
   const channel = sample(villageCode).village.channels.find((c) => c.id === 15);
@@ -307,4 +307,40 @@ test('Back shows the page behind without drawing it again, and frees what the pa
   await untilDrawingStops(page);
   expect(await drawnFor(page, 'Backspace', true)).toEqual({ texts: 0, images: 0 });
   await expectFocusedText(page, formatMonth(ledger()[0]!.month));
+});
+
+test('a voucher with 3 attachments shows 3 images: its receipt pages through them with ←/→, 第1/3张 to 第3/3张', async ({ page }, testInfo) => {
+  const { villageCode } = sample();
+  const found = ledger(villageCode)
+    .map((ref) => ledgerMonth(ref.file))
+    .flatMap((m) => m.vouchers.map((v) => ({ month: m.month, v })))
+    .find(({ v }) => v.receipts.length === 3);
+  expect(found, 'the sample village has a voucher with three attachments').toBeDefined();
+  const { month, v: voucher } = found!;
+  await openRoute(page, `voucher/${month}/${voucher.id}`);
+  // The count on the voucher is the number of images OK opens.
+  expect(voucher.attachmentCount).toBe(voucher.receipts.length);
+  await expectText(page, `${voucher.attachmentCount} 张`);
+  await expectText(page, `查看票据原件（${voucher.receipts.length} 张）`);
+  await press(page, 'Enter');
+  const image = page.locator('[ref="View"] [ref="Image"]');
+  const shown: string[] = [];
+  for (const [i, receipt] of voucher.receipts.entries()) {
+    await expect(image).toHaveAttribute('texture-src', new RegExp(`${receipt.src}$`));
+    await expectText(page, `第${i + 1}/3张 · ${receipt.kind}`);
+    shown.push((await image.getAttribute('texture-src'))!);
+    if (i === 1) await keepScreenshot(page, testInfo, 'receipt-second-sheet');
+    await press(page, 'ArrowRight');
+  }
+  // Three different images; past the last, → stays on it.
+  expect(new Set(shown).size).toBe(3);
+  await expectText(page, '第3/3张');
+  await press(page, 'ArrowLeft', 2);
+  await expectText(page, '第1/3张');
+  // Zoomed in, ← and → pan the sheet instead of changing it.
+  await press(page, 'Enter');
+  await expectText(page, '150%');
+  await press(page, 'ArrowRight');
+  await expectText(page, '第1/3张');
+  await expect(image).toHaveAttribute('texture-src', new RegExp(`${voucher.receipts[0]!.src}$`));
 });

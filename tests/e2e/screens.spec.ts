@@ -8,6 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import type { ChannelOfKind, DistrictFeed } from '../../src/feed/schema';
+import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
+import { call, startService, type RunningService } from '../server/harness';
+import { titleTokens } from '../../src/tv/text/layout';
 import { expectText, ledgerMonth, openRoute, readFeed, sample, sceneProblems, textProblems, withPlatformSettings } from './tv';
 
 const MODES = {
@@ -23,7 +26,8 @@ export const screenRoutes = (): [name: string, hash: string][] => {
   const district = readFeed<DistrictFeed>('district.json');
   const ledger = village.channels.find((c) => c.id === 15) as ChannelOfKind<'ledger'>;
   const month = ledgerMonth(ledger.content.months[ledger.content.months.length - 1]!.file);
-  const voucher = month.vouchers.find((v) => v.receipts.length)!;
+  // One with several attachments, so the receipt screen shows its 第1/N张.
+  const voucher = month.vouchers.find((v) => v.receipts.length > 1) ?? month.vouchers.find((v) => v.receipts.length)!;
   const notices = (village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>).content;
   const alerts = district.channels.find((c) => c.id === 5) as ChannelOfKind<'alerts'>;
   const profile = village.channels.find((c) => c.id === 11) as ChannelOfKind<'profile'>;
@@ -87,6 +91,21 @@ const FOOTER_STATES: Record<string, { text: string; arrange(page: Page): Promise
     text: '内容已过期',
     arrange: (page) => page.clock.install({ time: Date.now() + 30 * 86_400_000 }),
   },
+  // A manifest whose signature fails: the box keeps its last good content and says the update failed.
+  failed: {
+    text: zhHans['status.rejected'],
+    arrange: async (page) => {
+      await openRoute(page, 'home');
+      await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')), undefined, { timeout: 30_000 });
+      await page.route('**/feed/manifest.json', async (route) => {
+        const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
+        const manifest = await response.json();
+        manifest.version += 1;
+        manifest.files['district.json'].sha256 = 'f'.repeat(64);
+        await route.fulfill({ response, json: manifest, headers: { ...response.headers(), etag: '"forged"' } });
+      });
+    },
+  },
   offline: {
     text: '离线',
     arrange: async (page) => {
@@ -120,5 +139,119 @@ for (const [w, h] of [
         await page.close();
       });
     }
+  }
+}
+
+/**
+ * New items: a publish while the box shows a list marks the new item 新 and updates home's
+ * tile, with the footer's hints, in normal and large text at 1080p and 720p. Against a service
+ * of its own that the box polls every 2 s.
+ */
+test.describe('footer and lists with new items', () => {
+  let service: RunningService;
+  test.beforeAll(async () => {
+    service = await startService(undefined, ['--poll-seconds', '2']);
+  });
+  test.afterAll(async () => service.stop());
+
+  let published = 0;
+  for (const [w, h] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    for (const large of [false, true]) {
+      test(`new items, ${large ? 'large text' : 'normal'}, ${h}p: the new mark, the status line and the key hints never overlap`, async ({ browser }) => {
+        test.setTimeout(120_000);
+        const page = await browser.newPage({ viewport: { width: w, height: h } });
+        await withPlatformSettings(page, { largeText: large });
+        const { villageCode } = sample();
+        await page.goto(`${service.url}/?inspector=1&village=${villageCode}#list/14`);
+        await expectText(page, zhHans['channel.14'], 20_000);
+        const title = `关于冬季用水安全的第${++published}号通知`;
+        const { admin } = service.tokens;
+        const draft = await call(service, 'PUT', `/api/regions/${villageCode}/channels/14/items/new-${published}`, admin.token, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+        expect(draft.status).toBe(201);
+        await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+        expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+        await expectText(page, title, 15_000);
+        await expectText(page, zhHans['state.fresh']);
+        expect(await problemsOf(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
+
+/** Each visible text's lines as Lightning laid them out, with the element's ref. */
+const renderedLines = (page: Page): Promise<{ ref: string; text: string; lines: string[]; cut: boolean }[]> =>
+  page.evaluate(() => {
+    // Lightning gives each line as a string, or (its advanced renderer) as { info: { text } }.
+    type Info = { lines: (string | { info: { text: string } })[]; moreTextLines?: boolean };
+    const hidden = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      return false;
+    };
+    return Array.from(document.querySelectorAll('[texture-text]'))
+      .filter((el) => !hidden(el))
+      .map((el) => {
+        const info = (el as unknown as { element?: { texture?: { source?: { renderInfo?: Info } } } }).element?.texture?.source?.renderInfo;
+        const lines = (info?.lines ?? []).map((line) => (typeof line === 'string' ? line : line.info.text));
+        return { ref: el.getAttribute('ref') ?? '', text: el.getAttribute('texture-text') ?? '', lines, cut: !!info?.moreTextLines };
+      });
+  });
+
+for (const [w, h] of [
+  [1920, 1080],
+  [1280, 720],
+] as const) {
+  for (const large of [false, true]) {
+    test(`officials, ${large ? 'large text' : 'normal'}, ${h}p: every duty phone in full, no line broken inside a bracket pair or a title's word`, async ({ browser }) => {
+      const page = await browser.newPage({ viewport: { width: w, height: h } });
+      await withPlatformSettings(page, { largeText: large });
+      const people = (sample().village.channels.find((c) => c.id === 12) as ChannelOfKind<'people'>).content;
+      await openRoute(page, 'people/12');
+      await expectText(page, people[0]!.phone);
+      // Every card is visited, so every card is drawn at least once.
+      const seen = new Map<string, { ref: string; text: string; lines: string[]; cut: boolean }>();
+      for (let i = 0; i < people.length; i++) {
+        for (const shown of await renderedLines(page)) seen.set(`${shown.ref} ${shown.text}`, shown);
+        await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
+        await page.waitForTimeout(100);
+      }
+      const all = [...seen.values()];
+      for (const person of people) {
+        const phone = all.find((s) => s.ref === 'Phone' && s.text.includes(person.phone));
+        expect(phone, `${person.name}'s phone ${person.phone} is on screen`).toBeDefined();
+        expect(phone!.cut, person.phone).toBe(false);
+        expect(phone!.lines.join(''), person.phone).not.toContain('…');
+        expect(phone!.lines.join('')).toContain(person.phone);
+      }
+      for (const shown of all) {
+        for (const line of shown.lines) {
+          const opens = (line.match(/[（「《]/g) ?? []).length;
+          const closes = (line.match(/[）」》]/g) ?? []).length;
+          expect(opens, `${shown.ref} line "${line}" of "${shown.text}"`).toBe(closes);
+        }
+      }
+      // Roles break between whole words only: each line ends where a word of the title ends.
+      const roles = all.filter((s) => s.ref === 'Role');
+      expect(roles.length).toBeGreaterThan(0);
+      for (const role of roles) {
+        const lines = role.lines.map((l) => l.replace(/…$/, ''));
+        const pieces = titleTokens(role.text.replace(/\n/g, ''));
+        let at = 0;
+        for (const line of lines.slice(0, -1)) {
+          let taken = '';
+          while (taken.length < line.length && at < pieces.length) taken += pieces[at++];
+          expect(taken, `role line "${line}" of "${role.text}"`).toBe(line);
+        }
+      }
+      // OK on an official opens everything about them.
+      await openRoute(page, 'people/12');
+      await page.keyboard.press('Enter');
+      await expectText(page, people[0]!.duties.slice(0, 12));
+      await expectText(page, people[0]!.phone);
+      await page.close();
+    });
   }
 }

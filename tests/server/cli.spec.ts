@@ -344,7 +344,8 @@ test('`sanwu attach` uploads a receipt photo: shrunk to 1920 px at most, without
 
   const attached = await sanwu('clerk', 'attach', photo, '--village', code, '--month', '2026-12', '--voucher', '记-0002');
   expect(attached.code, attached.out).toBe(0);
-  expect(attached.out).toContain('票据已附到 记-0002（1920×1440）');
+  expect(attached.out).toContain('（1920×1440）');
+  expect(attached.out).toContain('票据已附到 记-0002');
   const draft = Number(/草稿 (\d+)/.exec(attached.out)?.[1]);
   const state = await itemState('2026-12');
   expect(state.pending?.id).toBe(draft);
@@ -431,19 +432,29 @@ test('two clerks import halves of one month at the same moment: both land, neith
   const month = (await itemState('2027-03')).pending!.body;
   expect(month.vouchers.map((v) => v.number).sort()).toEqual(november().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`));
 
-  // Two receipts attached to two vouchers of that month at once: both kept.
-  const photo = join(work, 'slip.png');
-  writeFileSync(photo, await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 235, b: 220 } } }).png().toBuffer());
-  const attached = await Promise.all(['记-0001', '记-0007'].map((number) => sanwu('clerk', 'attach', photo, '--village', code, '--month', '2027-03', '--voucher', number)));
+  // Receipts attached to two vouchers of that month at once, one image per attachment: both kept.
+  const attachments = async (number: string) => {
+    const count = month.vouchers.find((v) => v.number === number)!.attachmentCount;
+    return Promise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const file = join(work, `${number}-${i}.png`);
+        writeFileSync(file, await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 200 + i * 10, b: number.length * 20 } } }).png().toBuffer());
+        return file;
+      }),
+    );
+  };
+  const numbers = ['记-0001', '记-0007'];
+  const attached = await Promise.all(numbers.map(async (number) => sanwu('clerk', 'attach', ...(await attachments(number)), '--village', code, '--month', '2027-03', '--voucher', number)));
   for (const run of attached) expect(run.code, run.out).toBe(0);
   const after = (await itemState('2027-03')).pending!.body.vouchers;
-  expect(after.filter((v) => v.receipts.length > 0).map((v) => v.number)).toEqual(['记-0001', '记-0007']);
+  expect(after.filter((v) => v.receipts.length > 0).map((v) => v.number).sort()).toEqual(numbers);
+  for (const v of after.filter((v) => v.receipts.length > 0)) expect(v.receipts).toHaveLength(v.attachmentCount);
   expect(after).toHaveLength(10);
 });
 
 test('the merge endpoint names the problem: an unknown voucher, someone else\'s village, a bad month', async () => {
-  const receipt = { src: 'media/none.jpg', width: 10, height: 10 };
-  const missing = await call(service, 'POST', `/api/regions/${code}/ledger/2027-03/vouchers/${encodeURIComponent('记-0999')}/receipts`, service.tokens.clerk.token, receipt);
+  const receipts = [{ src: 'media/none.jpg', width: 10, height: 10 }];
+  const missing = await call(service, 'POST', `/api/regions/${code}/ledger/2027-03/vouchers/${encodeURIComponent('记-0999')}/receipts`, service.tokens.clerk.token, { receipts });
   expect(missing.status).toBe(404);
   expect(missing.body.error.zh).toBe('2027-03 没有凭证 记-0999');
   const other = readSample('district.json').streets[0].villages[1].code as string;

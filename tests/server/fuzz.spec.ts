@@ -29,7 +29,7 @@ test.afterAll(async () => {
   service.db.close();
 });
 
-type Schema = { type?: string | readonly string[]; properties?: Record<string, Schema>; enum?: readonly string[]; pattern?: string; minimum?: number };
+type Schema = { type?: string | readonly string[]; properties?: Record<string, Schema>; enum?: readonly string[]; pattern?: string; minimum?: number; items?: Schema };
 
 /** Every /api endpoint, with the schema it declares (or none). */
 const ENDPOINTS: { method: string; url: string; schema?: { params?: Schema; querystring?: Schema; body?: Schema } }[] = [
@@ -40,7 +40,7 @@ const ENDPOINTS: { method: string; url: string; schema?: { params?: Schema; quer
   { method: 'DELETE', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.item },
   { method: 'POST', url: '/api/regions/:region/channels/:channel/items/:itemId/correction', schema: ROUTE_SCHEMAS.correction },
   { method: 'POST', url: '/api/regions/:region/ledger/:month/import', schema: ROUTE_SCHEMAS.ledgerImport },
-  { method: 'POST', url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts', schema: ROUTE_SCHEMAS.attachReceipt },
+  { method: 'POST', url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts', schema: ROUTE_SCHEMAS.attachReceipts },
   { method: 'POST', url: '/api/media' },
   { method: 'GET', url: '/api/drafts', schema: ROUTE_SCHEMAS.drafts },
   { method: 'POST', url: '/api/drafts/:id/approve', schema: ROUTE_SCHEMAS.approve },
@@ -68,7 +68,7 @@ const anyValue = fc.oneof(
 );
 
 /** A value for one declared field: usually of its type (from its enum or pattern, or a region that exists), sometimes anything. */
-const fieldValue = (name: string, schema: Schema | undefined) => {
+const fieldValue = (name: string, schema: Schema | undefined): fc.Arbitrary<unknown> => {
   const typed: fc.Arbitrary<unknown>[] = [];
   if (name === 'region') typed.push(fc.constant(village));
   if (schema?.enum) typed.push(fc.constantFrom(...schema.enum));
@@ -77,6 +77,9 @@ const fieldValue = (name: string, schema: Schema | undefined) => {
   if (schema?.type === 'integer') typed.push(fc.integer({ min: -5, max: 50 }), fc.integer({ min: schema.minimum ?? 0, max: 50 }));
   if (schema?.type === 'object') typed.push(fc.constant({ title: '通知', body: ['正文'] }));
   if (schema?.type === 'array') typed.push(fc.constant([]));
+  // Arrays of objects (receipts): one or two of them, each field generated the same way.
+  const itemFields = schema?.items?.properties;
+  if (itemFields) typed.push(fc.array(fc.record(Object.fromEntries(Object.entries(itemFields).map(([k, v]) => [k, fieldValue(k, v)]))), { minLength: 1, maxLength: 2 }));
   return fc.oneof(...typed.map((arbitrary) => ({ arbitrary, weight: 3 })), { arbitrary: anyValue, weight: 1 });
 };
 

@@ -104,14 +104,15 @@ test('an item pushed to a sub-channel of another level, or a malformed notice, i
   expect(wrongLevel.body.error.zh).toContain('不属于');
   const noTitle = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/n1`, clerk().token, { body: ['正文'] });
   expect(messages(noTitle)).toContain('「n1」的「标题」缺少必填项');
-  const officialPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p1`, clerk().token, {
-    name: '王建国',
-    role: '党支部书记',
-    duties: '主持全面工作',
-    photo: { src: 'media/x.jpg', width: 300, height: 400 },
-    phone: '13812345678',
-  });
-  expect(messages(officialPhone).join()).toContain('「p1」的「电话」必须打码后公开（如 138****5678）');
+  const official = (phone: string, role = '党支部书记') => ({ name: '王建国', role, duties: '主持全面工作', photo: { src: 'media/x.jpg', width: 300, height: 400 }, phone });
+  // An official's duty phone is public: a whole mobile is stored as given.
+  const dutyPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p1`, clerk().token, official('13812345678'));
+  expect(dutyPhone.status).toBe(201);
+  const notAPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p2`, clerk().token, official('请拨 138'));
+  expect(messages(notAPhone)).toContain('「p2」的「电话」只能填工作电话：手机号、办公电话或服务热线（如 13812345678、0536-7251234、12345）');
+  // The same mobile beside the phone field is a private number.
+  const inRole = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p3`, clerk().token, official('13812345678', '书记 13812345678'));
+  expect(messages(inRole).join()).toContain('「p3」的「职务」含有完整的手机号');
 });
 
 test('nothing invalid reaches the feed: refused pushes leave the published version as it was', async () => {
@@ -179,4 +180,15 @@ test('ledger rules: vouchers dated within their month, no voucher number twice, 
   // A receipt the sample district published is there.
   const published = october().vouchers.find((v: { receipts: unknown[] }) => v.receipts.length)!.receipts[0];
   expect((await pushMonth([voucher('记-0001', { receipts: [published] })])).status).toBe(201);
+});
+
+test('every attachment of a voucher is its own image: the count must equal the images, naming the voucher', async () => {
+  const images = october().vouchers.find((v: { receipts: unknown[] }) => v.receipts.length > 1)!.receipts as unknown[];
+  expect(images.length).toBeGreaterThan(1);
+  const short = await pushMonth([voucher('记-0001'), voucher('记-0002', { attachmentCount: images.length + 1, receipts: images })]);
+  expect(short.status).toBe(422);
+  expect(messages(short)).toEqual([`「记-0002」的「附件张数」为 ${images.length + 1} 张，但附了 ${images.length} 张图片：每张附件各附一张图片（sanwu attach 可一次附多张）`]);
+  expect(short.body.problems[0].en).toContain(`记-0002: number of attachments is ${images.length + 1} but ${images.length} image(s) are attached`);
+  // As many images as attachments; or none yet, when the books come before the scans.
+  expect((await pushMonth([voucher('记-0001', { attachmentCount: 2, receipts: [] }), voucher('记-0002', { attachmentCount: images.length, receipts: images })])).status).toBe(201);
 });

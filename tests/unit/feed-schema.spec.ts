@@ -77,11 +77,15 @@ test('a sub-channel in the wrong file, or of the wrong kind, is refused', () => 
   expect(problemsOf(validateStreet(street)).map((p) => p.path)).toContain(`/channels/${street.channels.length - 1}/id`);
 });
 
-test("an official's phone must be published masked", () => {
+test("an official's duty phone is published whole; anything but a work phone there is refused", () => {
   const feed = village();
   const people = feed.channels.find((c: { id: number }) => c.id === 12);
   people.content[0].phone = '13812345678';
-  expect(problemsOf(validateVillage(feed)).some((p) => p.path.endsWith('/content/0/phone'))).toBe(true);
+  expect(problemsOf(validateVillage(feed))).toEqual([]);
+  for (const bad of ['请拨 138', '6228480012345678901', '138 1234 5678']) {
+    people.content[0].phone = bad;
+    expect(problemsOf(validateVillage(feed)).some((p) => p.path.endsWith('/content/0/phone')), bad).toBe(true);
+  }
 });
 
 test('items may carry a prepared read-aloud clip; without one they are as valid as before', () => {

@@ -24,6 +24,13 @@ test('screen text with amounts, dates and separators becomes speakable', () => {
   expect(spokenText('【OK】查看票据原件', 'zh-Hans')).toBe('OK，查看票据原件');
 });
 
+test('a whole duty phone is said digit by digit in its groups, never as one large number', () => {
+  expect(spokenText('电话 14012345678', 'zh-Hans')).toBe('电话 幺四零，幺二三四，五六七八');
+  expect(spokenText('phone 13812345670', 'en')).toBe('phone 1 3 8, 1 2 3 4, 5 6 7 0');
+  // Inside a longer run of digits it is no phone.
+  expect(spokenText('流水号 2013812345678', 'zh-Hans')).toBe('流水号 2013812345678');
+});
+
 test('masked numbers are said by whose they are and how they end, never star by star', () => {
   expect(spokenText('电话 138****5678', 'zh-Hans')).toBe('电话 手机号尾号5678');
   expect(spokenText('3707**********1234', 'zh-Hans')).toBe('身份证号尾号1234');

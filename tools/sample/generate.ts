@@ -8,6 +8,7 @@ import { NOW } from './content/common';
 import { districtChannels } from './content/district';
 import { streetChannels } from './content/street';
 import { villageChannels } from './content/village';
+import { attachmentsOf } from './attachments';
 import { buildLedger, type VoucherDraft } from './ledger';
 import { Media } from './media';
 import { Rng } from './prng';
@@ -75,18 +76,19 @@ export const generate = (options: GenerateOptions): GenerateReport => {
       bookkeeper: d.bookkeeper,
       review: { ...d.review, reviewedAt: iso(d.review.reviewedAt) },
       attachmentCount: d.attachmentCount,
-      receipts: [
-        media.receipt(`media/receipts/${village.code}/${d.id}.jpg`, receiptIndex++, {
-          spec: d.receipt,
+      receipts: attachmentsOf(d, village, vrng.fork(`attachments-${d.id}`)).map((attachment, i) =>
+        media.receipt(`media/receipts/${village.code}/${d.id}${i ? `-${i + 1}` : ''}.jpg`, receiptIndex++, attachment.paysFor, {
+          spec: attachment.spec,
           amountFen: d.amountFen,
           direction: d.direction,
           date: d.date,
           committee: committeeName(village),
           cooperative: accountName,
           clerk: village.accountant.name,
-          rng: vrng.fork(`receipt-${d.id}`),
+          // The first keeps the stream it always had, so the original receipts stay as they were.
+          rng: vrng.fork(i ? `receipt-${d.id}-${i + 1}` : `receipt-${d.id}`),
         }),
-      ],
+      ),
     });
 
     for (const month of ledger.months) {

@@ -47,8 +47,8 @@ export class Media {
     return pool[index % pool.length] as string;
   }
 
-  receipt(path: string, index: number, input: ReceiptInput): Receipt {
-    const kind = receiptKindLabel(input.spec);
+  receipt(path: string, index: number, paysFor: boolean, input: ReceiptInput): Receipt {
+    const kind = receiptKindLabel(input.spec, paysFor);
     const src = this.pooled(`receipt-${input.spec.kind}`, index, path, () => renderReceipt(input));
     return { src, width: RECEIPT_WIDTH, height: RECEIPT_HEIGHT, kind };
   }

@@ -2,8 +2,7 @@
  * The invented district: its streets, its villages and the people who run them.
  * Codes follow the 12-digit pattern 370703 + street (3) + village (3).
  */
-import { maskMobile } from '../../src/format/mask';
-import { mobileNumber } from './identity';
+import { dutyMobile } from './identity';
 import type { Rng } from './prng';
 import { NameBook, STREET_NAMES, villageNames, type Sex } from './vocab';
 
@@ -35,7 +34,7 @@ export interface Official {
   sex: Sex;
   role: string;
   duties: string;
-  /** Already masked: mobiles are never published whole. */
+  /** The duty mobile: public, shown in full. */
   phone: string;
 }
 
@@ -92,7 +91,7 @@ export interface World {
 
 const official = (rng: Rng, names: NameBook, role: string, duties: string, sex?: Sex): Official => {
   const s: Sex = sex ?? (rng.chance(0.7) ? 'male' : 'female');
-  return { name: names.next(s), sex: s, role, duties, phone: maskMobile(mobileNumber(rng)) };
+  return { name: names.next(s), sex: s, role, duties, phone: dutyMobile(rng) };
 };
 
 const buildOfficials = (rng: Rng, names: NameBook, isCommunity: boolean) => {

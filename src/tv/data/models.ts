@@ -56,6 +56,8 @@ export interface DocumentModel {
   video?: VideoRef;
   /** A recording of the item read aloud, played by the read key instead of synthesis. */
   audio?: AudioRef;
+  /** An alert's level (1 red … 4 blue) and its words: the reader draws it as a warning band. */
+  alert?: { level: 1 | 2 | 3 | 4; label: string };
   /** Routes for the actions OK can take (video first, then photos). */
   videoTarget?: string;
   photosTarget?: string;
@@ -88,6 +90,8 @@ export interface VoucherModel {
   fields: { label: string; value: string }[];
   correction?: string;
   receiptTarget?: string;
+  /** How many images OK opens: one per attachment. */
+  receiptCount: number;
 }
 
 export interface ReceiptModel {
@@ -99,7 +103,8 @@ export interface ReceiptModel {
 export interface PeopleModel {
   crumbs: string[];
   title: string;
-  people: { name: string; role: string; duties: string; phone: string; photo: string }[];
+  /** Each card's target opens everything about the person, whatever the card had to cut. */
+  people: { name: string; role: string; duties: string; phone: string; photo: string; target: string }[];
 }
 
 export interface GalleryModel {

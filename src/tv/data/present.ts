@@ -159,7 +159,8 @@ const listRows = (channel: Channel, now: number, fresh: ReadonlySet<string>): Ro
     case 'guide':
       return channel.content.map((s: ServiceCard) => ({ title: s.title, detail: `${s.place} · ${s.hours}`, target: `read/${id}/${s.id}` }));
     case 'contacts':
-      return channel.content.map((c: Contact) => ({ title: `${c.name}  ${c.role}`, detail: c.address ? `${c.org} · ${c.address}` : c.org, tag: c.phone, tagColor: COLOR.text }));
+      // OK opens the whole entry: a long role or address cut here is there in full.
+      return channel.content.map((c: Contact) => ({ title: `${c.name}  ${c.role}`, detail: c.address ? `${c.org} · ${c.address}` : c.org, tag: c.phone, tagColor: COLOR.text, target: `read/${id}/${c.id}` }));
     case 'tables':
       return channel.content.map((table: Table, index) => ({
         title: table.title,
@@ -237,7 +238,8 @@ export const presentDocument = (published: Channel, itemId: string, now: number)
       if (!a) return null;
       return {
         ...documentBase(id, a.title, a.publishedAt, a),
-        meta: [t(`alert.level.${a.level}` as MessageKey), dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy }), alertActive(a, now) ? t('alert.active') : t('alert.expired')],
+        meta: [dateTime(a.publishedAt), t('alert.issuedBy', { name: a.issuedBy })],
+        alert: { level: a.level, label: `${t(`alert.level.${a.level}` as MessageKey)} · ${alertActive(a, now) ? t('alert.active') : t('alert.expired')}` },
         paragraphs: [a.body],
         audio: a.audio,
       };
@@ -253,6 +255,18 @@ export const presentDocument = (published: Channel, itemId: string, now: number)
       ];
       if (s.notes) paragraphs.push(s.notes);
       return { ...documentBase(id, s.title, s.publishedAt, s), paragraphs };
+    }
+    case 'people': {
+      const p = channel.content.find((x) => x.id === itemId);
+      if (!p) return null;
+      return { ...documentBase(id, p.name, p.publishedAt, p), meta: [p.role], paragraphs: [t('people.phone', { phone: p.phone }), p.duties] };
+    }
+    case 'contacts': {
+      const c = channel.content.find((x) => x.id === itemId);
+      if (!c) return null;
+      const paragraphs = [t('people.phone', { phone: c.phone }), c.org];
+      if (c.address) paragraphs.push(c.address);
+      return { ...documentBase(id, c.name, c.publishedAt, c), meta: [c.role], paragraphs };
     }
     case 'profile': {
       const p: Profile = channel.content;
@@ -332,7 +346,7 @@ export const presentPeople = (published: ChannelOfKind<'people'>): PeopleModel =
   return {
     crumbs: channelCrumbs(channel.id),
     title: channelTitle(channel.id),
-    people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src })),
+    people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src, target: `read/${channel.id}/${p.id}` })),
   };
 };
 
@@ -412,6 +426,7 @@ export const presentVoucher = (published: LedgerMonthFeed, voucherId: string): V
     ],
     correction: corrected(v),
     receiptTarget: v.receipts.length ? `receipt/${month.month}/${v.id}` : undefined,
+    receiptCount: v.receipts.length,
   };
 };
 
@@ -421,7 +436,7 @@ export const presentReceipt = (published: LedgerMonthFeed, voucherId: string): R
   if (!v || !v.receipts.length) return null;
   return {
     crumbs: [...channelCrumbs(15), formatMonth(month.month, style()), t('voucher.title', { number: v.number })],
-    images: v.receipts.map((r, i) => ({ src: r.src, width: r.width, height: r.height, label: `${r.kind} · ${t('voucher.receiptIndex', { index: i + 1, count: v.receipts.length })}` })),
+    images: v.receipts.map((r, i) => ({ src: r.src, width: r.width, height: r.height, label: `${t('voucher.receiptIndex', { index: i + 1, count: v.receipts.length })} · ${r.kind}` })),
     facts: [`${directionWord(v)} ${formatFen(v.amountFen)}`, date(v.date), v.summary, `${t('voucher.approver')}：${v.approver}`],
   };
 };

@@ -1,5 +1,8 @@
-/** The village officials as photo cards: name, role, masked phone and duties. */
-import { Lightning } from '@lightningjs/sdk';
+/**
+ * The village officials as photo cards: name, role, duty phone in full and duties. Roles break
+ * only between words (never 委员 / 会主任, never inside （妇联主席）); OK opens everything.
+ */
+import { Lightning, Router } from '@lightningjs/sdk';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { focusLook, frame } from '../components/focus';
 import { refocus } from '../components/refocus';
@@ -7,7 +10,8 @@ import { text } from '../components/text';
 import type { PeopleModel } from '../data/models';
 import { box } from '../context';
 import { t } from '../../i18n';
-import { COLOR, currentLook, lineOf, px, SAFE, TYPE } from '../theme';
+import { canvasMeasure, wrapTitle } from '../text/layout';
+import { COLOR, currentLook, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
 import { Page } from './Page';
 
 const GAP = 24;
@@ -17,8 +21,10 @@ const PHOTO_H = 200;
 const columns = () => (currentLook().largeText ? 3 : 4);
 const cardW = () => Math.floor((SAFE.w - (columns() - 1) * GAP) / columns());
 const sideW = () => cardW() - PHOTO_W - 54;
-/** Beside the photo: name, two lines of role, phone; below: three lines of duties. */
-const dutiesTop = () => 18 + Math.max(PHOTO_H, lineOf(TYPE.title) + 2 * lineOf(TYPE.small) + lineOf(TYPE.tiny)) + 12;
+/** Beside the photo: name and up to three lines of role; below it, across the card: the phone, whole, then three lines of duties. */
+const ROLE_LINES = 3;
+const phoneTop = () => 18 + Math.max(PHOTO_H, lineOf(TYPE.title) + ROLE_LINES * lineOf(TYPE.small)) + 8;
+const dutiesTop = () => phoneTop() + lineOf(TYPE.small) + 6;
 const cardH = () => dutiesTop() + 3 * lineOf(TYPE.tiny) + 18;
 const viewTop = () => contentTop() + lineOf(TYPE.heading) + px(12);
 
@@ -33,8 +39,8 @@ class PersonCard extends Lightning.Component {
       ...frame(cardW(), cardH()),
       Photo: { x: 18, y: 18, w: PHOTO_W, h: PHOTO_H },
       Name: { x, y: 18, ...text('', { size: TYPE.title, bold: true, width: sideW(), maxLines: 1 }) },
-      Role: { x, y: 18 + lineOf(TYPE.title), ...text('', { size: TYPE.small, color: COLOR.focus, width: sideW(), maxLines: 2 }) },
-      Phone: { x, y: 18 + lineOf(TYPE.title) + 2 * lineOf(TYPE.small), ...text('', { size: TYPE.tiny, color: COLOR.textSecondary, width: sideW(), maxLines: 1 }) },
+      Role: { x, y: 18 + lineOf(TYPE.title), ...text('', { size: TYPE.small, color: COLOR.focus, width: sideW(), maxLines: ROLE_LINES }) },
+      Phone: { x: 18, y: phoneTop(), ...text('', { size: TYPE.small, width: cardW() - 36, maxLines: 1 }) },
       Duties: { x: 18, y: dutiesTop(), ...text('', { size: TYPE.tiny, width: cardW() - 36, maxLines: 3 }) },
     };
   }
@@ -42,7 +48,8 @@ class PersonCard extends Lightning.Component {
   set person(p: PeopleModel['people'][number]) {
     this.tag('Photo').src = box().store.client.url(p.photo);
     this.tag('Name').text.text = p.name;
-    this.tag('Role').text.text = p.role;
+    // Laid out here with the title rules; a little slack so Lightning's own wrap never re-breaks a line.
+    this.tag('Role').text.text = wrapTitle(p.role, sideW() - 4, canvasMeasure(fontFaces().join(', '), TYPE.small), ROLE_LINES).lines.join('\n');
     this.tag('Phone').text.text = p.phone;
     this.tag('Duties').text.text = p.duties;
   }
@@ -68,8 +75,11 @@ export class PeoplePage extends Page {
     };
   }
 
+  private targets: string[] = [];
+
   set people(model: PeopleModel) {
-    this.setChrome(model.crumbs, t('hint.back'));
+    this.setChrome(model.crumbs, t('hint.people'));
+    this.targets = model.people.map((p) => p.target);
     this.tag('Title').text.text = model.title;
     this.tag('Cards').children = model.people.map((person, i) => ({
       type: PersonCard,
@@ -118,6 +128,11 @@ export class PeoplePage extends Page {
 
   override _handleDown() {
     return this.select(Math.min(this.index + columns(), this.cards.length - 1)) || true;
+  }
+
+  override _handleEnter() {
+    const target = this.targets[this.index];
+    if (target) Router.navigate(target);
   }
 
   override historyState(state?: { index: number }) {

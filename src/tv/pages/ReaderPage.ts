@@ -3,6 +3,7 @@
  * (channel ± or up/down to turn them). OK plays the item's video or opens its photos.
  */
 import { Router } from '@lightningjs/sdk';
+import { alertBand, alertBandHeight } from '../components/alertBand';
 import { text } from '../components/text';
 import type { DocumentModel } from '../data/models';
 import { t } from '../../i18n';
@@ -30,6 +31,8 @@ export class ReaderPage extends Page {
   static override _template() {
     return {
       ...super._template(),
+      // An alert's level band (colour, triangle, 蓝色预警), above its title.
+      AlertBand: { x: columnX(), y: contentTop(), rect: true, visible: false, Icon: {}, Label: {} },
       Title: { x: columnX(), y: contentTop(), ...text('', { size: TYPE.title, width: columnW(), maxLines: 3, bold: true }) },
       Meta: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: columnW(), maxLines: 2 }) },
       Correction: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: columnW(), maxLines: 3 }) },
@@ -47,11 +50,16 @@ export class ReaderPage extends Page {
     const actionLabel = model.videoTarget ? t('reader.playVideo') : model.photosTarget ? t('reader.viewPhotos', { count: model.photos.length }) : '';
     this.setChrome(model.crumbs, actionLabel ? t('hint.readerMedia', { action: actionLabel }) : t('hint.reader'));
     this.tag('Action').text.text = actionLabel ? `【OK】${actionLabel}` : '';
-    this.tag('Title').text.text = model.title;
-
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
+    let y = contentTop();
+    const band = this.tag('AlertBand');
+    if (model.alert) {
+      band.patch(alertBand(model.alert.level, model.alert.label, columnW()));
+      y += alertBandHeight() + px(12);
+    } else band.visible = false;
+    this.tag('Title').patch({ y, text: { text: model.title } });
     const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, columnW(), canvasMeasure(fontFaces().join(', '), size)).length));
-    let y = contentTop() + linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
+    y += linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
     const meta = model.meta.join('  ·  ');
     this.tag('Meta').patch({ y, text: { text: meta } });
     y += linesOf(meta, TYPE.small, 2) * lineOf(TYPE.small) + px(6);
@@ -95,7 +103,7 @@ export class ReaderPage extends Page {
     const d = this.document;
     if (!d) return { text: '' };
     const figures = d.figures.map((f) => `${f.label} ${f.value}`);
-    return { text: [d.title, ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs].filter(Boolean).join('。'), clip: d.audio };
+    return { text: [d.title, d.alert?.label ?? '', ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs].filter(Boolean).join('。'), clip: d.audio };
   }
 
   override historyState(state?: { page: number }) {

@@ -1,7 +1,7 @@
 /**
  * A scanned receipt as large as the screen allows, with the voucher's key facts over it.
  * OK and channel + zoom in, channel − zooms out, the arrows pan; at full view Left/Right
- * move between the voucher's receipts.
+ * move between the voucher's attachments, one image each (第1/3张).
  */
 
 import { text } from '../components/text';
@@ -57,7 +57,7 @@ export class ReceiptPage extends Page {
 
   set receipt(model: ReceiptModel) {
     this.images = model.images;
-    this.setChrome(model.crumbs, t('hint.receipt'));
+    this.setChrome(model.crumbs, model.images.length > 1 ? t('hint.receiptPages') : t('hint.receipt'));
     this.tag('Facts.Text').text.text = model.facts.join('  ·  ');
     this.show(0);
   }
@@ -85,8 +85,8 @@ export class ReceiptPage extends Page {
     this.tag('View.Image').patch({
       smooth: { scale, x: VIEW.w / 2 - this.pan.x * overflowX, y: VIEW.h / 2 - this.pan.y * overflowY },
     });
-    const label = this.images.length > 1 ? `${image.label}  ·  ` : '';
-    this.tag('Zoom.Label').text.text = label + t('receipt.zoom', { zoom: Math.round(zoom * 100) });
+    // Which sheet of how many and what it is (第1/3张 · 发票), then the zoom.
+    this.tag('Zoom.Label').text.text = `${image.label}  ·  ${t('receipt.zoom', { zoom: Math.round(zoom * 100) })}`;
   }
 
   private setZoom(level: number): boolean {

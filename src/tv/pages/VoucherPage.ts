@@ -67,7 +67,7 @@ export class VoucherPage extends Page {
     const rowsPerPage = Math.max(1, Math.floor((receiptY() - y - px(6)) / fieldHeight()));
     this.pages = [];
     for (let i = 0; i < rows.length; i += rowsPerPage) this.pages.push(rows.slice(i, i + rowsPerPage));
-    this.tag('Receipt').text.text = model.receiptTarget ? `【OK】${t('voucher.openReceipt')}` : t('voucher.noReceipt');
+    this.tag('Receipt').text.text = model.receiptTarget ? `【OK】${t('voucher.openReceipts', { count: model.receiptCount })}` : t('voucher.noReceipt');
     this.showPage(0);
   }
 

@@ -22,8 +22,17 @@ const SHEET_HEIGHT = 760;
 const QUALITY = 27;
 const SOFTEN = 0.66;
 
+/**
+ * What backs a voucher beyond its original receipt: the bank slip of the payment (or of the
+ * money banked), the list people signed on receiving goods or money, the spending approval.
+ */
+export type AttachmentSpec =
+  | ReceiptSpec
+  | { kind: 'signoff'; title: string; items: string[]; names: string[] }
+  | { kind: 'approval'; summary: string; handler: string; approver: string; reviewer: string };
+
 export interface ReceiptInput {
-  spec: ReceiptSpec;
+  spec: AttachmentSpec;
   amountFen: number;
   direction: 'income' | 'expense';
   date: Wall;
@@ -35,9 +44,21 @@ export interface ReceiptInput {
   rng: Rng;
 }
 
-/** The label the feed gives each kind of receipt. */
-export const receiptKindLabel = (spec: ReceiptSpec): string =>
-  spec.kind === 'vat' ? (spec.electronic ? '电子发票（普通发票）' : '增值税普通发票') : spec.kind === 'receipt' ? '收款收据' : '银行电子回单';
+/** The label the feed gives each kind of receipt; `paysFor` marks a bank slip that backs another receipt. */
+export const receiptKindLabel = (spec: AttachmentSpec, paysFor = false): string => {
+  switch (spec.kind) {
+    case 'vat':
+      return spec.electronic ? '电子发票（普通发票）' : '增值税普通发票';
+    case 'receipt':
+      return '收款收据';
+    case 'bank':
+      return paysFor ? '付款凭证（银行回单）' : '银行电子回单';
+    case 'signoff':
+      return '签收单';
+    case 'approval':
+      return '支出审批单';
+  }
+};
 
 const INK = '#2f2f33';
 const RULE = '#7a6f5c';
@@ -241,6 +262,104 @@ const bankSlip = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<ReceiptSp
   drawSeal(g, 960, 560, { rx: 86, ry: 86, owner: '寒亭农商银行', use: '电子回单专用章', angle: rng.next() * 0.3 - 0.15 });
 };
 
+const signOffSheet = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<AttachmentSpec, { kind: 'signoff' }>) => {
+  const { rng } = input;
+  const L = 70;
+  const R = SHEET_WIDTH - 70;
+  g.fillStyle = INK;
+  g.textAlign = 'center';
+  g.font = font(42);
+  g.fillText(spec.title, SHEET_WIDTH / 2, 78);
+  g.textAlign = 'left';
+  g.font = font(24);
+  fitText(g, `单位：${input.committee}`, L, 128, 24, 640);
+  g.fillText(`日期：${zhDate(input.date)}`, R - 330, 128);
+  const cols = [L, L + 90, L + 520, L + 760];
+  const rowH = 62;
+  const top = 150;
+  const rows = Math.min(6, spec.names.length);
+  g.strokeStyle = RULE;
+  g.lineWidth = 2;
+  g.strokeRect(L, top, R - L, rowH * (rows + 1));
+  g.beginPath();
+  for (let r = 1; r <= rows; r++) {
+    g.moveTo(L, top + r * rowH);
+    g.lineTo(R, top + r * rowH);
+  }
+  for (const x of cols.slice(1)) {
+    g.moveTo(x, top);
+    g.lineTo(x, top + rowH * (rows + 1));
+  }
+  g.stroke();
+  g.font = font(26);
+  ['序号', '物品或款项', '领取人', '签字'].forEach((h, i) => g.fillText(h, (cols[i] ?? 0) + 16, top + 42));
+  for (let r = 0; r < rows; r++) {
+    const y = top + (r + 1) * rowH + 42;
+    g.fillStyle = INK;
+    g.font = font(26);
+    g.fillText(String(r + 1), (cols[0] ?? 0) + 24, y);
+    fitText(g, spec.items[r % spec.items.length] ?? '', (cols[1] ?? 0) + 16, y, 26, 400);
+    g.fillText(spec.names[r] ?? '', (cols[2] ?? 0) + 16, y);
+    // A hand's signature: a few loose strokes in blue ink.
+    g.strokeStyle = '#2b4aa0';
+    g.lineWidth = 2.5;
+    g.beginPath();
+    let x = (cols[3] ?? 0) + 30;
+    g.moveTo(x, y - 8);
+    for (let k = 0; k < 5; k++) {
+      x += rng.int(18, 34);
+      g.quadraticCurveTo(x - 10, y - rng.int(14, 30), x, y - rng.int(0, 12));
+    }
+    g.stroke();
+    g.strokeStyle = RULE;
+  }
+  g.fillStyle = INK;
+  g.font = font(24);
+  g.fillText(`经办人：${input.clerk}`, L, SHEET_HEIGHT - 60);
+  drawSeal(g, 930, SHEET_HEIGHT - 120, { rx: 90, ry: 90, owner: input.committee, use: '', angle: rng.next() * 0.3 - 0.15 });
+};
+
+const approvalForm = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<AttachmentSpec, { kind: 'approval' }>) => {
+  const { rng, amountFen } = input;
+  const L = 80;
+  const R = SHEET_WIDTH - 80;
+  g.fillStyle = INK;
+  g.textAlign = 'center';
+  g.font = font(42);
+  g.fillText('村级财务支出审批单', SHEET_WIDTH / 2, 80);
+  g.textAlign = 'left';
+  g.font = font(24);
+  g.fillText(`填报日期：${zhDate(input.date)}`, R - 330, 128);
+  const rows: [string, string][] = [
+    ['支出事由', spec.summary],
+    ['金额（大写）', `人民币${amountInWords(amountFen)}`],
+    ['金额（小写）', figures(amountFen)],
+    ['经办人', spec.handler],
+    ['民主理财小组意见', `同意。${spec.reviewer}`],
+    ['审批人', spec.approver],
+  ];
+  const rowH = 80;
+  const top = 150;
+  g.strokeStyle = RULE;
+  g.lineWidth = 2;
+  g.strokeRect(L, top, R - L, rowH * rows.length);
+  g.beginPath();
+  for (let r = 1; r < rows.length; r++) {
+    g.moveTo(L, top + r * rowH);
+    g.lineTo(R, top + r * rowH);
+  }
+  g.moveTo(L + 280, top);
+  g.lineTo(L + 280, top + rowH * rows.length);
+  g.stroke();
+  rows.forEach(([label, value], r) => {
+    const y = top + r * rowH + 52;
+    g.font = font(28);
+    g.fillText(label, L + 20, y);
+    fitText(g, value, L + 300, y, 28, R - L - 320);
+  });
+  drawSeal(g, 900, top + rowH * 5, { rx: 96, ry: 96, owner: input.committee, use: '', angle: rng.next() * 0.3 - 0.15 });
+};
+
 /** Draws one receipt and encodes it as a small JPEG (or PNG, to look at while tuning). */
 export const renderReceipt = (input: ReceiptInput, format: 'jpeg' | 'png' = 'jpeg'): Buffer => {
   ensureFont();
@@ -255,7 +374,9 @@ export const renderReceipt = (input: ReceiptInput, format: 'jpeg' | 'png' = 'jpe
   const { spec } = input;
   if (spec.kind === 'vat') vatInvoice(g, input, spec);
   else if (spec.kind === 'receipt') receiptSlip(g, input, spec);
-  else bankSlip(g, input, spec);
+  else if (spec.kind === 'bank') bankSlip(g, input, spec);
+  else if (spec.kind === 'signoff') signOffSheet(g, input, spec);
+  else approvalForm(g, input, spec);
   g.restore();
   sampleMark(g);
   // A scanner's softness (down and up again), which also keeps the JPEG small.
