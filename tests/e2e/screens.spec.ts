@@ -11,6 +11,7 @@ import type { ChannelOfKind, DistrictFeed } from '../../src/feed/schema';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { call, startService, type RunningService } from '../server/harness';
 import { titleTokens } from '../../src/tv/text/layout';
+import { chinaTime } from '../../src/format/dates';
 import { expectText, ledgerMonth, openRoute, readFeed, sample, sceneProblems, textProblems, withPlatformSettings } from './tv';
 
 const MODES = {
@@ -180,6 +181,54 @@ test.describe('footer and lists with new items', () => {
       });
     }
   }
+});
+
+/**
+ * The emergency alert over a screen, in a level whose colour is hardest to write on (yellow),
+ * with a long message, in every look at both sizes: the level on the band, the message on its
+ * panel, none overlapping or under 7:1. The alert stays in force, so this runs last here.
+ */
+test.describe('the emergency alert over a screen', () => {
+  let service: RunningService;
+  test.beforeAll(async () => {
+    service = await startService(undefined, ['--poll-seconds', '2']);
+  });
+  test.afterAll(async () => service.stop());
+
+  test('a yellow alert with a long message, every look, 1080p and 720p: level, message and hint never overlap, contrast 7:1', async ({ browser }) => {
+    test.setTimeout(240_000);
+    const { admin } = service.tokens;
+    const district = sample().district.region.code;
+    const title = '暴雪黄色预警：今天夜间到明天白天有大到暴雪，局地暴雪，积雪深度可达十厘米';
+    const body = '请减少外出，注意交通安全；做好大棚、畜舍的加固和防寒工作；独居老人请家人多加照看。';
+    const draft = await call(service, 'PUT', `/api/regions/${district}/channels/5/items/snow-1`, admin.token, { level: 3, title, body, issuedBy: '寒亭区应急管理局', expiresAt: chinaTime(Date.now() + 3_600_000) });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
+    expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+    const found: string[] = [];
+    for (const [w, h] of [
+      [1920, 1080],
+      [1280, 720],
+    ] as const) {
+      for (const mode of Object.keys(MODES) as Mode[]) {
+        const page = await browser.newPage({ viewport: { width: w, height: h } });
+        await withPlatformSettings(page, MODES[mode]);
+        await page.goto(`${service.url}/?inspector=1&village=${sample().villageCode}#settings`);
+        await expectText(page, zhHans['alert.level.3'], 20_000);
+        await expectText(page, title.slice(0, 10));
+        // The overlay's own texts only: the screen under it is covered by the scrim.
+        const ours = [zhHans['alert.level.3'], title, body, zhHans['alert.dismiss'], '发布单位'];
+        const isOurs = (quoted: string) => ours.some((text) => text.startsWith(quoted.replace(/^⚠ /, '').replace(/…$/, '')) || quoted.startsWith(text));
+        for (const problem of await problemsOf(page)) {
+          const quoted = [...problem.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+          if (quoted.every(isOurs)) found.push(`${mode} ${h}p: ${problem}`);
+        }
+        if (h === 1080) await writeSheetImage(page, `docs/screens/alert-overlay-${mode}.png`);
+        await page.close();
+      }
+    }
+    expect(found).toEqual([]);
+  });
 });
 
 /** Each visible text's lines as Lightning laid them out, with the element's ref. */

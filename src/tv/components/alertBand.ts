@@ -10,7 +10,7 @@ import { text } from './text';
 type Level = 1 | 2 | 3 | 4;
 
 /** White on red and blue, near-black on orange and yellow: 4.5:1 or more each. */
-const INK: Record<Level, number> = { 1: 0xffffffff, 2: 0xff111111, 3: 0xff111111, 4: 0xffffffff };
+export const ALERT_INK: Record<Level, number> = { 1: 0xffffffff, 2: 0xff111111, 3: 0xff111111, 4: 0xffffffff };
 
 /** A warning triangle with its exclamation mark, drawn once per size and colours (no font glyph needed). */
 const triangle = (size: number, ink: number, mark: number) => {
@@ -47,7 +47,7 @@ export const alertBand = (level: Level, label: string, width: number) => {
     w: width,
     h,
     color: ALERT_COLOR[level],
-    Icon: { x: px(18), y: (h - icon) / 2, w: icon, h: icon, texture: triangle(icon, INK[level], ALERT_COLOR[level]) },
-    Label: { x: px(30) + icon, y: (h - Math.round(TYPE.heading * 1.45)) / 2, ...text(label, { size: TYPE.heading, bold: true, color: INK[level], width: width - icon - px(48), maxLines: 1 }) },
+    Icon: { x: px(18), y: (h - icon) / 2, w: icon, h: icon, texture: triangle(icon, ALERT_INK[level], ALERT_COLOR[level]) },
+    Label: { x: px(30) + icon, y: (h - Math.round(TYPE.heading * 1.45)) / 2, ...text(label, { size: TYPE.heading, bold: true, color: ALERT_INK[level], width: width - icon - px(48), maxLines: 1 }) },
   };
 };
