@@ -689,7 +689,7 @@ if (parts.has('poll')) {
   while (publishing) during.push(await pollOnce());
   const published = await publish;
   const publishMs = performance.now() - t0;
-  const latency = { idle: { p50: quantile(idle, 0.5), p99: quantile(idle, 0.99), polls: idle.length }, during: { p50: quantile(during, 0.5), p99: quantile(during, 0.99), max: Math.max(...during), polls: during.length }, publishMs, published };
+  const latency = { idle: { p50: quantile(idle, 0.5), p99: quantile(idle, 0.99), polls: idle.length }, during: { p50: quantile(during, 0.5), p99: quantile(during, 0.99), max: during.reduce((most, ms) => Math.max(most, ms), 0), polls: during.length }, publishMs, published };
   results.pollDuringPublish = latency;
   row('manifest poll, idle (p50 / p99)', `${latency.idle.p50.toFixed(1)} / ${latency.idle.p99.toFixed(1)} ms`, '', `${idle.length} polls one after another`);
   row(
