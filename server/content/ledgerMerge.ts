@@ -10,7 +10,7 @@ import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
 import { describeMerge, mergeVouchers } from '../import/merge';
 import type { Service } from '../service';
-import { FORBIDDEN, itemState, pushItem, refuse, type Outcome } from './operations';
+import { currentBody, FORBIDDEN, pushItem, refuse, type Outcome } from './operations';
 import type { Revision } from './repository';
 
 export interface LedgerImport {
@@ -29,10 +29,8 @@ export interface LedgerImportResult {
   draftId: number | null;
 }
 
-const monthNow = (service: Service, village: string, month: string): LedgerMonthBody | null => {
-  const state = itemState(service, { region: village, channel: LEDGER_CHANNEL, itemId: month });
-  return ((state.pending?.body ? JSON.parse(state.pending.body) : state.published) as LedgerMonthBody | null) ?? null;
-};
+const monthNow = (service: Service, village: string, month: string): LedgerMonthBody | null =>
+  (currentBody(service, { region: village, channel: LEDGER_CHANNEL, itemId: month }) as LedgerMonthBody | null) ?? null;
 
 export const importLedgerRows = (service: Service, operator: Operator, village: string, month: string, rows: LedgerImport): Outcome<LedgerImportResult> =>
   service.db

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerMonthBody } from '../../src/feed/schema';
-import { channelSpec, type SectionId } from '../../src/feed/taxonomy';
+import { channelSpec, LEDGER_CHANNEL, type SectionId } from '../../src/feed/taxonomy';
 import { can, type Action } from '../auth/permissions';
 import type { Operator } from '../auth/operators';
 import { appendAudit } from '../audit/auditLog';
@@ -52,6 +52,12 @@ export const itemState = (service: Service, ref: ItemRef): { published: unknown;
   return { published: published ? JSON.parse(published) : null, pending: pending ?? null };
 };
 
+/** An item as its next edit starts from: its pending draft if there is one, else what is published. */
+export const currentBody = (service: Service, ref: ItemRef): unknown => {
+  const state = itemState(service, ref);
+  return state.pending?.body ? JSON.parse(state.pending.body) : state.published;
+};
+
 /** Fills what the server owns (time and version) so the item can be checked against its schema. */
 const withServerFields = (kind: ItemKind, itemId: string, body: Record<string, unknown>): Record<string, unknown> => {
   const now = chinaTime();
@@ -76,8 +82,7 @@ const stored = (kind: ItemKind, checked: Record<string, unknown>) => {
 const previousClosing = (service: Service, village: string, month: string): number | undefined => {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const previous = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-  const state = itemState(service, { region: village, channel: 15, itemId: previous });
-  const body = (state.pending?.body ? JSON.parse(state.pending.body) : state.published) as LedgerMonthBody | null;
+  const body = currentBody(service, { region: village, channel: LEDGER_CHANNEL, itemId: previous }) as LedgerMonthBody | null;
   if (!body) return undefined;
   return body.vouchers.reduce((balance, v) => balance + (v.direction === 'income' ? v.amountFen : -v.amountFen), body.openingFen);
 };
