@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerMonthBody } from '../../src/feed/schema';
-import { channelSpec, LEDGER_CHANNEL, type SectionId } from '../../src/feed/taxonomy';
+import { channelSpec, isChannel, LEDGER_CHANNEL, type SectionId } from '../../src/feed/taxonomy';
 import { can, type Action } from '../auth/permissions';
 import type { Operator } from '../auth/operators';
 import { appendAudit } from '../audit/auditLog';
@@ -31,7 +31,7 @@ interface RegionRow {
 const locate = (service: Service, operator: Operator, action: Action, region: string, channel: number): Outcome<{ kind: ItemKind; region: RegionRow }> => {
   const row = service.db.prepare('SELECT code, level, name FROM regions WHERE code = ?').get(region) as RegionRow | undefined;
   if (!row) return refuse(404, `找不到地区 ${region}`, `No region ${region}`);
-  if (!Number.isInteger(channel) || channel < 1 || channel > 25) return refuse(404, `没有第 ${channel} 号栏目`, `No sub-channel ${channel}`);
+  if (!isChannel(channel)) return refuse(404, `没有第 ${channel} 号栏目`, `No sub-channel ${channel}`);
   const spec = channelSpec(channel);
   if (spec.kind === 'household') return refuse(404, '家庭栏目只发给本户机顶盒，不在公开信息中', 'Household sub-channels are private to each household and not part of the public feed');
   if (spec.section !== row.level) return refuse(422, `第 ${channel} 号栏目不属于${row.name}这一级`, `Sub-channel ${channel} does not belong to a ${row.level}`);

@@ -7,7 +7,7 @@
 import type { Channel, DistrictFeed, LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef, StreetFeed, VillageFeed } from '../../src/feed/schema';
 import { SCHEMA_VERSION } from '../../src/feed/schema';
 import { feedPaths } from '../../src/feed/paths';
-import { channelSpec } from '../../src/feed/taxonomy';
+import { channelIdsOf, channelSpec } from '../../src/feed/taxonomy';
 import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage, type FeedProblem } from '../../src/feed/validate';
 import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
@@ -117,7 +117,7 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   if (!district) throw new Error('no district region');
   const streets = regions.filter((r) => r.level === 'street');
   const villages = regions.filter((r) => r.level === 'village');
-  const districtChannels = channelsOf(district, [1, 2, 3, 4, 5]);
+  const districtChannels = channelsOf(district, channelIdsOf('district'));
   const districtFile: DistrictFeed = {
     ...header('district', newestOf(districtChannels)),
     region: { code: district.code, name: district.name },
@@ -126,12 +126,12 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   };
   emit(feedPaths.district(), districtFile, validation(validateDistrict(districtFile)));
   for (const street of streets) {
-    const channels = channelsOf(street, [6, 7, 8, 9, 10]);
+    const channels = channelsOf(street, channelIdsOf('street'));
     const file: StreetFeed = { ...header('street', newestOf(channels)), region: { code: street.code, name: street.name }, channels };
     emit(feedPaths.street(street.code), file, validation(validateStreet(file)));
   }
   for (const village of villages) {
-    const channels = channelsOf(village, [11, 12, 13, 14, 15, 16, 17, 18, 19, 20]);
+    const channels = channelsOf(village, channelIdsOf('village'));
     const file: VillageFeed = { ...header('village', newestOf(channels)), region: { code: village.code, name: village.name }, street: village.parent!, channels };
     emit(feedPaths.village(village.code), file, validation(validateVillage(file)));
   }

@@ -7,6 +7,7 @@
  * to the feed's root.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { CHANNEL_COUNT } from './taxonomy';
 import { SCHEMA_VERSION } from './version';
 
 /** Bumped on any change a box of the previous version could not read. */
@@ -217,7 +218,7 @@ export const Ledger = Type.Object({ accountName: Text(40), months: Type.Array(Le
 /** One sub-channel: when it was updated, when it is next due, and its content. */
 const channel = <K extends string, T extends TSchema>(kind: K, content: T) =>
   Type.Object({
-    id: Type.Integer({ minimum: 1, maximum: 25 }),
+    id: Type.Integer({ minimum: 1, maximum: CHANNEL_COUNT }),
     kind: Type.Literal(kind),
     updatedAt: DateTime,
     nextDueAt: Type.Optional(DateTime),

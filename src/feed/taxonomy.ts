@@ -1,6 +1,7 @@
 /**
- * The 4 sections and 25 sub-channels. Names live in the translation files
- * (key `channel.<id>`); this table holds only what code needs to decide on.
+ * The sections and their numbered sub-channels. Names live in the translation files
+ * (key `channel.<id>`); this table holds only what code needs to decide on. Every
+ * count, id list and named sub-channel elsewhere is derived from here.
  */
 export const SECTIONS = ['district', 'street', 'village', 'household'] as const;
 export type SectionId = (typeof SECTIONS)[number];
@@ -66,16 +67,31 @@ export const CHANNELS: readonly ChannelSpec[] = [
   spec(25, 'household', 'household', 'asNeeded'),
 ];
 
+/** Sub-channels are numbered 1 to CHANNEL_COUNT without gaps, as a TV's channel list is. */
+export const CHANNEL_COUNT = CHANNELS.length;
+
+export const isChannel = (id: number): boolean => Number.isInteger(id) && id >= 1 && id <= CHANNEL_COUNT;
+
 export const channelSpec = (id: number): ChannelSpec => {
   const found = CHANNELS.find((c) => c.id === id);
   if (!found) throw new RangeError(`no sub-channel ${id}`);
   return found;
 };
 
-/** The one sub-channel of each kind that code names: the village books. */
-export const LEDGER_CHANNEL = CHANNELS.find((c) => c.kind === 'ledger')!.id;
+/** The sub-channel of a kind there is only one of; a second one would make the name ambiguous. */
+const onlyChannelOf = (kind: ContentKind): number => {
+  const found = CHANNELS.filter((c) => c.kind === kind);
+  if (found.length !== 1) throw new Error(`${found.length} sub-channels of kind ${kind}, not one`);
+  return found[0]!.id;
+};
+
+/** The village books: its months and vouchers hang below this sub-channel. */
+export const LEDGER_CHANNEL = onlyChannelOf('ledger');
+/** The district's emergency broadcast: its alerts pop up over every screen. */
+export const ALERTS_CHANNEL = onlyChannelOf('alerts');
 
 export const channelsOf = (section: SectionId): ChannelSpec[] => CHANNELS.filter((c) => c.section === section);
+export const channelIdsOf = (section: SectionId): number[] => channelsOf(section).map((c) => c.id);
 
 /** Which public feed file carries a section's sub-channels; household data is never public. */
 export const FEED_LEVEL: Record<SectionId, 'district' | 'street' | 'village' | null> = {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
 import { formatMonth } from '../../src/format/dates';
+import { SECTIONS, type SectionId } from '../../src/feed/taxonomy';
 import { servedEntries } from '../feedTree';
 
 const FEED_DIR = 'static/feed';
@@ -125,23 +126,22 @@ export const keepScreenshot = async (page: Page, testInfo: TestInfo, name: strin
   await testInfo.attach(name, { path, contentType: 'image/png' });
 };
 
-const SECTION_ORDER = ['district', 'street', 'village', 'household'] as const;
 const COLUMNS = 5;
 
 /** From home with focus anywhere, the arrow presses that reach a section's tile. */
-export const tileKeys = (section: (typeof SECTION_ORDER)[number], tileIndex: number): [key: string, times: number][] => [
+export const tileKeys = (section: SectionId, tileIndex: number): [key: string, times: number][] => [
   // Up reaches the emergency button above the tabs from the first two tile rows; Down from it is the tabs.
   ['ArrowUp', 3],
   ['ArrowDown', 1],
   ['ArrowLeft', 3],
-  ['ArrowRight', SECTION_ORDER.indexOf(section)],
+  ['ArrowRight', SECTIONS.indexOf(section)],
   ['ArrowDown', 1],
   ['ArrowLeft', COLUMNS],
   ['ArrowDown', Math.floor(tileIndex / COLUMNS)],
   ['ArrowRight', tileIndex % COLUMNS],
 ];
 
-export const goToTile = async (page: Page, section: (typeof SECTION_ORDER)[number], tileIndex: number) => {
+export const goToTile = async (page: Page, section: SectionId, tileIndex: number) => {
   for (const [key, times] of tileKeys(section, tileIndex)) await press(page, key, times);
 };
 

@@ -6,7 +6,7 @@
 import type { FileEntries, FileEntry, Manifest } from '../../feed/manifest';
 import { feedPaths } from '../../feed/paths';
 import type { Alert, Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
-import { channelSpec } from '../../feed/taxonomy';
+import { ALERTS_CHANNEL, channelSpec } from '../../feed/taxonomy';
 import { highestVersion, readCache, rememberVersion, writeCache, type CachedFeed } from '../sync/offlineCache';
 import { textSha256 } from '../sync/verify';
 import { FeedClient, FeedError, parseFile } from './feedClient';
@@ -271,7 +271,7 @@ export class Store {
 
   /** Alerts still in force, most severe first. */
   activeAlerts(now: number): Alert[] {
-    const channel = this.channel(5);
+    const channel = this.channel(ALERTS_CHANNEL);
     if (channel?.kind !== 'alerts') return [];
     return channel.content.filter((a) => Date.parse(a.expiresAt) > now).sort((a, b) => a.level - b.level);
   }

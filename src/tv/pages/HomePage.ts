@@ -20,6 +20,7 @@ import { icon } from '../components/icon';
 import { channelIconFile } from '../components/icons';
 import { canvasMeasure } from '../text/layout';
 import type { HomeModel } from '../data/models';
+import { ALERTS_CHANNEL } from '../../feed/taxonomy';
 import { chinaDate, formatDate } from '../../format/dates';
 import { language, t, type MessageKey } from '../../i18n';
 import { box } from '../context';
@@ -29,8 +30,6 @@ import { markHomeInteractive } from '../boot/probes';
 
 type Area = 'emergency' | 'settings' | 'tabs' | 'tiles' | 'dialog';
 
-/** The emergency broadcast's sub-channel. */
-const EMERGENCY_CHANNEL = 5;
 
 /** The village's name and under it the street and today's date. */
 const headerHeight = () => lineOf(TYPE.heading) + lineOf(TYPE.small);
@@ -89,7 +88,7 @@ class EmergencyButton extends Lightning.Component {
       rect: true,
       color: COLOR.emergencyFill,
       ...frame(w, h),
-      Icon: { x: EmergencyButton.PAD, y: (h - iconSize) / 2, ...icon(channelIconFile(EMERGENCY_CHANNEL), iconSize, COLOR.text) },
+      Icon: { x: EmergencyButton.PAD, y: (h - iconSize) / 2, ...icon(channelIconFile(ALERTS_CHANNEL), iconSize, COLOR.text) },
       Label: { x: EmergencyButton.PAD + iconSize + 18, y: (h - lineOf(TYPE.title)) / 2, ...text(t('home.emergency'), { size: TYPE.title, bold: true, width: labelW, maxLines: 1 }) },
     };
   }
@@ -314,7 +313,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
 
   override _handleEnter() {
     if (this.area === 'emergency') {
-      const emergency = this.home?.sections.flatMap((s) => s.tiles).find((tile) => tile.channel === EMERGENCY_CHANNEL);
+      const emergency = this.home?.sections.flatMap((s) => s.tiles).find((tile) => tile.channel === ALERTS_CHANNEL);
       if (emergency) Router.navigate(emergency.target);
       return true;
     }
