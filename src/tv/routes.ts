@@ -8,21 +8,11 @@ import { detached, drawAhead } from './components/drawAhead';
 import { t } from '../i18n';
 import { box } from './context';
 import { FeedError } from './data/feedClient';
-import {
-  channelCrumbs,
-  channelTitle,
-  presentDocument,
-  presentHome,
-  presentList,
-  presentMonth,
-  presentPeople,
-  presentPhotos,
-  presentReceipt,
-  presentStreetPicker,
-  presentTable,
-  presentVillagePicker,
-  presentVoucher,
-} from './data/present';
+import { presentDocument, presentHome, presentList, presentPhotos, presentStreetPicker, presentVillagePicker } from './data/present';
+import { presentUnboundHousehold } from './kinds/household';
+import { presentMonth, presentReceipt, presentVoucher } from './kinds/ledger';
+import { presentPeople } from './kinds/people';
+import { presentTable } from './kinds/tables';
 import { ErrorPage } from './pages/ErrorPage';
 import { GalleryPage } from './pages/GalleryPage';
 import { HomePage } from './pages/HomePage';
@@ -154,7 +144,7 @@ export const routes = () => ({
       path: 'household/:channel',
       component: MessagePage,
       on: live(async (page: MessagePage, { channel: id = '' }: Params) => {
-        page.message = { crumbs: channelCrumbs(Number(id)), title: `${channelTitle(Number(id))} · ${t('household.unbound.title')}`, body: t('household.unbound.body') };
+        page.message = presentUnboundHousehold(Number(id));
       }),
     },
     {

@@ -6,6 +6,7 @@ import { Router } from '@lightningjs/sdk';
 import { alertBand, alertBandHeight } from '../components/alertBand';
 import { text } from '../components/text';
 import type { DocumentModel } from '../data/models';
+import { readAloud } from '../kinds/common';
 import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { canvasMeasure, paginate, wrapParagraph } from '../text/layout';
@@ -100,10 +101,7 @@ export class ReaderPage extends Page {
 
   /** The read key: the whole item, from its recording when it has one. */
   readAll(): Utterance {
-    const d = this.document;
-    if (!d) return { text: '' };
-    const figures = d.figures.map((f) => `${f.label} ${f.value}`);
-    return { text: [d.title, d.alert?.label ?? '', ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs].filter(Boolean).join('。'), clip: d.audio };
+    return this.document ? readAloud(this.document) : { text: '' };
   }
 
   override historyState(state?: { page: number }) {
