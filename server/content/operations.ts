@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LedgerMonthBody } from '../../src/feed/schema';
-import { channelSpec, isChannel, LEDGER_CHANNEL, type SectionId } from '../../src/feed/taxonomy';
+import { channelSpec, isChannel, type SectionId } from '../../src/feed/taxonomy';
 import { can, type Action } from '../auth/permissions';
 import type { Operator } from '../auth/operators';
 import { appendAudit } from '../audit/auditLog';
@@ -14,7 +13,9 @@ import { chinaTime } from '../clock';
 import type { Service } from '../service';
 import type { OperatorProblem } from './messages';
 import { addRevision, getRevision, latestCompleteVersion, review, type ItemRef, type Revision } from './repository';
-import { checkItem, type ItemKind } from './rules';
+import { serverKind } from '../kinds';
+import type { ItemKind, ServerKind } from '../kinds/serverKind';
+import { checkItem } from './rules';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; zh: string; en: string; problems?: OperatorProblem[] };
 
@@ -28,15 +29,16 @@ interface RegionRow {
 }
 
 /** Checks the region exists, the sub-channel belongs to its level, and the operator may act there. */
-const locate = (service: Service, operator: Operator, action: Action, region: string, channel: number): Outcome<{ kind: ItemKind; region: RegionRow }> => {
+const locate = (service: Service, operator: Operator, action: Action, region: string, channel: number): Outcome<{ kind: ItemKind; rules: ServerKind<ItemKind>; region: RegionRow }> => {
   const row = service.db.prepare('SELECT code, level, name FROM regions WHERE code = ?').get(region) as RegionRow | undefined;
   if (!row) return refuse(404, `找不到地区 ${region}`, `No region ${region}`);
   if (!isChannel(channel)) return refuse(404, `没有第 ${channel} 号栏目`, `No sub-channel ${channel}`);
   const spec = channelSpec(channel);
-  if (spec.kind === 'household') return refuse(404, '家庭栏目只发给本户机顶盒，不在公开信息中', 'Household sub-channels are private to each household and not part of the public feed');
+  const rules = serverKind(spec.kind);
+  if (!rules) return refuse(404, '家庭栏目只发给本户机顶盒，不在公开信息中', 'Household sub-channels are private to each household and not part of the public feed');
   if (spec.section !== row.level) return refuse(422, `第 ${channel} 号栏目不属于${row.name}这一级`, `Sub-channel ${channel} does not belong to a ${row.level}`);
   if (!can(service.db, operator, action, region)) return FORBIDDEN;
-  return { ok: true, value: { kind: spec.kind, region: row } };
+  return { ok: true, value: { kind: spec.kind as ItemKind, rules, region: row } };
 };
 
 /** The published body of an item, if any, and its newest pending draft. */
@@ -58,45 +60,13 @@ export const currentBody = (service: Service, ref: ItemRef): unknown => {
   return state.pending?.body ? JSON.parse(state.pending.body) : state.published;
 };
 
-/** Fills what the server owns (time and version) so the item can be checked against its schema. */
-const withServerFields = (kind: ItemKind, itemId: string, body: Record<string, unknown>): Record<string, unknown> => {
-  const now = chinaTime();
-  if (kind === 'ledger') {
-    const vouchers = Array.isArray(body.vouchers) ? body.vouchers.map((v: Record<string, unknown>) => ({ publishedAt: now, version: 1, ...v })) : body.vouchers;
-    return { ...body, month: itemId, vouchers };
-  }
-  if (kind === 'faq') {
-    const items = Array.isArray(body.items) ? body.items.map((q: Record<string, unknown>) => ({ publishedAt: now, version: 1, ...q })) : body.items;
-    return { ...body, title: itemId, items };
-  }
-  return { ...body, id: itemId, publishedAt: now, version: 1 };
-};
-
-const stored = (kind: ItemKind, checked: Record<string, unknown>) => {
-  if (kind === 'ledger' || kind === 'faq') return checked;
-  const { publishedAt: _p, version: _v, ...rest } = checked;
-  return rest;
-};
-
-/** Closing balance of the month before, from its pending draft or its published version. */
-const previousClosing = (service: Service, village: string, month: string): number | undefined => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const previous = m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-  const body = currentBody(service, { region: village, channel: LEDGER_CHANNEL, itemId: previous }) as LedgerMonthBody | null;
-  if (!body) return undefined;
-  return body.vouchers.reduce((balance, v) => balance + (v.direction === 'income' ? v.amountFen : -v.amountFen), body.openingFen);
-};
-
-/** Kinds that are one living document, updated by pushing it again (a ledger month, the village profile, a FAQ group). */
-const REPUBLISHED_WHOLE: ItemKind[] = ['ledger', 'faq', 'profile'];
-
 export const pushItem = (service: Service, operator: Operator, ref: ItemRef, body: unknown, options: { replace?: boolean } = {}): Outcome<Revision> => {
   const place = locate(service, operator, 'edit', ref.region, ref.channel);
   if (!place.ok) return place;
   if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(400, '内容必须是一个 JSON 对象', 'The content must be a JSON object');
-  const { kind } = place.value;
+  const { kind, rules } = place.value;
   // A notice pushed under a published notice's id would silently take its place: say so.
-  const replacing = !REPUBLISHED_WHOLE.includes(kind) && itemState(service, ref).published !== null;
+  const replacing = !rules.wholeDocument && itemState(service, ref).published !== null;
   if (replacing && !options.replace) {
     return refuse(
       409,
@@ -104,20 +74,14 @@ export const pushItem = (service: Service, operator: Operator, ref: ItemRef, bod
       `Item "${ref.itemId}" is published. Give new content a new id; to replace the published item, add --replace (it is audited); to fix a mistake, submit a correction`,
     );
   }
-  let checked = withServerFields(kind, ref.itemId, body as Record<string, unknown>);
-  let previousClosingFen: number | undefined;
-  if (kind === 'ledger') {
-    previousClosingFen = previousClosing(service, ref.region, ref.itemId);
-    // The opening balance follows from last month unless the push states it.
-    if (checked.openingFen === undefined && previousClosingFen !== undefined) checked = { ...checked, openingFen: previousClosingFen };
-  }
-  const label = kind === 'ledger' ? `${ref.itemId} 账目` : ref.itemId;
-  const problems = checkItem(kind, checked, label, { coverage: service.coverage, previousClosingFen, maxVoucherFen: service.maxVoucherFen, feedFileExists: (path) => existsSync(join(service.feedDir, path)) });
+  const facts = rules.facts(ref.itemId, (itemId) => currentBody(service, { ...ref, itemId }));
+  const checked = rules.stamp(ref.itemId, body as Record<string, unknown>, chinaTime(), facts);
+  const problems = checkItem(kind, checked, rules.label(ref.itemId), { coverage: service.coverage, ...facts, maxVoucherFen: service.maxVoucherFen, feedFileExists: (path) => existsSync(join(service.feedDir, path)) });
   if (problems.length) return refuse(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
   const value = service.db.transaction(() => {
     const before = itemState(service, ref);
-    const revision = addRevision(service.db, ref, 'put', stored(kind, checked), operator.id);
-    appendAudit(service.db, { operatorId: operator.id, action: replacing ? 'draft.replace' : 'draft', target: `${ref.region}/${ref.channel}/${ref.itemId}`, before: before.pending?.body ? JSON.parse(before.pending.body) : before.published, after: stored(kind, checked) });
+    const revision = addRevision(service.db, ref, 'put', rules.store(checked), operator.id);
+    appendAudit(service.db, { operatorId: operator.id, action: replacing ? 'draft.replace' : 'draft', target: `${ref.region}/${ref.channel}/${ref.itemId}`, before: before.pending?.body ? JSON.parse(before.pending.body) : before.published, after: rules.store(checked) });
     return revision;
   })();
   return { ok: true, value };
@@ -143,7 +107,8 @@ export const withdrawItem = (service: Service, operator: Operator, ref: ItemRef)
 export const correctItem = (service: Service, operator: Operator, ref: ItemRef, correction: { newId?: string; note?: string; item?: unknown }): Outcome<Revision[]> => {
   const place = locate(service, operator, 'edit', ref.region, ref.channel);
   if (!place.ok) return place;
-  if (['ledger', 'faq', 'profile'].includes(place.value.kind)) {
+  const { kind, rules } = place.value;
+  if (rules.wholeDocument) {
     return refuse(422, '这类栏目请直接修改后重新提交', 'Edit and resubmit this kind of content instead');
   }
   const state = itemState(service, ref);
@@ -154,9 +119,10 @@ export const correctItem = (service: Service, operator: Operator, ref: ItemRef, 
   const old = { ...(state.published as Record<string, unknown>), correctedBy: newId };
   const newRef = { ...ref, itemId: newId };
   const label = ref.itemId;
+  const now = chinaTime();
   const problems = [
-    ...checkItem(place.value.kind, withServerFields(place.value.kind, newId, corrected), newId, { coverage: service.coverage }),
-    ...checkItem(place.value.kind, withServerFields(place.value.kind, ref.itemId, old), label, { coverage: service.coverage }),
+    ...checkItem(kind, rules.stamp(newId, corrected, now, {}), newId, { coverage: service.coverage }),
+    ...checkItem(kind, rules.stamp(ref.itemId, old, now, {}), label, { coverage: service.coverage }),
   ];
   if (problems.length) return refuse(422, '更正内容有误，未保存', 'The correction has problems and was not saved', problems);
   const value = service.db.transaction(() => {

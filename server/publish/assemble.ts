@@ -4,14 +4,15 @@
  * Deterministic: the same version always gives the same bytes, so files can be
  * rebuilt after a crash and their hashes still match.
  */
-import type { Channel, DistrictFeed, LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import type { Channel, DistrictFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
 import { SCHEMA_VERSION } from '../../src/feed/schema';
 import { feedPaths } from '../../src/feed/paths';
 import { channelIdsOf, channelSpec } from '../../src/feed/taxonomy';
-import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage, type FeedProblem } from '../../src/feed/validate';
+import { validateDistrict, validateStreet, validateVillage, type FeedProblem } from '../../src/feed/validate';
 import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
+import { serverKind } from '../kinds';
 import { clipText, findClip } from '../speech/clips';
 import type { RegionTree } from './indexTree';
 
@@ -37,13 +38,6 @@ export interface AssembledVersion {
   tree: RegionTree;
   problems: (FeedProblem & { file: string })[];
 }
-
-const monthTotals = (body: LedgerMonthBody) => {
-  const sum = (direction: 'income' | 'expense') => body.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
-  const incomeFen = sum('income');
-  const expenseFen = sum('expense');
-  return { openingFen: body.openingFen, incomeFen, expenseFen, closingFen: body.openingFen + incomeFen - expenseFen };
-};
 
 export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   const createdAt = db.prepare('SELECT created_at FROM versions WHERE version = ?').pluck().get(version) as string;
@@ -71,8 +65,6 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
     const clip = text ? findClip(db, text) : null;
     return { id: id ?? item.itemId, publishedAt: history.first, version: Math.max(history.n, 1), ...body, ...(clip ? { audio: { src: clip.src, durationSec: clip.duration_sec } } : {}) };
   };
-  const newestFirst = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-    String(b.publishedAt).localeCompare(String(a.publishedAt)) || String(a.id).localeCompare(String(b.id));
 
   const files: FeedFile[] = [];
   const problems: AssembledVersion['problems'] = [];
@@ -95,22 +87,10 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
       const m = meta.get(`${region.code}/${id}`);
       const updatedAt = m?.updated_at ?? createdAt;
       const nextDueAt = m?.next_due_at ?? nextDue(spec.cadence, updatedAt);
-      const base = { id, kind: spec.kind, updatedAt, ...(nextDueAt ? { nextDueAt } : {}) };
-      if (spec.kind === 'profile') return [{ ...base, content: { ...bodyOf(list[0]!), id: list[0]!.itemId } } as Channel];
-      if (spec.kind === 'faq') return [{ ...base, content: list.map((i) => JSON.parse(i.revision.body ?? '{}')) } as Channel];
-      if (spec.kind === 'ledger') {
-        const months = list.map((i) => ({ month: i.itemId, body: JSON.parse(i.revision.body ?? '{}') as LedgerMonthBody })).sort((a, b) => a.month.localeCompare(b.month));
-        const publishedAtOf = (month: string) => list.find((i) => i.itemId === month)!.revision.published_at ?? createdAt;
-        const refs: LedgerMonthRef[] = months.map(({ month, body }) => {
-          const totals = monthTotals(body);
-          const path = feedPaths.ledgerMonth(region.code, month);
-          const file: LedgerMonthFeed = { ...header('ledgerMonth', publishedAtOf(month)), village: region.code, month, ...totals, vouchers: body.vouchers };
-          emit(path, file, validation(validateLedgerMonth(file)));
-          return { month, ...totals, voucherCount: body.vouchers.length, file: path };
-        });
-        return [{ ...base, content: { accountName: region.account_name ?? region.name, months: refs } } as Channel];
-      }
-      return [{ ...base, content: list.map(bodyOf).sort(newestFirst) } as Channel];
+      const rules = serverKind(spec.kind);
+      if (!rules) return [];
+      const context = { region: { code: region.code, name: region.name, accountName: region.account_name }, createdAt, feedItem: bodyOf, header, emit };
+      return [{ id, kind: spec.kind, updatedAt, ...(nextDueAt ? { nextDueAt } : {}), content: rules.assemble(list, context) } as Channel];
     });
 
   const district = regions.find((r) => r.level === 'district');

@@ -5,13 +5,15 @@
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed, Channel } from '../../src/feed/schema';
+import type { DistrictFeed, StreetFeed, VillageFeed, Channel } from '../../src/feed/schema';
 import { feedPaths } from '../../src/feed/paths';
 import type { Db } from '../db/database';
 import { appendAudit } from '../audit/auditLog';
 import { createOperator, issueToken, type Role } from '../auth/operators';
 import { writeFileAtomic } from '../publish/atomicFile';
 import { chinaTime } from '../clock';
+import { SERVER_KINDS } from '../kinds';
+import type { SeedItem, ServerKind } from '../kinds/serverKind';
 
 export interface SeedOperator {
   name: string;
@@ -22,22 +24,9 @@ export interface SeedOperator {
 
 const readJson = <T>(dir: string, path: string): T => JSON.parse(readFileSync(join(dir, path), 'utf8')) as T;
 
-/** Item id and stored body of each item of a channel (ids are what operators address). */
-const itemsOf = (channel: Channel, sampleDir: string): { itemId: string; body: unknown; publishedAt: string }[] => {
-  switch (channel.kind) {
-    case 'profile':
-      return [{ itemId: channel.content.id, body: channel.content, publishedAt: channel.content.publishedAt }];
-    case 'faq':
-      return channel.content.map((group) => ({ itemId: group.title, body: group, publishedAt: group.items[0]?.publishedAt ?? channel.updatedAt }));
-    case 'ledger':
-      return channel.content.months.map((ref) => {
-        const month = readJson<LedgerMonthFeed>(sampleDir, ref.file);
-        return { itemId: ref.month, body: { month: ref.month, openingFen: month.openingFen, vouchers: month.vouchers }, publishedAt: month.generatedAt };
-      });
-    default:
-      return channel.content.map((item) => ({ itemId: item.id, body: item, publishedAt: item.publishedAt }));
-  }
-};
+/** Item id and stored body of each item of a channel (ids are what operators address), as its kind stores them. */
+const itemsOf = (channel: Channel, sampleDir: string): SeedItem[] =>
+  (SERVER_KINDS[channel.kind] as ServerKind<Channel['kind']>).seedItems(channel.content, channel.updatedAt, (path) => readJson(sampleDir, path));
 
 export const isEmpty = (db: Db): boolean => db.prepare('SELECT count(*) FROM regions').pluck().get() === 0;
 

@@ -10,11 +10,9 @@ import type { Db } from '../db/database';
 import { chinaTime } from '../clock';
 import { spokenText } from '../../src/format/spokenText';
 import { channelSpec } from '../../src/feed/taxonomy';
+import { serverKind } from '../kinds';
 import type { SpeechEngine } from './engine';
 import { storeAudio } from './audio';
-
-/** Kinds whose items carry an optional `audio` clip in the feed. */
-const SPOKEN_KINDS = new Set(['articles', 'qa', 'alerts']);
 
 type Body = Record<string, unknown>;
 
@@ -22,9 +20,9 @@ const asText = (value: unknown): string => (Array.isArray(value) ? value.join('ã
 
 /** What is read aloud for an item: the same text the box would synthesize itself. */
 export const clipText = (channel: number, body: Body): string | null => {
-  const kind = channelSpec(channel).kind;
-  if (!SPOKEN_KINDS.has(kind) || body.audio) return null;
-  const parts = kind === 'qa' ? [body.title, body.question, body.answer] : [body.title, body.summary, body.body];
+  // Only kinds whose items carry an optional `audio` clip in the feed name the parts to read.
+  const parts = serverKind(channelSpec(channel).kind)?.spokenParts(body);
+  if (!parts || body.audio) return null;
   const text = spokenText(parts.map(asText).filter(Boolean).join('ã€‚'), 'zh-Hans');
   return text || null;
 };
