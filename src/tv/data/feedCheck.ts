@@ -7,7 +7,7 @@
  * Safari 14 lack and which cannot be polyfilled.
  */
 import type { FeedIndex, Manifest } from '../../feed/manifest';
-import type { DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
+import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../feed/schema';
 import { channelPlacement, ledgerSums } from '../../feed/consistency';
 import type { FeedProblem, Validated } from '../../feed/validate';
 import { SCHEMA_VERSION } from '../../feed/version';
@@ -87,8 +87,8 @@ const item = (fields: Record<string, Check>) =>
     ...fields,
   });
 
-/** What each kind of sub-channel holds, as far as its screens read it. */
-const CONTENT: Record<string, Check> = {
+/** What each kind of public sub-channel holds, as far as its screens read it; a kind missing here is a compile error. */
+const CONTENT = {
   articles: list(item({ title: text, summary: optional(text), body: list(text), photos: optional(list(image)), video: optional(video), audio: optional(audio) })),
   faq: list(object({ title: text, items: list(item({ question: text, answer: list(text), audio: optional(audio) })) })),
   qa: list(
@@ -123,11 +123,13 @@ const CONTENT: Record<string, Check> = {
     accountName: text,
     months: list(object({ month: text, openingFen: integer, incomeFen: integer, expenseFen: integer, closingFen: integer, voucherCount: integer, file: text })),
   }),
-};
+} satisfies Record<Channel['kind'], Check>;
+
+const isPublicKind = (kind: unknown): kind is Channel['kind'] => typeof kind === 'string' && Object.prototype.hasOwnProperty.call(CONTENT, kind);
 
 const channel: Check = (value, path, problems) => {
   const kind = isObject(value) ? value.kind : undefined;
-  const content = typeof kind === 'string' ? CONTENT[kind] : undefined;
+  const content = isPublicKind(kind) ? CONTENT[kind] : undefined;
   if (!content) {
     problems.push({ path: `${path}/kind`, message: `must be one of ${Object.keys(CONTENT).join(', ')}` });
     return;
