@@ -13,7 +13,7 @@ import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
 import { clipText, findClip } from '../speech/clips';
-import type { RegionTree } from './indexTree';
+import type { FeedFile, RegionTree } from './indexTree';
 
 interface RegionRow {
   code: string;
@@ -21,12 +21,6 @@ interface RegionRow {
   name: string;
   parent: string | null;
   account_name: string | null;
-}
-
-export interface FeedFile {
-  /** Logical path under the feed root (feedPaths). */
-  path: string;
-  bytes: Buffer;
 }
 
 export interface AssembledVersion {

@@ -13,7 +13,7 @@ import { appendAudit, auditHead } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 import { completeVersion, createVersion, dropSupersededVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
 import { MANIFEST_FILE, objectPath, type Manifest } from '../../src/feed/manifest';
 import { signManifest, verifyManifest, type SigningKey } from './signing';

@@ -11,7 +11,7 @@ import { getOperator } from '../../server/auth/operators';
 import { pushItem, reviewDraft } from '../../server/content/operations';
 import { pendingVersions } from '../../server/content/repository';
 import { Publisher } from '../../server/publish/publisher';
-import { writeFileAtomic } from '../../server/publish/atomicFile';
+import { writeFileAtomic } from '../../server/files/atomicFile';
 import { openService } from '../../server/service';
 import { feedPaths } from '../../src/feed/paths';
 import { servedEntries } from '../feedTree';
