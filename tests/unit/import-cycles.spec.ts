@@ -21,11 +21,12 @@ const serverLayers = (tree: DependencyTree): DependencyTree => {
   for (const [file, dependencies] of Object.entries(tree)) {
     if (!file.startsWith('server/')) continue;
     const layer = layerOf(file);
-    const edges = (layers[layer] ??= []);
+    const edges = [...(layers[layer] ?? [])];
     for (const dependency of dependencies ?? []) {
       if (!dependency.id?.startsWith('server/') || layerOf(dependency.id) === layer || edges.some((e) => e.id === layerOf(dependency.id!))) continue;
       edges.push({ ...dependency, issuer: layer, id: layerOf(dependency.id) });
     }
+    layers[layer] = edges;
   }
   return layers;
 };
