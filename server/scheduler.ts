@@ -4,6 +4,7 @@
  */
 import { appendAudit } from './audit/auditLog';
 import { lastSignedAt } from './content/repository';
+import { markPublishDone, waitingPublishes } from './content/schedule';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
 import { whenNotBusy } from './db/whenNotBusy';
@@ -11,20 +12,20 @@ import { whenNotBusy } from './db/whenNotBusy';
 const CHECK_MS = 5_000;
 
 export const runDuePublishes = async (service: Service, now: number): Promise<number[]> => {
-  const due = service.db.prepare('SELECT id, at, created_by FROM scheduled_publishes WHERE done_version IS NULL').all() as { id: number; at: string; created_by: number }[];
+  const due = waitingPublishes(service.db);
   const published: number[] = [];
   for (const job of due.filter((j) => Date.parse(j.at) <= now)) {
     try {
       const result = await publishNow(service, job.created_by);
-      await whenNotBusy(() => service.db.prepare('UPDATE scheduled_publishes SET done_version = ? WHERE id = ?').run(result.version, job.id));
+      await whenNotBusy(() => markPublishDone(service.db, job.id, result.version));
       published.push(result.version);
     } catch (error) {
       if (!(error instanceof PublishRejected)) throw error;
       // Recorded and dropped: the operator sees it in the audit log and publishes again.
       await whenNotBusy(() =>
         service.db.transaction(() => {
-          service.db.prepare('UPDATE scheduled_publishes SET done_version = 0 WHERE id = ?').run(job.id);
-          appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.problems.slice(0, 5) } });
+          markPublishDone(service.db, job.id, 0);
+          appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.feedProblems.slice(0, 5) } });
         })(),
       );
     }

@@ -9,7 +9,7 @@ import { MAIN_THREAD_BUSY_TIMEOUT_MS } from './db/whenNotBusy';
 import { loadFontCoverage, type Coverage } from './content/fontCoverage';
 import { DEFAULT_MAX_VOUCHER_FEN } from './content/rules';
 import { OBJECTS_DIR } from '../src/feed/manifest';
-import { sweepTemporaryFiles } from './publish/atomicFile';
+import { sweepTemporaryFiles } from './files/atomicFile';
 import { Publisher } from './publish/publisher';
 import { PublishThread } from './publish/publishThread';
 import { loadOrCreateSigningKey, loadPreviousKey, type SigningKey } from './publish/signing';

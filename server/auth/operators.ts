@@ -42,6 +42,10 @@ export const activeAdminTokens = (db: Db, exceptOperator: number | null, exceptT
     .pluck()
     .get(exceptOperator, exceptOperator, exceptToken, exceptToken) as number;
 
+/** The role of the operator a working token belongs to, or null for a revoked or unknown token. */
+export const activeTokenRole = (db: Db, tokenId: number): Role | null =>
+  (db.prepare('SELECT o.role FROM tokens t JOIN operators o ON o.id = t.operator_id WHERE t.id = ? AND t.revoked_at IS NULL').pluck().get(tokenId) as Role | undefined) ?? null;
+
 export interface Operator {
   id: number;
   name: string;

@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE, OBJECTS_DIR, type Manifest } from '../../src/feed/manifest';
-import { writeFileAtomic } from '../publish/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { readIndexTree } from '../publish/indexTree';
 import { loadOrCreateSigningKey } from '../publish/signing';
 

@@ -4,17 +4,23 @@
  * one immediate transaction, so two clerks importing or attaching to the same month at once
  * both land; neither overwrites the other with a copy read before it.
  */
-import type { LedgerMonthBody, Receipt, Voucher } from '../../src/feed/schema';
+import { Value } from '@sinclair/typebox/value';
+import { Voucher, type LedgerMonthBody, type Receipt } from '../../src/feed/schema';
 import { LEDGER_CHANNEL } from '../../src/feed/taxonomy';
 import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
 import { describeMerge, mergeVouchers } from '../import/merge';
-import type { Service } from '../service';
-import { currentBody, FORBIDDEN, pushItem, refuse, type Outcome } from './operations';
+import type { Db } from '../db/database';
+import type { ContentContext } from './context';
+import { currentBody, pushItem } from './operations';
+import { forbidden, OperatorError } from './operatorError';
 import type { Revision } from './repository';
+import { chinaTime } from '../clock';
+import { checkItem } from './rules';
 
 export interface LedgerImport {
-  vouchers: Voucher[];
+  /** The rows as the operator's file gave them: checked here, before the merge reads their fields. */
+  vouchers: Record<string, unknown>[];
   openingFen?: number;
   dryRun?: boolean;
 }
@@ -29,16 +35,28 @@ export interface LedgerImportResult {
   draftId: number | null;
 }
 
-const monthNow = (service: Service, village: string, month: string): LedgerMonthBody | null =>
-  (currentBody(service, { region: village, channel: LEDGER_CHANNEL, itemId: month }) as LedgerMonthBody | null) ?? null;
+const monthNow = (db: Db, village: string, month: string): LedgerMonthBody | null =>
+  (currentBody(db, { region: village, channel: LEDGER_CHANNEL, itemId: month }) as LedgerMonthBody | null) ?? null;
 
-export const importLedgerRows = (service: Service, operator: Operator, village: string, month: string, rows: LedgerImport): Outcome<LedgerImportResult> =>
-  service.db
-    .transaction((): Outcome<LedgerImportResult> => {
+/**
+ * The imported rows as vouchers (with the time and version the service stamps on new ones), so
+ * the merge compares real fields; rows that are not vouchers are refused, named by the ledger rules.
+ */
+const asVouchers = (context: ContentContext, month: string, rows: Record<string, unknown>[]): Voucher[] => {
+  const now = chinaTime();
+  const vouchers = rows.map((row) => ({ publishedAt: now, version: 1, ...row }));
+  if (vouchers.every((v): v is Voucher => Value.Check(Voucher, v))) return vouchers;
+  const problems = checkItem('ledger', { month, vouchers }, `${month} 账目`, { coverage: context.coverage });
+  throw new OperatorError(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
+};
+
+export const importLedgerRows = (context: ContentContext, operator: Operator, village: string, month: string, rows: LedgerImport): LedgerImportResult =>
+  context.db
+    .transaction((): LedgerImportResult => {
       // Even a dry run shows the month's unpublished draft: only for those who may edit it.
-      if (!can(service.db, operator, 'edit', village)) return FORBIDDEN;
-      const existing = monthNow(service, village, month);
-      const merge = mergeVouchers(existing?.vouchers ?? [], rows.vouchers);
+      if (!can(context.db, operator, 'edit', village)) throw forbidden();
+      const existing = monthNow(context.db, village, month);
+      const merge = mergeVouchers(existing?.vouchers ?? [], asVouchers(context, month, rows.vouchers));
       const result = {
         summary: { zh: describeMerge(merge, 'zh'), en: describeMerge(merge, 'en') },
         added: merge.added.length,
@@ -46,26 +64,26 @@ export const importLedgerRows = (service: Service, operator: Operator, village: 
         unchanged: merge.unchanged.length,
       };
       const nothingNew = existing !== null && merge.added.length === 0 && merge.changed.length === 0 && (rows.openingFen ?? existing.openingFen) === existing.openingFen;
-      if (rows.dryRun || nothingNew) return { ok: true, value: { ...result, draftId: null } };
+      if (rows.dryRun || nothingNew) return { ...result, draftId: null };
       const openingFen = rows.openingFen ?? existing?.openingFen;
       const body = { vouchers: merge.merged, ...(openingFen !== undefined ? { openingFen } : {}) };
-      const saved = pushItem(service, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, body);
-      return saved.ok ? { ok: true, value: { ...result, draftId: saved.value.id } } : saved;
+      const saved = pushItem(context, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, body);
+      return { ...result, draftId: saved.id };
     })
     .immediate();
 
 /** Receipt images added to one voucher, all at once: a voucher's images match its 附件张数 once any is attached. */
-export const attachReceipts = (service: Service, operator: Operator, village: string, month: string, number: string, added: Receipt[]): Outcome<{ draft: Revision; receiptCount: number }> =>
-  service.db
-    .transaction((): Outcome<{ draft: Revision; receiptCount: number }> => {
-      if (!can(service.db, operator, 'edit', village)) return FORBIDDEN;
-      const current = monthNow(service, village, month);
+export const attachReceipts = (context: ContentContext, operator: Operator, village: string, month: string, number: string, added: Receipt[]): { draft: Revision; receiptCount: number } =>
+  context.db
+    .transaction((): { draft: Revision; receiptCount: number } => {
+      if (!can(context.db, operator, 'edit', village)) throw forbidden();
+      const current = monthNow(context.db, village, month);
       const voucher = current?.vouchers.find((v) => v.number === number);
-      if (!current || !voucher) return refuse(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
+      if (!current || !voucher) throw new OperatorError(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
       const receipts = [...voucher.receipts, ...added];
       const attached = { ...voucher, receipts, attachmentCount: Math.max(voucher.attachmentCount, receipts.length) };
       const vouchers = current.vouchers.map((v) => (v === voucher ? attached : v));
-      const saved = pushItem(service, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, { ...current, vouchers });
-      return saved.ok ? { ok: true, value: { draft: saved.value, receiptCount: receipts.length } } : saved;
+      const draft = pushItem(context, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, { ...current, vouchers });
+      return { draft, receiptCount: receipts.length };
     })
     .immediate();

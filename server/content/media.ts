@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp, { type Metadata } from 'sharp';
-import { writeFileAtomic } from '../publish/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
+import { OperatorError } from './operatorError';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
@@ -16,12 +17,9 @@ const LONG_SIDE = 1920;
 
 export type StoredImage = { src: string; width: number; height: number; bytes: number; sha256: string };
 
-export class ImageRejected extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(en);
+export class ImageRejected extends OperatorError {
+  constructor(zh: string, en: string) {
+    super(422, zh, en);
   }
 }
 

@@ -1,7 +1,8 @@
 /** Which public sub-channels of each region are past their next due date. */
 import { CHANNELS } from '../../src/feed/taxonomy';
+import type { Db } from '../db/database';
 import { nextDue } from './cadence';
-import type { Service } from '../service';
+import { regionAndChildren } from './regions';
 
 export interface OverdueChannel {
   region: string;
@@ -11,13 +12,9 @@ export interface OverdueChannel {
   dueAt: string;
 }
 
-export const overdueChannels = (service: Service, now: number, region?: string): OverdueChannel[] => {
-  const regions = service.db.prepare('SELECT code, level, name FROM regions WHERE (@region IS NULL OR code = @region OR parent = @region) ORDER BY code').all({ region: region ?? null }) as {
-    code: string;
-    level: string;
-    name: string;
-  }[];
-  const meta = service.db.prepare('SELECT updated_at, next_due_at FROM channel_meta WHERE region = ? AND channel = ?');
+export const overdueChannels = (db: Db, now: number, region?: string): OverdueChannel[] => {
+  const regions = regionAndChildren(db, region);
+  const meta = db.prepare('SELECT updated_at, next_due_at FROM channel_meta WHERE region = ? AND channel = ?');
   return regions.flatMap((r) =>
     CHANNELS.filter((c) => c.section === r.level && c.cadence !== 'asNeeded').flatMap((c): OverdueChannel[] => {
       const row = meta.get(r.code, c.id) as { updated_at: string; next_due_at: string | null } | undefined;

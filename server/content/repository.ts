@@ -7,7 +7,8 @@ import type { Db } from '../db/database';
 import { appendAudit } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 
-export type RevisionStatus = 'draft' | 'approved' | 'rejected' | 'published' | 'discarded';
+export const REVISION_STATUSES = ['draft', 'approved', 'rejected', 'published', 'discarded'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 
 export interface Revision {
   id: number;
@@ -52,6 +53,19 @@ export const listRevisions = (db: Db, filter: { status?: RevisionStatus; region?
 export const review = (db: Db, id: number, operatorId: number, decision: 'approved' | 'rejected', reason: string | null): void => {
   db.prepare(`UPDATE revisions SET status = ?, reviewed_by = ?, reviewed_at = ?, reason = ? WHERE id = ? AND status = 'draft'`).run(decision, operatorId, chinaTime(), reason, id);
 };
+
+/** The body of an item as the latest complete version publishes it, if it does. */
+export const publishedBody = (db: Db, ref: ItemRef): string | null =>
+  (db
+    .prepare(`SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id WHERE vi.version = ? AND vi.region = ? AND vi.channel = ? AND vi.item_id = ?`)
+    .pluck()
+    .get(latestCompleteVersion(db), ref.region, ref.channel, ref.itemId) as string | undefined) ?? null;
+
+/** An item's newest draft or approved change, not yet published. */
+export const pendingRevision = (db: Db, ref: ItemRef): Revision | null =>
+  (db
+    .prepare(`SELECT * FROM revisions WHERE region = ? AND channel = ? AND item_id = ? AND status IN ('draft', 'approved') ORDER BY id DESC LIMIT 1`)
+    .get(ref.region, ref.channel, ref.itemId) as Revision | undefined) ?? null;
 
 export const latestVersion = (db: Db): number => (db.prepare(`SELECT max(version) FROM versions`).pluck().get() as number | null) ?? 0;
 
@@ -148,6 +162,23 @@ export const dropSupersededVersion = (db: Db, version: number, supersededBy: num
     appendAudit(db, { operatorId: null, action: 'version.drop', target: `version ${version}`, after: { reason: 'never completed; superseded', supersededBy } });
   })();
 
+export interface VersionRow {
+  version: number;
+  kind: 'seed' | 'publish' | 'rollback' | 'resign';
+  created_at: string;
+  created_by: number | null;
+  rolled_back_to: number | null;
+  status: 'pending' | 'complete';
+  manifest_sha256: string | null;
+}
+
+/** Every version, the newest first. */
+export const listVersions = (db: Db): VersionRow[] =>
+  db.prepare('SELECT version, kind, created_at, created_by, rolled_back_to, status, manifest_sha256 FROM versions ORDER BY version DESC').all() as VersionRow[];
+
+/** Whether a version's files were all written (only such a version can be rolled back to). */
+export const isCompleteVersion = (db: Db, version: number): boolean => db.prepare(`SELECT 1 FROM versions WHERE version = ? AND status = 'complete'`).get(version) !== undefined;
+
 export const pendingVersions = (db: Db): number[] => db.prepare(`SELECT version FROM versions WHERE status = 'pending' ORDER BY version`).pluck().all() as number[];
 
 /** When an item first became public, and how many times it has been published. */
@@ -156,4 +187,18 @@ export const itemHistory = (db: Db, ref: ItemRef): { firstPublishedAt: string | 
     .prepare(`SELECT min(published_at) AS first, count(*) AS n FROM revisions WHERE region = ? AND channel = ? AND item_id = ? AND status = 'published' AND action = 'put'`)
     .get(ref.region, ref.channel, ref.itemId) as { first: string | null; n: number };
   return { firstPublishedAt: row.first, publishedCount: row.n };
+};
+
+/** An uploaded image, once: the same bytes uploaded again keep their first record. */
+export const recordImage = (db: Db, image: { sha256: string; src: string; width: number; height: number; bytes: number }, operatorId: number): void => {
+  db.prepare('INSERT OR IGNORE INTO media (sha256, src, mime, width, height, bytes, uploaded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    image.sha256,
+    image.src,
+    'image/jpeg',
+    image.width,
+    image.height,
+    image.bytes,
+    operatorId,
+    chinaTime(),
+  );
 };

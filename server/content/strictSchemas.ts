@@ -6,7 +6,6 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { ITEM_SCHEMAS } from '../../src/feed/schema';
-import type { ItemKind } from './rules';
 
 type Node = TSchema & { type?: string; properties?: Record<string, TSchema>; items?: TSchema; anyOf?: TSchema[]; patternProperties?: Record<string, TSchema> };
 
@@ -24,7 +23,7 @@ const strict = (schema: TSchema): TSchema => {
   return copy;
 };
 
-export const STRICT_ITEM_SCHEMAS = Object.fromEntries(Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, strict(schema)])) as Record<ItemKind, TSchema>;
+export const STRICT_ITEM_SCHEMAS = Object.fromEntries(Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, strict(schema)])) as Record<keyof typeof ITEM_SCHEMAS, TSchema>;
 
 /** Items are at most this deep (a ledger month: month → vouchers → voucher → receipts → receipt → field). */
 export const MAX_ITEM_DEPTH = 8;

@@ -14,7 +14,7 @@ import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
 import { serverKind } from '../kinds';
 import { clipText, findClip } from '../speech/clips';
-import type { RegionTree } from './indexTree';
+import type { FeedFile, RegionTree } from './indexTree';
 
 interface RegionRow {
   code: string;
@@ -22,12 +22,6 @@ interface RegionRow {
   name: string;
   parent: string | null;
   account_name: string | null;
-}
-
-export interface FeedFile {
-  /** Logical path under the feed root (feedPaths). */
-  path: string;
-  bytes: Buffer;
 }
 
 export interface AssembledVersion {

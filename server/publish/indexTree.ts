@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { objectPath, type FeedIndex, type FileEntries, type Manifest } from '../../src/feed/manifest';
 import { feedPaths } from '../../src/feed/paths';
 import { SCHEMA_VERSION } from '../../src/feed/schema';
-import type { FeedFile } from './assemble';
+
+/** One file of a version, as assembled (assemble.ts) or as an index of others. */
+export interface FeedFile {
+  /** Logical path under the feed root (feedPaths). */
+  path: string;
+  bytes: Buffer;
+}
 
 export interface RegionTree {
   streets: { code: string; villages: string[] }[];

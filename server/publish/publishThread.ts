@@ -3,7 +3,7 @@
  * takes seconds of CPU, and boxes polling meanwhile must not wait for it.
  */
 import { Worker } from 'node:worker_threads';
-import { PublishRejected, type PublishResult } from './publisher';
+import { NoSuchVersion, PublishRejected, type PublishResult } from './publisher';
 
 export interface PublishPaths {
   dbFile: string;
@@ -22,7 +22,16 @@ export type PublishJob =
 
 type JobResult<J extends PublishJob> = J extends { kind: 'recover' } ? number[] : J extends { kind: 'resign' } ? number : PublishResult;
 
-export type WorkerAnswer = { id: number; ok: true; value: unknown } | { id: number; ok: false; name: string; message: string; code?: string; problems: PublishRejected['problems'] };
+export type WorkerAnswer =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; name: string; message: string; code?: string; problems: PublishRejected['feedProblems']; version?: number };
+
+/** The error the worker threw, as the class it was: operators' errors keep their answer. */
+const rebuilt = (answer: Extract<WorkerAnswer, { ok: false }>): Error => {
+  if (answer.name === 'PublishRejected') return new PublishRejected(answer.problems);
+  if (answer.name === 'NoSuchVersion' && answer.version !== undefined) return new NoSuchVersion(answer.version);
+  return Object.assign(new Error(answer.message), answer.code ? { code: answer.code } : {});
+};
 
 /** The worker runs TypeScript as the service does: through tsx, registered in the thread. */
 const workerSource = (): string => {
@@ -71,7 +80,7 @@ export class PublishThread {
       if (!this.waiting.size) worker.unref();
       if (!waiter) return;
       if (answer.ok) waiter.resolve(answer.value);
-      else waiter.reject(answer.name === 'PublishRejected' ? new PublishRejected(answer.problems) : answer.name === 'RangeError' ? new RangeError(answer.message) : Object.assign(new Error(answer.message), answer.code ? { code: answer.code } : {}));
+      else waiter.reject(rebuilt(answer));
     });
     // A thread that dies fails what it was doing; the next job starts a new one.
     const fail = (error: Error) => {

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/database';
-import { Publisher, PublishRejected } from './publisher';
+import { NoSuchVersion, Publisher, PublishRejected } from './publisher';
 import { loadOrCreateSigningKey, loadPreviousKey } from './signing';
 import type { PublishJob, PublishPaths, WorkerAnswer } from './publishThread';
 
@@ -33,9 +33,17 @@ parentPort!.on('message', ({ id, job }: { id: number; job: PublishJob }) => {
   try {
     answer = { id, ok: true, value: run(job) };
   } catch (error) {
-    const name = error instanceof PublishRejected ? 'PublishRejected' : error instanceof RangeError ? 'RangeError' : 'Error';
+    const name = error instanceof PublishRejected ? 'PublishRejected' : error instanceof NoSuchVersion ? 'NoSuchVersion' : 'Error';
     const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
-    answer = { id, ok: false, name, message: error instanceof Error ? error.message : String(error), ...(code ? { code } : {}), problems: error instanceof PublishRejected ? error.problems : [] };
+    answer = {
+      id,
+      ok: false,
+      name,
+      message: error instanceof Error ? error.message : String(error),
+      ...(code ? { code } : {}),
+      problems: error instanceof PublishRejected ? error.feedProblems : [],
+      ...(error instanceof NoSuchVersion ? { version: error.version } : {}),
+    };
   }
   parentPort!.postMessage(answer);
 });

@@ -11,9 +11,10 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { Db } from '../db/database';
 import { appendAudit, auditHead } from '../audit/auditLog';
 import { chinaTime } from '../clock';
-import { completeVersion, createVersion, dropSupersededVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
+import { OperatorError } from '../content/operatorError';
+import { completeVersion, createVersion, dropSupersededVersion, isCompleteVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
 import { MANIFEST_FILE, objectPath, type Manifest } from '../../src/feed/manifest';
 import { signManifest, verifyManifest, type SigningKey } from './signing';
@@ -21,9 +22,24 @@ import { signManifest, verifyManifest, type SigningKey } from './signing';
 /** How long a manifest stays fresh without a new publish. */
 const MANIFEST_LIFETIME_MS = 7 * 86_400_000;
 
-export class PublishRejected extends Error {
-  constructor(readonly problems: AssembledVersion['problems']) {
-    super(`publish rejected: ${problems.length} problem(s), first ${problems[0]?.file} ${problems[0]?.path} ${problems[0]?.message}`);
+/** A version whose files break the feed's schema: nothing of it is published. */
+export class PublishRejected extends OperatorError {
+  constructor(readonly feedProblems: AssembledVersion['problems']) {
+    super(
+      422,
+      '发布被拒绝：生成的内容有误，未发布任何内容',
+      'Publish refused: the content has problems; nothing was published',
+      feedProblems.map((p) => ({ item: p.file, field: p.path, zh: `${p.file} ${p.path}：${p.message}`, en: `${p.file} ${p.path}: ${p.message}` })),
+    );
+    // The log names the first problem.
+    this.message = `publish rejected: ${feedProblems.length} problem(s), first ${feedProblems[0]?.file} ${feedProblems[0]?.path} ${feedProblems[0]?.message}`;
+  }
+}
+
+/** A rollback to a version that is not there, or was never completely written. */
+export class NoSuchVersion extends OperatorError {
+  constructor(readonly version: number) {
+    super(404, `没有版本 ${version}`, `No version ${version}`);
   }
 }
 
@@ -61,8 +77,7 @@ export class Publisher {
   /** Republishes an older version's content as a new, higher version. */
   rollback(operatorId: number, toVersion: number): PublishResult {
     const assembled = this.db.transaction(() => {
-      const exists = this.db.prepare(`SELECT 1 FROM versions WHERE version = ? AND status = 'complete'`).get(toVersion);
-      if (!exists) throw new RangeError(`version ${toVersion} does not exist`);
+      if (!isCompleteVersion(this.db, toVersion)) throw new NoSuchVersion(toVersion);
       const { version } = createVersion(this.db, 'rollback', operatorId, toVersion);
       const result = assembleVersion(this.db, version);
       appendAudit(this.db, { operatorId, action: 'rollback', target: `version ${version}`, after: { version, sameContentAs: toVersion } });

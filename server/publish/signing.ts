@@ -6,7 +6,7 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, t
 import { existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import canonicalize from 'canonicalize';
-import { writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { StartRefused } from '../startupError';
 import { SIGNATURE_FIELDS } from '../../src/feed/manifest';
 

@@ -6,7 +6,10 @@
  * writes each to the service's log. Operators read them with `sanwu boot-failures`.
  */
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { chinaTime } from '../clock';
+import { recordBootFailure } from '../content/bootFailures';
 import type { Service } from '../service';
 import { fail } from './errors';
 import { whenNotBusy } from '../db/whenNotBusy';
@@ -20,12 +23,12 @@ export const ALL_REPORTS_PER_WINDOW = 200;
 const WINDOW_MS = 10 * 60 * 1000;
 const FIELD_CHARS = 1000;
 
-interface Report {
-  userAgent?: unknown;
-  bundle?: unknown;
-  error?: unknown;
-  page?: unknown;
-}
+/** What a box sends: any value is taken, and what is not text is dropped (field below); no error text is a 422. */
+const Report = Type.Union([
+  Type.Object({ userAgent: Type.Optional(Type.Unknown()), bundle: Type.Optional(Type.Unknown()), error: Type.Optional(Type.Unknown()), page: Type.Optional(Type.Unknown()) }),
+  Type.Null(),
+]);
+const BOOT_FAILURE_SCHEMA = { body: Report, response: { 204: Type.Null() } };
 
 /** Control characters go: a report must not forge lines in the service's log. */
 // eslint-disable-next-line no-control-regex
@@ -33,7 +36,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 const field = (value: unknown) => (typeof value === 'string' ? value.replace(CONTROL, ' ').slice(0, FIELD_CHARS) : '');
 
 /** Under /box: open to boxes, no operator token. */
-export const bootFailureRoutes = (service: Service) => async (app: FastifyInstance) => {
+export const bootFailureRoutes = (service: Service) => async (plain: FastifyInstance) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const recent = new Map<string, number[]>();
   // Boxes without JSON.stringify's content type still send JSON: read text bodies as JSON too.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: MAX_REPORT_BYTES }, (_request, body, done) => {
@@ -44,7 +48,7 @@ export const bootFailureRoutes = (service: Service) => async (app: FastifyInstan
     }
   });
 
-  app.post<{ Body: Report }>('/boot-failures', { bodyLimit: MAX_REPORT_BYTES }, async (request, reply) => {
+  app.post('/boot-failures', { bodyLimit: MAX_REPORT_BYTES, schema: BOOT_FAILURE_SCHEMA }, async (request, reply) => {
     // Boxes whose page comes from nginx or a CDN post here from another origin (serviceUrl).
     reply.header('Access-Control-Allow-Origin', '*');
     const now = Date.now();
@@ -62,16 +66,8 @@ export const bootFailureRoutes = (service: Service) => async (app: FastifyInstan
     const report = request.body ?? {};
     const row = { receivedAt: chinaTime(now), address: request.ip, userAgent: field(report.userAgent) || field(request.headers['user-agent']), bundle: field(report.bundle), error: field(report.error), page: field(report.page) };
     if (!row.error) return fail(reply, 422, '报告缺少错误信息（error）', 'The report has no error text (error)');
-    await whenNotBusy(() =>
-      service.db
-        .prepare('INSERT INTO boot_failures (received_at, address, user_agent, bundle, error, page) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(row.receivedAt, row.address, row.userAgent, row.bundle, row.error, row.page),
-    );
+    await whenNotBusy(() => recordBootFailure(service.db, row));
     console.warn(`box boot failure: ${row.address} ${row.bundle} "${row.error}" (${row.userAgent})`);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 };
-
-/** The latest reports first, for operators. */
-export const listBootFailures = (service: Service, limit = 100) =>
-  service.db.prepare('SELECT id, received_at AS receivedAt, address, user_agent AS userAgent, bundle, error, page FROM boot_failures ORDER BY id DESC LIMIT ?').all(limit);

@@ -1,10 +1,11 @@
 /**
- * Errors the routes did not answer themselves, in the operators' body shape ({ error: { zh, en } }):
- * the framework's own (a body too large, of the wrong type, not JSON), a database that is busy
+ * Errors, in the operators' body shape ({ error: { zh, en } }): a refusal by the content rules
+ * (an OperatorError, with its status and problems), the framework's own (a body too large, of the wrong type, not JSON), a database that is busy
  * (503, try again), a data directory that cannot be written (503, says so), and anything else
  * (500), which is logged.
  */
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { OperatorError } from '../content/operatorError';
 import { fail } from './errors';
 
 const code = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
@@ -52,7 +53,8 @@ const drainBody = (request: FastifyRequest) =>
   });
 
 export const handleErrors = (app: FastifyInstance) => {
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | OperatorError, request, reply) => {
+    if (error instanceof OperatorError) return fail(reply, error.status, error.zh, error.en, error.problems);
     const status = error.statusCode ?? 500;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request);
     if (status >= 400 && status < 500) {

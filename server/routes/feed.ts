@@ -8,10 +8,18 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { MANIFEST_FILE, OBJECTS_DIR, objectPath, type Manifest } from '../../src/feed/manifest';
 import { feedPaths } from '../../src/feed/paths';
 import type { DistrictFeed } from '../../src/feed/schema';
 import type { Service } from '../service';
+
+// The manifest and the objects are sent as the bytes on disk; a name that is no object's is a 404, as a file server answers.
+const FEED_SCHEMAS = {
+  publicKey: { response: { 200: Type.Object({ alg: Type.String(), publicKey: Type.String() }) } },
+  object: { params: Type.Object({ name: Type.String() }) },
+};
 
 /** While an alert is in force, boxes poll this many times as often. */
 const ALERT_POLL_FACTOR = 4;
@@ -38,7 +46,8 @@ const alertExpiry = (feedDir: string, manifest: Manifest): number => {
  * `pollSeconds`: what boxes are told to wait between polls (they add jitter so that
  * tens of thousands do not arrive together); shorter while an alert is in force.
  */
-export const feedRoutes = (service: Service, pollSeconds: number) => async (app: FastifyInstance) => {
+export const feedRoutes = (service: Service, pollSeconds: number) => async (plain: FastifyInstance) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   // Of the security headers, the one JSON needs: never sniffed as something else.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -65,11 +74,11 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (app:
     return reply.type('application/json').send(current.bytes);
   });
 
-  app.get('/public-key', async () => ({ alg: 'Ed25519', publicKey: service.key.publicKeyBase64 }));
+  app.get('/public-key', { schema: FEED_SCHEMAS.publicKey }, async () => ({ alg: 'Ed25519', publicKey: service.key.publicKeyBase64 }));
 
   // Objects are named by their hash: a strong ETag per encoding comes free, and the
   // .br/.gz twins written at publish time are sent as they are.
-  app.get<{ Params: { name: string } }>(`/${OBJECTS_DIR}/:name`, async (request, reply) => {
+  app.get(`/${OBJECTS_DIR}/:name`, { schema: FEED_SCHEMAS.object }, async (request, reply) => {
     const sha256 = /^([0-9a-f]{64})\.json$/.exec(request.params.name)?.[1];
     if (!sha256) return reply.code(404).send();
     const accepted = String(request.headers['accept-encoding'] ?? '');

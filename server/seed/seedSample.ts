@@ -10,7 +10,7 @@ import { feedPaths } from '../../src/feed/paths';
 import type { Db } from '../db/database';
 import { appendAudit } from '../audit/auditLog';
 import { createOperator, issueToken, type Role } from '../auth/operators';
-import { writeFileAtomic } from '../publish/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 import { chinaTime } from '../clock';
 import { SERVER_KINDS } from '../kinds';
 import type { SeedItem, ServerKind } from '../kinds/serverKind';

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../publish/atomicFile';
+import { writeFileAtomic } from '../files/atomicFile';
 
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
 

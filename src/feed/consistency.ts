@@ -3,7 +3,7 @@
  * validation (validate.ts, TypeBox) and the box's own check (src/tv/data/feedCheck.ts) share them.
  */
 import { CHANNELS } from './taxonomy';
-import type { FeedProblem } from './validate';
+import type { FeedProblem } from './problem';
 
 interface PlacedChannel {
   id: number;

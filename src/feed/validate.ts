@@ -6,17 +6,10 @@ import type { TSchema, Static } from '@sinclair/typebox';
 import { Value, type ValueError } from '@sinclair/typebox/value';
 import { FeedIndex } from './manifest';
 import { channelPlacement, ledgerSums } from './consistency';
+import type { FeedProblem } from './problem';
 import { CHANNEL_SCHEMAS, DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed } from './schema';
 
-export interface FeedProblem {
-  /** JSON pointer to the offending value, e.g. /channels/3/content/0/title */
-  path: string;
-  message: string;
-  /** TypeBox's error type, for callers that word messages themselves. */
-  code?: number;
-  /** The schema's bound or pattern that was broken, if any. */
-  limit?: number | string;
-}
+export type { FeedProblem };
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FeedProblem[] };
 

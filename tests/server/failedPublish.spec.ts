@@ -11,7 +11,7 @@ import { getOperator } from '../../server/auth/operators';
 import { pushItem, reviewDraft } from '../../server/content/operations';
 import { pendingVersions } from '../../server/content/repository';
 import { Publisher } from '../../server/publish/publisher';
-import { writeFileAtomic } from '../../server/publish/atomicFile';
+import { writeFileAtomic } from '../../server/files/atomicFile';
 import { openService } from '../../server/service';
 import { feedPaths } from '../../src/feed/paths';
 import { servedEntries } from '../feedTree';
@@ -35,8 +35,7 @@ test('after a publish failed on a full disk and a newer one succeeded, a restart
   const village = service.db.prepare(`SELECT code FROM regions WHERE level = 'village' ORDER BY code LIMIT 1`).pluck().get() as string;
   const approve = (id: string, title: string) => {
     const pushed = pushItem(service, admin, { region: village, channel: 14, itemId: id }, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
-    if (!pushed.ok) throw new Error(pushed.en);
-    expect(reviewDraft(service, admin, pushed.value.id, 'approved', null).ok).toBe(true);
+    expect(reviewDraft(service.db, admin, pushed.id, 'approved', null).status).toBe('approved');
   };
 
   approve('notice-on-full-disk', '第一份通知');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
+import type { TSchema } from '@sinclair/typebox';
 import { buildServer } from '../../server/app';
 import { createOperator, issueToken } from '../../server/auth/operators';
 import { ROUTE_SCHEMAS } from '../../server/routes/schemas';
@@ -29,15 +30,21 @@ test.afterAll(async () => {
   service.db.close();
 });
 
-type Schema = { type?: string | readonly string[]; properties?: Record<string, Schema>; enum?: readonly string[]; pattern?: string; minimum?: number; items?: Schema };
+type Schema = { type?: string | readonly string[]; properties?: Record<string, Schema>; enum?: readonly string[]; pattern?: string; minimum?: number; items?: Schema; anyOf?: Schema[] };
+
+/** A route's schema as JSON Schema; of a body that may also be null, its object. */
+const jsonSchema = (schema: TSchema | undefined): Schema | undefined => {
+  const node = schema as Schema | undefined;
+  return node?.anyOf?.find((branch) => branch.type === 'object') ?? node;
+};
 
 /** Every /api endpoint, with the schema it declares (or none). */
-const ENDPOINTS: { method: string; url: string; schema?: { params?: Schema; querystring?: Schema; body?: Schema } }[] = [
+const ENDPOINTS: { method: string; url: string; schema?: { params?: TSchema; querystring?: TSchema; body?: TSchema } }[] = [
   { method: 'GET', url: '/api/me' },
   { method: 'GET', url: '/api/regions' },
   { method: 'GET', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.item },
   { method: 'PUT', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.push },
-  { method: 'DELETE', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.item },
+  { method: 'DELETE', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.withdraw },
   { method: 'POST', url: '/api/regions/:region/channels/:channel/items/:itemId/correction', schema: ROUTE_SCHEMAS.correction },
   { method: 'POST', url: '/api/regions/:region/ledger/:month/import', schema: ROUTE_SCHEMAS.ledgerImport },
   { method: 'POST', url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts', schema: ROUTE_SCHEMAS.attachReceipts },
@@ -92,12 +99,13 @@ const paramValue = (name: string, schema: Schema | undefined) =>
   ) as fc.Arbitrary<string>;
 
 const request = (endpoint: (typeof ENDPOINTS)[number]) => {
+  const [paramsSchema, querystring, bodySchema] = [endpoint.schema?.params, endpoint.schema?.querystring, endpoint.schema?.body].map(jsonSchema);
   const names = [...endpoint.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
-  const params = fc.tuple(...names.map((n) => paramValue(n, endpoint.schema?.params?.properties?.[n])));
-  const queryKeys = Object.keys(endpoint.schema?.querystring?.properties ?? {});
+  const params = fc.tuple(...names.map((n) => paramValue(n, paramsSchema?.properties?.[n])));
+  const queryKeys = Object.keys(querystring?.properties ?? {});
   // Repeated keys (status=a&status=b) are generated as often as single ones.
-  const query = fc.array(fc.tuple(fc.constantFrom(...queryKeys, 'x'), fc.oneof(fc.string({ maxLength: 20 }), ...queryKeys.map((k) => fieldValue(k, endpoint.schema?.querystring?.properties?.[k]).map(String)))), { maxLength: 4 });
-  const bodyFields = Object.fromEntries(Object.entries(endpoint.schema?.body?.properties ?? {}).map(([k, schema]) => [k, fieldValue(k, schema)]));
+  const query = fc.array(fc.tuple(fc.constantFrom(...queryKeys, 'x'), fc.oneof(fc.string({ maxLength: 20 }), ...queryKeys.map((k) => fieldValue(k, querystring?.properties?.[k]).map(String)))), { maxLength: 4 });
+  const bodyFields = Object.fromEntries(Object.entries(bodySchema?.properties ?? {}).map(([k, schema]) => [k, fieldValue(k, schema)]));
   const json = (b: unknown) => ({ type: 'application/json', payload: JSON.stringify(b) ?? 'null' });
   const body = fc.oneof(
     { arbitrary: fc.record(bodyFields).map(json), weight: 3 },

@@ -1,10 +1,11 @@
 /** Each role may do what its job needs, in its own region, and nothing else. */
 import { test, expect } from '@playwright/test';
-import { call, readSample, startService, type RunningService } from './harness';
+import { readSample } from './harness';
+import { call, startInProcess, type InProcessService } from './inProcess';
 
-let service: RunningService;
+let service: InProcessService;
 test.beforeAll(async () => {
-  service = await startService();
+  service = await startInProcess();
 });
 test.afterAll(async () => service.stop());
 

@@ -3,11 +3,12 @@
  * field and the reason in plain Chinese and English, and nothing invalid is published.
  */
 import { test, expect } from '@playwright/test';
-import { call, readSample, startService, type RunningService } from './harness';
+import { readSample } from './harness';
+import { call, startInProcess, type InProcessService } from './inProcess';
 
-let service: RunningService;
+let service: InProcessService;
 test.beforeAll(async () => {
-  service = await startService();
+  service = await startInProcess();
 });
 test.afterAll(async () => service.stop());
 
@@ -116,10 +117,11 @@ test('an item pushed to a sub-channel of another level, or a malformed notice, i
 });
 
 test('nothing invalid reaches the feed: refused pushes leave the published version as it was', async () => {
-  const before = await (await fetch(`${service.url}/feed/manifest.json`)).json();
+  const manifest = async () => (await call(service, 'GET', '/feed/manifest.json', null)).body;
+  const before = await manifest();
   await pushMonth([voucher('记-0001', { amountFen: -1 })]);
   const published = await call(service, 'POST', '/api/publish', service.tokens.admin.token, {});
-  const after = await (await fetch(`${service.url}/feed/manifest.json`)).json();
+  const after = await manifest();
   expect(after.version).toBe(published.body.version);
   // The only change that could publish is the valid draft from the first test, still unapproved.
   expect(after.files).toEqual(before.files);
@@ -145,15 +147,11 @@ test('an item nested deeper than any kind of content is refused before anything 
 test('impossible amounts are refused: beyond exact integers, or above the district ceiling per voucher', async () => {
   // 9007199254740993 is sent as written: JSON.stringify would round it.
   const raw = (amount: string) =>
-    fetch(`${service.url}/api/regions/${village()}/channels/15/items/2026-11`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${clerk().token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ vouchers: [voucher('记-0001', { amountFen: 1 })] }).replace('"amountFen":1', `"amountFen":${amount}`),
-    });
+    call(service, 'PUT', `/api/regions/${village()}/channels/15/items/2026-11`, clerk().token, undefined, JSON.stringify({ vouchers: [voucher('记-0001', { amountFen: 1 })] }).replace('"amountFen":1', `"amountFen":${amount}`));
   for (const amount of ['1e20', '1e308', '9007199254740993']) {
     const answer = await raw(amount);
     expect(answer.status, amount).toBe(422);
-    expect(JSON.stringify(await answer.json()), amount).toContain('数字太大，无法准确保存');
+    expect(JSON.stringify(answer.body), amount).toContain('数字太大，无法准确保存');
   }
   const aboveCeiling = await pushMonth([voucher('记-0001', { amountFen: 1_000_000_001 })]);
   expect(messages(aboveCeiling)).toContain('「记-0001」的「金额」超过单笔上限 ¥10,000,000.00，请核对');

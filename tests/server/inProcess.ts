@@ -1,0 +1,58 @@
+/**
+ * The service built in this process on a data directory of its own (a real database file, the
+ * sample district published), answered through Fastify's inject: no port, no child process, so
+ * a file of API tests runs in seconds. Tests of what needs a real process (crashes, signals,
+ * nginx, the CLI) use harness.ts instead.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../server/app';
+import { openService, type Service } from '../../server/service';
+import type { Answer } from './harness';
+
+type Role = 'admin' | 'street' | 'clerk' | 'committee';
+
+export interface InProcessService {
+  app: FastifyInstance;
+  service: Service;
+  /** The sample operators' tokens, by role, with the region each works in. */
+  tokens: Record<Role, { token: string; region: string }>;
+  stop(): Promise<void>;
+}
+
+export const startInProcess = async (): Promise<InProcessService> => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sanwu-inject-'));
+  const service = openService({ dataDir });
+  const app = await buildServer(service, { appDir: 'dist' });
+  const tokens = Object.fromEntries(
+    readFileSync(service.seededTokenFile!, 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t'))
+      .map(([role, region, , token]) => [role, { token: token!, region: region! }]),
+  ) as InProcessService['tokens'];
+  return {
+    app,
+    service,
+    tokens,
+    stop: async () => {
+      await app.close();
+      await service.publishing.stop();
+      service.db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** A request as an operator sends it: JSON (or, with `raw`, the body exactly as written), with their token if any. */
+export const call = async <T = any>(running: InProcessService, method: string, path: string, token: string | null, body?: unknown, raw?: string): Promise<Answer<T>> => {
+  const response = await running.app.inject({
+    method: method as 'GET',
+    url: path,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(raw !== undefined ? { payload: raw } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  });
+  return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: new Headers(response.headers as Record<string, string>) };
+};
