@@ -23,8 +23,8 @@ import { channelTarget } from './data/present';
 import { openHomeSection } from './pages/HomePage';
 import { readPage, sayFocused } from './speech/readAloud';
 import { Poller } from './sync/poller';
+import { appClock, appTimer } from './appTimers';
 import { COLOR, FONT, FONT_HANT, fontFaces, px, SAFE, TYPE } from './theme';
-import { Timer } from './timer';
 
 /** How long a notice stays on screen. */
 const NOTICE_MS = 5000;
@@ -34,8 +34,8 @@ const VEIL_DELAY_MS = 1000;
 export class App extends Router.App {
   private pendingKeys: KeyboardEvent[] = [];
   private replaying = false;
-  private readonly noticeTimer = new Timer();
-  private readonly stageTimer = new Timer();
+  private readonly noticeTimer = appTimer();
+  private readonly stageTimer = appTimer();
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -99,7 +99,7 @@ export class App extends Router.App {
       },
       this,
     );
-    new Poller(box().store, (changed) => this.afterPoll(changed)).start();
+    new Poller(box().store, (changed) => this.afterPoll(changed), { clock: appClock }).start();
   }
 
   /**

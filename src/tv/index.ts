@@ -4,7 +4,7 @@
  * pick the renderer (WebGL or canvas2d),
  * then launch and attach the canvas.
  */
-import { Launch, Lightning, Router } from '@lightningjs/sdk';
+import { Launch, Lightning, Registry, Router } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
 import { setLanguage, t } from '../i18n';
 import { App } from './App';
@@ -72,6 +72,8 @@ const boot = async () => {
     ...file.platformSettings,
     ...(needsCssFontLoader() ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
+      // This replaces the SDK's own close, which would stop the app's timers: stop them here.
+      Registry.clear();
       if (history.length > 1) history.back();
       else window.close();
     },

@@ -1,26 +1,19 @@
 /**
- * One-shot timers on the SDK's Registry, which clears every timer it holds when the app
- * closes. A Timer runs at most one callback at a time: starting it again replaces the one
- * pending, and stopping a timer that has already fired is harmless (the Registry itself
- * complains about an id it no longer holds).
+ * A one-shot timer that runs at most one callback at a time: starting it again replaces the
+ * run pending, and stopping it after it fired is harmless. Its clock is the SDK's Registry on
+ * the box (appTimers.ts) and a fake one in unit tests.
  */
-import { Registry } from '@lightningjs/sdk';
 
-/** Where timers come from: the Registry on the box, a fake clock in unit tests. */
+/** Where timers come from. */
 export interface Clock {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(id: unknown): void;
 }
 
-export const appClock: Clock = {
-  setTimeout: (callback, ms) => Registry.setTimeout(callback, ms) as unknown,
-  clearTimeout: (id) => Registry.clearTimeout(id),
-};
-
 export class Timer {
   private pending: unknown = undefined;
 
-  constructor(private readonly clock: Clock = appClock) {}
+  constructor(private readonly clock: Clock) {}
 
   /** Runs `callback` in `ms`, in place of any run still pending. */
   start(ms: number, callback: () => void): void {

@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import { digitOf, ENTRY_PAUSE_MS, expectsMore, resolveDigits } from '../channelNumber';
 import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
-import { Timer } from '../timer';
+import { appTimer } from '../appTimers';
 import { text } from './text';
 
 /** How long a committed number stays on screen. */
@@ -14,7 +14,7 @@ const SHOWN_MS = 800;
 
 export class ChannelEntry extends Lightning.Component {
   private digits = '';
-  private readonly timer = new Timer();
+  private readonly timer = appTimer();
 
   static override _template() {
     const w = px(180);

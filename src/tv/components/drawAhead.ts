@@ -9,7 +9,7 @@
  * are held (not collected) until the next page change has put them to use, then released.
  */
 import { Router, type Lightning } from '@lightningjs/sdk';
-import { appClock, Timer } from '../timer';
+import { appClock, appTimer } from '../appTimers';
 import { forEachElement, type TreeElement } from './elementTree';
 import { TextureHold, type TextureLike, type TextureSourceLike } from './textureHold';
 
@@ -27,7 +27,7 @@ interface ElementWithTexture extends TreeElement {
   texture?: LoadableTexture | null;
 }
 
-const timer = new Timer();
+const timer = appTimer();
 const held = new TextureHold();
 /** Counts releases, so that an image arriving after one is not held. */
 let generation = 0;

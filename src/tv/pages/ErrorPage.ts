@@ -7,7 +7,7 @@ import { text } from '../components/text';
 import { FeedError } from '../data/feedClient';
 import { t, type MessageKey } from '../../i18n';
 import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
-import { Timer } from '../timer';
+import { appTimer } from '../appTimers';
 import { Page } from './Page';
 
 const REASON: Record<FeedError['kind'], MessageKey> = {
@@ -26,7 +26,7 @@ const RETRIED_BY_ITSELF: FeedError['kind'][] = ['unreachable', 'rejected', 'untr
 
 export class ErrorPage extends Page {
   private failedHash: string | null = null;
-  private readonly retryTimer = new Timer();
+  private readonly retryTimer = appTimer();
 
   static override _template() {
     return {

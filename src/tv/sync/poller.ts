@@ -1,10 +1,10 @@
 /**
  * Asks the publisher for news at the interval it sets, with jitter so that a district's
- * boxes do not all arrive at the same moment, and sooner while offline. Timers come from a
- * Clock (the SDK's Registry on the box), so the timing is tested without a browser.
+ * boxes do not all arrive at the same moment, and sooner while offline. Timers come from the
+ * clock it is given (the SDK's Registry on the box), so the timing is tested without a browser.
  */
 import type { FeedHealth } from '../data/store';
-import { appClock, Timer, type Clock } from '../timer';
+import { Timer, type Clock } from '../timer';
 
 /** Offline, the box looks for the network at least this often: its interval may be from a long-gone answer. */
 export const OFFLINE_RETRY_SECONDS = 10;
@@ -24,7 +24,7 @@ export interface PolledFeed {
 }
 
 export interface PollerOptions {
-  clock?: Clock;
+  clock: Clock;
   /** A number in [0, 1), as Math.random gives. */
   random?: () => number;
 }
@@ -43,7 +43,7 @@ export class Poller {
     private readonly feed: PolledFeed,
     /** After each poll of a loaded feed, with what changed (nothing when it failed). */
     private readonly polled: (changed: string[]) => Promise<void> | void,
-    { clock = appClock, random = Math.random }: PollerOptions = {},
+    { clock, random = Math.random }: PollerOptions,
   ) {
     this.timer = new Timer(clock);
     this.random = random;
