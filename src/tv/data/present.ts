@@ -13,7 +13,7 @@ import { viewOf, viewOfChannel } from '../kinds';
 import type { DocumentModel, GalleryModel, HomeModel, ListModel, PickerModel, TileModel } from './models';
 import { inScript } from './script';
 import type { BoxFeeds } from './store';
-import { chooseVillageTarget } from './village';
+import { chooseVillageTarget } from '../routePaths';
 
 /** Where OK on a home tile leads. */
 export const channelTarget = (id: number, channel: Channel | undefined): string => viewOfChannel(id).target(id, channel);

@@ -1,7 +1,7 @@
 /**
  * Which village this box shows, owned here and nowhere else: decided at boot (?village=, else
  * the platform settings, else the box's memory), changed by the first-run picker through its
- * route, and remembered on the box across power cycles. The store follows: it loads whichever
+ * route (routePaths.ts), and remembered on the box across power cycles. The store follows: it loads whichever
  * village it is told.
  */
 import { Storage } from '@lightningjs/sdk';
@@ -16,10 +16,6 @@ const isVillageCode = (value: unknown): value is string => typeof value === 'str
 /** At boot, once Storage works (after Launch): the first valid code of the URL, the settings, the box's memory. */
 export const villageAtBoot = (platform: PlatformSettings, search: string): string | null =>
   [new URLSearchParams(search).get('village'), platform.village, Storage.get(REMEMBERED_KEY) as unknown].find(isVillageCode) ?? null;
-
-/** The picker's route: choosing a village there opens its home. */
-export const CHOOSE_VILLAGE_PATH = 'choose/:village';
-export const chooseVillageTarget = (code: string): string => `choose/${code}`;
 
 /** The villager chose `code`: the box shows it from now on, after a restart too. */
 export const chooseVillage = (store: Store, code: string): void => {

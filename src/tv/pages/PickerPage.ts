@@ -1,6 +1,6 @@
 /**
  * First run: choose the street, then the village; the box remembers the choice. Rows lead to
- * the next step (pick/:street) and then to the village's choice (village.ts), like any list's.
+ * the next step (pick/:street) and then to the village's choice (routePaths.ts), like any list's.
  */
 import type { PickerModel } from '../data/models';
 import { t } from '../../i18n';
