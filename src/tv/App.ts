@@ -1,10 +1,14 @@
 /**
- * The app shell: background, the router's pages, the loading veil, the keys that work on
- * every screen (Home, Menu → settings, number keys, the read-aloud key), read-aloud on focus,
- * and the queue that holds keys pressed while a page loads so they reach the new page.
+ * The app shell: background, the router's pages and hooks, the loading veil, the feed's
+ * status line and alert, the keys that work on every screen (Home, Menu → settings, number
+ * keys, the read-aloud key), and the queue that holds keys pressed while a page loads so they
+ * reach the new page. The jobs themselves live in their own modules: polling (sync/poller),
+ * channel entry (components/ChannelEntry), alert dismissal (data/alertDismissal) and
+ * read-aloud (speech/readAloud).
  */
-import { Router, Storage, Utils, type Lightning } from '@lightningjs/sdk';
+import { Router, Utils, type Lightning } from '@lightningjs/sdk';
 import { AlertOverlay } from './components/AlertOverlay';
+import { ChannelEntry } from './components/ChannelEntry';
 import { keepDrawn, text } from './components/text';
 import { statusLineY } from './components/Chrome';
 import { releaseDrawnAhead } from './components/drawAhead';
@@ -13,31 +17,25 @@ import { chinaTime, formatDateTime } from '../format/dates';
 import { t } from '../i18n';
 import { box, notices } from './context';
 import { refreshPage, routes } from './routes';
+import type { ChannelJump } from './channelNumber';
+import { alertToShow, rememberDismissed } from './data/alertDismissal';
 import { channelTarget } from './data/present';
-import { digitOf, ENTRY_PAUSE_MS, expectsMore, resolveDigits } from './channelNumber';
 import { openHomeSection } from './pages/HomePage';
-import { isReadable, isSpeakable, textsOf } from './speech/readScreen';
-import type { Utterance } from './speech/speaker';
-import { speechOn } from './speech/state';
-import { COLOR, FONT, FONT_HANT, fontFaces, lineOf, px, SAFE, TYPE } from './theme';
+import { readPage, sayFocused } from './speech/readAloud';
+import { Poller } from './sync/poller';
+import { appClock, appTimer } from './appTimers';
+import { COLOR, FONT, FONT_HANT, fontFaces, px, SAFE, TYPE } from './theme';
 
-const DISMISSED_ALERTS_KEY = 'dismissedAlerts';
-const OFFLINE_RETRY_SECONDS = 10;
-
-/** How long a notice or a committed channel number stays on screen. */
+/** How long a notice stays on screen. */
 const NOTICE_MS = 5000;
-const ENTRY_SHOWN_MS = 800;
 /** How long boot may wait for the feed before the loading veil is shown rather than nothing. */
 const VEIL_DELAY_MS = 1000;
 
 export class App extends Router.App {
   private pendingKeys: KeyboardEvent[] = [];
   private replaying = false;
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
-  private digits = '';
-  private entryTimer: ReturnType<typeof setTimeout> | undefined;
-  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
-  private stageTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly noticeTimer = appTimer();
+  private readonly stageTimer = appTimer();
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -49,7 +47,6 @@ export class App extends Router.App {
 
   static override _template() {
     const routed = super._template();
-    const entryW = px(180);
     return {
       Background: { rect: true, w: 1920, h: 1080, color: COLOR.background },
       ...routed,
@@ -61,18 +58,7 @@ export class App extends Router.App {
       // Discreet: in the hint bar's corner, over every page.
       FeedStatus: { x: SAFE.x + SAFE.w, y: statusLineY(), mountX: 1, zIndex: 70, ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right', width: SAFE.w, maxLines: 1 }) },
       Alert: { type: AlertOverlay, signals: { dismissed: 'dismissAlert' } },
-      // The number being typed, where a TV shows its channel number.
-      ChannelEntry: {
-        rect: true,
-        zIndex: 90,
-        visible: false,
-        x: SAFE.x + SAFE.w - entryW,
-        y: SAFE.y,
-        w: entryW,
-        h: lineOf(TYPE.heading) + 12,
-        color: COLOR.scrim,
-        Digits: { x: entryW / 2, y: 6, mountX: 0.5, ...text('', { size: TYPE.heading, color: COLOR.focus, bold: true }) },
-      },
+      ChannelEntry: { type: ChannelEntry, signals: { jump: 'openChannel' } },
       Notice: {
         rect: true,
         zIndex: 90,
@@ -89,7 +75,7 @@ export class App extends Router.App {
 
   override _setup() {
     // The loading veil only if the first page is slow to come: a fast boot goes straight to it.
-    this.stageTimer = setTimeout(() => this.veilIfWaiting(), VEIL_DELAY_MS);
+    this.stageTimer.start(VEIL_DELAY_MS, () => this.veilIfWaiting());
     // The veil shows on every page change: its label is drawn once, not on each.
     keepDrawn(this.tag('Loading.Label'));
     notices.show = (message) => this.notify(message);
@@ -113,7 +99,7 @@ export class App extends Router.App {
       },
       this,
     );
-    this.schedulePoll();
+    new Poller(box().store, (changed) => this.afterPoll(changed), { clock: appClock }).start();
   }
 
   /**
@@ -122,7 +108,7 @@ export class App extends Router.App {
    * composite) only to be replaced a moment later, so it waits one more delay.
    */
   private veilIfWaiting() {
-    if (box().store.manifest) this.stageTimer = setTimeout(() => this.showStage(), VEIL_DELAY_MS);
+    if (box().store.manifest) this.stageTimer.start(VEIL_DELAY_MS, () => this.showStage());
     else this.showStage();
   }
 
@@ -132,7 +118,7 @@ export class App extends Router.App {
    * and the page itself already shows the background colour.
    */
   private showStage() {
-    clearTimeout(this.stageTimer);
+    this.stageTimer.stop();
     const canvas = this.stage.getCanvas();
     if (canvas.parentNode) return;
     document.body.appendChild(canvas);
@@ -149,35 +135,11 @@ export class App extends Router.App {
     else (this.application as unknown as { closeApp(): void }).closeApp();
   }
 
-  /** Polls at the interval the publisher asks, with jitter so that boxes do not arrive together. */
-  private schedulePoll() {
-    clearTimeout(this.pollTimer);
-    // Until the first page has loaded the feed, check back soon for the interval it sets.
-    const { store } = box();
-    // Offline, look for the network again sooner: the interval may be from a long-gone answer.
-    const interval = store.health.kind === 'offline' ? Math.min(store.pollSeconds, OFFLINE_RETRY_SECONDS) : store.pollSeconds;
-    const loaded = !!store.manifest;
-    const seconds = loaded ? interval * (0.8 + Math.random() * 0.4) : 1;
-    // A feed that arrived meanwhile was just fetched: the first poll waits a whole interval.
-    this.pollTimer = setTimeout(() => void (loaded ? this.poll() : this.schedulePoll()), seconds * 1000);
-  }
-
-  private async poll() {
-    const { store } = box();
-    try {
-      if (store.manifest) {
-        const changed = await store.refresh().catch((error: unknown) => {
-          // The store keeps the last good content and says why in its health.
-          console.warn(error);
-          return [] as string[];
-        });
-        const page = Router.getActivePage();
-        if (changed.length && page && !Router.isNavigating()) await refreshPage(page);
-        this.showFeedState();
-      }
-    } finally {
-      this.schedulePoll();
-    }
+  /** After each poll: the page on screen shows what changed, in place. */
+  private async afterPoll(changed: string[]) {
+    const page = Router.getActivePage();
+    if (changed.length && page && !Router.isNavigating()) await refreshPage(page);
+    this.showFeedState();
   }
 
   /** Called once the first page is up, and after every poll. */
@@ -195,8 +157,7 @@ export class App extends Router.App {
             ? t('status.stale', { date: formatDateTime(health.expiresAt) })
             : '';
     this.tag('FeedStatus').text.text = status;
-    const dismissed = (Storage.get(DISMISSED_ALERTS_KEY) as string[] | null) ?? [];
-    const alert = store.activeAlerts(now()).find((a) => !dismissed.includes(a.id));
+    const alert = alertToShow(store.activeAlerts(now()));
     const overlay = this.tag('Alert') as AlertOverlay;
     if (alert && overlay.shownId !== alert.id) {
       overlay.show(alert);
@@ -205,8 +166,7 @@ export class App extends Router.App {
   }
 
   dismissAlert(id: string) {
-    const dismissed = (Storage.get(DISMISSED_ALERTS_KEY) as string[] | null) ?? [];
-    Storage.set(DISMISSED_ALERTS_KEY, [...dismissed.slice(-50), id]);
+    rememberDismissed(id);
     (this.tag('Alert') as AlertOverlay).hide();
     this._refocus();
     this.showFeedState();
@@ -251,61 +211,33 @@ export class App extends Router.App {
 
   /** Shows a message for a few seconds over whatever screen is up. */
   notify(message: string): void {
-    clearTimeout(this.noticeTimer);
     this.tag('Notice').patch({ visible: true, Text: { text: { text: message } } });
-    this.noticeTimer = setTimeout(() => {
+    this.noticeTimer.start(NOTICE_MS, () => {
       this.tag('Notice').visible = false;
-    }, NOTICE_MS);
+    });
   }
 
-  // ---- Number keys ----
-
   _handleNumber(event: KeyboardEvent) {
-    const digit = digitOf(event);
-    if (digit === null || !box().store.village) return true;
-    clearTimeout(this.entryTimer);
-    this.digits += digit;
-    const more = expectsMore(this.digits);
-    this.showEntry(more ? `${this.digits}_` : this.digits);
-    if (more) this.entryTimer = setTimeout(() => this.commitDigits(), ENTRY_PAUSE_MS);
-    else this.commitDigits();
+    if (box().store.village) (this.tag('ChannelEntry') as ChannelEntry).press(event);
     return true;
   }
 
-  private showEntry(shown: string): void {
-    this.tag('ChannelEntry').patch({ visible: true, Digits: { text: { text: shown } } });
-  }
-
-  private commitDigits(): void {
-    const jump = resolveDigits(this.digits);
-    this.digits = '';
-    this.entryTimer = setTimeout(() => {
-      this.tag('ChannelEntry').visible = false;
-    }, ENTRY_SHOWN_MS);
+  /** Where a channel number typed leads. */
+  openChannel(jump: ChannelJump): void {
     if (jump.to === 'home') Router.navigate('home', { clearHistory: true }, false);
     else if (jump.to === 'section') openHomeSection(jump.index);
     else if (jump.to === 'nothing') this.notify(t('number.none', { number: jump.number }));
-    else {
-      const channel = box().store.channel(jump.id);
-      Router.navigate(channelTarget(jump.id, channel));
-    }
+    else Router.navigate(channelTarget(jump.id, box().store.channel(jump.id)));
   }
 
-  // ---- Read-aloud ----
-
-  /** The focused item, when read-aloud is on. */
   override _focusChange(focused: Lightning.Component) {
-    if (!speechOn() || !focused) return;
-    const utterance: Utterance = isSpeakable(focused) ? focused.speech() : { text: textsOf(focused).join('，') };
-    void box().speaker.say(utterance);
+    sayFocused(box().speaker, focused);
   }
 
   /** The read key: the whole item or page, whether or not read-aloud is on. */
   _handleRead() {
     const page = Router.getActivePage();
-    if (!page) return true;
-    const utterance: Utterance = isReadable(page) ? page.readAll() : { text: textsOf(page, (node) => node.ref === 'Chrome').join('，') };
-    void box().speaker.say(utterance);
+    if (page) readPage(box().speaker, page);
     return true;
   }
 }

@@ -4,16 +4,16 @@
  * pick the renderer (WebGL or canvas2d),
  * then launch and attach the canvas.
  */
-import { Launch, Lightning, Router } from '@lightningjs/sdk';
+import { Launch, Lightning, Registry, Router } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
 import { setLanguage, t } from '../i18n';
 import { App } from './App';
 import { feedUrlOf, readBoxConfig, type PlatformSettings } from './data/config';
 import { FeedClient, requestManifestEarly } from './data/feedClient';
-import { rememberedVillage } from './data/boxMemory';
 import { defaultSettings, rememberedSettings } from './data/boxSettings';
 import { loadTraditionalConverter, setFeedConverter } from './data/script';
 import { Store } from './data/store';
+import { villageAtBoot } from './data/village';
 import { prepareSignatureCheck } from './sync/signatureCheck';
 import { notices, setBoxContext } from './context';
 import { Speaker } from './speech/speaker';
@@ -72,6 +72,8 @@ const boot = async () => {
     ...file.platformSettings,
     ...(needsCssFontLoader() ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
+      // This replaces the SDK's own close, which would stop the app's timers: stop them here.
+      Registry.clear();
       if (history.length > 1) history.back();
       else window.close();
     },
@@ -81,7 +83,7 @@ const boot = async () => {
   // Storage works only after Launch (it is namespaced by the app id); the App itself is built
   // only once the font has loaded, so the look set here is in place for every template.
   const settings = rememberedSettings(defaultSettings(platformSettings));
-  const config = readBoxConfig(platformSettings, location.search, rememberedVillage(), settings.language);
+  const config = readBoxConfig(platformSettings, location.search, settings.language);
   setLanguage(config.language);
   setLook({ largeText: settings.largeText, highContrast: settings.highContrast, traditional: config.language === 'zh-Hant' });
   setSpeechOn(settings.readAloud);
@@ -91,7 +93,7 @@ const boot = async () => {
     config.language === 'zh-Hant'
       ? loadTraditionalConverter().then(setFeedConverter, (error: unknown) => console.error(error))
       : Promise.resolve();
-  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), config.village, scriptReady);
+  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), villageAtBoot(platformSettings, location.search), scriptReady);
   const speaker = new Speaker(config.language, (src) => store.client.url(src), () => notices.show(t('speech.unsupported')));
   // Freshness is judged by the box's clock, but never earlier than the feed's own time:
   // a box whose clock was reset would otherwise call everything current.

@@ -3,6 +3,7 @@
  * page's view model; pages never fetch. Depth from home: list → item → photos/video;
  * the ledger drills months → month → voucher → receipt.
  */
+import { Router } from '@lightningjs/sdk';
 import type { Channel } from '../feed/schema';
 import { detached, drawAhead } from './components/drawAhead';
 import { t } from '../i18n';
@@ -13,6 +14,8 @@ import { presentUnboundHousehold } from './kinds/household';
 import { presentMonth, presentReceipt, presentVoucher } from './kinds/ledger';
 import { presentPeople } from './kinds/people';
 import { presentTable } from './kinds/tables';
+import { chooseVillage } from './data/village';
+import { CHOOSE_VILLAGE_PATH } from './routePaths';
 import { ErrorPage } from './pages/ErrorPage';
 import { GalleryPage } from './pages/GalleryPage';
 import { HomePage } from './pages/HomePage';
@@ -30,6 +33,14 @@ import { VoucherPage } from './pages/VoucherPage';
 
 type Params = Record<string, string>;
 type Provider<P> = (page: P, params: Params) => Promise<void>;
+type RouteDefinition = Parameters<typeof Router.startRouter>[0]['routes'][number];
+
+/**
+ * A route that acts and shows no page of its own. The SDK's router runs a route's hook with
+ * the params of its path whether or not it has a component; its types require one.
+ */
+const action = (path: string, hook: (params: Params) => void): RouteDefinition =>
+  ({ path, hook: (_app: unknown, params: Params) => hook(params) }) as unknown as RouteDefinition;
 
 /** How to fill each live page again after a feed update (media pages stay as they are). */
 const refreshers = new WeakMap<object, () => Promise<void>>();
@@ -92,6 +103,11 @@ export const routes = () => ({
         page.picker = found(presentVillagePicker(await box().store.district(), street), street);
       }),
     },
+    // The picker's village rows lead here (chooseVillageTarget).
+    action(CHOOSE_VILLAGE_PATH, ({ village = '' }) => {
+      chooseVillage(box().store, village);
+      Router.navigate('home', { clearHistory: true }, false);
+    }),
     {
       path: 'list/:channel',
       component: ListPage,

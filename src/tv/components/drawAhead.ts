@@ -9,6 +9,7 @@
  * are held (not collected) until the next page change has put them to use, then released.
  */
 import { Router, type Lightning } from '@lightningjs/sdk';
+import { appClock, appTimer } from '../appTimers';
 import { forEachElement, type TreeElement } from './elementTree';
 import { TextureHold, type TextureLike, type TextureSourceLike } from './textureHold';
 
@@ -26,7 +27,7 @@ interface ElementWithTexture extends TreeElement {
   texture?: LoadableTexture | null;
 }
 
-let timer: ReturnType<typeof setTimeout> | undefined;
+const timer = appTimer();
 const held = new TextureHold();
 /** Counts releases, so that an image arriving after one is not held. */
 let generation = 0;
@@ -35,7 +36,7 @@ let generation = 0;
 const hold = (source: TextureSourceLike, since = generation, waited = 0): void => {
   if (since !== generation) return;
   if (source.isLoaded()) held.add(source);
-  else if (waited < IMAGE_WAIT_MS) setTimeout(() => hold(source, since, waited + 100), 100);
+  else if (waited < IMAGE_WAIT_MS) appClock.setTimeout(() => hold(source, since, waited + 100), 100);
 };
 
 /** Lets the textures drawn ahead be collected again, once a page change has used them (or not). */
@@ -46,7 +47,7 @@ export const releaseDrawnAhead = (): void => {
 
 /** Calls `then` once no page change is under way; a later drawAhead() call cancels it. */
 const afterPageChange = (then: () => void): void => {
-  timer = setTimeout(() => (Router.isNavigating() ? afterPageChange(then) : then()), PAGE_CHANGE_POLL_MS);
+  timer.start(PAGE_CHANGE_POLL_MS, () => (Router.isNavigating() ? afterPageChange(then) : then()));
 };
 
 /**
@@ -55,8 +56,7 @@ const afterPageChange = (then: () => void): void => {
  * page on screen then.
  */
 export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Element | null)[]): void => {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
+  timer.start(REST_MS, () => {
     // A page asks while it is being opened (on a slow box that can outlast the rest): the rest
     // starts again once it is open, so that its own first frames are not held up by this work.
     if (Router.isNavigating()) return afterPageChange(() => drawAhead(page, build));
@@ -70,7 +70,7 @@ export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Ele
         if (texture.source) hold(texture.source);
       });
     }
-  }, REST_MS);
+  });
 };
 
 /** A component built off the stage and filled, for drawAhead to draw. */

@@ -13,6 +13,7 @@ import { viewOf, viewOfChannel } from '../kinds';
 import type { DocumentModel, GalleryModel, HomeModel, ListModel, PickerModel, TileModel } from './models';
 import { inScript } from './script';
 import type { BoxFeeds } from './store';
+import { chooseVillageTarget } from '../routePaths';
 
 /** Where OK on a home tile leads. */
 export const channelTarget = (id: number, channel: Channel | undefined): string => viewOfChannel(id).target(id, channel);
@@ -64,7 +65,7 @@ export const presentVillagePicker = (published: DistrictFeed, streetCode: string
     title: t('picker.title'),
     step: `${street.name} · ${t('picker.village')}`,
     // The page's note says once that the box remembers; the rows carry only the names.
-    rows: street.villages.map((v) => ({ title: v.name, target: `choose/${v.code}` })),
+    rows: street.villages.map((v) => ({ title: v.name, target: chooseVillageTarget(v.code) })),
   };
 };
 

@@ -7,6 +7,7 @@ import { text } from '../components/text';
 import { FeedError } from '../data/feedClient';
 import { t, type MessageKey } from '../../i18n';
 import { COLOR, lineOf, px, SAFE, TYPE } from '../theme';
+import { appTimer } from '../appTimers';
 import { Page } from './Page';
 
 const REASON: Record<FeedError['kind'], MessageKey> = {
@@ -25,7 +26,7 @@ const RETRIED_BY_ITSELF: FeedError['kind'][] = ['unreachable', 'rejected', 'untr
 
 export class ErrorPage extends Page {
   private failedHash: string | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly retryTimer = appTimer();
 
   static override _template() {
     return {
@@ -54,8 +55,7 @@ export class ErrorPage extends Page {
     // where the engine says it is back online), as a box with a cached feed does.
     const error = request?.error;
     if (!(error instanceof FeedError) || RETRIED_BY_ITSELF.includes(error.kind)) {
-      clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(this.retry, RETRY_SECONDS * 1000);
+      this.retryTimer.start(RETRY_SECONDS * 1000, this.retry);
       window.addEventListener('online', this.retry);
     }
   }
@@ -70,7 +70,7 @@ export class ErrorPage extends Page {
   };
 
   private stopRetrying() {
-    clearTimeout(this.retryTimer);
+    this.retryTimer.stop();
     window.removeEventListener('online', this.retry);
   }
 
