@@ -15,8 +15,8 @@ import type { ContentContext } from './context';
 import { forbidden, OperatorError } from './operatorError';
 import { findRegion, type Region } from './regions';
 import { addRevision, getRevision, pendingRevision, publishedBody, review, type ItemRef, type Revision } from './repository';
-import { serverKind } from '../kinds';
-import type { ItemKind, ServerKind } from '../kinds/serverKind';
+import { serverKind } from './kinds';
+import type { ItemKind, ServerKind } from './kinds/serverKind';
 import { checkItem } from './rules';
 
 /** Checks the region exists, the sub-channel belongs to its level, and the operator may act there. */

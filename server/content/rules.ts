@@ -5,9 +5,8 @@
 import { itemProblems } from '../../src/feed/validate';
 import { walkJson } from '../../src/feed/jsonWalk';
 import { findUnmaskedNumber, isPublicWorkPhoneField } from '../../src/format/personalNumbers';
-import { SERVER_KINDS } from '../kinds';
-import type { ItemKind } from '../kinds/serverKind';
-import type { Coverage } from './fontCoverage';
+import { SERVER_KINDS } from './kinds';
+import type { ItemKind, RuleContext } from './kinds/serverKind';
 import { describeProblem, ruleProblem, type OperatorProblem } from './messages';
 import { problemPlace } from './problemPlace';
 import { jsonDepth, MAX_ITEM_DEPTH, STRICT_ITEM_SCHEMAS } from './strictSchemas';
@@ -37,17 +36,7 @@ const isRealTime = (text: string): boolean => {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo! - 1 && date.getUTCDate() === d && h! < 24 && mi! < 60 && s! < 60;
 };
 
-export { DEFAULT_MAX_VOUCHER_FEN } from '../kinds/ledger';
-
-export interface RuleContext {
-  coverage: Coverage;
-  /** The largest amount one voucher may carry, in fen. */
-  maxVoucherFen?: number;
-  /** Whether a file under the feed root exists (receipts must point at uploaded media). */
-  feedFileExists?: (path: string) => boolean;
-  /** The closing balance of the month before, for a ledger month. */
-  previousClosingFen?: number;
-}
+export { DEFAULT_MAX_VOUCHER_FEN } from './kinds/ledger';
 
 export const checkItem = (kind: ItemKind, body: unknown, itemLabel: string, context: RuleContext): OperatorProblem[] => {
   if (jsonDepth(body) > MAX_ITEM_DEPTH) return [ruleProblem(itemLabel, '/', `嵌套太深（最多 ${MAX_ITEM_DEPTH} 层）`, `nests too deeply (at most ${MAX_ITEM_DEPTH} levels)`)];

@@ -7,7 +7,7 @@ import type { Db } from '../db/database';
 import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
 import { appendAudit } from '../audit/auditLog';
-import { storeAudio, type StoredAudio } from '../speech/audio';
+import { storeAudio, type StoredAudio } from './audio';
 import { storeImage } from './media';
 import { forbidden, OperatorError } from './operatorError';
 import { recordImage } from './repository';

@@ -12,7 +12,7 @@ import { validateDistrict, validateStreet, validateVillage, type FeedProblem } f
 import type { Db } from '../db/database';
 import { nextDue } from '../content/cadence';
 import { versionItems, type PublishedItem } from '../content/repository';
-import { serverKind } from '../kinds';
+import { serverKind } from '../content/kinds';
 import { clipText, findClip } from '../speech/clips';
 import type { FeedFile, RegionTree } from './indexTree';
 

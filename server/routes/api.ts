@@ -22,7 +22,7 @@ import { schedulePublish } from '../content/schedule';
 import { upload } from '../content/uploads';
 import { whenNotBusy } from '../db/whenNotBusy';
 import { publishNow, type Service } from '../service';
-import { MAX_AUDIO_BYTES } from '../speech/audio';
+import { MAX_AUDIO_BYTES } from '../content/audio';
 import { requireOperator } from './auth';
 import { fail } from './errors';
 import { ROUTE_SCHEMAS } from './schemas';

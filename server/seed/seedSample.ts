@@ -12,8 +12,8 @@ import { appendAudit } from '../audit/auditLog';
 import { createOperator, issueToken, type Role } from '../auth/operators';
 import { writeFileAtomic } from '../files/atomicFile';
 import { chinaTime } from '../clock';
-import { SERVER_KINDS } from '../kinds';
-import type { SeedItem, ServerKind } from '../kinds/serverKind';
+import { SERVER_KINDS } from '../content/kinds';
+import type { SeedItem, ServerKind } from '../content/kinds/serverKind';
 
 export interface SeedOperator {
   name: string;

@@ -10,9 +10,9 @@ import type { Db } from '../db/database';
 import { chinaTime } from '../clock';
 import { spokenText } from '../../src/format/spokenText';
 import { channelSpec } from '../../src/feed/taxonomy';
-import { serverKind } from '../kinds';
+import { serverKind } from '../content/kinds';
 import type { SpeechEngine } from './engine';
-import { storeAudio } from './audio';
+import { storeAudio } from '../content/audio';
 
 type Body = Record<string, unknown>;
 

@@ -1,14 +1,25 @@
 /** What the service does with one kind of sub-channel: each kind's module gives one of these. */
-import type { ChannelOfKind, ITEM_SCHEMAS, SCHEMA_VERSION } from '../../src/feed/schema';
-import type { FeedProblem } from '../../src/feed/validate';
-import type { OperatorProblem } from '../content/messages';
-import type { PublishedItem } from '../content/repository';
-import type { RuleContext } from '../content/rules';
+import type { ChannelOfKind, ITEM_SCHEMAS, SCHEMA_VERSION } from '../../../src/feed/schema';
+import type { FeedProblem } from '../../../src/feed/validate';
+import type { OperatorProblem } from '../messages';
+import type { PublishedItem } from '../repository';
+import type { Coverage } from '../fontCoverage';
 
 /** The kinds an operator pushes items of: those with an item schema in the public feed. */
 export type ItemKind = keyof typeof ITEM_SCHEMAS;
 
 export type Body = Record<string, unknown>;
+
+/** What an item's rules are checked against. */
+export interface RuleContext {
+  coverage: Coverage;
+  /** The largest amount one voucher may carry, in fen. */
+  maxVoucherFen?: number;
+  /** Whether a file under the feed root exists (receipts must point at uploaded media). */
+  feedFileExists?: (path: string) => boolean;
+  /** The closing balance of the month before, for a ledger month. */
+  previousClosingFen?: number;
+}
 
 /** What a kind's rules need from the channel's other items (a ledger month: last month's closing balance). */
 export interface KindFacts {

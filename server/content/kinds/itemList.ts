@@ -1,5 +1,5 @@
 /** The shape most kinds share: a list of items, each pushed, corrected and withdrawn on its own. */
-import type { ChannelOfKind } from '../../src/feed/schema';
+import type { ChannelOfKind } from '../../../src/feed/schema';
 import type { Body, ItemKind, ServerKind } from './serverKind';
 
 /** The kinds whose channel content is a plain list of items. */

@@ -1,6 +1,6 @@
 /** Public tables: besides the schema, every value in a masked column must be masked. */
-import { isMaskedValue } from '../../src/format/personalNumbers';
-import { ruleProblem, type OperatorProblem } from '../content/messages';
+import { isMaskedValue } from '../../../src/format/personalNumbers';
+import { ruleProblem, type OperatorProblem } from '../messages';
 import { itemList } from './itemList';
 
 const NOT_MASKED: [string, string] = ['是打码栏，只能填打码后的内容（如 王*国、3707**********1234、138****5678）', 'is a masked column: only masked values (e.g. 王*国, 3707**********1234, 138****5678)'];

@@ -3,7 +3,7 @@
  * it aloud. A kind missing here is a compile error; a kind with no public items (a
  * household's own pages) is null, and nothing of it can be pushed.
  */
-import type { ContentKind } from '../../src/feed/taxonomy';
+import type { ContentKind } from '../../../src/feed/taxonomy';
 import { alerts } from './alerts';
 import { articles } from './articles';
 import { contacts } from './contacts';

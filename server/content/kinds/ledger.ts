@@ -3,13 +3,13 @@
  * clerk imports and attaches. The service checks what the books must add up to, fills the
  * opening balance from last month, and publishes each month's vouchers in a file of its own.
  */
-import type { LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef } from '../../src/feed/schema';
-import { feedPaths } from '../../src/feed/paths';
-import { validateLedgerMonth, type FeedProblem } from '../../src/feed/validate';
-import { formatFen } from '../../src/format/money';
-import { ruleProblem, type OperatorProblem } from '../content/messages';
-import { problemPlace } from '../content/problemPlace';
-import type { RuleContext } from '../content/rules';
+import type { LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef } from '../../../src/feed/schema';
+import { feedPaths } from '../../../src/feed/paths';
+import { validateLedgerMonth, type FeedProblem } from '../../../src/feed/validate';
+import { formatFen } from '../../../src/format/money';
+import { ruleProblem, type OperatorProblem } from '../messages';
+import { problemPlace } from '../problemPlace';
+import type { RuleContext } from './serverKind';
 import type { Body, ServerKind } from './serverKind';
 
 /** The default ceiling of one voucher: ¥10,000,000; a district sets its own (--max-voucher-yuan). */

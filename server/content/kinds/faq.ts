@@ -1,5 +1,5 @@
 /** Policy questions in groups: a group (named by its title) is pushed again whole; each question keeps its own time. */
-import type { FaqGroup } from '../../src/feed/schema';
+import type { FaqGroup } from '../../../src/feed/schema';
 import type { Body, ServerKind } from './serverKind';
 
 export const faq: ServerKind<'faq'> = {
