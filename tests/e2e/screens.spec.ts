@@ -14,6 +14,10 @@ import { titleTokens } from '../../src/tv/text/layout';
 import { chinaTime } from '../../src/format/dates';
 import { expectText, openRoute, press, sample, sceneProblems, screenRoutes, settle, showRoute, textProblems, withPlatformSettings } from './tv';
 
+// The longest file of the suite, of independent tests (those that publish have services of
+// their own): spread over the workers, not run one after another on one.
+test.describe.configure({ mode: 'parallel' });
+
 const MODES = {
   normal: {},
   large: { largeText: true },
@@ -159,7 +163,7 @@ test.describe('footer and lists with new items', () => {
 /**
  * The emergency alert over a screen, in a level whose colour is hardest to write on (yellow),
  * with a long message, in every look at both sizes: the level on the band, the message on its
- * panel, none overlapping or under 7:1. The alert stays in force, so this runs last here.
+ * panel, none overlapping or under 7:1. The alert stays in force, so it has a service of its own.
  */
 test.describe('the emergency alert over a screen', () => {
   let service: RunningService;
