@@ -109,7 +109,7 @@ const reloaded = (error: unknown) => error instanceof Error && /context was dest
 
 /**
  * Presses a key, then waits for the app's answer: the key is handled in its keydown (focus moves
- * at once), and a route it opened has finished loading, with a frame drawn since. Event-bound,
+ * at once), and a route it opened has finished loading, with the next frame drawn. Event-bound,
  * not a guessed pause, so it is as fast as the app on an idle machine and as slow on a loaded one.
  */
 export const press = async (page: Page, key: string, times = 1) => {
@@ -122,7 +122,8 @@ export const press = async (page: Page, key: string, times = 1) => {
             const probe = (window as unknown as { __sanwuDebug?: Probe }).__sanwuDebug;
             // Bounded, so a route that never ends leaves the verdict to the test's next assertion.
             const until = Date.now() + 15_000;
-            const frame = () => requestAnimationFrame(() => (probe?.navigating() && Date.now() < until ? frame() : requestAnimationFrame(() => resolve())));
+            // Lightning draws in its own animation-frame callback, queued before ours: when ours runs, that frame is drawn.
+            const frame = () => requestAnimationFrame(() => (probe?.navigating() && Date.now() < until ? frame() : resolve()));
             frame();
           }),
       )
