@@ -27,12 +27,14 @@ export default defineConfig({
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS } },
     },
     {
-      // Every screen again on a box without WebGL: the app's probe must pick canvas2d.
+      // A box without WebGL: the app's probe must pick canvas2d, and canvas2d must draw. Only what
+      // depends on the renderer runs again here: the probe and the legacy smoke walk (engines),
+      // and every screen type drawn with its texts and images in the pixels and no error (drawn).
+      // The rest checks the scene graph, focus, routes and feed handling, which are the same
+      // whichever renderer draws them: once, in the e2e project, is enough.
       name: 'e2e-canvas2d',
       testDir: 'tests/e2e',
-      // The screens matrix checks the scene (overlap, safe area, contrast), which is the same
-      // whichever renderer draws it: once, in the e2e project, is enough.
-      testIgnore: ['wpe.spec.ts', 'oldwebkit.spec.ts', 'screens.spec.ts'],
+      testMatch: ['engines.spec.ts', 'drawn.spec.ts'],
       timeout: 60_000,
       use: { ...e2eUse, launchOptions: { executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-webgl'] } },
     },

@@ -17,6 +17,8 @@ const expectedRenderer = (project: string) => (project === 'e2e-canvas2d' ? 'can
 
 // The modern bundle walks every screen in the other specs.
 test('smoke walk with the legacy bundle', async ({ page }, testInfo) => {
+  // Some thirty screens by key in the slower bundle: room for a loaded machine (it ran out at 60 s once).
+  test.setTimeout(150_000);
   await openTv(page, { village: sample().villageCode, bundle: 'legacy' });
   await smokeWalk(tvOf(page));
   const screen = await readScreen(tvOf(page));

@@ -7,12 +7,16 @@
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import type { ChannelOfKind, DistrictFeed } from '../../src/feed/schema';
+import type { ChannelOfKind } from '../../src/feed/schema';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { call, startService, type RunningService } from '../server/harness';
 import { titleTokens } from '../../src/tv/text/layout';
 import { chinaTime } from '../../src/format/dates';
-import { expectText, ledgerMonth, openRoute, readFeed, sample, sceneProblems, textProblems, withPlatformSettings } from './tv';
+import { expectText, openRoute, press, sample, sceneProblems, screenRoutes, settle, showRoute, textProblems, withPlatformSettings } from './tv';
+
+// The longest file of the suite, of independent tests (those that publish have services of
+// their own): spread over the workers, not run one after another on one.
+test.describe.configure({ mode: 'parallel' });
 
 const MODES = {
   normal: {},
@@ -20,37 +24,6 @@ const MODES = {
   contrast: { highContrast: true },
 } as const;
 type Mode = keyof typeof MODES;
-
-/** One route per screen type, from the sample. */
-export const screenRoutes = (): [name: string, hash: string][] => {
-  const { village } = sample();
-  const district = readFeed<DistrictFeed>('district.json');
-  const ledger = village.channels.find((c) => c.id === 15) as ChannelOfKind<'ledger'>;
-  const month = ledgerMonth(ledger.content.months[ledger.content.months.length - 1]!.file);
-  // One with several attachments, so the receipt screen shows its 第1/N张.
-  const voucher = month.vouchers.find((v) => v.receipts.length > 1) ?? month.vouchers.find((v) => v.receipts.length)!;
-  const notices = (village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>).content;
-  const alerts = district.channels.find((c) => c.id === 5) as ChannelOfKind<'alerts'>;
-  const profile = village.channels.find((c) => c.id === 11) as ChannelOfKind<'profile'>;
-  return [
-    ['home', 'home'],
-    ['picker', 'pick'],
-    ['settings', 'settings'],
-    ['list', 'list/13'],
-    ['reader', `read/13/${notices[0]!.id}`],
-    ['profile', `read/11/${profile.content.id}`],
-    ['alert', `read/5/${alerts.content[0]!.id}`],
-    ['gallery', `photos/13/${(notices.find((a) => a.photos?.length) ?? notices[0]!).id}`],
-    ['people', 'people/12'],
-    ['contacts', 'list/9'],
-    ['table', 'table/19/0'],
-    ['months', 'list/15'],
-    ['month', `month/${month.month}`],
-    ['voucher', `voucher/${month.month}/${voucher.id}`],
-    ['receipt', `receipt/${month.month}/${voucher.id}`],
-    ['household', 'household/21'],
-  ];
-};
 
 const problemsOf = async (page: Page) => [...(await textProblems(page)), ...(await sceneProblems(page))];
 
@@ -71,9 +44,9 @@ for (const [w, h] of [
       await withPlatformSettings(page, MODES[mode]);
       const found: string[] = [];
       if (h === 1080) mkdirSync('docs/screens', { recursive: true });
+      // One boot per look (two: the picker is a box with no village), the screens then opened as keys would.
       for (const [name, hash] of screenRoutes()) {
-        await openRoute(page, hash, name === 'picker' ? { village: '' } : {});
-        await page.waitForTimeout(500);
+        await showRoute(page, hash, name === 'picker' ? { village: '' } : {});
         for (const problem of await problemsOf(page)) found.push(`${name}: ${problem}`);
         if (h === 1080) {
           await writeSheetImage(page, `docs/screens/${name}-${mode}.png`);
@@ -130,9 +103,13 @@ for (const [w, h] of [
         await withPlatformSettings(page, { largeText: large });
         await arrange(page);
         const found: string[] = [];
-        // The screens that show the feed (settings and the unbound household read none of it).
-        for (const [name, hash] of screenRoutes().filter(([n]) => !['picker', 'settings', 'household'].includes(n))) {
-          await openRoute(page, hash);
+        // The screens that show the feed (settings and the unbound household read none of it). The
+        // first boots in the arranged state (at once, not at the next poll); the state holds while
+        // the rest are opened as keys would.
+        for (const [index, [name, hash]] of screenRoutes()
+          .filter(([n]) => !['picker', 'settings', 'household'].includes(n))
+          .entries()) {
+          await (index === 0 ? openRoute : showRoute)(page, hash);
           await expectText(page, text, 20_000);
           for (const problem of await problemsOf(page)) found.push(`${name}: ${problem}`);
         }
@@ -186,7 +163,7 @@ test.describe('footer and lists with new items', () => {
 /**
  * The emergency alert over a screen, in a level whose colour is hardest to write on (yellow),
  * with a long message, in every look at both sizes: the level on the band, the message on its
- * panel, none overlapping or under 7:1. The alert stays in force, so this runs last here.
+ * panel, none overlapping or under 7:1. The alert stays in force, so it has a service of its own.
  */
 test.describe('the emergency alert over a screen', () => {
   let service: RunningService;
@@ -264,8 +241,8 @@ for (const [w, h] of [
       const seen = new Map<string, { ref: string; text: string; lines: string[]; cut: boolean }>();
       for (let i = 0; i < people.length; i++) {
         for (const shown of await renderedLines(page)) seen.set(`${shown.ref} ${shown.text}`, shown);
-        await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
-        await page.waitForTimeout(100);
+        await press(page, i % 2 ? 'ArrowDown' : 'ArrowRight');
+        await settle(page);
       }
       const all = [...seen.values()];
       for (const person of people) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import type { Channel, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import type { Channel, ChannelOfKind, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
 import { formatMonth } from '../../src/format/dates';
 import { SECTIONS, type SectionId } from '../../src/feed/taxonomy';
 import { servedEntries } from '../feedTree';
@@ -97,12 +97,69 @@ export const expectNoText = async (page: Page, text: string, timeout = 5_000) =>
   await expect.poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), { message: `text gone: ${text}`, timeout }).toBe(false);
 };
 
-/** Presses a key and lets the app settle a frame or two. */
+/** What the app's inspector-only probe (`window.__sanwuDebug`, src/tv/boot/probes.ts) gives the tests. */
+interface Probe {
+  navigating(): boolean;
+  hash(): string;
+  navigate(hash: string): void;
+  stage: { root: unknown; transitions: { active: Set<unknown> } };
+}
+
+/** The page's context went away under a wait: the key or route reloaded the app, which is an answer too. */
+const reloaded = (error: unknown) => error instanceof Error && /context was destroyed|navigat/i.test(error.message);
+
+/**
+ * Presses a key, then waits for the app's answer: the key is handled in its keydown (focus moves
+ * at once), and a route it opened has finished loading, with the next frame drawn. Event-bound,
+ * not a guessed pause, so it is as fast as the app on an idle machine and as slow on a loaded one.
+ */
 export const press = async (page: Page, key: string, times = 1) => {
   for (let i = 0; i < times; i++) {
     await page.keyboard.press(key);
-    await page.waitForTimeout(60);
+    await page
+      .evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const probe = (window as unknown as { __sanwuDebug?: Probe }).__sanwuDebug;
+            // Bounded, so a route that never ends leaves the verdict to the test's next assertion.
+            const until = Date.now() + 15_000;
+            // Lightning draws in its own animation-frame callback, queued before ours: when ours runs, that frame is drawn.
+            const frame = () => requestAnimationFrame(() => (probe?.navigating() && Date.now() < until ? frame() : resolve()));
+            frame();
+          }),
+      )
+      .catch((error: unknown) => {
+        if (!reloaded(error)) throw error;
+      });
   }
+};
+
+/**
+ * Waits until the app is at rest: no route change under way, no transition running (the focus's
+ * scale-up, a pan), and no texture on screen still loading (texts, icons, photos), for two frames
+ * in a row. Read from the app's own state, so what a test reads next is what stays on screen.
+ */
+export const settle = async (page: Page, timeout = 30_000) => {
+  const token = Math.random();
+  await page.waitForFunction(
+    (token) => {
+      type Node = { __active?: boolean; __texture?: { _source?: { isLoaded(): boolean; loadError: unknown } | null }; __childList?: { _items?: Node[] } | null };
+      const w = window as unknown as { __sanwuDebug?: Probe; __calm?: { token: number; frames: number } };
+      const probe = w.__sanwuDebug;
+      const loading = (node: Node): boolean => {
+        const source = node.__texture?._source;
+        if (node.__active && source && !source.isLoaded() && !source.loadError) return true;
+        return (node.__childList?._items ?? []).some(loading);
+      };
+      // A page without the app (a boot failure's message) has only its frames to wait for.
+      const calm = !probe || (!probe.navigating() && probe.stage.transitions.active.size === 0 && !loading(probe.stage.root as Node));
+      if (w.__calm?.token !== token) w.__calm = { token, frames: 0 };
+      w.__calm.frames = calm ? w.__calm.frames + 1 : 0;
+      return w.__calm.frames >= 2;
+    },
+    token,
+    { polling: 'raf', timeout },
+  );
 };
 
 export const expectFocusedRef = async (page: Page, ref: string) => {
@@ -120,7 +177,7 @@ export const expectCrumbs = async (page: Page, ...parts: string[]) => {
 
 /** Keeps a screenshot of the screen as a test artifact, under test-results/. */
 export const keepScreenshot = async (page: Page, testInfo: TestInfo, name: string) => {
-  await page.waitForTimeout(300);
+  await settle(page);
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
@@ -187,15 +244,45 @@ export const expectSpoken = async (page: Page, text: string | RegExp) => {
     .toBe(true);
 };
 
+const routeQuery = (params: Record<string, string>) => new URLSearchParams({ inspector: '1', village: sample().villageCode, ...params }).toString();
+
+/** Home has its tabs; every other page fills its breadcrumb once its content is in. Then the app comes to rest. */
+const routeShown = async (page: Page) => {
+  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({ timeout: 15_000 });
+  await settle(page);
+};
+
 /** Opens the app straight on a route (the SDK router reads the URL's hash). */
 export const openRoute = async (page: Page, hash: string, params: Record<string, string> = {}) => {
-  const query = new URLSearchParams({ inspector: '1', village: sample().villageCode, ...params });
   // A fresh load each time, not only a hash change.
   await page.goto('about:blank');
-  await page.goto(`/?${query.toString()}#${hash}`);
-  // Home has its tabs; every other page fills its breadcrumb once its content is in.
-  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({ timeout: 15_000 });
-  await page.waitForTimeout(300);
+  await page.goto(`/?${routeQuery(params)}#${hash}`);
+  await routeShown(page);
+};
+
+/**
+ * Shows a route as `openRoute` does, but in the app already running with the same URL
+ * parameters: the router opens it as a key would, so a walk over many screens boots once.
+ */
+export const showRoute = async (page: Page, hash: string, params: Record<string, string> = {}) => {
+  const running = await page.evaluate(() => !!(window as unknown as { __sanwuDebug?: Probe }).__sanwuDebug).catch(() => false);
+  if (!running || new URL(page.url()).search !== `?${routeQuery(params)}`) return openRoute(page, hash, params);
+  await page.evaluate((hash) => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.navigate(hash), hash);
+  await page
+    .waitForFunction(
+      (hash) => {
+        const probe = (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug;
+        // Where it ends is the app's to say (an error page, say, as a fresh load would show).
+        return !probe.navigating();
+      },
+      hash,
+      { timeout: 30_000 },
+    )
+    .catch(async (error: unknown) => {
+      const at = await page.evaluate(() => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.hash()).catch(() => '?');
+      throw new Error(`the app did not finish opening #${hash} (it shows #${at}): ${String(error)}`);
+    });
+  await routeShown(page);
 };
 
 /**
@@ -327,3 +414,34 @@ export const sceneProblems = (page: Page): Promise<string[]> =>
       }
     return problems;
   });
+
+/** One route per screen type, from the sample. */
+export const screenRoutes = (): [name: string, hash: string][] => {
+  const { village } = sample();
+  const district = readFeed<DistrictFeed>('district.json');
+  const ledger = village.channels.find((c) => c.id === 15) as ChannelOfKind<'ledger'>;
+  const month = ledgerMonth(ledger.content.months[ledger.content.months.length - 1]!.file);
+  // One with several attachments, so the receipt screen shows its 第1/N张.
+  const voucher = month.vouchers.find((v) => v.receipts.length > 1) ?? month.vouchers.find((v) => v.receipts.length)!;
+  const notices = (village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>).content;
+  const alerts = district.channels.find((c) => c.id === 5) as ChannelOfKind<'alerts'>;
+  const profile = village.channels.find((c) => c.id === 11) as ChannelOfKind<'profile'>;
+  return [
+    ['home', 'home'],
+    ['picker', 'pick'],
+    ['settings', 'settings'],
+    ['list', 'list/13'],
+    ['reader', `read/13/${notices[0]!.id}`],
+    ['profile', `read/11/${profile.content.id}`],
+    ['alert', `read/5/${alerts.content[0]!.id}`],
+    ['gallery', `photos/13/${(notices.find((a) => a.photos?.length) ?? notices[0]!).id}`],
+    ['people', 'people/12'],
+    ['contacts', 'list/9'],
+    ['table', 'table/19/0'],
+    ['months', 'list/15'],
+    ['month', `month/${month.month}`],
+    ['voucher', `voucher/${month.month}/${voucher.id}`],
+    ['receipt', `receipt/${month.month}/${voucher.id}`],
+    ['household', 'household/21'],
+  ];
+};

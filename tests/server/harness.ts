@@ -63,7 +63,14 @@ export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-t
     log: () => output,
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', () => resolve());
+        // Already gone (a test that crashed it): nothing to stop, and no exit event to come.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // A service that does not stop when asked is stopped anyway, so that no test waits on it.
+        const hung = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
+        child.once('exit', () => {
+          clearTimeout(hung);
+          resolve();
+        });
         process.kill(-child.pid!, 'SIGTERM');
       }),
   };
