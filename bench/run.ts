@@ -195,7 +195,7 @@ const dataDir = join(work, 'data');
 const feedDir = join(dataDir, 'feed');
 mkdirSync(feedDir, { recursive: true });
 /** The sample district admin's token: the poll part publishes through the service's API. */
-let adminToken = '';
+let adminToken: string;
 {
   log('seed and publish the large district');
   const db = openDatabase(join(dataDir, 'sanwu.db'));
@@ -317,7 +317,6 @@ const BARE_PAGE = BUNDLE === 'legacy' ? 'bare.legacy.html' : 'bare.html';
 /** Waits until the router is not between pages and, if asked, the route differs from `before`. */
 const settle = (page: Page, before: string | null, timeout = 30_000) =>
   page.waitForFunction((b) => !!window.__sanwuDebug && !window.__sanwuDebug.navigating() && (b === null || window.__sanwuDebug.hash() !== b), before, { timeout, polling: 'raf' });
-const hashOf = (page: Page) => page.evaluate(() => window.__sanwuDebug!.hash());
 
 /** One cold boot of the app at `url` to home: its marks and resource timings. */
 const bootApp = async (url: string, record: { trace?: string; profile?: string } = {}): Promise<Record<string, number>> => {

@@ -13,6 +13,8 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_LEVEL: Record<Role, 'village' | 'street' | 'district'> = { clerk: 'village', committee: 'village', street: 'street', admin: 'district' };
 
 /** Control characters, direction overrides and invisible marks: a name shows as what it is. */
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const UNSAFE_IN_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/;
 
 /** Why a name cannot be an operator's, or null: 1–40 visible characters. */

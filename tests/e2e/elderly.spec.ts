@@ -6,7 +6,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { ConverterFactory } from 'opencc-js/core';
 import fromCn from 'opencc-js/from/cn';
 import toTw from 'opencc-js/to/tw';
-import type { ChannelOfKind, LedgerMonthFeed, VillageFeed } from '../../src/feed/schema';
+import type { ChannelOfKind, LedgerMonthFeed } from '../../src/feed/schema';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import zhHant from '../../src/i18n/zh-Hant.json' with { type: 'json' };
 import en from '../../src/i18n/en.json' with { type: 'json' };
@@ -14,16 +14,13 @@ import {
   focused,
   expectCrumbs,
   expectFocusedRef,
-  expectNoText,
   expectSpoken,
   expectText,
   keepScreenshot,
   ledgerMonth,
   openHome,
   openRoute,
-  openTv,
   press,
-  readFeed,
   recordSpeech,
   sample,
   showRoute,

@@ -270,12 +270,12 @@ export const showRoute = async (page: Page, hash: string, params: Record<string,
   await page.evaluate((hash) => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.navigate(hash), hash);
   await page
     .waitForFunction(
-      (hash) => {
+      () => {
         const probe = (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug;
         // Where it ends is the app's to say (an error page, say, as a fresh load would show).
         return !probe.navigating();
       },
-      hash,
+      undefined,
       { timeout: 30_000 },
     )
     .catch(async (error: unknown) => {

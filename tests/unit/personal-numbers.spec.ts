@@ -107,7 +107,7 @@ const negatives: string[] = [
 const score = () => {
   let truePositives = 0;
   let wrongKind = 0;
-  let falseNegatives: string[] = [];
+  const falseNegatives: string[] = [];
   for (const { text, kind } of positives) {
     const found = findUnmaskedNumber(text);
     if (!found) falseNegatives.push(text);

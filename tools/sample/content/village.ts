@@ -17,7 +17,6 @@ import { villageReport } from './villageReport';
 
 const id = (v: Village, channelId: number, key: string) => `c${v.code}-${channelId}-${key}`;
 const photoPath = (v: Village, name: string) => `media/photos/${v.code}/${name}.jpg`;
-const unitOf = (v: Village) => (v.name.endsWith('社区') ? '居委会' : '村委会');
 
 const profile = (v: Village, ledger: VillageLedger, media: Media, rng: Rng): Channel => {
   const income2025 = rng.int(18, 160) * 1_000_00;
@@ -256,7 +255,7 @@ const benefits = (v: Village, rng: Rng): Channel => {
   ]);
 };
 
-const villagersQa = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
+const villagersQa = (v: Village, ledger: VillageLedger, _rng: Rng): Channel => {
   const asker = () => maskName(v.names.next());
   const light = ledger.months.find((m) => m.key === '2026-09')?.vouchers.find((x) => x.summary.startsWith('支付村内路灯电费'));
   const items = [

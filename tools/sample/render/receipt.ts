@@ -65,7 +65,6 @@ const RULE = '#7a6f5c';
 const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('');
 const maskedCreditCode = (rng: Rng, prefix: string) => `${prefix}${'*'.repeat(10)}${digits(rng, 3)}${rng.pick(['X', 'K', 'M', '1', '7'])}`;
 const maskedAccount = (rng: Rng) => `****${digits(rng, 4)}`;
-const maskedPhone = () => '0536-7******';
 const figures = (fen: number) => `¥${plainYuan(fen)}`;
 
 const paper = (g: SKRSContext2D, rng: Rng) => {
