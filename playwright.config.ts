@@ -4,11 +4,21 @@ import { existsSync } from 'node:fs';
 const CHROMIUM = '/usr/bin/chromium';
 // Fail loudly rather than skip: the end-to-end tests need Debian's Chromium.
 if (!existsSync(CHROMIUM)) {
-  throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y --no-install-recommends chromium" (.ci/run does)`);
+  throw new Error(
+    `${CHROMIUM} is missing: install it with "apt-get install -y --no-install-recommends chromium" (.ci/run does)`,
+  );
 }
 
 const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
 const e2eUse = { baseURL: `http://127.0.0.1:${PORT}`, viewport: { width: 1920, height: 1080 } };
 
 export default defineConfig({

@@ -44,7 +44,12 @@ const precompress = () => ({
       const path = join(options.dir ?? dirname(options.file), name);
       const bytes = readFileSync(path);
       writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
-      writeFileSync(`${path}.br`, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+      writeFileSync(
+        `${path}.br`,
+        brotliCompressSync(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        }),
+      );
     }
   },
 });
@@ -81,7 +86,11 @@ const modern = {
 // forEach and iterators on DOM collections (NodeList, DOMTokenList…), set up on every collection
 // type the engine has, though no code here iterates a DOM collection (Lightning's `children` are
 // its own arrays). tests/unit/legacy-runtime.spec.ts runs the boot without them.
-const UNUSED_POLYFILLS = ['es.typed-array.to-locale-string', 'web.dom-collections.for-each', 'web.dom-collections.iterator'];
+const UNUSED_POLYFILLS = [
+  'es.typed-array.to-locale-string',
+  'web.dom-collections.for-each',
+  'web.dom-collections.iterator',
+];
 
 // App, Lightning core and SDK together down to ES5: core's own "es5" dist still has ES2015+
 // syntax. core-js is injected per use (unless `polyfills` is false); core-js itself must not
@@ -97,7 +106,13 @@ export const toEs5 = ({ polyfills = true } = {}) =>
     // them: no class is called without `new`, none extends a class Babel did not compile (Error
     // is wrapped as before), and nothing enumerates a prototype. Not `constantSuper`: Lightning's
     // TextTexture reads and sets `super.precision`, an accessor, which it would break.
-    assumptions: { setClassMethods: true, noClassCalls: true, superIsCallableConstructor: true, setPublicClassFields: true, privateFieldsAsProperties: true },
+    assumptions: {
+      setClassMethods: true,
+      noClassCalls: true,
+      superIsCallableConstructor: true,
+      setPublicClassFields: true,
+      privateFieldsAsProperties: true,
+    },
     presets: [
       [
         '@babel/preset-env',
@@ -114,7 +129,12 @@ export const toEs5 = ({ polyfills = true } = {}) =>
 const legacy = {
   input: 'src/tv/legacy.ts',
   output: { file: 'dist/app.legacy.js', format: 'iife', sourcemap: true },
-  plugins: [...compile(), toEs5(), terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }), precompress()],
+  plugins: [
+    ...compile(),
+    toEs5(),
+    terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }),
+    precompress(),
+  ],
   onwarn,
 };
 

@@ -14,7 +14,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { oldEngine } from '../tests/unit/oldEngine';
 
-const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '8' }, once: { type: 'boolean', default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { runs: { type: 'string', default: '8' }, once: { type: 'boolean', default: false } },
+  allowPositionals: true,
+});
 
 if (values.once) {
   // One evaluation, in this process: the synchronous run of the bundle (every module, then the boot up to its first wait).
@@ -31,11 +34,20 @@ if (values.once) {
 const cpuMs: number[][] = positionals.map(() => []);
 for (let run = 0; run < Number(values.runs); run++) {
   positionals.forEach((file, i) => {
-    cpuMs[i]!.push(Number(execFileSync(process.execPath, ['--import', 'tsx', 'bench/legacyEval.ts', '--once', file], { encoding: 'utf8' })));
+    cpuMs[i]!.push(
+      Number(
+        execFileSync(process.execPath, ['--import', 'tsx', 'bench/legacyEval.ts', '--once', file], {
+          encoding: 'utf8',
+        }),
+      ),
+    );
   });
 }
 positionals.forEach((file, i) => {
   const sorted = [...cpuMs[i]!].sort((a, b) => a - b);
-  const median = sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  console.log(`${file}: median ${median.toFixed(0)} ms of CPU (${sorted[0]!.toFixed(0)}–${sorted.at(-1)!.toFixed(0)}, ${sorted.length} runs)`);
+  const median =
+    sorted.length % 2 ? sorted[sorted.length >> 1]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  console.log(
+    `${file}: median ${median.toFixed(0)} ms of CPU (${sorted[0]!.toFixed(0)}–${sorted.at(-1)!.toFixed(0)}, ${sorted.length} runs)`,
+  );
 });

@@ -21,7 +21,14 @@ interface TraceEvent {
 /** The trace categories this reads: top-level tasks, GPU waits and the page's marks. */
 export const TRACE_CATEGORIES = ['toplevel', 'gpu', 'blink.user_timing'];
 /** What DevTools' Performance panel records, for a trace saved to look at. */
-export const TIMELINE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'blink'];
+export const TIMELINE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink',
+];
 
 /** Top-level tasks (the name depends on Chromium's version), and microtask checkpoints, which can run outside one. */
 const TASKS = new Set(['RunTask', 'ThreadControllerImpl::RunTask', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
@@ -61,11 +68,16 @@ export interface PressWork {
 export const workBeforeMarks = (trace: Buffer, markName: string, windowsMs: number[]): PressWork[] => {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const marks = events.filter((e) => e.name === markName).sort((a, b) => a.ts - b.ts);
-  if (marks.length !== windowsMs.length) throw new Error(`trace has ${marks.length} "${markName}" marks for ${windowsMs.length} presses`);
+  if (marks.length !== windowsMs.length)
+    throw new Error(`trace has ${marks.length} "${markName}" marks for ${windowsMs.length} presses`);
   // The page's main thread: the renderer thread that made the marks.
   const { pid, tid } = marks[0]!;
   const spansOf = (names: Set<string>) =>
-    union(events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined && names.has(e.name)).map((e) => [e.ts, e.ts + e.dur!] as Span));
+    union(
+      events
+        .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined && names.has(e.name))
+        .map((e) => [e.ts, e.ts + e.dur!] as Span),
+    );
   const tasks = spansOf(TASKS);
   if (!tasks.length) throw new Error('trace has no top-level tasks on the page main thread');
   const waits = spansOf(GPU_WAITS);

@@ -23,7 +23,11 @@ export default [
   {
     input: 'bench/bare/index.ts',
     output: { file: 'dist-bench/bare.legacy.js', format: 'iife', sourcemap: true },
-    plugins: [...compile(include), toEs5(), terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES })],
+    plugins: [
+      ...compile(include),
+      toEs5(),
+      terser({ ecma: 5, safari10: true, keep_classnames: KEEP_CLASSNAMES, keep_fnames: KEEP_CLASSNAMES }),
+    ],
     onwarn,
   },
 ];

@@ -14,7 +14,17 @@
  * The poll part alone (--only poll) publishes the 'district' sample: 421 villages, lighter ledgers.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +77,12 @@ const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll').
 // --js-flags passes V8 flags, e.g. "--max-opt=1" (no optimising compilers) to see what compiled code adds to the heap.
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-quic', '--disable-background-networking', ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : [])],
+  args: [
+    '--no-sandbox',
+    '--disable-quic',
+    '--disable-background-networking',
+    ...(opts['js-flags'] ? [`--js-flags=${opts['js-flags']}`] : []),
+  ],
 };
 
 // ---- small helpers ----
@@ -108,7 +123,10 @@ const dirBytes = (dir: string): { files: number; bytes: number } => {
 };
 
 /** One raw HTTP/1.1 request; returns every byte of the response, headers included. */
-const rawGet = (path: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; head: string }> =>
+const rawGet = (
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; bytes: number; head: string }> =>
   new Promise((resolve, reject) => {
     const socket = connect(PORT, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -119,7 +137,12 @@ const rawGet = (path: string, headers: Record<string, string>): Promise<{ status
       resolve({ status: Number(head.split(' ')[1]), bytes: all.length, head });
     });
     socket.on('error', reject);
-    const lines = [`GET ${path} HTTP/1.1`, `Host: 127.0.0.1:${PORT}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `GET ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${PORT}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     socket.write(`${lines.join('\r\n')}\r\n\r\n`);
   });
 
@@ -136,7 +159,8 @@ if (!opts['no-build']) {
   npx(['rollup', '-c', 'bench/rollup.config.js']);
 }
 for (const built of ['dist/index.html', 'dist-bench/bare.html']) {
-  if (!existsSync(built)) throw new Error(`--no-build: ${built} is missing; run the bench once without --no-build to build it`);
+  if (!existsSync(built))
+    throw new Error(`--no-build: ${built} is missing; run the bench once without --no-build to build it`);
 }
 const sampleDir = opts.sample ?? join(work, 'sample');
 // The poll part alone needs 421 villages to publish, not the 20,000-voucher village the app's
@@ -147,7 +171,8 @@ if (!opts.sample) {
   npx(['tsx', 'tools/sample/cli.ts', '--size', sampleSize, '--out', sampleDir]);
 }
 const district = JSON.parse(readFileSync(join(sampleDir, feedPaths.district()), 'utf8')) as DistrictFeed;
-const villageOf = (code: string) => JSON.parse(readFileSync(join(sampleDir, feedPaths.village(code)), 'utf8')) as VillageFeed;
+const villageOf = (code: string) =>
+  JSON.parse(readFileSync(join(sampleDir, feedPaths.village(code)), 'utf8')) as VillageFeed;
 const vouchersOf = (v: VillageFeed) => {
   const ledger = v.channels.find((c) => c.kind === 'ledger');
   return ledger?.kind === 'ledger' ? ledger.content.months.map((m) => ({ month: m.month, count: m.voucherCount })) : [];
@@ -167,7 +192,9 @@ let small = villages[1]!;
 }
 const bigMonths = vouchersOf(villageOf(big));
 const smallMonths = vouchersOf(villageOf(small));
-console.log(`big village ${big}: ${bigMonths.reduce((t, m) => t + m.count, 0)} vouchers; small ${small}: ${smallMonths.reduce((t, m) => t + m.count, 0)}`);
+console.log(
+  `big village ${big}: ${bigMonths.reduce((t, m) => t + m.count, 0)} vouchers; small ${small}: ${smallMonths.reduce((t, m) => t + m.count, 0)}`,
+);
 
 // ---- bundle ----
 
@@ -184,8 +211,17 @@ if (parts.has('bundle')) {
   };
   results.bundle = b;
   row('JS modern, min / gzip', `${kb(b.app.min)} / ${kb(b.app.gz)}`, `${kb(b.bare.min)} / ${kb(b.bare.gz)}`);
-  row('JS legacy, min / gzip', `${kb(b.legacy.min)} / ${kb(b.legacy.gz)}`, `${kb(b.bareLegacy.min)} / ${kb(b.bareLegacy.gz)}`);
-  row("app's own code, gzip (app − bare)", `${kb(b.app.gz - b.bare.gz)} modern, ${kb(b.legacy.gz - b.bareLegacy.gz)} legacy`, '', 'target < 100 KB');
+  row(
+    'JS legacy, min / gzip',
+    `${kb(b.legacy.min)} / ${kb(b.legacy.gz)}`,
+    `${kb(b.bareLegacy.min)} / ${kb(b.bareLegacy.gz)}`,
+  );
+  row(
+    "app's own code, gzip (app − bare)",
+    `${kb(b.app.gz - b.bare.gz)} modern, ${kb(b.legacy.gz - b.bareLegacy.gz)} legacy`,
+    '',
+    'target < 100 KB',
+  );
   row('font (woff2 / woff)', `${kb(b.font.woff2)} / ${kb(b.font.woff)}`, '—');
 }
 
@@ -215,7 +251,14 @@ let adminToken: string;
   const notices = village.channels.find((c) => c.kind === 'articles');
   if (notices?.kind !== 'articles') throw new Error('no articles channel in the village');
   const { publishedAt: _p, version: _v, ...body } = notices.content[0]! as unknown as Record<string, unknown>;
-  addRevision(db, { region: village.region.code, channel: notices.id, itemId: String(body.id) }, 'put', { ...body, title: `${String(body.title)}（更正）` }, null, 'approved');
+  addRevision(
+    db,
+    { region: village.region.code, channel: notices.id, itemId: String(body.id) },
+    'put',
+    { ...body, title: `${String(body.title)}（更正）` },
+    null,
+    'approved',
+  );
   t = process.hrtime.bigint();
   const republish = publisher.publish(null);
   const republishMs = since(t);
@@ -225,13 +268,39 @@ let adminToken: string;
     const articles = villageOf(code).channels.find((c) => c.kind === 'articles');
     if (articles?.kind !== 'articles') continue;
     const { publishedAt: _pa, version: _va, ...item } = articles.content[0]! as unknown as Record<string, unknown>;
-    addRevision(db, { region: code, channel: articles.id, itemId: String(item.id) }, 'put', { ...item, title: `${String(item.title)}（补充）` }, null, 'approved');
+    addRevision(
+      db,
+      { region: code, channel: articles.id, itemId: String(item.id) },
+      'put',
+      { ...item, title: `${String(item.title)}（补充）` },
+      null,
+      'approved',
+    );
   }
   db.close();
-  results.publish = { seedMs, publishMs, written: after.files - before.files, bytesOnDisk: after.bytes - before.bytes, manifestBytes, republishMs, republish, changedVillage: village.region.code };
+  results.publish = {
+    seedMs,
+    publishMs,
+    written: after.files - before.files,
+    bytesOnDisk: after.bytes - before.bytes,
+    manifestBytes,
+    republishMs,
+    republish,
+    changedVillage: village.region.code,
+  };
   row('seed 421 villages into SQLite', ms(seedMs), '', `${villages.length} villages`);
-  row('publish all from nothing', ms(publishMs), '', `${after.files - before.files} files (raw+.gz+.br), ${mb(after.bytes - before.bytes)} on disk; manifest ${kb(manifestBytes)}`);
-  row('republish after one notice changes', ms(republishMs), '', `${republish.written} of ${republish.files} files rewritten, ${kb(republish.bytesWritten)} raw (+ .gz/.br twins)`);
+  row(
+    'publish all from nothing',
+    ms(publishMs),
+    '',
+    `${after.files - before.files} files (raw+.gz+.br), ${mb(after.bytes - before.bytes)} on disk; manifest ${kb(manifestBytes)}`,
+  );
+  row(
+    'republish after one notice changes',
+    ms(republishMs),
+    '',
+    `${republish.written} of ${republish.files} files rewritten, ${kb(republish.bytesWritten)} raw (+ .gz/.br twins)`,
+  );
 }
 
 // ---- the service, in its own process ----
@@ -241,8 +310,15 @@ cpSync('dist', appDir, { recursive: true });
 cpSync('dist-bench/bare.html', join(appDir, 'bare.html'));
 cpSync('dist-bench/bare.js', join(appDir, 'bare.js'));
 cpSync('dist-bench/bare.legacy.js', join(appDir, 'bare.legacy.js'));
-writeFileSync(join(appDir, 'bare.legacy.html'), readFileSync('dist-bench/bare.html', 'utf8').replace('src="bare.js"', 'src="bare.legacy.js"'));
-const server: ChildProcess = spawn('npx', ['tsx', 'server/main.ts', '--port', String(PORT), '--host', '127.0.0.1', '--data-dir', dataDir, '--app-dir', appDir], { stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+writeFileSync(
+  join(appDir, 'bare.legacy.html'),
+  readFileSync('dist-bench/bare.html', 'utf8').replace('src="bare.js"', 'src="bare.legacy.js"'),
+);
+const server: ChildProcess = spawn(
+  'npx',
+  ['tsx', 'server/main.ts', '--port', String(PORT), '--host', '127.0.0.1', '--data-dir', dataDir, '--app-dir', appDir],
+  { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+);
 const stopServer = () => {
   try {
     if (server.pid) process.kill(-server.pid, 'SIGTERM');
@@ -279,7 +355,14 @@ interface Probe {
 declare global {
   interface Window {
     __sanwuDebug?: Probe;
-    __press?: { nav: boolean; before: string; t0: number; done: number | null; abandoned: boolean; finished: Promise<number> };
+    __press?: {
+      nav: boolean;
+      before: string;
+      t0: number;
+      done: number | null;
+      abandoned: boolean;
+      finished: Promise<number>;
+    };
   }
 }
 
@@ -309,17 +392,26 @@ const startProfiler = async (cdp: CDPSession) => {
   await cdp.send('Profiler.start');
 };
 /** Stops V8's sampling and saves it as a .cpuprofile DevTools opens. */
-const saveProfile = async (cdp: CDPSession, file: string) => writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+const saveProfile = async (cdp: CDPSession, file: string) =>
+  writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
 const appUrl = (village: string, extra = '') => `${ORIGIN}/?village=${village}&bundle=${BUNDLE}${extra}`;
 /** The bare page built like the bundle measured: bare.html (modern) or bare.legacy.html. */
 const BARE_PAGE = BUNDLE === 'legacy' ? 'bare.legacy.html' : 'bare.html';
 
 /** Waits until the router is not between pages and, if asked, the route differs from `before`. */
 const settle = (page: Page, before: string | null, timeout = 30_000) =>
-  page.waitForFunction((b) => !!window.__sanwuDebug && !window.__sanwuDebug.navigating() && (b === null || window.__sanwuDebug.hash() !== b), before, { timeout, polling: 'raf' });
+  page.waitForFunction(
+    (b) =>
+      !!window.__sanwuDebug && !window.__sanwuDebug.navigating() && (b === null || window.__sanwuDebug.hash() !== b),
+    before,
+    { timeout, polling: 'raf' },
+  );
 
 /** One cold boot of the app at `url` to home: its marks and resource timings. */
-const bootApp = async (url: string, record: { trace?: string; profile?: string } = {}): Promise<Record<string, number>> => {
+const bootApp = async (
+  url: string,
+  record: { trace?: string; profile?: string } = {},
+): Promise<Record<string, number>> => {
   const { page, cdp, close } = await newPage(THROTTLE);
   if (record.trace) await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] });
   if (record.profile) await startProfiler(cdp);
@@ -333,7 +425,8 @@ const bootApp = async (url: string, record: { trace?: string; profile?: string }
     const script = res.find((r) => /\/app(\.legacy)?\.js$/.test(r.name));
     const fonts = res.filter((r) => /\.woff2?$/.test(r.name));
     const feed = res.filter((r) => r.name.includes('/feed/'));
-    const span = (rs: PerformanceResourceTiming[]) => (rs.length ? Math.max(...rs.map((r) => r.responseEnd)) - Math.min(...rs.map((r) => r.startTime)) : NaN);
+    const span = (rs: PerformanceResourceTiming[]) =>
+      rs.length ? Math.max(...rs.map((r) => r.responseEnd)) - Math.min(...rs.map((r) => r.startTime)) : NaN;
     return {
       scriptLoaded: script?.responseEnd ?? NaN,
       scriptEval: mark('sanwu:boot') - (script?.responseEnd ?? NaN),
@@ -370,7 +463,12 @@ if (parts.has('boot')) {
           const mark = (n: string) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
           const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
           const script = res.find((r) => /\/bare(\.legacy)?\.js$/.test(r.name));
-          return { scriptLoaded: script?.responseEnd ?? NaN, firstFrame: mark('bare:first-frame'), feed: mark('bare:feed-fetched') - mark('bare:first-frame'), total: mark('bare:feed-fetched') };
+          return {
+            scriptLoaded: script?.responseEnd ?? NaN,
+            firstFrame: mark('bare:first-frame'),
+            feed: mark('bare:feed-fetched') - mark('bare:first-frame'),
+            total: mark('bare:feed-fetched'),
+          };
         }),
       );
       await close();
@@ -389,12 +487,22 @@ if (parts.has('boot')) {
     `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(app, 'feed'))} = ${ms(target)}: ${m(app, 'interactive') <= target ? 'met' : 'not met'}`,
   );
   if (opts.versus) {
-    row(`  · ${opts.versus}, booted in turn with it`, ms(m(versus, 'interactive')), '', `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(versus, 'feed'))} = ${ms(targetFor(versus))}`);
+    row(
+      `  · ${opts.versus}, booted in turn with it`,
+      ms(m(versus, 'interactive')),
+      '',
+      `target ≤ 1.5 × ${ms(m(bare, 'firstFrame'))} + ${ms(m(versus, 'feed'))} = ${ms(targetFor(versus))}`,
+    );
   }
   row('  · script loaded', ms(m(app, 'scriptLoaded')), ms(m(bare, 'scriptLoaded')));
   row('  · script evaluation', ms(m(app, 'scriptEval')), '');
   row('  · font fetch', ms(m(app, 'font')), '—');
-  row('  · feed fetch (manifest, district, 2 indexes, street, village)', ms(m(app, 'feed')), ms(m(bare, 'feed')), `${kb(m(app, 'feedBytes'))} transferred`);
+  row(
+    '  · feed fetch (manifest, district, 2 indexes, street, village)',
+    ms(m(app, 'feed')),
+    ms(m(bare, 'feed')),
+    `${kb(m(app, 'feedBytes'))} transferred`,
+  );
 }
 
 /** A key press's mark in the trace, made in the frame that ends it. */
@@ -404,7 +512,14 @@ const PRESS_DONE = 'sanwu:press-done';
 const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_000): Promise<number | null> => {
   await page.evaluate(
     ({ navigates, mark }) => {
-      const pending = { nav: navigates, before: window.__sanwuDebug!.hash(), t0: 0, done: null as number | null, abandoned: false, finished: null as unknown as Promise<number> };
+      const pending = {
+        nav: navigates,
+        before: window.__sanwuDebug!.hash(),
+        t0: 0,
+        done: null as number | null,
+        abandoned: false,
+        finished: null as unknown as Promise<number>,
+      };
       let finish: (ms: number) => void = () => undefined;
       pending.finished = new Promise((resolve) => (finish = resolve));
       window.__press = pending;
@@ -416,7 +531,8 @@ const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_00
           const check = () => {
             const probe = window.__sanwuDebug!;
             if (pending.abandoned) return;
-            if (probe.navigating() || (pending.nav && probe.hash() === pending.before)) return requestAnimationFrame(check);
+            if (probe.navigating() || (pending.nav && probe.hash() === pending.before))
+              return requestAnimationFrame(check);
             pending.done = performance.now() - pending.t0;
             performance.mark(mark);
             finish(pending.done);
@@ -431,7 +547,10 @@ const timedPress = async (page: Page, key: string, nav: boolean, timeout = 30_00
   );
   await page.keyboard.press(key);
   // Waits on the page's promise rather than polling it, so the wait adds no work to the page.
-  const done = await Promise.race([page.evaluate(() => window.__press!.finished), page.waitForTimeout(timeout).then(() => null)]);
+  const done = await Promise.race([
+    page.evaluate(() => window.__press!.finished),
+    page.waitForTimeout(timeout).then(() => null),
+  ]);
   // A key that changed nothing (OK on a voucher without a receipt): stop waiting for its frame.
   if (done === null) await page.evaluate(() => (window.__press!.abandoned = true));
   return done;
@@ -444,7 +563,17 @@ if (parts.has('keys')) {
   await settle(page, null, 120_000);
   await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home', null, { timeout: 120_000 });
   // Every timed press in order, so each can be matched with its mark in the trace.
-  const kinds = ['home', 'step', 'pageJump', 'firstVoucher', 'voucher', 'firstReceipt', 'receipt', 'backToMonth', 'other'] as const;
+  const kinds = [
+    'home',
+    'step',
+    'pageJump',
+    'firstVoucher',
+    'voucher',
+    'firstReceipt',
+    'receipt',
+    'backToMonth',
+    'other',
+  ] as const;
   type Kind = (typeof kinds)[number];
   const presses: { kind: Kind; wall: number }[] = [];
   const press = async (kind: Kind, key: string, nav: boolean, timeout?: number) => {
@@ -454,7 +583,9 @@ if (parts.has('keys')) {
     return wall;
   };
   // --trace FILE: the whole timeline of the presses as well, for DevTools' Performance panel.
-  await browser.startTracing(page, { categories: opts.trace ? [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] : TRACE_CATEGORIES });
+  await browser.startTracing(page, {
+    categories: opts.trace ? [...TRACE_CATEGORIES, ...TIMELINE_CATEGORIES] : TRACE_CATEGORIES,
+  });
   // --cpu-profile FILE: V8's samples over all the presses, to open in DevTools' Performance panel.
   if (opts['cpu-profile']) await startProfiler(cdp);
 
@@ -462,10 +593,15 @@ if (parts.has('keys')) {
   // The biggest month of the 20,000-voucher village.
   const month = [...bigMonths].sort((a, b) => b.count - a.count)[0]!;
   await page.evaluate((m) => window.__sanwuDebug!.navigate(`month/${m}`), month.month);
-  await page.waitForFunction((m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(), month.month, { timeout: 120_000 });
+  await page.waitForFunction(
+    (m) => window.__sanwuDebug?.hash() === `month/${m}` && !window.__sanwuDebug.navigating(),
+    month.month,
+    { timeout: 120_000 },
+  );
   await page.waitForTimeout(500);
   // Four ↓ (one row) for each channel − (a page: every row on screen changes).
-  for (let i = 0; i < PRESSES; i++) await (i % 5 === 4 ? press('pageJump', 'PageDown', false) : press('step', 'ArrowDown', false));
+  for (let i = 0; i < PRESSES; i++)
+    await (i % 5 === 4 ? press('pageJump', 'PageDown', false) : press('step', 'ArrowDown', false));
   // The first voucher and receipt after boot also compile their code: reported on their own.
   for (let i = 0; i <= Math.max(3, Math.round(PRESSES / 3)); i++) {
     await press(i ? 'voucher' : 'firstVoucher', 'Enter', true);
@@ -479,10 +615,23 @@ if (parts.has('keys')) {
   if (opts['cpu-profile']) await saveProfile(cdp, opts['cpu-profile']);
   const trace = await browser.stopTracing();
   if (opts.trace) writeFileSync(opts.trace, trace);
-  const work = workBeforeMarks(trace, PRESS_DONE, presses.map((p) => p.wall));
+  const work = workBeforeMarks(
+    trace,
+    PRESS_DONE,
+    presses.map((p) => p.wall),
+  );
   await close();
-  const of = (kind: Kind, pick: (p: { wall: number; work: number; gpuWait: number }) => number) => presses.flatMap((p, i) => (p.kind === kind ? [pick({ wall: p.wall, ...work[i]! })] : []));
-  results.keys = { month, ...Object.fromEntries(kinds.map((k) => [k, { wall: of(k, (p) => p.wall), work: of(k, (p) => p.work), gpuWait: of(k, (p) => p.gpuWait) }])) };
+  const of = (kind: Kind, pick: (p: { wall: number; work: number; gpuWait: number }) => number) =>
+    presses.flatMap((p, i) => (p.kind === kind ? [pick({ wall: p.wall, ...work[i]! })] : []));
+  results.keys = {
+    month,
+    ...Object.fromEntries(
+      kinds.map((k) => [
+        k,
+        { wall: of(k, (p) => p.wall), work: of(k, (p) => p.work), gpuWait: of(k, (p) => p.gpuWait) },
+      ]),
+    ),
+  };
   // The brief's measure is the main thread's work; wall-clock time and GPU waits are shown beside it.
   const keyRow = (what: string, kind: Kind, note: string) => {
     const busy = of(kind, (p) => p.work);
@@ -500,8 +649,12 @@ if (parts.has('keys')) {
   keyRow('move in ledger, channel − a page', 'pageJump', '; every row on screen changes');
   const first = (kind: Kind) => ms(of(kind, (p) => p.work)[0] ?? NaN);
   keyRow('open a voucher', 'voucher', `; the first after boot ${first('firstVoucher')}`);
-  keyRow('open its receipt image', 'receipt', `; the first after boot ${first('firstReceipt')}; image decode may land later`);
-  keyRow('Back from a voucher to its month', 'backToMonth', '; not one of the brief\'s keys');
+  keyRow(
+    'open its receipt image',
+    'receipt',
+    `; the first after boot ${first('firstReceipt')}; image decode may land later`,
+  );
+  keyRow('Back from a voucher to its month', 'backToMonth', "; not one of the brief's keys");
 }
 
 if (parts.has('ledger')) {
@@ -513,9 +666,17 @@ if (parts.has('ledger')) {
   ] as const) {
     const { page, close } = await newPage(1);
     await page.goto(appUrl(code, '&probe=1'));
-    await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(),
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(500);
-    const sample = () => page.evaluate(() => ({ elements: window.__sanwuDebug!.elements(), texture: window.__sanwuDebug!.textureMemory() }));
+    const sample = () =>
+      page.evaluate(() => ({
+        elements: window.__sanwuDebug!.elements(),
+        texture: window.__sanwuDebug!.textureMemory(),
+      }));
     const home = await sample();
     let maxElements = 0;
     let maxTexture = 0;
@@ -523,7 +684,11 @@ if (parts.has('ledger')) {
     const t = process.hrtime.bigint();
     for (const m of months) {
       await page.evaluate((month) => window.__sanwuDebug!.navigate(`month/${month}`), m.month);
-      await page.waitForFunction((month) => window.__sanwuDebug?.hash() === `month/${month}` && !window.__sanwuDebug.navigating(), m.month, { timeout: 60_000 });
+      await page.waitForFunction(
+        (month) => window.__sanwuDebug?.hash() === `month/${month}` && !window.__sanwuDebug.navigating(),
+        m.month,
+        { timeout: 60_000 },
+      );
       // Channel − pages down: about a screenful per press.
       const pages = Math.ceil(m.count / 5) + 1;
       for (let i = 0; i < pages; i++) {
@@ -538,13 +703,32 @@ if (parts.has('ledger')) {
       }
       // Back, as a viewer leaves a month: the next month is not opened on top of this one.
       await page.keyboard.press('Backspace');
-      await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(),
+        null,
+        { timeout: 60_000 },
+      );
     }
     const end = await sample();
     await close();
     const total = months.reduce((s, m) => s + m.count, 0);
-    ledger[name] = { code, vouchers: total, months: months.length, presses, home, maxElements, maxTexture, end, seconds: since(t) / 1000 };
-    row(`ledger of ${total} vouchers (${months.length} months), scrolled end to end`, `max ${maxElements} elements, max ${texels(maxTexture)} of textures`, '', `home: ${home.elements} elements, ${texels(home.texture)}; ${presses} presses`);
+    ledger[name] = {
+      code,
+      vouchers: total,
+      months: months.length,
+      presses,
+      home,
+      maxElements,
+      maxTexture,
+      end,
+      seconds: since(t) / 1000,
+    };
+    row(
+      `ledger of ${total} vouchers (${months.length} months), scrolled end to end`,
+      `max ${maxElements} elements, max ${texels(maxTexture)} of textures`,
+      '',
+      `home: ${home.elements} elements, ${texels(home.texture)}; ${presses} presses`,
+    );
   }
   results.ledger = ledger;
 }
@@ -553,7 +737,9 @@ if (parts.has('nav')) {
   log(`navigation: ${NAV_ROUNDS} rounds into every sub-channel and back`);
   const { page, cdp, close } = await newPage(1);
   await page.goto(appUrl(big, '&probe=1'));
-  await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__sanwuDebug?.hash() === 'home' && !window.__sanwuDebug.navigating(), null, {
+    timeout: 60_000,
+  });
   await cdp.send('Performance.enable');
   const measure = async () => {
     await page.evaluate(() => window.__sanwuDebug!.gc());
@@ -561,7 +747,10 @@ if (parts.has('nav')) {
     await cdp.send('HeapProfiler.collectGarbage');
     const { metrics } = await cdp.send('Performance.getMetrics');
     const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
-    const probe = await page.evaluate(() => ({ elements: window.__sanwuDebug!.elements(), texture: window.__sanwuDebug!.textureMemory() }));
+    const probe = await page.evaluate(() => ({
+      elements: window.__sanwuDebug!.elements(),
+      texture: window.__sanwuDebug!.textureMemory(),
+    }));
     return { heap, ...probe };
   };
   /**
@@ -575,7 +764,10 @@ if (parts.has('nav')) {
     cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
     await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
     cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-    const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
+    const snapshot = JSON.parse(chunks.join('')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+      nodes: number[];
+    };
     const fields = snapshot.snapshot.meta.node_fields;
     const types = snapshot.snapshot.meta.node_types[0];
     const [typeAt, sizeAt] = [fields.indexOf('type'), fields.indexOf('self_size')];
@@ -610,7 +802,11 @@ if (parts.has('nav')) {
       }
       await page.waitForTimeout(30);
       await page.keyboard.press('Backspace');
-      await page.waitForFunction(() => window.__sanwuDebug!.hash() === 'home' && !window.__sanwuDebug!.navigating(), null, { timeout: 30_000, polling: 'raf' });
+      await page.waitForFunction(
+        () => window.__sanwuDebug!.hash() === 'home' && !window.__sanwuDebug!.navigating(),
+        null,
+        { timeout: 30_000, polling: 'raf' },
+      );
       navigations += 2;
     }
     if (round === 0) [first, firstParts] = [await measure(), await heapParts()];
@@ -620,16 +816,41 @@ if (parts.has('nav')) {
   const lastParts = await heapParts();
   await close();
   const change = (a: number, b: number) => `${(((b - a) / a) * 100).toFixed(1)}%`;
-  results.nav = { start, first, middle, last, firstParts, lastParts, navigations, skipped: [...skipped], seconds: since(t) / 1000 };
+  results.nav = {
+    start,
+    first,
+    middle,
+    last,
+    firstParts,
+    lastParts,
+    navigations,
+    skipped: [...skipped],
+    seconds: since(t) / 1000,
+  };
   row(
     `${navigations} navigations: JS heap after GC`,
     `${mb(first!.heap)} after round 1 → ${mb(middle!.heap)} after round ${Math.floor(NAV_ROUNDS / 2)} → ${mb(last.heap)} (${change(first!.heap, last.heap)})`,
     '',
     `at boot ${mb(start.heap)}; target within 10% of round 1: ${Math.abs(last.heap - first!.heap) <= 0.1 * first!.heap ? 'met' : 'not met'}`,
   );
-  row('  · V8 compiled code (snapshot)', `${mb(firstParts!.code)} → ${mb(lastParts.code)} (${change(firstParts!.code, lastParts.code)})`, '', 'grows while hot functions are optimised');
-  row('  · everything else: objects, closures, strings, arrays', `${mb(firstParts!.rest)} → ${mb(lastParts.rest)} (${change(firstParts!.rest, lastParts.rest)})`, '', 'what a leak would grow');
-  row('  texture memory at home', `${texels(first!.texture)} → ${texels(last.texture)} (${change(first!.texture, last.texture)})`, '', `elements ${first!.elements} → ${last.elements}`);
+  row(
+    '  · V8 compiled code (snapshot)',
+    `${mb(firstParts!.code)} → ${mb(lastParts.code)} (${change(firstParts!.code, lastParts.code)})`,
+    '',
+    'grows while hot functions are optimised',
+  );
+  row(
+    '  · everything else: objects, closures, strings, arrays',
+    `${mb(firstParts!.rest)} → ${mb(lastParts.rest)} (${change(firstParts!.rest, lastParts.rest)})`,
+    '',
+    'what a leak would grow',
+  );
+  row(
+    '  texture memory at home',
+    `${texels(first!.texture)} → ${texels(last.texture)} (${change(first!.texture, last.texture)})`,
+    '',
+    `elements ${first!.elements} → ${last.elements}`,
+  );
 }
 
 await browser.close();
@@ -639,7 +860,13 @@ if (parts.has('poll')) {
   const manifest = await fetch(`${ORIGIN}/feed/manifest.json`);
   const etag = manifest.headers.get('etag')!;
   // Headers as Chromium sends them on a revalidation, near enough for byte counts.
-  const boxHeaders = { 'User-Agent': 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/95.0 Safari/537.36', Accept: '*/*', 'Accept-Encoding': 'gzip, deflate', 'Accept-Language': 'zh-CN,zh;q=0.9', 'Cache-Control': 'no-cache' };
+  const boxHeaders = {
+    'User-Agent': 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/95.0 Safari/537.36',
+    Accept: '*/*',
+    'Accept-Encoding': 'gzip, deflate',
+    'Accept-Language': 'zh-CN,zh;q=0.9',
+    'Cache-Control': 'no-cache',
+  };
   const notModified = await rawGet('/feed/manifest.json', { ...boxHeaders, 'If-None-Match': etag });
   const fullManifest = await rawGet('/feed/manifest.json', boxHeaders);
   // What a box downloads when one notice of one village changes depends on where it is.
@@ -647,15 +874,56 @@ if (parts.has('poll')) {
   const changed = (results.publish as { changedVillage: string } | undefined)?.changedVillage ?? villages[0]!;
   const street = district.streets.find((s) => s.villages.some((v) => v.code === changed))!.code;
   const object = (path: string) => rawGet(`/feed/objects/${entries[path]!.sha256}.json`, boxHeaders);
-  const [streetIndex, villageIndex, villageFile] = [await object(feedPaths.streetIndex(street)), await object(feedPaths.villageIndex(changed)), await object(feedPaths.village(changed))];
-  const requestBytes = Buffer.byteLength(`GET /feed/manifest.json HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\n${Object.entries({ ...boxHeaders, 'If-None-Match': etag }).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`);
+  const [streetIndex, villageIndex, villageFile] = [
+    await object(feedPaths.streetIndex(street)),
+    await object(feedPaths.villageIndex(changed)),
+    await object(feedPaths.village(changed)),
+  ];
+  const requestBytes = Buffer.byteLength(
+    `GET /feed/manifest.json HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\n${Object.entries({
+      ...boxHeaders,
+      'If-None-Match': etag,
+    })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('')}\r\n`,
+  );
   const cannon = JSON.parse(
-    execFileSync('npx', ['autocannon', '--json', '-c', '200', '-d', opts['cannon-seconds']!, '-H', `If-None-Match=${etag}`, `${ORIGIN}/feed/manifest.json`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 }),
-  ) as { requests: { average: number; mean: number }; latency: { p99: number; p50: number; p97_5: number }; non2xx: number; errors: number; timeouts: number; '2xx': number };
+    execFileSync(
+      'npx',
+      [
+        'autocannon',
+        '--json',
+        '-c',
+        '200',
+        '-d',
+        opts['cannon-seconds']!,
+        '-H',
+        `If-None-Match=${etag}`,
+        `${ORIGIN}/feed/manifest.json`,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 },
+    ),
+  ) as {
+    requests: { average: number; mean: number };
+    latency: { p99: number; p50: number; p97_5: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    '2xx': number;
+  };
   results.poll = { etag, notModified, fullManifest, streetIndex, villageIndex, villageFile, requestBytes, cannon };
-  row('manifest 304, 200 connections (autocannon)', `${cannon.requests.average.toFixed(0)} req/s, p99 ${cannon.latency.p99} ms`, '', `need ~833 req/s for 50,000 boxes at 60 s (+20% jitter peaks ≈ 1,000)`);
+  row(
+    'manifest 304, 200 connections (autocannon)',
+    `${cannon.requests.average.toFixed(0)} req/s, p99 ${cannon.latency.p99} ms`,
+    '',
+    `need ~833 req/s for 50,000 boxes at 60 s (+20% jitter peaks ≈ 1,000)`,
+  );
   row('one poll, nothing changed', `${notModified.bytes} B down (304 incl. headers), ~${requestBytes} B up`, '');
-  row('a day of polls, nothing changed (1440 × 304)', `${kb(1440 * notModified.bytes)} down, ~${kb(1440 * requestBytes)} up`, '');
+  row(
+    'a day of polls, nothing changed (1440 × 304)',
+    `${kb(1440 * notModified.bytes)} down, ~${kb(1440 * requestBytes)} up`,
+    '',
+  );
   const sameStreet = fullManifest.bytes + streetIndex.bytes;
   row(
     'one notice changes: a box of that village downloads (gzip)',
@@ -675,12 +943,17 @@ if (parts.has('poll')) {
     await response.arrayBuffer();
     return performance.now() - t0;
   };
-  const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
+  const quantile = (values: number[], q: number) =>
+    [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))] ?? NaN;
   const idle: number[] = [];
   for (let i = 0; i < 300; i++) idle.push(await pollOnce());
   let publishing = true;
   const t0 = performance.now();
-  const publish = fetch(`${ORIGIN}/api/publish`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: '{}' }).then(async (r) => {
+  const publish = fetch(`${ORIGIN}/api/publish`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+    body: '{}',
+  }).then(async (r) => {
     publishing = false;
     return { status: r.status, body: (await r.json()) as { version?: number; written?: number } };
   });
@@ -688,9 +961,24 @@ if (parts.has('poll')) {
   while (publishing) during.push(await pollOnce());
   const published = await publish;
   const publishMs = performance.now() - t0;
-  const latency = { idle: { p50: quantile(idle, 0.5), p99: quantile(idle, 0.99), polls: idle.length }, during: { p50: quantile(during, 0.5), p99: quantile(during, 0.99), max: during.reduce((most, ms) => Math.max(most, ms), 0), polls: during.length }, publishMs, published };
+  const latency = {
+    idle: { p50: quantile(idle, 0.5), p99: quantile(idle, 0.99), polls: idle.length },
+    during: {
+      p50: quantile(during, 0.5),
+      p99: quantile(during, 0.99),
+      max: during.reduce((most, ms) => Math.max(most, ms), 0),
+      polls: during.length,
+    },
+    publishMs,
+    published,
+  };
   results.pollDuringPublish = latency;
-  row('manifest poll, idle (p50 / p99)', `${latency.idle.p50.toFixed(1)} / ${latency.idle.p99.toFixed(1)} ms`, '', `${idle.length} polls one after another`);
+  row(
+    'manifest poll, idle (p50 / p99)',
+    `${latency.idle.p50.toFixed(1)} / ${latency.idle.p99.toFixed(1)} ms`,
+    '',
+    `${idle.length} polls one after another`,
+  );
   row(
     'manifest poll during a district-wide publish (p50 / p99)',
     `${latency.during.p50.toFixed(1)} / ${latency.during.p99.toFixed(1)} ms`,
@@ -715,7 +1003,11 @@ if (parts.has('wpe')) {
         const deadline = Date.now() + 120_000;
         let home = NaN;
         while (Date.now() < deadline && Number.isNaN(home)) {
-          home = await session.run<number | null>(`var m = performance.getEntriesByName('sanwu:home-interactive')[0]; return m ? m.startTime : null;`).then((v) => v ?? NaN);
+          home = await session
+            .run<number | null>(
+              `var m = performance.getEntriesByName('sanwu:home-interactive')[0]; return m ? m.startTime : null;`,
+            )
+            .then((v) => v ?? NaN);
           if (Number.isNaN(home)) await new Promise((r) => setTimeout(r, 100));
         }
         runs.push(home);
@@ -727,7 +1019,12 @@ if (parts.has('wpe')) {
     await driver.stop();
   }
   results.wpe = { limitMiB: limit, bundle: BUNDLE, homeInteractive: runs };
-  row(`WPE boot → home interactive, --web-mem-limit=${limit} (median)`, ms(median(runs)), '', `${runs.filter(Number.isFinite).length} of ${runs.length} runs reached home`);
+  row(
+    `WPE boot → home interactive, --web-mem-limit=${limit} (median)`,
+    ms(median(runs)),
+    '',
+    `${runs.filter(Number.isFinite).length} of ${runs.length} runs reached home`,
+  );
 }
 
 stopServer();

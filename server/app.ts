@@ -32,10 +32,17 @@ export interface ServerOptions {
 
 export const buildServer = async (service: Service, options: ServerOptions): Promise<FastifyInstance> => {
   const serves = options.serves ?? 'all';
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS), trustProxy: fastifyTrustProxy(options.trustProxy) });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 5 * 1024 * 1024,
+    serverFactory: limitedServer(options.limits ?? DEFAULT_HTTP_LIMITS),
+    trustProxy: fastifyTrustProxy(options.trustProxy),
+  });
   handleErrors(app);
   // The box's settings carry this publisher's public key, so boxes trust only its manifests.
-  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
+  const settings = JSON.parse(readFileSync(join(options.appDir, 'settings.json'), 'utf8')) as {
+    platformSettings: Record<string, unknown>;
+  };
   settings.platformSettings.feedPublicKey = service.key.publicKeyBase64;
   await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   // The feed, polled by every box every minute, carries nosniff only (feed.ts): helmet's full set

@@ -18,4 +18,5 @@ export const dataDirProblem = (dataDir: string, feedDir: string): string | null 
  * disk remounted read-only after errors, say. The service then starts read-only: boxes keep the
  * last complete version, /healthz says why it is not ok, and operators' writes get a plain 503.
  */
-export const dataDirReadOnly = (dataDir: string): boolean => existsSync(join(dataDir, 'sanwu.db')) && dataDirProblem(dataDir, join(dataDir, 'feed')) !== null;
+export const dataDirReadOnly = (dataDir: string): boolean =>
+  existsSync(join(dataDir, 'sanwu.db')) && dataDirProblem(dataDir, join(dataDir, 'feed')) !== null;

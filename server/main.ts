@@ -28,8 +28,14 @@ const { values } = parseArgs({
     'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
     'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
     'max-voucher-yuan': { type: 'string', default: process.env.SANWU_MAX_VOUCHER_YUAN ?? '10000000' },
-    'request-timeout': { type: 'string', default: process.env.SANWU_REQUEST_TIMEOUT ?? String(DEFAULT_HTTP_LIMITS.requestTimeoutSeconds) },
-    'max-connections-per-address': { type: 'string', default: process.env.SANWU_MAX_CONNECTIONS_PER_ADDRESS ?? String(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress) },
+    'request-timeout': {
+      type: 'string',
+      default: process.env.SANWU_REQUEST_TIMEOUT ?? String(DEFAULT_HTTP_LIMITS.requestTimeoutSeconds),
+    },
+    'max-connections-per-address': {
+      type: 'string',
+      default: process.env.SANWU_MAX_CONNECTIONS_PER_ADDRESS ?? String(DEFAULT_HTTP_LIMITS.maxConnectionsPerAddress),
+    },
     'trust-proxy': { type: 'string', default: process.env.SANWU_TRUST_PROXY ?? '' },
   },
 });
@@ -58,19 +64,33 @@ let service: Service;
 try {
   // Read-only, nothing can be written: no lock to take, and none needed (no service could publish).
   if (readOnly) {
-    console.warn(`数据目录 ${values['data-dir']} 只读：继续向机顶盒提供最后发布的内容，但不能保存或发布（/healthz 报告此问题）。`);
-    console.warn(`The data directory ${values['data-dir']} is read-only: boxes are served the last published version, but nothing can be saved or published (/healthz says so).`);
+    console.warn(
+      `数据目录 ${values['data-dir']} 只读：继续向机顶盒提供最后发布的内容，但不能保存或发布（/healthz 报告此问题）。`,
+    );
+    console.warn(
+      `The data directory ${values['data-dir']} is read-only: boxes are served the last published version, but nothing can be saved or published (/healthz says so).`,
+    );
   } else {
     const lock = lockDataDir(values['data-dir']);
     if (!lock.ok) {
-      console.error(`另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`);
-      console.error(`Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`);
+      console.error(
+        `另一个 Sanwu TV 服务（进程 ${lock.heldBy}）正在使用数据目录 ${values['data-dir']}，本服务不启动。`,
+      );
+      console.error(
+        `Another Sanwu TV service (process ${lock.heldBy}) is using the data directory ${values['data-dir']}; this one does not start.`,
+      );
       process.exit(1);
     }
     process.on('exit', lock.release);
   }
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));
-  service = openService({ dataDir: values['data-dir'], deferRecovery: true, readOnly, maxVoucherFen: maxVoucherYuan * 100, ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}) });
+  service = openService({
+    dataDir: values['data-dir'],
+    deferRecovery: true,
+    readOnly,
+    maxVoucherFen: maxVoucherYuan * 100,
+    ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}),
+  });
 } catch (error) {
   // A refusal (a signing key others can read) already says why in both languages.
   if (error instanceof StartRefused) console.error(error.message);
@@ -80,11 +100,17 @@ try {
 const serverOptions = {
   appDir: values['app-dir'],
   pollSeconds: Number(values['poll-seconds']),
-  limits: { requestTimeoutSeconds: Number(values['request-timeout']), maxConnectionsPerAddress: Number(values['max-connections-per-address']) },
+  limits: {
+    requestTimeoutSeconds: Number(values['request-timeout']),
+    maxConnectionsPerAddress: Number(values['max-connections-per-address']),
+  },
   ...(trustProxy === undefined ? {} : { trustProxy }),
 };
 // The operator API apart: on an internal address (127.0.0.1 unless given), the next port unless given.
-const apiApart = values['api-host'] || values['api-port'] ? { host: values['api-host'] || '127.0.0.1', port: Number(values['api-port'] || Number(values.port) + 1) } : null;
+const apiApart =
+  values['api-host'] || values['api-port']
+    ? { host: values['api-host'] || '127.0.0.1', port: Number(values['api-port'] || Number(values.port) + 1) }
+    : null;
 const server = await buildServer(service, { ...serverOptions, serves: apiApart ? 'public' : 'all' });
 // Boxes are answered at once with the last complete version while a crash's leftovers are finished.
 await server.listen({ port: Number(values.port), host: values.host });

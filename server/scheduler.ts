@@ -25,7 +25,12 @@ export const runDuePublishes = async (service: Service, now: number): Promise<nu
       await whenNotBusy(() =>
         service.db.transaction(() => {
           markPublishDone(service.db, job.id, 0);
-          appendAudit(service.db, { operatorId: job.created_by, action: 'publish.refused', target: `publish ${job.id}`, after: { problems: error.feedProblems.slice(0, 5) } });
+          appendAudit(service.db, {
+            operatorId: job.created_by,
+            action: 'publish.refused',
+            target: `publish ${job.id}`,
+            after: { problems: error.feedProblems.slice(0, 5) },
+          });
         })(),
       );
     }

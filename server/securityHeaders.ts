@@ -11,7 +11,9 @@ import fastifyHelmet from '@fastify/helmet';
 
 /** The CSP hash sources of the page's inline scripts (the ES3 loader). */
 export const inlineScriptHashes = (html: string): string[] =>
-  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
+  );
 
 /** The feed's origin when settings.json points boxes at another host (a CDN), else none. */
 const feedOrigin = (feedUrl: unknown): string[] => {
@@ -29,7 +31,12 @@ export const contentSecurityPolicy = (appDir: string, feedUrl: unknown): Record<
     // 'unsafe-inline' is only for engines that know no hashes (CSP 1, old WebKit): an engine that
     // knows hashes ignores it when a hash is listed. 'unsafe-eval': Lightning compiles its
     // templates and state routers with new Function, and the loader probes syntax with it.
-    'script-src': ["'self'", ...inlineScriptHashes(readFileSync(join(appDir, 'index.html'), 'utf8')), "'unsafe-inline'", "'unsafe-eval'"],
+    'script-src': [
+      "'self'",
+      ...inlineScriptHashes(readFileSync(join(appDir, 'index.html'), 'utf8')),
+      "'unsafe-inline'",
+      "'unsafe-eval'",
+    ],
     // The page's own <style>, and the @font-face rule the old-engine font loader adds (cssFontLoader.ts).
     'style-src': ["'self'", "'unsafe-inline'"],
     // data: is the page's empty favicon; blob: images are Lightning's texture sources.

@@ -85,11 +85,27 @@ export const openService = (options: ServiceOptions): Service => {
     publisher.recover();
     sweepAfterCrash(feedDir);
   }
-  const speech = options.speechUrl ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' } : undefined;
-  return { db, publisher, publishing, key, coverage, dataDir, feedDir, mediaDir: join(feedDir, 'media'), readOnly, seededTokenFile, maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN, ...(speech ? { speech } : {}) };
+  const speech = options.speechUrl
+    ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' }
+    : undefined;
+  return {
+    db,
+    publisher,
+    publishing,
+    key,
+    coverage,
+    dataDir,
+    feedDir,
+    mediaDir: join(feedDir, 'media'),
+    readOnly,
+    seededTokenFile,
+    maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN,
+    ...(speech ? { speech } : {}),
+  };
 };
 
-const sweepAfterCrash = (feedDir: string) => sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
+const sweepAfterCrash = (feedDir: string) =>
+  sweepTemporaryFiles([feedDir, join(feedDir, OBJECTS_DIR), join(feedDir, 'media')], ORPHAN_AGE_MS);
 
 /** Finishes, on the publishing thread, what a crash interrupted, while the service already answers. */
 export const recoverInBackground = async (service: Service): Promise<number[]> => {

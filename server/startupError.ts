@@ -3,7 +3,8 @@
 /** Why the service will not start, in both languages; main prints it as it is, without a stack trace. */
 export class StartRefused extends Error {}
 
-const code = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
+const code = (error: unknown): string =>
+  error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
 
 export const startupProblem = (error: unknown): { zh: string; en: string } => {
   const detail = error instanceof Error ? error.message : String(error);

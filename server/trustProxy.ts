@@ -34,10 +34,17 @@ export const parseTrustProxy = (value: string): TrustedProxies | undefined => {
   }
   const entries = text.split(',').map((entry) => entry.trim());
   const bad = entries.filter((entry) => !isAddressOrRange(entry));
-  if (bad.length) throw new Error(`--trust-proxy: "${bad.join('", "')}" is not an IP address or CIDR range; give the proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8) or a number of hops.`);
+  if (bad.length)
+    throw new Error(
+      `--trust-proxy: "${bad.join('", "')}" is not an IP address or CIDR range; give the proxies' addresses (e.g. 127.0.0.1,10.0.0.0/8) or a number of hops.`,
+    );
   return entries;
 };
 
 /** As Fastify takes it: hops as a function of the hop's index (its types have no number form). */
 export const fastifyTrustProxy = (trusted: TrustedProxies | undefined): FastifyServerOptions['trustProxy'] =>
-  trusted === undefined ? false : typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted;
+  trusted === undefined
+    ? false
+    : typeof trusted === 'number'
+      ? (_address: string, hop: number) => hop < trusted
+      : trusted;

@@ -10,7 +10,8 @@ export const servedEntries = async (getJson: (path: string) => Promise<unknown>)
   const visit = async (entries: FileEntries): Promise<void> => {
     for (const [path, entry] of Object.entries(entries)) {
       all[path] = entry;
-      if (path.endsWith('/index.json')) await visit(((await getJson(`/feed/objects/${entry.sha256}.json`)) as FeedIndex).files);
+      if (path.endsWith('/index.json'))
+        await visit(((await getJson(`/feed/objects/${entry.sha256}.json`)) as FeedIndex).files);
     }
   };
   await visit(((await getJson('/feed/manifest.json')) as Manifest).files);

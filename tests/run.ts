@@ -21,7 +21,9 @@ const processesOfRun = (): { pid: number; command: string }[] =>
     .flatMap((pid) => {
       try {
         if (!readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`SANWU_TEST_RUN=${run}`)) return [];
-        const command = readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim() || readlinkSync(`/proc/${pid}/exe`);
+        const command =
+          readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0').join(' ').trim() ||
+          readlinkSync(`/proc/${pid}/exe`);
         return [{ pid: Number(pid), command }];
       } catch {
         return []; // gone meanwhile, or not ours to read
@@ -40,7 +42,9 @@ const survivors = async (ms: number) => {
 };
 
 const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { env, stdio: 'inherit' });
-const code: number = await new Promise((resolve) => playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))));
+const code: number = await new Promise((resolve) =>
+  playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
+);
 
 const problems: string[] = [];
 for (const { pid, command } of await survivors(10_000)) {
@@ -53,10 +57,15 @@ for (const { pid, command } of await survivors(10_000)) {
 }
 const leftDirectories = readdirSync(runTmp).filter((entry) => entry.startsWith('sanwu'));
 rmSync(runTmp, { recursive: true, force: true });
-if (leftDirectories.length > 0) console.log(`\nRemoved ${leftDirectories.length} temporary director(ies) the tests left: ${leftDirectories.join(', ')}`);
+if (leftDirectories.length > 0)
+  console.log(
+    `\nRemoved ${leftDirectories.length} temporary director(ies) the tests left: ${leftDirectories.join(', ')}`,
+  );
 
 if (problems.length > 0) {
-  console.error(`\nThe test run left ${problems.length} thing(s) behind:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  console.error(
+    `\nThe test run left ${problems.length} thing(s) behind:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
   process.exit(code || 1);
 }
 console.log('\nNo process of the run is left behind, and its temporary directory is removed.');

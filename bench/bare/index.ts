@@ -19,7 +19,9 @@ class Bare extends Lightning.Component {
 /** The same requests, in the same order, as the app makes for home: down the manifest's tree to the village. */
 const fetchFeed = async (village: string): Promise<void> => {
   type Entries = Record<string, { sha256: string }>;
-  const entries: Entries = ((await (await fetch('/feed/manifest.json', { cache: 'no-cache' })).json()) as { files: Entries }).files;
+  const entries: Entries = (
+    (await (await fetch('/feed/manifest.json', { cache: 'no-cache' })).json()) as { files: Entries }
+  ).files;
   const get = async <T>(path: string): Promise<T> => {
     const entry = entries[path];
     if (!entry) throw new Error(`${path} not in the manifest's tree`);
@@ -34,9 +36,21 @@ const fetchFeed = async (village: string): Promise<void> => {
 };
 
 type LaunchArgs = Parameters<typeof Launch>;
-const appSettings = { stage: { w: 1920, h: 1080, clearColor: 0xff0b1a2a, useImageWorker: false }, keys: {}, debug: false, enablePointer: false } as unknown as LaunchArgs[1];
-const app = Launch(Bare, appSettings, { path: './static', log: false, showVersion: false } as unknown as LaunchArgs[2], {});
-const stage = (app as unknown as { stage: { once(event: string, f: () => void): void; getCanvas(): HTMLCanvasElement } }).stage;
+const appSettings = {
+  stage: { w: 1920, h: 1080, clearColor: 0xff0b1a2a, useImageWorker: false },
+  keys: {},
+  debug: false,
+  enablePointer: false,
+} as unknown as LaunchArgs[1];
+const app = Launch(
+  Bare,
+  appSettings,
+  { path: './static', log: false, showVersion: false } as unknown as LaunchArgs[2],
+  {},
+);
+const stage = (
+  app as unknown as { stage: { once(event: string, f: () => void): void; getCanvas(): HTMLCanvasElement } }
+).stage;
 stage.once('frameEnd', () => {
   performance.mark('bare:first-frame');
   const village = new URLSearchParams(location.search).get('village') ?? '';

@@ -33,7 +33,18 @@ interface AuditRow {
 
 const entryHash = (row: Omit<AuditRow, 'hash'>): string =>
   createHash('sha256')
-    .update(canonicalize({ seq: row.seq, at: row.at, operator: row.operator_id, action: row.action, target: row.target, before: row.before, after: row.after, prev: row.prev_hash }) ?? '')
+    .update(
+      canonicalize({
+        seq: row.seq,
+        at: row.at,
+        operator: row.operator_id,
+        action: row.action,
+        target: row.target,
+        before: row.before,
+        after: row.after,
+        prev: row.prev_hash,
+      }) ?? '',
+    )
     .digest('hex');
 
 export const auditHead = (db: Db): string =>
@@ -41,7 +52,8 @@ export const auditHead = (db: Db): string =>
 
 /** Appends one entry; call inside the transaction that makes the change. */
 export const appendAudit = (db: Db, entry: AuditEntry): string => {
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: chinaTime(),
@@ -53,11 +65,14 @@ export const appendAudit = (db: Db, entry: AuditEntry): string => {
     prev_hash: last?.hash ?? GENESIS,
   };
   const hash = entryHash(row);
-  db.prepare('INSERT INTO audit_log (seq, at, operator_id, action, target, before, after, prev_hash, hash) VALUES (@seq, @at, @operator_id, @action, @target, @before, @after, @prev_hash, @hash)').run({ ...row, hash });
+  db.prepare(
+    'INSERT INTO audit_log (seq, at, operator_id, action, target, before, after, prev_hash, hash) VALUES (@seq, @at, @operator_id, @action, @target, @before, @after, @prev_hash, @hash)',
+  ).run({ ...row, hash });
   return hash;
 };
 
-export type ChainCheck = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number; reason: string };
+export type ChainCheck =
+  { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Recomputes the whole chain from the first entry. */
 export const verifyAuditChain = (db: Db): ChainCheck => {
@@ -66,8 +81,10 @@ export const verifyAuditChain = (db: Db): ChainCheck => {
   for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
     count++;
     if (row.seq !== count) return { ok: false, entries: count, brokenAt: row.seq, reason: `entry ${count} is missing` };
-    if (row.prev_hash !== previous) return { ok: false, entries: count, brokenAt: row.seq, reason: 'does not follow the previous entry' };
-    if (entryHash(row) !== row.hash) return { ok: false, entries: count, brokenAt: row.seq, reason: 'its content was altered' };
+    if (row.prev_hash !== previous)
+      return { ok: false, entries: count, brokenAt: row.seq, reason: 'does not follow the previous entry' };
+    if (entryHash(row) !== row.hash)
+      return { ok: false, entries: count, brokenAt: row.seq, reason: 'its content was altered' };
     previous = row.hash;
   }
   return { ok: true, entries: count, head: previous };

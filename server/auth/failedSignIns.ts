@@ -42,4 +42,7 @@ export class FailedSignIns {
 }
 
 /** What a failed sign-in is counted under: the client's address and the token's first characters. */
-export const signInKeys = (address: string, token: string | undefined): string[] => [`address ${address}`, ...(token ? [`token ${token.slice(0, 8)}`] : [])];
+export const signInKeys = (address: string, token: string | undefined): string[] => [
+  `address ${address}`,
+  ...(token ? [`token ${token.slice(0, 8)}`] : []),
+];

@@ -13,7 +13,8 @@ export type Action = 'edit' | 'review' | 'publish' | 'administer';
 
 /** The street a region belongs to (itself for a street), or null for the district. */
 const streetOf = (db: Db, region: string): string | null => {
-  const row = db.prepare('SELECT level, parent FROM regions WHERE code = ?').get(region) as { level: string; parent: string | null } | undefined;
+  const row = db.prepare('SELECT level, parent FROM regions WHERE code = ?').get(region) as
+    { level: string; parent: string | null } | undefined;
   if (!row) return null;
   if (row.level === 'street') return region;
   if (row.level === 'village') return row.parent;

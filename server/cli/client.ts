@@ -13,7 +13,13 @@ export class ServiceError extends Error {
   }
 }
 
-export const request = async <T = unknown>(connection: Connection, method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> => {
+export const request = async <T = unknown>(
+  connection: Connection,
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> => {
   const headers: Record<string, string> = { authorization: `Bearer ${connection.token}` };
   let payload: BodyInit | undefined;
   if (body instanceof Uint8Array) {
@@ -27,7 +33,9 @@ export const request = async <T = unknown>(connection: Connection, method: strin
   try {
     response = await fetch(new URL(path, connection.server), { method, headers, body: payload });
   } catch {
-    throw new ServiceError(0, { error: { zh: `连不上服务 ${connection.server}`, en: `Cannot reach the service at ${connection.server}` } });
+    throw new ServiceError(0, {
+      error: { zh: `连不上服务 ${connection.server}`, en: `Cannot reach the service at ${connection.server}` },
+    });
   }
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : null;

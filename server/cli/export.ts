@@ -22,12 +22,16 @@ export const exportFeed = (dataDir: string, out: string): { version: number; fil
       const source = join(feed, OBJECTS_DIR, name);
       const target = join(out, OBJECTS_DIR, name);
       // A copy an interrupted export left short is written again, never trusted by name.
-      if (!existsSync(target) || statSync(target).size !== statSync(source).size) writeFileAtomic(target, readFileSync(source));
+      if (!existsSync(target) || statSync(target).size !== statSync(source).size)
+        writeFileAtomic(target, readFileSync(source));
     }
   }
   if (existsSync(join(feed, 'media'))) cpSync(join(feed, 'media'), join(out, 'media'), { recursive: true });
   const key = loadOrCreateSigningKey(join(dataDir, 'signing-key.pem'));
-  writeFileAtomic(join(out, 'public-key'), Buffer.from(JSON.stringify({ alg: 'Ed25519', publicKey: key.publicKeyBase64 })));
+  writeFileAtomic(
+    join(out, 'public-key'),
+    Buffer.from(JSON.stringify({ alg: 'Ed25519', publicKey: key.publicKeyBase64 })),
+  );
   writeFileAtomic(join(out, MANIFEST_FILE), manifestBytes);
   return { version: manifest.version, files: Object.keys(entries).length };
 };

@@ -4,8 +4,17 @@
  * dropped, since the TV shows plain text.
  */
 export const noticeFromMarkdown = (text: string): { title: string; summary?: string; body: string[] } => {
-  const blocks = text.replace(/\r\n/g, '\n').split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  const plain = (s: string) => s.replace(/[*_`]/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\n/g, '').trim();
+  const blocks = text
+    .replace(/\r\n/g, '\n')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const plain = (s: string) =>
+    s
+      .replace(/[*_`]/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\n/g, '')
+      .trim();
   let title = '';
   let summary: string | undefined;
   const body: string[] = [];

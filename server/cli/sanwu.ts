@@ -73,12 +73,15 @@ class UsageError extends Error {}
 
 const connection = (): Connection => ({ server: values.server!, token: need(values.token, 'token') });
 
-const itemPath = (region: string, channel: string, id: string) => `/api/regions/${region}/channels/${channel}/items/${encodeURIComponent(id)}`;
+const itemPath = (region: string, channel: string, id: string) =>
+  `/api/regions/${region}/channels/${channel}/items/${encodeURIComponent(id)}`;
 
 /** A notice or any item from a file: Markdown becomes an article, JSON is sent as written. */
 const itemFromFile = (file: string): Record<string, unknown> => {
   const text = readFileSync(file, 'utf8');
-  return extname(file).toLowerCase() === '.md' ? noticeFromMarkdown(text) : (JSON.parse(text) as Record<string, unknown>);
+  return extname(file).toLowerCase() === '.md'
+    ? noticeFromMarkdown(text)
+    : (JSON.parse(text) as Record<string, unknown>);
 };
 
 /**
@@ -86,21 +89,49 @@ const itemFromFile = (file: string): Record<string, unknown> => {
  * notices both saved as notice.md are two items, not the second replacing the first.
  */
 const newItemId = (file: string): string => {
-  const stem = basename(file, extname(file)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+|-+$/g, '').slice(0, 40);
+  const stem = basename(file, extname(file))
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+|-+$/g, '')
+    .slice(0, 40);
   return `${stem || 'item'}-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
 };
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   async operators([action, id]) {
     if (action === 'list') {
-      for (const o of await request<{ id: number; name: string; role: string; region: string; tokens: { id: number; label: string; revoked_at: string | null }[] }[]>(connection(), 'GET', '/api/operators')) {
-        say(`${o.id}\t${o.role}\t${o.region}\t${o.name}\ttokens: ${o.tokens.map((t) => `${t.id}${t.revoked_at ? '(revoked)' : ''}`).join(',')}`);
+      for (const o of await request<
+        {
+          id: number;
+          name: string;
+          role: string;
+          region: string;
+          tokens: { id: number; label: string; revoked_at: string | null }[];
+        }[]
+      >(connection(), 'GET', '/api/operators')) {
+        say(
+          `${o.id}\t${o.role}\t${o.region}\t${o.name}\ttokens: ${o.tokens.map((t) => `${t.id}${t.revoked_at ? '(revoked)' : ''}`).join(',')}`,
+        );
       }
     } else if (action === 'add') {
-      const created = await request<{ operator: { id: number }; token: string }>(connection(), 'POST', '/api/operators', { name: need(values.name, 'name'), role: need(values.role, 'role'), region: need(values.region, 'region'), label: values.label });
+      const created = await request<{ operator: { id: number }; token: string }>(
+        connection(),
+        'POST',
+        '/api/operators',
+        {
+          name: need(values.name, 'name'),
+          role: need(values.role, 'role'),
+          region: need(values.region, 'region'),
+          label: values.label,
+        },
+      );
       say(`操作员 ${created.operator.id} 已创建。令牌只显示这一次 / token (shown once): ${created.token}`);
     } else if (action === 'token') {
-      const issued = await request<{ tokenId: number; token: string }>(connection(), 'POST', `/api/operators/${need(id, 'operator id')}/tokens`, { label: values.label });
+      const issued = await request<{ tokenId: number; token: string }>(
+        connection(),
+        'POST',
+        `/api/operators/${need(id, 'operator id')}/tokens`,
+        { label: values.label },
+      );
       say(`令牌 ${issued.tokenId}（只显示这一次 / shown once）: ${issued.token}`);
     } else if (action === 'revoke') {
       await request(connection(), 'DELETE', `/api/tokens/${need(id, 'token id')}`);
@@ -116,20 +147,34 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const channel = need(values.channel, 'channel');
     const item = itemFromFile(need(file, 'file'));
     const id = values.id ?? (typeof item.id === 'string' ? item.id : newItemId(file!));
-    const draft = await request<{ id: number }>(connection(), 'PUT', `${itemPath(region, channel, id)}${values.replace ? '?replace=true' : ''}`, item);
+    const draft = await request<{ id: number }>(
+      connection(),
+      'PUT',
+      `${itemPath(region, channel, id)}${values.replace ? '?replace=true' : ''}`,
+      item,
+    );
     say(`已保存为草稿 ${draft.id}（条目 ${id}），等待审核 / saved as draft ${draft.id} (item ${id}), awaiting review`);
   },
 
   async withdraw() {
-    const draft = await request<{ id: number }>(connection(), 'DELETE', itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id')));
+    const draft = await request<{ id: number }>(
+      connection(),
+      'DELETE',
+      itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id')),
+    );
     say(`撤回申请已保存为草稿 ${draft.id} / withdrawal saved as draft ${draft.id}`);
   },
 
   async correct([file]) {
-    const drafts = await request<{ id: number }[]>(connection(), 'POST', `${itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id'))}/correction`, {
-      item: itemFromFile(need(file, 'file')),
-      note: need(values.note, 'note'),
-    });
+    const drafts = await request<{ id: number }[]>(
+      connection(),
+      'POST',
+      `${itemPath(need(values.region, 'region'), need(values.channel, 'channel'), need(values.id, 'id'))}/correction`,
+      {
+        item: itemFromFile(need(file, 'file')),
+        note: need(values.note, 'note'),
+      },
+    );
     say(`更正已保存为草稿 ${drafts.map((d) => d.id).join('、')} / correction saved as drafts`);
   },
 
@@ -138,11 +183,21 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const village = need(values.village, 'village');
     const month = need(values.month, 'month');
     // A saved mapping file: which column holds which field, and values for missing columns.
-    const saved = values.mapping ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>) : {};
-    const options: LedgerImportOptions = { month, ...(saved.mapping ? { mapping: saved.mapping } : {}), ...(saved.defaults ? { defaults: saved.defaults } : {}) };
+    const saved = values.mapping
+      ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>)
+      : {};
+    const options: LedgerImportOptions = {
+      month,
+      ...(saved.mapping ? { mapping: saved.mapping } : {}),
+      ...(saved.defaults ? { defaults: saved.defaults } : {}),
+    };
     // Not even read into memory past the importer's cap.
     const tooLarge = statSync(need(file, 'file')).size > IMPORT_LIMITS.fileBytes;
-    const result = await readLedgerFile(tooLarge ? new Uint8Array(IMPORT_LIMITS.fileBytes + 1) : readFileSync(file!), basename(file!), options);
+    const result = await readLedgerFile(
+      tooLarge ? new Uint8Array(IMPORT_LIMITS.fileBytes + 1) : readFileSync(file!),
+      basename(file!),
+      options,
+    );
     for (const problem of result.problems) say(`✗ ${problem.zh}  (${problem.en})`);
     if (!result.ok) {
       say(`共 ${result.problemCount} 处问题，未导入 / ${result.problemCount} problem(s); nothing imported`);
@@ -150,18 +205,38 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       return;
     }
     if (values['save-mapping']) {
-      writeFileSync(values['save-mapping'], `${JSON.stringify({ mapping: result.mapping, defaults: options.defaults ?? {} }, null, 2)}\n`);
+      writeFileSync(
+        values['save-mapping'],
+        `${JSON.stringify({ mapping: result.mapping, defaults: options.defaults ?? {} }, null, 2)}\n`,
+      );
       say(`列对应关系已保存到 ${values['save-mapping']} / column mapping saved`);
     }
-    if (result.monthTotal) say(result.monthTotal.matches ? '本月合计与明细相符 / the month total matches the entries' : '本月合计与明细不符 / the month total does not match');
+    if (result.monthTotal)
+      say(
+        result.monthTotal.matches
+          ? '本月合计与明细相符 / the month total matches the entries'
+          : '本月合计与明细不符 / the month total does not match',
+      );
     // The service merges the rows onto the month as it is when they arrive, so a clerk
     // importing at the same time as another loses nothing.
-    const body = { vouchers: result.vouchers, ...(result.openingFen !== undefined ? { openingFen: result.openingFen } : {}), dryRun: Boolean(values['dry-run']) };
-    const merged = await request<{ summary: { zh: string[]; en: string[] }; draftId: number | null }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/import`, body);
+    const body = {
+      vouchers: result.vouchers,
+      ...(result.openingFen !== undefined ? { openingFen: result.openingFen } : {}),
+      dryRun: Boolean(values['dry-run']),
+    };
+    const merged = await request<{ summary: { zh: string[]; en: string[] }; draftId: number | null }>(
+      connection(),
+      'POST',
+      `/api/regions/${village}/ledger/${month}/import`,
+      body,
+    );
     merged.summary.zh.forEach((line, i) => say(`${line} / ${merged.summary.en[i]}`));
     if (values['dry-run']) say('试运行：未做任何修改 / dry run: nothing changed');
     else if (merged.draftId === null) say('没有变化，未提交 / nothing changed, nothing submitted');
-    else say(`已保存为草稿 ${merged.draftId}，等待村务监督委员会审核 / saved as draft ${merged.draftId}, awaiting the committee's review`);
+    else
+      say(
+        `已保存为草稿 ${merged.draftId}，等待村务监督委员会审核 / saved as draft ${merged.draftId}, awaiting the committee's review`,
+      );
   },
 
   async attach(files) {
@@ -173,27 +248,72 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const kinds = values.kind?.split(/[,，]/).map((k) => k.trim()) ?? [];
     const receipts = [];
     for (const [i, file] of files.entries()) {
-      const type = extname(file).toLowerCase() === '.png' ? 'image/png' : extname(file).toLowerCase() === '.webp' ? 'image/webp' : 'image/jpeg';
-      const image = await request<{ src: string; width: number; height: number }>(connection(), 'POST', '/api/media', new Uint8Array(readFileSync(file)), type);
+      const type =
+        extname(file).toLowerCase() === '.png'
+          ? 'image/png'
+          : extname(file).toLowerCase() === '.webp'
+            ? 'image/webp'
+            : 'image/jpeg';
+      const image = await request<{ src: string; width: number; height: number }>(
+        connection(),
+        'POST',
+        '/api/media',
+        new Uint8Array(readFileSync(file)),
+        type,
+      );
       receipts.push({ ...image, kind: kinds[i] || '票据' });
       say(`已上传 ${file}（${image.width}×${image.height}） / uploaded`);
     }
     // The service adds them to the voucher as it is now: another clerk's change meanwhile stays.
-    const attached = await request<{ id: number; receiptCount: number }>(connection(), 'POST', `/api/regions/${village}/ledger/${month}/vouchers/${encodeURIComponent(number)}/receipts`, { receipts });
-    say(`票据已附到 ${number}（共 ${attached.receiptCount} 张），草稿 ${attached.id} / ${attached.receiptCount} receipt(s) attached, draft ${attached.id}`);
+    const attached = await request<{ id: number; receiptCount: number }>(
+      connection(),
+      'POST',
+      `/api/regions/${village}/ledger/${month}/vouchers/${encodeURIComponent(number)}/receipts`,
+      { receipts },
+    );
+    say(
+      `票据已附到 ${number}（共 ${attached.receiptCount} 张），草稿 ${attached.id} / ${attached.receiptCount} receipt(s) attached, draft ${attached.id}`,
+    );
   },
 
   async upload([file]) {
-    const types: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.wav': 'audio/wav', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4' };
+    const types: Record<string, string> = {
+      '.jpg': 'image/jpeg',
+      '.jpeg': 'image/jpeg',
+      '.png': 'image/png',
+      '.webp': 'image/webp',
+      '.wav': 'audio/wav',
+      '.mp3': 'audio/mpeg',
+      '.m4a': 'audio/mp4',
+    };
     const type = types[extname(need(file, 'file')).toLowerCase()];
     if (!type) throw new UsageError(`不支持的文件类型 / unsupported file type: ${file}`);
-    const stored = await request<Record<string, unknown>>(connection(), 'POST', '/api/media', new Uint8Array(readFileSync(file!)), type);
+    const stored = await request<Record<string, unknown>>(
+      connection(),
+      'POST',
+      '/api/media',
+      new Uint8Array(readFileSync(file!)),
+      type,
+    );
     say(JSON.stringify(stored));
   },
 
   async drafts() {
-    for (const d of await request<{ id: number; region: string; channel: number; item_id: string; action: string; status: string; created_at: string; reason: string | null }[]>(connection(), 'GET', `/api/drafts?status=${values.status ?? 'draft'}`)) {
-      say(`${d.id}\t${d.status}\t${d.region}\t${d.channel}\t${d.item_id}\t${d.action}\t${d.created_at}${d.reason ? `\t${d.reason}` : ''}`);
+    for (const d of await request<
+      {
+        id: number;
+        region: string;
+        channel: number;
+        item_id: string;
+        action: string;
+        status: string;
+        created_at: string;
+        reason: string | null;
+      }[]
+    >(connection(), 'GET', `/api/drafts?status=${values.status ?? 'draft'}`)) {
+      say(
+        `${d.id}\t${d.status}\t${d.region}\t${d.channel}\t${d.item_id}\t${d.action}\t${d.created_at}${d.reason ? `\t${d.reason}` : ''}`,
+      );
     }
   },
 
@@ -203,44 +323,72 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   },
 
   async reject([id]) {
-    await request(connection(), 'POST', `/api/drafts/${need(id, 'draft id')}/reject`, { reason: need(values.reason, 'reason') });
+    await request(connection(), 'POST', `/api/drafts/${need(id, 'draft id')}/reject`, {
+      reason: need(values.reason, 'reason'),
+    });
     say(`草稿 ${id} 已退回 / rejected`);
   },
 
   async publish() {
-    const result = await request<{ version?: number; files?: number; written?: number; scheduled?: { at: string } }>(connection(), 'POST', '/api/publish', values.at ? { at: values.at } : {});
-    say(result.scheduled ? `已定于 ${result.scheduled.at} 发布 / scheduled` : `已发布第 ${result.version} 版：${result.files} 个文件，新写入 ${result.written} 个 / published version ${result.version}`);
+    const result = await request<{ version?: number; files?: number; written?: number; scheduled?: { at: string } }>(
+      connection(),
+      'POST',
+      '/api/publish',
+      values.at ? { at: values.at } : {},
+    );
+    say(
+      result.scheduled
+        ? `已定于 ${result.scheduled.at} 发布 / scheduled`
+        : `已发布第 ${result.version} 版：${result.files} 个文件，新写入 ${result.written} 个 / published version ${result.version}`,
+    );
   },
 
   async rollback([version]) {
-    const result = await request<{ version: number }>(connection(), 'POST', '/api/rollback', { version: Number(need(version, 'version')) });
-    say(`已把第 ${version} 版的内容重新发布为第 ${result.version} 版 / republished version ${version} as ${result.version}`);
+    const result = await request<{ version: number }>(connection(), 'POST', '/api/rollback', {
+      version: Number(need(version, 'version')),
+    });
+    say(
+      `已把第 ${version} 版的内容重新发布为第 ${result.version} 版 / republished version ${version} as ${result.version}`,
+    );
   },
 
   async versions() {
-    for (const v of await request<{ version: number; kind: string; created_at: string; status: string; rolled_back_to: number | null }[]>(connection(), 'GET', '/api/versions')) {
+    for (const v of await request<
+      { version: number; kind: string; created_at: string; status: string; rolled_back_to: number | null }[]
+    >(connection(), 'GET', '/api/versions')) {
       say(`${v.version}\t${v.kind}\t${v.created_at}\t${v.status}${v.rolled_back_to ? `\t= ${v.rolled_back_to}` : ''}`);
     }
   },
 
   async overdue() {
-    const rows = await request<{ region: string; name: string; channel: number; updatedAt: string | null; dueAt: string }[]>(connection(), 'GET', `/api/overdue${values.region ? `?region=${values.region}` : ''}`);
-    for (const r of rows) say(`${r.region}\t${r.name}\t栏目 ${r.channel}\t${r.updatedAt ? `上次更新 ${r.updatedAt.slice(0, 10)}，应于 ${r.dueAt.slice(0, 10)} 前更新` : '从未发布'}`);
+    const rows = await request<
+      { region: string; name: string; channel: number; updatedAt: string | null; dueAt: string }[]
+    >(connection(), 'GET', `/api/overdue${values.region ? `?region=${values.region}` : ''}`);
+    for (const r of rows)
+      say(
+        `${r.region}\t${r.name}\t栏目 ${r.channel}\t${r.updatedAt ? `上次更新 ${r.updatedAt.slice(0, 10)}，应于 ${r.dueAt.slice(0, 10)} 前更新` : '从未发布'}`,
+      );
     say(`共 ${rows.length} 个栏目逾期 / ${rows.length} overdue`);
   },
 
   async 'boot-failures'() {
-    const rows = await request<{ receivedAt: string; address: string; userAgent: string; bundle: string; error: string }[]>(connection(), 'GET', '/api/boot-failures');
+    const rows = await request<
+      { receivedAt: string; address: string; userAgent: string; bundle: string; error: string }[]
+    >(connection(), 'GET', '/api/boot-failures');
     for (const r of rows) say(`${r.receivedAt}\t${r.address}\t${r.bundle}\t${r.error}\t${r.userAgent}`);
     say(`共 ${rows.length} 条机顶盒启动失败报告 / ${rows.length} boot failure reports`);
   },
 
   async audit([action]) {
     if (action !== 'verify') throw new UsageError('audit verify');
-    const check = values['data-dir'] ? verifyAuditChain(openDatabase(join(values['data-dir'], 'sanwu.db'))) : await request<ReturnType<typeof verifyAuditChain>>(connection(), 'GET', '/api/audit/verify');
+    const check = values['data-dir']
+      ? verifyAuditChain(openDatabase(join(values['data-dir'], 'sanwu.db')))
+      : await request<ReturnType<typeof verifyAuditChain>>(connection(), 'GET', '/api/audit/verify');
     if (check.ok) say(`审计链完整：${check.entries} 条，链头 ${check.head} / the audit chain is intact`);
     else {
-      say(`审计链在第 ${check.brokenAt} 条断开：${check.reason} / the audit chain is broken at entry ${check.brokenAt}`);
+      say(
+        `审计链在第 ${check.brokenAt} 条断开：${check.reason} / the audit chain is broken at entry ${check.brokenAt}`,
+      );
       process.exitCode = 1;
     }
   },
@@ -248,7 +396,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async 'rotate-key'() {
     const { previous, current } = rotateSigningKey(join(need(values['data-dir'], 'data-dir'), 'signing-key.pem'));
     say(`签名密钥已更换：${previous} → ${current}。服务重启后，新版本同时用新旧两把密钥签名，机顶盒据此改认新密钥。`);
-    say(`The signing key was rotated: ${previous} → ${current}. From its next start the service signs with both keys, and boxes move to the new one.`);
+    say(
+      `The signing key was rotated: ${previous} → ${current}. From its next start the service signs with both keys, and boxes move to the new one.`,
+    );
   },
   async export() {
     const result = exportFeed(need(values['data-dir'], 'data-dir'), need(values.out, 'out'));

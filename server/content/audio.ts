@@ -11,8 +11,16 @@ import { writeFileAtomic } from '../files/atomicFile';
 export const MAX_AUDIO_BYTES = 10 * 1024 * 1024;
 
 const KINDS = [
-  { ext: 'wav', mime: 'audio/wav', matches: (b: Buffer) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WAVE' },
-  { ext: 'mp3', mime: 'audio/mpeg', matches: (b: Buffer) => b.toString('latin1', 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0) },
+  {
+    ext: 'wav',
+    mime: 'audio/wav',
+    matches: (b: Buffer) => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WAVE',
+  },
+  {
+    ext: 'mp3',
+    mime: 'audio/mpeg',
+    matches: (b: Buffer) => b.toString('latin1', 0, 3) === 'ID3' || (b[0] === 0xff && ((b[1] ?? 0) & 0xe0) === 0xe0),
+  },
   { ext: 'm4a', mime: 'audio/mp4', matches: (b: Buffer) => b.toString('latin1', 4, 8) === 'ftyp' },
 ];
 
@@ -31,9 +39,15 @@ const audioSeconds = async (bytes: Buffer, mime: string): Promise<number | null>
   try {
     // Loaded on the first upload, not at every start of the service.
     const { parseBuffer } = await import('music-metadata');
-    const { format } = await parseBuffer(bytes, { mimeType: mime, size: bytes.length }, { duration: true, skipCovers: true });
+    const { format } = await parseBuffer(
+      bytes,
+      { mimeType: mime, size: bytes.length },
+      { duration: true, skipCovers: true },
+    );
     const seconds = format.duration;
-    return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_AUDIO_SECONDS ? seconds : null;
+    return seconds !== undefined && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_AUDIO_SECONDS
+      ? seconds
+      : null;
   } catch {
     return null;
   }
@@ -53,5 +67,9 @@ export const storeAudio = async (mediaDir: string, bytes: Buffer): Promise<Store
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const path = join(mediaDir, `${sha256}.${kind.ext}`);
   if (!existsSync(path)) writeFileAtomic(path, bytes);
-  return { src: `media/${sha256}.${kind.ext}`, durationSec: Math.max(0.1, Math.round(seconds * 10) / 10), bytes: bytes.length };
+  return {
+    src: `media/${sha256}.${kind.ext}`,
+    durationSec: Math.max(0.1, Math.round(seconds * 10) / 10),
+    bytes: bytes.length,
+  };
 };

@@ -11,6 +11,7 @@ export const nextDue = (cadence: Cadence, updatedAt: string): string | undefined
   };
   // Monthly finances are due by the 10th of the next month; quarterly items three months on.
   if (cadence === 'monthly') return at(year, month + 1, '10');
-  if (cadence === 'quarterly') return at(year, month + 3, updatedAt.slice(8, 10) > '28' ? '28' : updatedAt.slice(8, 10));
+  if (cadence === 'quarterly')
+    return at(year, month + 3, updatedAt.slice(8, 10) > '28' ? '28' : updatedAt.slice(8, 10));
   return undefined;
 };

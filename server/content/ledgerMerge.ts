@@ -50,7 +50,13 @@ const asVouchers = (context: ContentContext, month: string, rows: Record<string,
   throw new OperatorError(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
 };
 
-export const importLedgerRows = (context: ContentContext, operator: Operator, village: string, month: string, rows: LedgerImport): LedgerImportResult =>
+export const importLedgerRows = (
+  context: ContentContext,
+  operator: Operator,
+  village: string,
+  month: string,
+  rows: LedgerImport,
+): LedgerImportResult =>
   context.db
     .transaction((): LedgerImportResult => {
       // Even a dry run shows the month's unpublished draft: only for those who may edit it.
@@ -63,7 +69,11 @@ export const importLedgerRows = (context: ContentContext, operator: Operator, vi
         changed: merge.changed.length,
         unchanged: merge.unchanged.length,
       };
-      const nothingNew = existing !== null && merge.added.length === 0 && merge.changed.length === 0 && (rows.openingFen ?? existing.openingFen) === existing.openingFen;
+      const nothingNew =
+        existing !== null &&
+        merge.added.length === 0 &&
+        merge.changed.length === 0 &&
+        (rows.openingFen ?? existing.openingFen) === existing.openingFen;
       if (rows.dryRun || nothingNew) return { ...result, draftId: null };
       const openingFen = rows.openingFen ?? existing?.openingFen;
       const body = { vouchers: merge.merged, ...(openingFen !== undefined ? { openingFen } : {}) };
@@ -73,17 +83,30 @@ export const importLedgerRows = (context: ContentContext, operator: Operator, vi
     .immediate();
 
 /** Receipt images added to one voucher, all at once: a voucher's images match its 附件张数 once any is attached. */
-export const attachReceipts = (context: ContentContext, operator: Operator, village: string, month: string, number: string, added: Receipt[]): { draft: Revision; receiptCount: number } =>
+export const attachReceipts = (
+  context: ContentContext,
+  operator: Operator,
+  village: string,
+  month: string,
+  number: string,
+  added: Receipt[],
+): { draft: Revision; receiptCount: number } =>
   context.db
     .transaction((): { draft: Revision; receiptCount: number } => {
       if (!can(context.db, operator, 'edit', village)) throw forbidden();
       const current = monthNow(context.db, village, month);
       const voucher = current?.vouchers.find((v) => v.number === number);
-      if (!current || !voucher) throw new OperatorError(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
+      if (!current || !voucher)
+        throw new OperatorError(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
       const receipts = [...voucher.receipts, ...added];
       const attached = { ...voucher, receipts, attachmentCount: Math.max(voucher.attachmentCount, receipts.length) };
       const vouchers = current.vouchers.map((v) => (v === voucher ? attached : v));
-      const draft = pushItem(context, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, { ...current, vouchers });
+      const draft = pushItem(
+        context,
+        operator,
+        { region: village, channel: LEDGER_CHANNEL, itemId: month },
+        { ...current, vouchers },
+      );
       return { draft, receiptCount: receipts.length };
     })
     .immediate();

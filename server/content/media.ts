@@ -42,17 +42,22 @@ const oneDecodeAtATime = async <T>(work: () => Promise<T>): Promise<T> => {
 };
 
 export const storeImage = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
-  if (input.length > MAX_UPLOAD_BYTES) throw new ImageRejected('图片太大，最大 10 MB', 'The image is too large (10 MB at most)');
+  if (input.length > MAX_UPLOAD_BYTES)
+    throw new ImageRejected('图片太大，最大 10 MB', 'The image is too large (10 MB at most)');
   let metadata: Metadata;
   try {
     metadata = await sharp(input).metadata();
   } catch {
     throw new ImageRejected('不是可以识别的图片文件', 'Not an image file that can be read');
   }
-  if (!metadata.format || !ACCEPTED.has(metadata.format)) throw new ImageRejected('只接受 JPEG、PNG 或 WebP 图片', 'Only JPEG, PNG or WebP images are accepted');
+  if (!metadata.format || !ACCEPTED.has(metadata.format))
+    throw new ImageRejected('只接受 JPEG、PNG 或 WebP 图片', 'Only JPEG, PNG or WebP images are accepted');
   // The header says how many pixels decoding would take: refused before any is decoded.
   if ((metadata.width ?? 0) * (metadata.height ?? 0) > MAX_INPUT_PIXELS) {
-    throw new ImageRejected(`图片像素太多（最多 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素）`, `The image has too many pixels (${MAX_INPUT_PIXELS / 1_000_000} megapixels at most)`);
+    throw new ImageRejected(
+      `图片像素太多（最多 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素）`,
+      `The image has too many pixels (${MAX_INPUT_PIXELS / 1_000_000} megapixels at most)`,
+    );
   }
   return oneDecodeAtATime(() => shrinkAndStore(mediaDir, input));
 };

@@ -65,7 +65,11 @@ const FIELD_NAMES: Record<string, [string, string]> = {
 
 /** The field's name for the last named segment of a path: /vouchers/3/amountFen → 金额. */
 export const fieldName = (path: string): [string, string] => {
-  const segment = path.split('/').filter((s) => s && !/^\d+$/.test(s)).pop() ?? '';
+  const segment =
+    path
+      .split('/')
+      .filter((s) => s && !/^\d+$/.test(s))
+      .pop() ?? '';
   return FIELD_NAMES[segment] ?? [segment || '内容', segment || 'content'];
 };
 
@@ -107,12 +111,19 @@ const reason = (problem: FeedProblem): [string, string] => {
 };
 
 const formatReason = (pattern: string): [string, string] => {
-  if (pattern.startsWith('^(1[3-9]')) return ['只能填工作电话：手机号、办公电话或服务热线（如 13812345678、0536-7251234、12345）', 'must be a work phone: a mobile, office line or hotline (e.g. 13812345678, 0536-7251234, 12345)'];
-  if (pattern.includes('\\+08:00')) return ['时间格式不对，应为 2026-10-03T09:00:00+08:00', 'must be a time like 2026-10-03T09:00:00+08:00'];
-  if (pattern.includes('\\*{3,}')) return ['必须打码后公开（如 138****5678）', 'must be masked before publishing (e.g. 138****5678)'];
+  if (pattern.startsWith('^(1[3-9]'))
+    return [
+      '只能填工作电话：手机号、办公电话或服务热线（如 13812345678、0536-7251234、12345）',
+      'must be a work phone: a mobile, office line or hotline (e.g. 13812345678, 0536-7251234, 12345)',
+    ];
+  if (pattern.includes('\\+08:00'))
+    return ['时间格式不对，应为 2026-10-03T09:00:00+08:00', 'must be a time like 2026-10-03T09:00:00+08:00'];
+  if (pattern.includes('\\*{3,}'))
+    return ['必须打码后公开（如 138****5678）', 'must be masked before publishing (e.g. 138****5678)'];
   if (pattern.includes('[记收付转]')) return ['格式不对，应为 记-0042', 'must look like 记-0042'];
   if (pattern.includes('(0[1-9]|1[0-2])$')) return ['月份格式不对，应为 2026-10', 'must be a month like 2026-10'];
-  if (pattern.startsWith('^(0[0-9]')) return ['只能公开办公电话或服务热线', 'must be an office line or service hotline'];
+  if (pattern.startsWith('^(0[0-9]'))
+    return ['只能公开办公电话或服务热线', 'must be an office line or service hotline'];
   return ['格式不对', 'has the wrong format'];
 };
 

@@ -4,7 +4,21 @@
  * disabled (nobody could administer the service). Every change is audited.
  */
 import type { Db } from '../db/database';
-import { activeAdminTokens, activeTokenRole, createOperator, disableOperator, getOperator, issueToken, listOperators, nameProblem, revokeToken, ROLE_LEVEL, ROLES, type Operator, type Role } from '../auth/operators';
+import {
+  activeAdminTokens,
+  activeTokenRole,
+  createOperator,
+  disableOperator,
+  getOperator,
+  issueToken,
+  listOperators,
+  nameProblem,
+  revokeToken,
+  ROLE_LEVEL,
+  ROLES,
+  type Operator,
+  type Role,
+} from '../auth/operators';
 import { can } from '../auth/permissions';
 import { appendAudit } from '../audit/auditLog';
 import { forbidden, OperatorError } from './operatorError';
@@ -12,7 +26,11 @@ import { findRegion } from './regions';
 
 const LEVEL_ZH: Record<string, string> = { village: '村（社区）', street: '街道', district: '区' };
 const lastAdmin = () =>
-  new OperatorError(409, '这是最后一个可用的区管理员令牌，不能作废或停用（否则无人能管理）', 'This is the last working admin token; it cannot be revoked or disabled (nobody could administer the service)');
+  new OperatorError(
+    409,
+    '这是最后一个可用的区管理员令牌，不能作废或停用（否则无人能管理）',
+    'This is the last working admin token; it cannot be revoked or disabled (nobody could administer the service)',
+  );
 
 const mustAdminister = (db: Db, by: Operator) => {
   if (!can(db, by, 'administer')) throw forbidden();
@@ -23,30 +41,60 @@ export const listOperatorAccounts = (db: Db, by: Operator): ReturnType<typeof li
   return listOperators(db);
 };
 
-export const createOperatorAccount = (db: Db, by: Operator, input: { name: string; role: Role; region: string; label?: string }): { operator: Operator; token: string; tokenId: number } => {
+export const createOperatorAccount = (
+  db: Db,
+  by: Operator,
+  input: { name: string; role: Role; region: string; label?: string },
+): { operator: Operator; token: string; tokenId: number } => {
   mustAdminister(db, by);
   const { name, role, region } = input;
-  if (!name.trim()) throw new OperatorError(422, `请给出姓名、角色（${ROLES.join('/')}）和地区代码`, `Give a name, a role (${ROLES.join('/')}) and a region code`);
+  if (!name.trim())
+    throw new OperatorError(
+      422,
+      `请给出姓名、角色（${ROLES.join('/')}）和地区代码`,
+      `Give a name, a role (${ROLES.join('/')}) and a region code`,
+    );
   const badName = nameProblem(name);
   if (badName) throw new OperatorError(422, ...badName);
   const level = findRegion(db, region)?.level;
   if (!level) throw new OperatorError(404, `找不到地区 ${region}`, `No region ${region}`);
   // A clerk of a district or a street reviewer of a village would have rights nobody meant.
-  if (ROLE_LEVEL[role] !== level) throw new OperatorError(422, `${role} 只能设在${LEVEL_ZH[ROLE_LEVEL[role]]}一级，${region} 是${LEVEL_ZH[level]}`, `A ${role} works at ${ROLE_LEVEL[role]} level; ${region} is a ${level}`);
+  if (ROLE_LEVEL[role] !== level)
+    throw new OperatorError(
+      422,
+      `${role} 只能设在${LEVEL_ZH[ROLE_LEVEL[role]]}一级，${region} 是${LEVEL_ZH[level]}`,
+      `A ${role} works at ${ROLE_LEVEL[role]} level; ${region} is a ${level}`,
+    );
   return db.transaction(() => {
     const operator = createOperator(db, name, role, region);
     const token = issueToken(db, operator.id, input.label ?? 'initial');
-    appendAudit(db, { operatorId: by.id, action: 'operator.create', target: `operator ${operator.id}`, after: operator });
+    appendAudit(db, {
+      operatorId: by.id,
+      action: 'operator.create',
+      target: `operator ${operator.id}`,
+      after: operator,
+    });
     return { operator, token: token.token, tokenId: token.id };
   })();
 };
 
-export const issueOperatorToken = (db: Db, by: Operator, operatorId: number, label = 'token'): { tokenId: number; token: string } => {
+export const issueOperatorToken = (
+  db: Db,
+  by: Operator,
+  operatorId: number,
+  label = 'token',
+): { tokenId: number; token: string } => {
   mustAdminister(db, by);
-  if (!getOperator(db, operatorId)) throw new OperatorError(404, `找不到操作员 ${operatorId}`, `No operator ${operatorId}`);
+  if (!getOperator(db, operatorId))
+    throw new OperatorError(404, `找不到操作员 ${operatorId}`, `No operator ${operatorId}`);
   return db.transaction(() => {
     const issued = issueToken(db, operatorId, label);
-    appendAudit(db, { operatorId: by.id, action: 'token.issue', target: `operator ${operatorId}`, after: { tokenId: issued.id } });
+    appendAudit(db, {
+      operatorId: by.id,
+      action: 'token.issue',
+      target: `operator ${operatorId}`,
+      after: { tokenId: issued.id },
+    });
     return { tokenId: issued.id, token: issued.token };
   })();
 };
@@ -68,10 +116,12 @@ export const disableOperatorAccount = (db: Db, by: Operator, operatorId: number)
   mustAdminister(db, by);
   const outcome = db.transaction(() => {
     const result = disableOperator(db, operatorId);
-    if (result === 'disabled') appendAudit(db, { operatorId: by.id, action: 'operator.disable', target: `operator ${operatorId}` });
+    if (result === 'disabled')
+      appendAudit(db, { operatorId: by.id, action: 'operator.disable', target: `operator ${operatorId}` });
     return result;
   })();
-  if (outcome === 'missing') throw new OperatorError(404, `找不到在用的操作员 ${operatorId}`, `No active operator ${operatorId}`);
+  if (outcome === 'missing')
+    throw new OperatorError(404, `找不到在用的操作员 ${operatorId}`, `No active operator ${operatorId}`);
   if (outcome === 'last-admin') throw lastAdmin();
   return { disabled: operatorId };
 };

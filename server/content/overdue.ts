@@ -21,7 +21,9 @@ export const overdueChannels = (db: Db, now: number, region?: string): OverdueCh
       const dueAt = row?.next_due_at ?? (row ? nextDue(c.cadence, row.updated_at) : undefined);
       // A channel never published is overdue from the start.
       if (!row) return [{ region: r.code, name: r.name, channel: c.id, updatedAt: null, dueAt: '' }];
-      return dueAt && Date.parse(dueAt) < now ? [{ region: r.code, name: r.name, channel: c.id, updatedAt: row.updated_at, dueAt }] : [];
+      return dueAt && Date.parse(dueAt) < now
+        ? [{ region: r.code, name: r.name, channel: c.id, updatedAt: row.updated_at, dueAt }]
+        : [];
     }),
   );
 };

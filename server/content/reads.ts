@@ -6,7 +6,8 @@ import { itemState } from './operations';
 import { forbidden } from './operatorError';
 import { listRevisions, type ItemRef, type Revision, type RevisionStatus } from './repository';
 
-const canSeeDrafts = (db: Db, operator: Operator, region: string) => can(db, operator, 'review', region) || can(db, operator, 'edit', region);
+const canSeeDrafts = (db: Db, operator: Operator, region: string) =>
+  can(db, operator, 'review', region) || can(db, operator, 'edit', region);
 
 /** An item as published and its pending draft: only for those who may write or review it. */
 export const readItem = (db: Db, operator: Operator, ref: ItemRef): ReturnType<typeof itemState> => {

@@ -12,9 +12,16 @@ export interface ScheduledPublish {
 
 /** Records a publish at `at`, a China time with its offset, and says so in the audit log. */
 export const schedulePublish = (db: Db, operator: Operator, at: string): { id: number; at: string } => {
-  if (Number.isNaN(Date.parse(at)) || !/\+08:00$/.test(at)) throw new OperatorError(422, '发布时间格式不对，应为 2026-12-01T08:00:00+08:00', 'The time must look like 2026-12-01T08:00:00+08:00');
+  if (Number.isNaN(Date.parse(at)) || !/\+08:00$/.test(at))
+    throw new OperatorError(
+      422,
+      '发布时间格式不对，应为 2026-12-01T08:00:00+08:00',
+      'The time must look like 2026-12-01T08:00:00+08:00',
+    );
   const id = db.transaction(() => {
-    const scheduled = Number(db.prepare('INSERT INTO scheduled_publishes (at, created_by) VALUES (?, ?)').run(at, operator.id).lastInsertRowid);
+    const scheduled = Number(
+      db.prepare('INSERT INTO scheduled_publishes (at, created_by) VALUES (?, ?)').run(at, operator.id).lastInsertRowid,
+    );
     appendAudit(db, { operatorId: operator.id, action: 'schedule', target: `publish ${scheduled}`, after: { at } });
     return scheduled;
   })();
@@ -22,7 +29,10 @@ export const schedulePublish = (db: Db, operator: Operator, at: string): { id: n
 };
 
 /** The scheduled publishes not yet run, whatever their time. */
-export const waitingPublishes = (db: Db): ScheduledPublish[] => db.prepare('SELECT id, at, created_by FROM scheduled_publishes WHERE done_version IS NULL').all() as ScheduledPublish[];
+export const waitingPublishes = (db: Db): ScheduledPublish[] =>
+  db
+    .prepare('SELECT id, at, created_by FROM scheduled_publishes WHERE done_version IS NULL')
+    .all() as ScheduledPublish[];
 
 /** Marks a scheduled publish done with the version it made, or 0 when it was refused. */
 export const markPublishDone = (db: Db, id: number, version: number): void => {

@@ -7,7 +7,13 @@
 import type { TSchema } from '@sinclair/typebox';
 import { ITEM_SCHEMAS } from '../../src/feed/schema';
 
-type Node = TSchema & { type?: string; properties?: Record<string, TSchema>; items?: TSchema; anyOf?: TSchema[]; patternProperties?: Record<string, TSchema> };
+type Node = TSchema & {
+  type?: string;
+  properties?: Record<string, TSchema>;
+  items?: TSchema;
+  anyOf?: TSchema[];
+  patternProperties?: Record<string, TSchema>;
+};
 
 /** A copy of the schema with `additionalProperties: false` on each object (TypeBox's kind symbols are kept by the spread). */
 const strict = (schema: TSchema): TSchema => {
@@ -17,13 +23,18 @@ const strict = (schema: TSchema): TSchema => {
     copy.properties = Object.fromEntries(Object.entries(node.properties).map(([key, value]) => [key, strict(value)]));
     copy.additionalProperties = false;
   }
-  if (node.patternProperties) copy.patternProperties = Object.fromEntries(Object.entries(node.patternProperties).map(([key, value]) => [key, strict(value)]));
+  if (node.patternProperties)
+    copy.patternProperties = Object.fromEntries(
+      Object.entries(node.patternProperties).map(([key, value]) => [key, strict(value)]),
+    );
   if (node.items) copy.items = strict(node.items);
   if (node.anyOf) copy.anyOf = node.anyOf.map(strict);
   return copy;
 };
 
-export const STRICT_ITEM_SCHEMAS = Object.fromEntries(Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, strict(schema)])) as Record<keyof typeof ITEM_SCHEMAS, TSchema>;
+export const STRICT_ITEM_SCHEMAS = Object.fromEntries(
+  Object.entries(ITEM_SCHEMAS).map(([kind, schema]) => [kind, strict(schema)]),
+) as Record<keyof typeof ITEM_SCHEMAS, TSchema>;
 
 /** Items are at most this deep (a ledger month: month → vouchers → voucher → receipts → receipt → field). */
 export const MAX_ITEM_DEPTH = 8;

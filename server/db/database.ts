@@ -45,7 +45,9 @@ const openReadOnly = (file: string, busyTimeoutMs: number): Db => {
 };
 
 export const migrate = (db: Db): void => {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   for (const migration of MIGRATIONS) {
     if (applied.has(migration.version)) continue;
@@ -56,9 +58,16 @@ export const migrate = (db: Db): void => {
         db.exec(migration.sql);
         if (migration.rebuildsTables) {
           const broken = db.pragma('foreign_key_check') as unknown[];
-          if (broken.length) throw new Error(`migration ${migration.version} (${migration.name}) would break ${broken.length} references`);
+          if (broken.length)
+            throw new Error(
+              `migration ${migration.version} (${migration.name}) would break ${broken.length} references`,
+            );
         }
-        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
       })();
     } finally {
       if (migration.rebuildsTables) db.pragma('foreign_keys = ON');

@@ -2,7 +2,18 @@
  * Writes a file so that readers see either the old file or the whole new one, even if
  * the process is killed or the power fails: temporary file, fsync, rename, fsync dir.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, mkdirSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  mkdirSync,
+} from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -17,7 +28,8 @@ const syncDirectory = (dir: string) => {
 
 const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
-const temporaryName = (path: string): string => join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+const temporaryName = (path: string): string =>
+  join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
 /**
  * Removes the temporary files that killed writers left in `dirs`. Only those older than

@@ -7,7 +7,16 @@ import type { Voucher } from '../../src/feed/schema';
 import type { Header } from './header';
 import { messages } from './messages';
 import type { Cell, ImportProblem, LedgerDefaults, LedgerField } from './types';
-import { cellText, readAccount, readAmount, readCount, readDate, readDirection, readVoucherNumber, type AmountRead } from './values';
+import {
+  cellText,
+  readAccount,
+  readAmount,
+  readCount,
+  readDate,
+  readDirection,
+  readVoucherNumber,
+  type AmountRead,
+} from './values';
 
 /** A voucher before the month is settled: id, publishedAt and version come later. */
 export type VoucherDraft = Omit<Voucher, 'id' | 'publishedAt' | 'version' | 'receipts'>;
@@ -64,7 +73,8 @@ export const convertRow = (row: Cell[], rowNumber: number, context: ConvertConte
     if (value === undefined) return field === 'summary' ? undefined : defaults[field];
     const content = cellText(value);
     if (content === '') return report(messages.required(rowNumber, columnName(field)));
-    if (content.length > MAX_LENGTH[field]) return report(messages.tooLong(rowNumber, columnName(field), MAX_LENGTH[field]));
+    if (content.length > MAX_LENGTH[field])
+      return report(messages.tooLong(rowNumber, columnName(field), MAX_LENGTH[field]));
     return content;
   };
 
@@ -91,7 +101,8 @@ export const convertRow = (row: Cell[], rowNumber: number, context: ConvertConte
   if (numberCell !== undefined) {
     outcome.number = readVoucherNumber(numberCell);
     if (numberCell === null) report(messages.required(rowNumber, columnName('number')));
-    else if (outcome.number === undefined) report(messages.badNumber(rowNumber, columnName('number'), cellText(numberCell)));
+    else if (outcome.number === undefined)
+      report(messages.badNumber(rowNumber, columnName('number'), cellText(numberCell)));
   }
   outcome.amount = readEntryAmount(cell, columnName, rowNumber, report);
   const summary = text('summary');
@@ -107,7 +118,8 @@ export const convertRow = (row: Cell[], rowNumber: number, context: ConvertConte
   const attachmentCell = cell('attachmentCount');
   if (attachmentCell !== undefined) {
     const count = readCount(attachmentCell);
-    if (count === undefined) report(messages.badAttachmentCount(rowNumber, columnName('attachmentCount'), cellText(attachmentCell)));
+    if (count === undefined)
+      report(messages.badAttachmentCount(rowNumber, columnName('attachmentCount'), cellText(attachmentCell)));
     else attachmentCount = count;
   }
 
@@ -140,7 +152,13 @@ type CellOf = (field: LedgerField) => Cell | undefined;
 type Report = (problem: ImportProblem) => undefined;
 
 /** Fen of an amount cell, or undefined after reporting why not; 0 and blank both mean "no amount". */
-const amountIn = (field: LedgerField, value: Cell, columnName: (f: LedgerField) => string, row: number, report: Report): number | undefined => {
+const amountIn = (
+  field: LedgerField,
+  value: Cell,
+  columnName: (f: LedgerField) => string,
+  row: number,
+  report: Report,
+): number | undefined => {
   const read: AmountRead = readAmount(value);
   const column = columnName(field);
   switch (read.kind) {
@@ -156,17 +174,24 @@ const amountIn = (field: LedgerField, value: Cell, columnName: (f: LedgerField) 
 };
 
 /** Income and spending columns (the amount's column gives the direction), or one amount column with a direction column. */
-const readEntryAmount = (cell: CellOf, columnName: (f: LedgerField) => string, row: number, report: Report): RowOutcome['amount'] => {
+const readEntryAmount = (
+  cell: CellOf,
+  columnName: (f: LedgerField) => string,
+  row: number,
+  report: Report,
+): RowOutcome['amount'] => {
   const incomeCell = cell('income');
   const expenseCell = cell('expense');
   if (incomeCell !== undefined || expenseCell !== undefined) {
     const income = incomeCell === undefined ? 0 : amountIn('income', incomeCell, columnName, row, report);
     const expense = expenseCell === undefined ? 0 : amountIn('expense', expenseCell, columnName, row, report);
     if (income === undefined || expense === undefined) return undefined;
-    if (income > 0 && expense > 0) return report(messages.bothAmounts(row, columnName('income'), columnName('expense')));
+    if (income > 0 && expense > 0)
+      return report(messages.bothAmounts(row, columnName('income'), columnName('expense')));
     if (income > 0) return { direction: 'income', fen: income };
     if (expense > 0) return { direction: 'expense', fen: expense };
-    if (incomeCell !== undefined && expenseCell !== undefined) return report(messages.noAmount(row, columnName('income'), columnName('expense')));
+    if (incomeCell !== undefined && expenseCell !== undefined)
+      return report(messages.noAmount(row, columnName('income'), columnName('expense')));
     return report(messages.required(row, columnName(incomeCell === undefined ? 'expense' : 'income')));
   }
   const amountCell = cell('amount');
@@ -177,11 +202,17 @@ const readEntryAmount = (cell: CellOf, columnName: (f: LedgerField) => string, r
   if (directionCell === undefined) return undefined;
   const direction = readDirection(directionCell);
   if (directionCell === null) return report(messages.required(row, columnName('direction')));
-  if (direction === undefined) return report(messages.badDirection(row, columnName('direction'), cellText(directionCell)));
+  if (direction === undefined)
+    return report(messages.badDirection(row, columnName('direction'), cellText(directionCell)));
   return fen === undefined ? undefined : { direction, fen };
 };
 
-const readEntryAccount = (cell: CellOf, columnName: (f: LedgerField) => string, row: number, report: Report): Voucher['account'] | undefined => {
+const readEntryAccount = (
+  cell: CellOf,
+  columnName: (f: LedgerField) => string,
+  row: number,
+  report: Report,
+): Voucher['account'] | undefined => {
   const nameCell = cell('account');
   if (nameCell === undefined) return undefined;
   const column = columnName('account');

@@ -7,7 +7,8 @@
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'gb18030';
 
 export const decodeText = (bytes: Uint8Array): { text: string; encoding: TextEncoding } => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   try {
     // TextDecoder drops a leading BOM itself.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

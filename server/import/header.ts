@@ -57,7 +57,9 @@ export const normaliseHeader = (text: string): string =>
     .replace(/\s+/g, '')
     .replace(/\([^)]*\)$/, '');
 
-const FIELD_BY_NAME = new Map(LEDGER_FIELDS.flatMap((field) => KNOWN_NAMES[field].map((name) => [name, field] as const)));
+const FIELD_BY_NAME = new Map(
+  LEDGER_FIELDS.flatMap((field) => KNOWN_NAMES[field].map((name) => [name, field] as const)),
+);
 
 /** Rows searched for the header; exports put at most a few title rows above it. */
 export const HEADER_SCAN_ROWS = 30;
@@ -98,11 +100,14 @@ const columnOf = (row: Cell[], headerText: string): number => {
 
 /** The header row and its columns, or undefined when none of the first rows looks like one. */
 export const findHeader = (rows: Cell[][], saved: ColumnMapping = {}): Header | undefined => {
-  const savedEntries = Object.entries(saved).filter((entry): entry is [LedgerField, string] => entry[1] !== undefined && entry[1] !== '');
+  const savedEntries = Object.entries(saved).filter(
+    (entry): entry is [LedgerField, string] => entry[1] !== undefined && entry[1] !== '',
+  );
   const scan = rows.slice(0, HEADER_SCAN_ROWS);
   // Most of a saved mapping, not all of it: a renamed column is reported, not a reason to lose the header.
   const enough = Math.min(savedEntries.length, Math.max(2, Math.ceil(savedEntries.length / 2)));
-  const holdsSaved = (row: Cell[]) => savedEntries.length > 0 && savedEntries.filter(([, text]) => columnOf(row, text) >= 0).length >= enough;
+  const holdsSaved = (row: Cell[]) =>
+    savedEntries.length > 0 && savedEntries.filter(([, text]) => columnOf(row, text) >= 0).length >= enough;
   let index = scan.findIndex(holdsSaved);
   if (index < 0) index = scan.findIndex((row) => looksLikeHeader(guessColumns(row)));
   const row = rows[index];

@@ -1,5 +1,12 @@
 /** The ledger importer: a month of vouchers from a village's CSV or .xlsx export. */
 export { readLedgerFile, voucherId } from './read';
-export { mergeVouchers, describeMerge, compareVouchers, type MergeResult, type VoucherChange, type FieldChange } from './merge';
+export {
+  mergeVouchers,
+  describeMerge,
+  compareVouchers,
+  type MergeResult,
+  type VoucherChange,
+  type FieldChange,
+} from './merge';
 export { FIELD_LABELS } from './header';
 export * from './types';

@@ -72,7 +72,8 @@ export const zipEntries = (bytes: Uint8Array): ZipEntry[] | null => {
 type Over = { limit: 'zipEntries' | 'inflatedBytes' | 'inflationRatio' | 'unreadable'; entry?: string };
 
 /** Past a few kilobytes, a part may inflate to at most this (small parts compress little or not at all). */
-const ratioCap = (entry: ZipEntry) => Math.max(64 * 1024, IMPORT_LIMITS.inflationRatio * Math.max(1, entry.compressedBytes));
+const ratioCap = (entry: ZipEntry) =>
+  Math.max(64 * 1024, IMPORT_LIMITS.inflationRatio * Math.max(1, entry.compressedBytes));
 
 /** The first cap an .xlsx's declared parts break, if any. */
 export const xlsxOverLimit = (entries: ZipEntry[]): Over | null => {
@@ -93,7 +94,8 @@ export const inflatedOverLimit = (bytes: Uint8Array, entries: ZipEntry[]): Over 
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let left = IMPORT_LIMITS.inflatedBytes;
   for (const entry of entries) {
-    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_ENTRY) return { limit: 'unreadable', entry: entry.name };
+    if (entry.offset + 30 > bytes.length || view.getUint32(entry.offset, true) !== LOCAL_ENTRY)
+      return { limit: 'unreadable', entry: entry.name };
     const start = entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
     const data = bytes.subarray(start, start + entry.compressedBytes);
     const cap = Math.min(left, ratioCap(entry));

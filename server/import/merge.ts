@@ -90,14 +90,29 @@ export function mergeVouchers(existing: Voucher[], imported: Voucher[]): MergeRe
 export function describeMerge(result: MergeResult, language: 'zh' | 'en' = 'zh'): string[] {
   const zh = language === 'zh';
   const details = result.changed
-    .map(({ after, changes }) => `${after.number}: ${changes.map((c) => `${zh ? c.zh : c.en} ${c.before} → ${c.after}`).join(', ')}`)
+    .map(
+      ({ after, changes }) =>
+        `${after.number}: ${changes.map((c) => `${zh ? c.zh : c.en} ${c.before} → ${c.after}`).join(', ')}`,
+    )
     .join('; ');
   const lines = zh
-    ? [`新增 ${result.added.length} 笔`, `修改 ${result.changed.length} 笔${details ? ` (${details})` : ''}`, `未变 ${result.unchanged.length} 笔`]
-    : [`Added ${result.added.length}`, `Changed ${result.changed.length}${details ? ` (${details})` : ''}`, `Unchanged ${result.unchanged.length}`];
+    ? [
+        `新增 ${result.added.length} 笔`,
+        `修改 ${result.changed.length} 笔${details ? ` (${details})` : ''}`,
+        `未变 ${result.unchanged.length} 笔`,
+      ]
+    : [
+        `Added ${result.added.length}`,
+        `Changed ${result.changed.length}${details ? ` (${details})` : ''}`,
+        `Unchanged ${result.unchanged.length}`,
+      ];
   if (result.kept.length > 0) {
     const numbers = result.kept.map((v) => v.number).join(', ');
-    lines.push(zh ? `文件中没有、原样保留 ${result.kept.length} 笔 (${numbers})` : `Not in the file, kept ${result.kept.length} (${numbers})`);
+    lines.push(
+      zh
+        ? `文件中没有、原样保留 ${result.kept.length} 笔 (${numbers})`
+        : `Not in the file, kept ${result.kept.length} (${numbers})`,
+    );
   }
   return lines;
 }

@@ -15,7 +15,13 @@ const problem = (code: ProblemCode, where: Where, zh: string, en: string): Impor
   const { row, column } = where;
   const zhAt = row === undefined ? '' : column === undefined ? `第${row}行` : `第${row}行「${column}」`;
   const enAt = row === undefined ? '' : column === undefined ? `Row ${row}: ` : `Row ${row}, "${column}": `;
-  return { code, ...(row === undefined ? {} : { row }), ...(column === undefined ? {} : { column }), zh: zhAt + zh, en: enAt + en };
+  return {
+    code,
+    ...(row === undefined ? {} : { row }),
+    ...(column === undefined ? {} : { column }),
+    zh: zhAt + zh,
+    en: enAt + en,
+  };
 };
 
 export const messages = {
@@ -26,8 +32,10 @@ export const messages = {
       '不支持旧版 Excel（.xls）文件：请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入',
       'Old binary Excel (.xls) files are not supported: save the file as .xlsx or CSV and import that',
     ),
-  tooLarge: (zh: string, en: string) => problem('tooLarge', {}, `文件过大，未导入：${zh}`, `The file is too large and was not imported: ${en}`),
-  unreadableFile: (detail: string) => problem('unreadableFile', {}, `无法读取文件：${detail}`, `The file cannot be read: ${detail}`),
+  tooLarge: (zh: string, en: string) =>
+    problem('tooLarge', {}, `文件过大，未导入：${zh}`, `The file is too large and was not imported: ${en}`),
+  unreadableFile: (detail: string) =>
+    problem('unreadableFile', {}, `无法读取文件：${detail}`, `The file cannot be read: ${detail}`),
   sheetNotFound: (sheet: string | number, names: string[]) =>
     problem(
       'sheetNotFound',
@@ -43,9 +51,19 @@ export const messages = {
       `No header row: none of the first ${scanned} rows names columns such as 日期, 摘要, 收入, 支出`,
     ),
   mappingColumnNotFound: (row: number, column: string) =>
-    problem('mappingColumnNotFound', { row, column }, '保存的列对应在表头中找不到这一列', 'the saved column mapping names a column the header does not have'),
+    problem(
+      'mappingColumnNotFound',
+      { row, column },
+      '保存的列对应在表头中找不到这一列',
+      'the saved column mapping names a column the header does not have',
+    ),
   missingColumn: (column: string) =>
-    problem('missingColumn', { column }, `文件中没有「${column}」列，也没有给出默认值`, `The file has no "${column}" column and no default was given`),
+    problem(
+      'missingColumn',
+      { column },
+      `文件中没有「${column}」列，也没有给出默认值`,
+      `The file has no "${column}" column and no default was given`,
+    ),
   required: (row: number, column: string) => problem('required', { row, column }, '不能为空', 'must not be empty'),
   tooLong: (row: number, column: string, max: number) =>
     problem('tooLong', { row, column }, `不能超过${max}个字`, `must be at most ${max} characters`),
@@ -70,14 +88,29 @@ export const messages = {
   badAmount: (row: number, column: string, text: string) =>
     problem('badAmount', { row, column }, `无法识别的金额「${text}」`, `unreadable amount "${text}"`),
   subFen: (row: number, column: string, text: string) =>
-    problem('subFen', { row, column }, `金额只能精确到分「${text}」`, `amounts go down to the fen, not below: "${text}"`),
+    problem(
+      'subFen',
+      { row, column },
+      `金额只能精确到分「${text}」`,
+      `amounts go down to the fen, not below: "${text}"`,
+    ),
   negative: (row: number, column: string) => problem('negative', { row, column }, '不能为负数', 'must not be negative'),
   bothAmounts: (row: number, column: string, other: string) =>
-    problem('bothAmounts', { row, column }, `和「${other}」不能同时有金额`, `and "${other}" must not both hold an amount`),
+    problem(
+      'bothAmounts',
+      { row, column },
+      `和「${other}」不能同时有金额`,
+      `and "${other}" must not both hold an amount`,
+    ),
   noAmount: (row: number, column: string, other: string) =>
     problem('noAmount', { row, column }, `和「${other}」都没有金额`, `neither it nor "${other}" holds an amount`),
   badDirection: (row: number, column: string, text: string) =>
-    problem('badDirection', { row, column }, `无法识别的收支方向「${text}」（应为 收/支 或 借/贷）`, `unreadable direction "${text}" (收/支 or 借/贷)`),
+    problem(
+      'badDirection',
+      { row, column },
+      `无法识别的收支方向「${text}」（应为 收/支 或 借/贷）`,
+      `unreadable direction "${text}" (收/支 or 借/贷)`,
+    ),
   badNumber: (row: number, column: string, text: string) =>
     problem('badNumber', { row, column }, `无法识别的凭证号「${text}」`, `unreadable voucher number "${text}"`),
   duplicateNumber: (row: number, column: string, number: string, firstRow: number) =>
@@ -85,7 +118,12 @@ export const messages = {
   noAccountCode: (row: number, column: string, text: string) =>
     problem('noAccountCode', { row, column }, `缺少科目编码「${text}」`, `no account code in "${text}"`),
   badAttachmentCount: (row: number, column: string, text: string) =>
-    problem('badAttachmentCount', { row, column }, `无法识别的附件张数「${text}」`, `unreadable number of attachments "${text}"`),
+    problem(
+      'badAttachmentCount',
+      { row, column },
+      `无法识别的附件张数「${text}」`,
+      `unreadable number of attachments "${text}"`,
+    ),
   monthTotalMismatch: (row: number, column: string, side: 'income' | 'expense', entriesFen: number, rowFen: number) =>
     problem(
       'monthTotalMismatch',

@@ -8,7 +8,15 @@ import { columnName as headerColumnName, FIELD_LABELS, findHeader, HEADER_SCAN_R
 import { messages } from './messages';
 import { classifyRow } from './summaryRows';
 import { readTable } from './table';
-import type { Cell, FileMonthTotal, ImportProblem, LedgerField, LedgerImportOptions, LedgerImportResult, SkippedRow } from './types';
+import type {
+  Cell,
+  FileMonthTotal,
+  ImportProblem,
+  LedgerField,
+  LedgerImportOptions,
+  LedgerImportResult,
+  SkippedRow,
+} from './types';
 import { cellText, readAmount, readDate } from './values';
 import type { Voucher } from '../../src/feed/schema';
 import { chinaTime } from '../../src/format/dates';
@@ -21,10 +29,15 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 const DEFAULTABLE = ['handler', 'witness', 'approver', 'bookkeeper', 'reviewer', 'opinion'] as const;
 
 /** Throws RangeError for malformed options: those are the caller's mistake, not the file's. */
-export async function readLedgerFile(bytes: Uint8Array, fileName: string, options: LedgerImportOptions): Promise<LedgerImportResult> {
+export async function readLedgerFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: LedgerImportOptions,
+): Promise<LedgerImportResult> {
   const { month, defaults = {}, maxProblems = DEFAULT_MAX_PROBLEMS } = options;
   if (month !== undefined && !MONTH.test(month)) throw new RangeError(`month must be YYYY-MM, got ${month}`);
-  if (options.publishedAt !== undefined && !DATE_TIME.test(options.publishedAt)) throw new RangeError(`publishedAt must be ISO with +08:00, got ${options.publishedAt}`);
+  if (options.publishedAt !== undefined && !DATE_TIME.test(options.publishedAt))
+    throw new RangeError(`publishedAt must be ISO with +08:00, got ${options.publishedAt}`);
   const reviewedAt = defaultReviewedAt(defaults.reviewedAt);
 
   const problems: ImportProblem[] = [];
@@ -32,7 +45,8 @@ export async function readLedgerFile(bytes: Uint8Array, fileName: string, option
     // File-wide problems first, then by row as the operator reads down the sheet.
     const sorted = [...problems].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     const vouchers = partial.vouchers ?? [];
-    const sum = (direction: Voucher['direction']) => vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
+    const sum = (direction: Voucher['direction']) =>
+      vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
     return {
       ok: problems.length === 0,
       mapping: {},
@@ -51,7 +65,11 @@ export async function readLedgerFile(bytes: Uint8Array, fileName: string, option
     return result({ format: /\.xlsx$/i.test(fileName) ? 'xlsx' : 'csv' });
   }
   const { table } = read;
-  const fileInfo = { format: table.format, ...(table.encoding ? { encoding: table.encoding } : {}), ...(table.sheet ? { sheet: table.sheet } : {}) };
+  const fileInfo = {
+    format: table.format,
+    ...(table.encoding ? { encoding: table.encoding } : {}),
+    ...(table.sheet ? { sheet: table.sheet } : {}),
+  };
   const header = findHeader(table.rows, options.mapping);
   if (!header) {
     problems.push(messages.noHeader(Math.min(HEADER_SCAN_ROWS, table.rows.length)));
@@ -63,7 +81,13 @@ export async function readLedgerFile(bytes: Uint8Array, fileName: string, option
   problems.push(...missingColumns(header, options));
 
   const body = walkRows(table.rows, header, (row, rowNumber) =>
-    convertRow(row, rowNumber, { header, columnName, defaults, ...(month ? { month } : {}), ...(reviewedAt ? { reviewedAt } : {}) }),
+    convertRow(row, rowNumber, {
+      header,
+      columnName,
+      defaults,
+      ...(month ? { month } : {}),
+      ...(reviewedAt ? { reviewedAt } : {}),
+    }),
   );
   problems.push(...body.problems);
   const entries = body.entries;
@@ -130,7 +154,9 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
   const body: Body = { entries: [], skipped: [], problems: [] };
   const { columns } = header;
   const columnName = (field: LedgerField) => headerColumnName(header, field);
-  const amountColumns = (['income', 'expense', 'amount'] as const).flatMap((field) => (columns[field] === undefined ? [] : [columns[field]]));
+  const amountColumns = (['income', 'expense', 'amount'] as const).flatMap((field) =>
+    columns[field] === undefined ? [] : [columns[field]],
+  );
   const fenIn = (row: Cell[], field: LedgerField): number | undefined => {
     const column = columns[field];
     const read = column === undefined ? undefined : readAmount(row[column] ?? null);
@@ -222,4 +248,3 @@ const defaultReviewedAt = (value: string | undefined): string | undefined => {
   if (read.kind !== 'date') throw new RangeError(`defaults.reviewedAt must be a date, got ${value}`);
   return `${read.day}T00:00:00+08:00`;
 };
-

@@ -25,9 +25,11 @@ export const readTable = async (bytes: Uint8Array, fileName: string, sheet?: str
 };
 
 const MB = 1024 * 1024;
-const fileTooLarge = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.fileBytes / MB} MB`, `over ${IMPORT_LIMITS.fileBytes / MB} MB`);
+const fileTooLarge = () =>
+  messages.tooLarge(`超过 ${IMPORT_LIMITS.fileBytes / MB} MB`, `over ${IMPORT_LIMITS.fileBytes / MB} MB`);
 const tooManyRows = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.rows} 行`, `over ${IMPORT_LIMITS.rows} rows`);
-const tooManyColumns = () => messages.tooLarge(`超过 ${IMPORT_LIMITS.columns} 列`, `over ${IMPORT_LIMITS.columns} columns`);
+const tooManyColumns = () =>
+  messages.tooLarge(`超过 ${IMPORT_LIMITS.columns} 列`, `over ${IMPORT_LIMITS.columns} columns`);
 
 const blankToNull = (text: string): Cell => (text.trim() === '' ? null : text);
 
@@ -36,9 +38,16 @@ const readCsv = (bytes: Uint8Array): TableRead => {
   try {
     // Empty lines are kept: they are rows the operator sees, and row numbers must match.
     // Parsing stops one line past the cap: a file of a million rows costs no more than a full one.
-    const records = parse(text, { delimiter: guessDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to_line: IMPORT_LIMITS.rows + 1 });
+    const records = parse(text, {
+      delimiter: guessDelimiter(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      to_line: IMPORT_LIMITS.rows + 1,
+    });
     if (records.length > IMPORT_LIMITS.rows) return { ok: false, problem: tooManyRows() };
-    if (records.some((record) => record.length > IMPORT_LIMITS.columns)) return { ok: false, problem: tooManyColumns() };
+    if (records.some((record) => record.length > IMPORT_LIMITS.columns))
+      return { ok: false, problem: tooManyColumns() };
     return { ok: true, table: { format: 'csv', encoding, rows: records.map((record) => record.map(blankToNull)) } };
   } catch (error) {
     return { ok: false, problem: messages.unreadableFile(error instanceof Error ? error.message : String(error)) };
@@ -56,22 +65,54 @@ const readXlsx = async (bytes: Uint8Array, sheet?: string | number): Promise<Tab
   // What the parts would inflate to, as the zip declares it, before ExcelJS inflates anything.
   // A directory this reader cannot follow (Zip64, or damaged) would leave every cap unchecked.
   const entries = zipEntries(bytes);
-  if (!entries) return { ok: false, problem: messages.unreadableFile('压缩目录无法读取 / its zip directory cannot be read') };
+  if (!entries)
+    return { ok: false, problem: messages.unreadableFile('压缩目录无法读取 / its zip directory cannot be read') };
   // Then what they really inflate to, each with a ceiling: the directory's sizes may lie.
   const over = xlsxOverLimit(entries) ?? inflatedOverLimit(bytes, entries);
-  if (over?.limit === 'unreadable') return { ok: false, problem: messages.unreadableFile(`部件「${over.entry}」无法解压 / part "${over.entry}" cannot be inflated`) };
-  if (over?.limit === 'zipEntries') return { ok: false, problem: messages.tooLarge(`包含超过 ${IMPORT_LIMITS.zipEntries} 个部件`, `more than ${IMPORT_LIMITS.zipEntries} parts`) };
-  if (over?.limit === 'inflatedBytes') return { ok: false, problem: messages.tooLarge(`${over.entry ? `「${over.entry}」` : ''}解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`, `${over.entry ? `"${over.entry}" ` : ''}over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`) };
-  if (over) return { ok: false, problem: messages.tooLarge(`「${over.entry}」解压后是压缩大小的 ${IMPORT_LIMITS.inflationRatio} 倍以上`, `"${over.entry}" inflates to more than ${IMPORT_LIMITS.inflationRatio} times its compressed size`) };
+  if (over?.limit === 'unreadable')
+    return {
+      ok: false,
+      problem: messages.unreadableFile(`部件「${over.entry}」无法解压 / part "${over.entry}" cannot be inflated`),
+    };
+  if (over?.limit === 'zipEntries')
+    return {
+      ok: false,
+      problem: messages.tooLarge(
+        `包含超过 ${IMPORT_LIMITS.zipEntries} 个部件`,
+        `more than ${IMPORT_LIMITS.zipEntries} parts`,
+      ),
+    };
+  if (over?.limit === 'inflatedBytes')
+    return {
+      ok: false,
+      problem: messages.tooLarge(
+        `${over.entry ? `「${over.entry}」` : ''}解压后超过 ${IMPORT_LIMITS.inflatedBytes / MB} MB`,
+        `${over.entry ? `"${over.entry}" ` : ''}over ${IMPORT_LIMITS.inflatedBytes / MB} MB uncompressed`,
+      ),
+    };
+  if (over)
+    return {
+      ok: false,
+      problem: messages.tooLarge(
+        `「${over.entry}」解压后是压缩大小的 ${IMPORT_LIMITS.inflationRatio} 倍以上`,
+        `"${over.entry}" inflates to more than ${IMPORT_LIMITS.inflationRatio} times its compressed size`,
+      ),
+    };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch (error) {
     return { ok: false, problem: messages.unreadableFile(error instanceof Error ? error.message : String(error)) };
   }
   const names = workbook.worksheets.map((w) => w.name);
   const worksheet =
-    sheet === undefined ? workbook.worksheets[0] : typeof sheet === 'number' ? workbook.worksheets[sheet - 1] : workbook.getWorksheet(sheet);
+    sheet === undefined
+      ? workbook.worksheets[0]
+      : typeof sheet === 'number'
+        ? workbook.worksheets[sheet - 1]
+        : workbook.getWorksheet(sheet);
   if (!worksheet) return { ok: false, problem: messages.sheetNotFound(sheet ?? 1, names) };
   // One cell at XFD1048576 makes a sheet of 17 billion cells: refused before walking it.
   if (worksheet.rowCount > IMPORT_LIMITS.rows) return { ok: false, problem: tooManyRows() };

@@ -25,7 +25,8 @@ export const readAmount = (cell: Cell): AmountRead => {
     if (!Number.isFinite(cell)) return { kind: 'bad' };
     // 330.3 is stored as 330.29999…; toFixed(2) gives the decimal the operator typed.
     const hundredths = cell * 100;
-    if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6 * Math.max(1, Math.abs(hundredths))) return { kind: 'subFen' };
+    if (Math.abs(hundredths - Math.round(hundredths)) > 1e-6 * Math.max(1, Math.abs(hundredths)))
+      return { kind: 'subFen' };
     return readAmount(cell.toFixed(2));
   }
   let text = ascii(cell);
@@ -51,7 +52,8 @@ export const readAmount = (cell: Cell): AmountRead => {
 
 const isoDay = (year: number, month: number, day: number): string | undefined => {
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
@@ -79,7 +81,10 @@ export const readDate = (cell: Cell, month?: string): DateRead => {
   }
   // Spaces are kept here: they separate a day from a time (2026/10/1 10:05).
   const text = cell.normalize('NFKC').trim();
-  const full = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(text);
+  const full =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/.exec(
+      text,
+    );
   if (full) return found(isoDay(Number(full[1]), Number(full[2]), Number(full[3])));
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (compact) return found(isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3])));

@@ -37,9 +37,14 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   const createdAt = db.prepare('SELECT created_at FROM versions WHERE version = ?').pluck().get(version) as string;
   const regions = db.prepare('SELECT * FROM regions ORDER BY code').all() as RegionRow[];
   const meta = new Map(
-    (db.prepare('SELECT region, channel, updated_at, next_due_at FROM channel_meta').all() as { region: string; channel: number; updated_at: string; next_due_at: string | null }[]).map(
-      (m) => [`${m.region}/${m.channel}`, m],
-    ),
+    (
+      db.prepare('SELECT region, channel, updated_at, next_due_at FROM channel_meta').all() as {
+        region: string;
+        channel: number;
+        updated_at: string;
+        next_due_at: string | null;
+      }[]
+    ).map((m) => [`${m.region}/${m.channel}`, m]),
   );
   const firstPublished = db.prepare(
     `SELECT min(published_at) AS first, count(*) AS n FROM revisions WHERE region = ? AND channel = ? AND item_id = ? AND status = 'published' AND action = 'put' AND id <= ?`,
@@ -53,11 +58,20 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   }
   const bodyOf = (item: PublishedItem): Record<string, unknown> => {
     const { id, ...body } = JSON.parse(item.revision.body ?? '{}') as Record<string, unknown>;
-    const history = firstPublished.get(item.region, item.channel, item.itemId, item.revision.id) as { first: string; n: number };
+    const history = firstPublished.get(item.region, item.channel, item.itemId, item.revision.id) as {
+      first: string;
+      n: number;
+    };
     // A clip the speech engine made for this very text, for boxes that cannot speak.
     const text = clipText(item.channel, body);
     const clip = text ? findClip(db, text) : null;
-    return { id: id ?? item.itemId, publishedAt: history.first, version: Math.max(history.n, 1), ...body, ...(clip ? { audio: { src: clip.src, durationSec: clip.duration_sec } } : {}) };
+    return {
+      id: id ?? item.itemId,
+      publishedAt: history.first,
+      version: Math.max(history.n, 1),
+      ...body,
+      ...(clip ? { audio: { src: clip.src, durationSec: clip.duration_sec } } : {}),
+    };
   };
 
   const files: FeedFile[] = [];
@@ -70,8 +84,14 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   const fictional = db.prepare(`SELECT value FROM settings WHERE key = 'fictional'`).pluck().get() === '1';
   // A file's time is that of its newest content, not of the version: unchanged files
   // keep their bytes, and so their hashes, from one version to the next.
-  const header = <K extends string>(kind: K, generatedAt: string) => ({ schemaVersion: SCHEMA_VERSION, kind, generatedAt, ...(fictional ? { fictional } : {}) });
-  const newestOf = (channels: Channel[]) => channels.reduce((newest, c) => (c.updatedAt > newest ? c.updatedAt : newest), '') || createdAt;
+  const header = <K extends string>(kind: K, generatedAt: string) => ({
+    schemaVersion: SCHEMA_VERSION,
+    kind,
+    generatedAt,
+    ...(fictional ? { fictional } : {}),
+  });
+  const newestOf = (channels: Channel[]) =>
+    channels.reduce((newest, c) => (c.updatedAt > newest ? c.updatedAt : newest), '') || createdAt;
 
   const channelsOf = (region: RegionRow, ids: number[]): Channel[] =>
     ids.flatMap((id): Channel[] => {
@@ -83,8 +103,22 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
       const nextDueAt = m?.next_due_at ?? nextDue(spec.cadence, updatedAt);
       const rules = serverKind(spec.kind);
       if (!rules) return [];
-      const context = { region: { code: region.code, name: region.name, accountName: region.account_name }, createdAt, feedItem: bodyOf, header, emit };
-      return [{ id, kind: spec.kind, updatedAt, ...(nextDueAt ? { nextDueAt } : {}), content: rules.assemble(list, context) } as Channel];
+      const context = {
+        region: { code: region.code, name: region.name, accountName: region.account_name },
+        createdAt,
+        feedItem: bodyOf,
+        header,
+        emit,
+      };
+      return [
+        {
+          id,
+          kind: spec.kind,
+          updatedAt,
+          ...(nextDueAt ? { nextDueAt } : {}),
+          content: rules.assemble(list, context),
+        } as Channel,
+      ];
     });
 
   const district = regions.find((r) => r.level === 'district');
@@ -95,22 +129,41 @@ export const assembleVersion = (db: Db, version: number): AssembledVersion => {
   const districtFile: DistrictFeed = {
     ...header('district', newestOf(districtChannels)),
     region: { code: district.code, name: district.name },
-    streets: streets.map((s) => ({ code: s.code, name: s.name, villages: villages.filter((v) => v.parent === s.code).map((v) => ({ code: v.code, name: v.name })) })),
+    streets: streets.map((s) => ({
+      code: s.code,
+      name: s.name,
+      villages: villages.filter((v) => v.parent === s.code).map((v) => ({ code: v.code, name: v.name })),
+    })),
     channels: districtChannels,
   };
   emit(feedPaths.district(), districtFile, validation(validateDistrict(districtFile)));
   for (const street of streets) {
     const channels = channelsOf(street, channelIdsOf('street'));
-    const file: StreetFeed = { ...header('street', newestOf(channels)), region: { code: street.code, name: street.name }, channels };
+    const file: StreetFeed = {
+      ...header('street', newestOf(channels)),
+      region: { code: street.code, name: street.name },
+      channels,
+    };
     emit(feedPaths.street(street.code), file, validation(validateStreet(file)));
   }
   for (const village of villages) {
     const channels = channelsOf(village, channelIdsOf('village'));
-    const file: VillageFeed = { ...header('village', newestOf(channels)), region: { code: village.code, name: village.name }, street: village.parent!, channels };
+    const file: VillageFeed = {
+      ...header('village', newestOf(channels)),
+      region: { code: village.code, name: village.name },
+      street: village.parent!,
+      channels,
+    };
     emit(feedPaths.village(village.code), file, validation(validateVillage(file)));
   }
-  const tree: RegionTree = { streets: streets.map((s) => ({ code: s.code, villages: villages.filter((v) => v.parent === s.code).map((v) => v.code) })) };
+  const tree: RegionTree = {
+    streets: streets.map((s) => ({
+      code: s.code,
+      villages: villages.filter((v) => v.parent === s.code).map((v) => v.code),
+    })),
+  };
   return { version, createdAt, files, tree, problems };
 };
 
-const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] => (result.ok ? [] : result.problems ?? []);
+const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] =>
+  result.ok ? [] : (result.problems ?? []);

@@ -39,23 +39,32 @@ export const buildIndexTree = (files: FeedFile[], tree: RegionTree): { root: Fil
   };
   /** Writes an index of `entries` and returns the entry naming it, to go in its parent. */
   const index = (path: string, region: string, entries: FileEntries): FileEntries => {
-    const bytes = Buffer.from(JSON.stringify({ schemaVersion: SCHEMA_VERSION, kind: 'index', region, files: entries } satisfies FeedIndex));
+    const bytes = Buffer.from(
+      JSON.stringify({ schemaVersion: SCHEMA_VERSION, kind: 'index', region, files: entries } satisfies FeedIndex),
+    );
     indexes.push({ path, bytes });
     return { [path]: { sha256: sha256Of(bytes), bytes: bytes.length } };
   };
-  const villageFiles = (code: string) => files.map((f) => f.path).filter((p) => p === feedPaths.village(code) || p.startsWith(`villages/${code}/`));
+  const villageFiles = (code: string) =>
+    files.map((f) => f.path).filter((p) => p === feedPaths.village(code) || p.startsWith(`villages/${code}/`));
 
   const root: FileEntries = {};
   for (const street of tree.streets) {
     const streetEntries = claim([feedPaths.street(street.code)]);
-    for (const village of street.villages) Object.assign(streetEntries, index(feedPaths.villageIndex(village), village, claim(villageFiles(village))));
+    for (const village of street.villages)
+      Object.assign(streetEntries, index(feedPaths.villageIndex(village), village, claim(villageFiles(village))));
     Object.assign(root, index(feedPaths.streetIndex(street.code), street.code, sortedEntries(streetEntries)));
   }
   // What no street or village claimed is the district's own.
   return { root: sortedEntries({ ...claim([...unclaimed.keys()]), ...root }), indexes };
 };
 
-const sortedEntries = (entries: FileEntries): FileEntries => Object.fromEntries(Object.keys(entries).sort().map((path) => [path, entries[path]!]));
+const sortedEntries = (entries: FileEntries): FileEntries =>
+  Object.fromEntries(
+    Object.keys(entries)
+      .sort()
+      .map((path) => [path, entries[path]!]),
+  );
 
 /**
  * Every entry the manifest's tree names, indexes included, read from a feed directory:
@@ -66,7 +75,8 @@ export const readIndexTree = (feedDir: string, manifest: Manifest): FileEntries 
   const visit = (entries: FileEntries) => {
     for (const [path, entry] of Object.entries(entries)) {
       all[path] = entry;
-      if (path.endsWith('/index.json')) visit((JSON.parse(readFileSync(join(feedDir, objectPath(entry.sha256)), 'utf8')) as FeedIndex).files);
+      if (path.endsWith('/index.json'))
+        visit((JSON.parse(readFileSync(join(feedDir, objectPath(entry.sha256)), 'utf8')) as FeedIndex).files);
     }
   };
   visit(manifest.files);

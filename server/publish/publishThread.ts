@@ -20,11 +20,23 @@ export type PublishJob =
   /** Re-signs as of `now` (the caller's clock), after finishing any version a failed publish left pending. */
   | { kind: 'resign'; now: number };
 
-type JobResult<J extends PublishJob> = J extends { kind: 'recover' } ? number[] : J extends { kind: 'resign' } ? number : PublishResult;
+type JobResult<J extends PublishJob> = J extends { kind: 'recover' }
+  ? number[]
+  : J extends { kind: 'resign' }
+    ? number
+    : PublishResult;
 
 export type WorkerAnswer =
   | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; name: string; message: string; code?: string; problems: PublishRejected['feedProblems']; version?: number };
+  | {
+      id: number;
+      ok: false;
+      name: string;
+      message: string;
+      code?: string;
+      problems: PublishRejected['feedProblems'];
+      version?: number;
+    };
 
 /** The error the worker threw, as the class it was: operators' errors keep their answer. */
 const rebuilt = (answer: Extract<WorkerAnswer, { ok: false }>): Error => {

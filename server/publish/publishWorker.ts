@@ -10,7 +10,12 @@ import { loadOrCreateSigningKey, loadPreviousKey } from './signing';
 import type { PublishJob, PublishPaths, WorkerAnswer } from './publishThread';
 
 const { dbFile, feedDir, keyFile, readOnly } = workerData as PublishPaths;
-const publisher = new Publisher(openDatabase(dbFile, { readOnly }), feedDir, loadOrCreateSigningKey(keyFile), loadPreviousKey(keyFile));
+const publisher = new Publisher(
+  openDatabase(dbFile, { readOnly }),
+  feedDir,
+  loadOrCreateSigningKey(keyFile),
+  loadPreviousKey(keyFile),
+);
 
 const run = (job: PublishJob) => {
   switch (job.kind) {
@@ -33,7 +38,8 @@ parentPort!.on('message', ({ id, job }: { id: number; job: PublishJob }) => {
   try {
     answer = { id, ok: true, value: run(job) };
   } catch (error) {
-    const name = error instanceof PublishRejected ? 'PublishRejected' : error instanceof NoSuchVersion ? 'NoSuchVersion' : 'Error';
+    const name =
+      error instanceof PublishRejected ? 'PublishRejected' : error instanceof NoSuchVersion ? 'NoSuchVersion' : 'Error';
     const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : undefined;
     answer = {
       id,

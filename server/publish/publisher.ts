@@ -12,7 +12,15 @@ import type { Db } from '../db/database';
 import { appendAudit, auditHead } from '../audit/auditLog';
 import { chinaTime } from '../clock';
 import { OperatorError } from '../content/operatorError';
-import { completeVersion, createVersion, dropSupersededVersion, isCompleteVersion, latestCompleteVersion, pendingVersions, recordResignVersion } from '../content/repository';
+import {
+  completeVersion,
+  createVersion,
+  dropSupersededVersion,
+  isCompleteVersion,
+  latestCompleteVersion,
+  pendingVersions,
+  recordResignVersion,
+} from '../content/repository';
 import { assembleVersion, type AssembledVersion } from './assemble';
 import { writeFileAtomic } from '../files/atomicFile';
 import { buildIndexTree, sha256Of } from './indexTree';
@@ -29,7 +37,12 @@ export class PublishRejected extends OperatorError {
       422,
       '发布被拒绝：生成的内容有误，未发布任何内容',
       'Publish refused: the content has problems; nothing was published',
-      feedProblems.map((p) => ({ item: p.file, field: p.path, zh: `${p.file} ${p.path}：${p.message}`, en: `${p.file} ${p.path}: ${p.message}` })),
+      feedProblems.map((p) => ({
+        item: p.file,
+        field: p.path,
+        zh: `${p.file} ${p.path}：${p.message}`,
+        en: `${p.file} ${p.path}: ${p.message}`,
+      })),
     );
     // The log names the first problem.
     this.message = `publish rejected: ${feedProblems.length} problem(s), first ${feedProblems[0]?.file} ${feedProblems[0]?.path} ${feedProblems[0]?.message}`;
@@ -68,7 +81,12 @@ export class Publisher {
       const { version, changed } = createVersion(this.db, kind, operatorId);
       const result = assembleVersion(this.db, version);
       if (result.problems.length) throw new PublishRejected(result.problems);
-      appendAudit(this.db, { operatorId, action: kind, target: `version ${version}`, after: { version, revisions: changed.map((r) => r.id) } });
+      appendAudit(this.db, {
+        operatorId,
+        action: kind,
+        target: `version ${version}`,
+        after: { version, revisions: changed.map((r) => r.id) },
+      });
       return result;
     })();
     return this.write(assembled);
@@ -80,7 +98,12 @@ export class Publisher {
       if (!isCompleteVersion(this.db, toVersion)) throw new NoSuchVersion(toVersion);
       const { version } = createVersion(this.db, 'rollback', operatorId, toVersion);
       const result = assembleVersion(this.db, version);
-      appendAudit(this.db, { operatorId, action: 'rollback', target: `version ${version}`, after: { version, sameContentAs: toVersion } });
+      appendAudit(this.db, {
+        operatorId,
+        action: 'rollback',
+        target: `version ${version}`,
+        after: { version, sameContentAs: toVersion },
+      });
       return result;
     })();
     return this.write(assembled);
@@ -113,7 +136,11 @@ export class Publisher {
     if (!existsSync(path)) return true;
     const served = JSON.parse(readFileSync(path, 'utf8')) as Manifest & { previousKeySignature?: string };
     if (!verifyManifest(served, this.key.publicKey)) return false;
-    return !this.previousKey || (typeof served.previousKeySignature === 'string' && verifyManifest({ ...served, signature: served.previousKeySignature }, this.previousKey.publicKey));
+    return (
+      !this.previousKey ||
+      (typeof served.previousKeySignature === 'string' &&
+        verifyManifest({ ...served, signature: served.previousKeySignature }, this.previousKey.publicKey))
+    );
   }
 
   /**
@@ -154,12 +181,25 @@ export class Publisher {
     this.writeFile(join(this.feedDir, MANIFEST_FILE), bytes);
     const manifestSha256 = sha256Of(bytes);
     completeVersion(this.db, assembled.version, manifestSha256);
-    return { version: assembled.version, files: assembled.files.length + indexes.length, written, bytesWritten: bytesWritten + bytes.length, manifestSha256 };
+    return {
+      version: assembled.version,
+      files: assembled.files.length + indexes.length,
+      written,
+      bytesWritten: bytesWritten + bytes.length,
+      manifestSha256,
+    };
   }
 
   private signedManifest(version: number, publishedAt: string, files: Manifest['files']): Buffer {
     const manifest = signManifest(
-      { schemaVersion: 1, version, publishedAt, expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS), auditHead: auditHead(this.db), files } satisfies Manifest,
+      {
+        schemaVersion: 1,
+        version,
+        publishedAt,
+        expiresAt: chinaTime(Date.parse(publishedAt) + MANIFEST_LIFETIME_MS),
+        auditHead: auditHead(this.db),
+        files,
+      } satisfies Manifest,
       this.key,
       this.previousKey,
     );

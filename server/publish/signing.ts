@@ -52,16 +52,23 @@ export const signedBytes = (manifest: Record<string, unknown>): Buffer => {
  * Signs with the key; while a rotation is under way, also with the key before it, so that
  * boxes which trust the old key take the new one (see src/tv/sync/trustAnchor.ts).
  */
-export const signManifest = <T extends Record<string, unknown>>(manifest: T, key: SigningKey, previousKey?: SigningKey | null): T & { signature: string } => ({
+export const signManifest = <T extends Record<string, unknown>>(
+  manifest: T,
+  key: SigningKey,
+  previousKey?: SigningKey | null,
+): T & { signature: string } => ({
   ...manifest,
   signature: sign(null, signedBytes(manifest), key.privateKey).toString('base64'),
-  ...(previousKey ? { previousKeySignature: sign(null, signedBytes(manifest), previousKey.privateKey).toString('base64') } : {}),
+  ...(previousKey
+    ? { previousKeySignature: sign(null, signedBytes(manifest), previousKey.privateKey).toString('base64') }
+    : {}),
 });
 
 /** Beside the key: the one it replaced, kept to sign alongside it while boxes move over. */
 export const previousKeyFile = (keyFile: string): string => join(dirname(keyFile), 'signing-key.previous.pem');
 
-export const loadPreviousKey = (keyFile: string): SigningKey | null => (existsSync(previousKeyFile(keyFile)) ? loadOrCreateSigningKey(previousKeyFile(keyFile)) : null);
+export const loadPreviousKey = (keyFile: string): SigningKey | null =>
+  existsSync(previousKeyFile(keyFile)) ? loadOrCreateSigningKey(previousKeyFile(keyFile)) : null;
 
 /**
  * Replaces the signing key with a new one; the old one becomes the previous key (an older
@@ -74,4 +81,5 @@ export const rotateSigningKey = (keyFile: string): { previous: string; current: 
 };
 
 export const verifyManifest = (manifest: Record<string, unknown>, publicKey: KeyObject): boolean =>
-  typeof manifest.signature === 'string' && verify(null, signedBytes(manifest), publicKey, Buffer.from(manifest.signature, 'base64'));
+  typeof manifest.signature === 'string' &&
+  verify(null, signedBytes(manifest), publicKey, Buffer.from(manifest.signature, 'base64'));

@@ -11,7 +11,13 @@ import { verifyAuditChain } from '../audit/auditLog';
 import { listBootFailures } from '../content/bootFailures';
 import { attachReceipts, importLedgerRows } from '../content/ledgerMerge';
 import { MAX_UPLOAD_BYTES } from '../content/media';
-import { createOperatorAccount, disableOperatorAccount, issueOperatorToken, listOperatorAccounts, revokeOperatorToken } from '../content/operatorAccounts';
+import {
+  createOperatorAccount,
+  disableOperatorAccount,
+  issueOperatorToken,
+  listOperatorAccounts,
+  revokeOperatorToken,
+} from '../content/operatorAccounts';
 import { correctItem, pushItem, reviewDraft, withdrawItem } from '../content/operations';
 import { forbidden } from '../content/operatorError';
 import { overdueChannels } from '../content/overdue';
@@ -41,20 +47,37 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
     route.handler = function (this: FastifyInstance, request, reply) {
       return whenNotBusy(
         () => handler.call(this, request, reply),
-        () => console.warn(`${request.method} ${request.url}: the database is busy (a publish is writing); trying again shortly`),
+        () =>
+          console.warn(
+            `${request.method} ${request.url}: the database is busy (a publish is writing); trying again shortly`,
+          ),
       );
     };
   });
   requireOperator(app, service);
   app.addHook('preHandler', async (request, reply) => {
-    const error = request.validationError as (Error & { validation?: { instancePath: string; message?: string }[]; validationContext?: string }) | undefined;
+    const error = request.validationError as
+      (Error & { validation?: { instancePath: string; message?: string }[]; validationContext?: string }) | undefined;
     if (!error) return;
     const first = error.validation?.[0];
     const where = `${error.validationContext ?? 'request'}${first?.instancePath ?? ''}`;
-    return fail(reply, 400, `请求有误：「${where}」不符合要求（${first?.message ?? error.message}）`, `Bad request: ${where} ${first?.message ?? error.message}`);
+    return fail(
+      reply,
+      400,
+      `请求有误：「${where}」不符合要求（${first?.message ?? error.message}）`,
+      `Bad request: ${where} ${first?.message ?? error.message}`,
+    );
   });
-  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1 }, (_request, body, done) => done(null, body));
-  app.addContentTypeParser(['audio/wav', 'audio/x-wav', 'audio/mpeg', 'audio/mp4'], { parseAs: 'buffer', bodyLimit: MAX_AUDIO_BYTES + 1 }, (_request, body, done) => done(null, body));
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1 },
+    (_request, body, done) => done(null, body),
+  );
+  app.addContentTypeParser(
+    ['audio/wav', 'audio/x-wav', 'audio/mpeg', 'audio/mp4'],
+    { parseAs: 'buffer', bodyLimit: MAX_AUDIO_BYTES + 1 },
+    (_request, body, done) => done(null, body),
+  );
   /** Refuses, before the handler, an operator whose role may not do this anywhere. */
   const only = (action: Action) => async (request: FastifyRequest) => {
     if (!can(db, request.operator, action)) throw forbidden();
@@ -71,10 +94,18 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
   });
 
   app.put(items, { schema: ROUTE_SCHEMAS.push }, async (request, reply) =>
-    reply.code(201).send(revisionView(pushItem(service, request.operator, request.params, request.body, { replace: request.query.replace }))),
+    reply
+      .code(201)
+      .send(
+        revisionView(
+          pushItem(service, request.operator, request.params, request.body, { replace: request.query.replace }),
+        ),
+      ),
   );
 
-  app.delete(items, { schema: ROUTE_SCHEMAS.withdraw }, async (request, reply) => reply.code(201).send(revisionView(withdrawItem(db, request.operator, request.params))));
+  app.delete(items, { schema: ROUTE_SCHEMAS.withdraw }, async (request, reply) =>
+    reply.code(201).send(revisionView(withdrawItem(db, request.operator, request.params))),
+  );
 
   app.post(`${items}/correction`, { schema: ROUTE_SCHEMAS.correction }, async (request, reply) =>
     reply.code(201).send(correctItem(service, request.operator, request.params, request.body).map(revisionView)),
@@ -87,20 +118,32 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
     return reply.code(request.body.dryRun ? 200 : 201).send(result);
   });
 
-  app.post('/regions/:region/ledger/:month/vouchers/:number/receipts', { schema: ROUTE_SCHEMAS.attachReceipts }, async (request, reply) => {
-    const { region, month, number } = request.params;
-    const receipts = request.body.receipts.map((r) => ({ ...r, kind: r.kind ?? '票据' }));
-    const { draft, receiptCount } = attachReceipts(service, request.operator, region, month, number, receipts);
-    return reply.code(201).send({ id: draft.id, receiptCount });
-  });
-
-  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) =>
-    reply.code(201).send(await upload(db, service.mediaDir, request.operator, request.body, String(request.headers['content-type']))),
+  app.post(
+    '/regions/:region/ledger/:month/vouchers/:number/receipts',
+    { schema: ROUTE_SCHEMAS.attachReceipts },
+    async (request, reply) => {
+      const { region, month, number } = request.params;
+      const receipts = request.body.receipts.map((r) => ({ ...r, kind: r.kind ?? '票据' }));
+      const { draft, receiptCount } = attachReceipts(service, request.operator, region, month, number, receipts);
+      return reply.code(201).send({ id: draft.id, receiptCount });
+    },
   );
 
-  app.get('/drafts', { schema: ROUTE_SCHEMAS.drafts }, async (request) => visibleRevisions(db, request.operator, request.query.status ?? 'draft').map(revisionView));
+  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) =>
+    reply
+      .code(201)
+      .send(
+        await upload(db, service.mediaDir, request.operator, request.body, String(request.headers['content-type'])),
+      ),
+  );
 
-  app.post('/drafts/:id/approve', { schema: ROUTE_SCHEMAS.approve }, async (request) => revisionView(reviewDraft(db, request.operator, request.params.id, 'approved', null)));
+  app.get('/drafts', { schema: ROUTE_SCHEMAS.drafts }, async (request) =>
+    visibleRevisions(db, request.operator, request.query.status ?? 'draft').map(revisionView),
+  );
+
+  app.post('/drafts/:id/approve', { schema: ROUTE_SCHEMAS.approve }, async (request) =>
+    revisionView(reviewDraft(db, request.operator, request.params.id, 'approved', null)),
+  );
 
   app.post('/drafts/:id/reject', { schema: ROUTE_SCHEMAS.reject }, async (request) =>
     revisionView(reviewDraft(db, request.operator, request.params.id, 'rejected', request.body?.reason ?? null)),
@@ -121,19 +164,31 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
   app.get('/audit/verify', { schema: ROUTE_SCHEMAS.auditVerify }, async () => verifyAuditChain(db));
 
   /** What boxes reported when they could not start the app (see bootFailures.ts): addresses, so the district's only. */
-  app.get('/boot-failures', { schema: ROUTE_SCHEMAS.bootFailures, preHandler: only('administer') }, async () => listBootFailures(db));
+  app.get('/boot-failures', { schema: ROUTE_SCHEMAS.bootFailures, preHandler: only('administer') }, async () =>
+    listBootFailures(db),
+  );
 
-  app.get('/overdue', { schema: ROUTE_SCHEMAS.overdue }, async (request) => overdueChannels(db, Date.now(), request.query.region));
+  app.get('/overdue', { schema: ROUTE_SCHEMAS.overdue }, async (request) =>
+    overdueChannels(db, Date.now(), request.query.region),
+  );
 
-  app.get('/operators', { schema: ROUTE_SCHEMAS.operators }, async (request) => listOperatorAccounts(db, request.operator));
+  app.get('/operators', { schema: ROUTE_SCHEMAS.operators }, async (request) =>
+    listOperatorAccounts(db, request.operator),
+  );
 
-  app.post('/operators', { schema: ROUTE_SCHEMAS.createOperator }, async (request, reply) => reply.code(201).send(createOperatorAccount(db, request.operator, request.body)));
+  app.post('/operators', { schema: ROUTE_SCHEMAS.createOperator }, async (request, reply) =>
+    reply.code(201).send(createOperatorAccount(db, request.operator, request.body)),
+  );
 
   app.post('/operators/:id/tokens', { schema: ROUTE_SCHEMAS.issueToken }, async (request, reply) =>
     reply.code(201).send(issueOperatorToken(db, request.operator, request.params.id, request.body?.label)),
   );
 
-  app.delete('/tokens/:id', { schema: ROUTE_SCHEMAS.revokeToken }, async (request) => revokeOperatorToken(db, request.operator, request.params.id));
+  app.delete('/tokens/:id', { schema: ROUTE_SCHEMAS.revokeToken }, async (request) =>
+    revokeOperatorToken(db, request.operator, request.params.id),
+  );
 
-  app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) => disableOperatorAccount(db, request.operator, request.params.id));
+  app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) =>
+    disableOperatorAccount(db, request.operator, request.params.id),
+  );
 };

@@ -24,14 +24,16 @@ export const requireOperator = (app: FastifyInstance, service: Service) => {
     const wait = failedSignIns.retryAfter(keys);
     if (wait) {
       reply.header('Retry-After', String(wait));
-      if (request.headers['content-length'] || request.headers['transfer-encoding']) reply.header('Connection', 'close');
+      if (request.headers['content-length'] || request.headers['transfer-encoding'])
+        reply.header('Connection', 'close');
       return fail(reply, 429, '登录失败次数太多，请稍后再试', 'Too many failed sign-ins; try again later');
     }
     const operator = token ? authenticate(service.db, token) : null;
     if (!operator) {
       failedSignIns.record(keys);
       // The unread body is not drained either: the connection closes after the answer.
-      if (request.headers['content-length'] || request.headers['transfer-encoding']) reply.header('Connection', 'close');
+      if (request.headers['content-length'] || request.headers['transfer-encoding'])
+        reply.header('Connection', 'close');
       return fail(reply, 401, '请先登录：缺少或无效的操作员令牌', 'Sign in first: missing or invalid operator token');
     }
     request.operator = operator;

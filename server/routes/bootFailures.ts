@@ -25,7 +25,12 @@ const FIELD_CHARS = 1000;
 
 /** What a box sends: any value is taken, and what is not text is dropped (field below); no error text is a 422. */
 const Report = Type.Union([
-  Type.Object({ userAgent: Type.Optional(Type.Unknown()), bundle: Type.Optional(Type.Unknown()), error: Type.Optional(Type.Unknown()), page: Type.Optional(Type.Unknown()) }),
+  Type.Object({
+    userAgent: Type.Optional(Type.Unknown()),
+    bundle: Type.Optional(Type.Unknown()),
+    error: Type.Optional(Type.Unknown()),
+    page: Type.Optional(Type.Unknown()),
+  }),
   Type.Null(),
 ]);
 const BOOT_FAILURE_SCHEMA = { body: Report, response: { 204: Type.Null() } };
@@ -60,11 +65,19 @@ export const bootFailureRoutes = (service: Service) => async (plain: FastifyInst
     const times = recent.get(request.ip) ?? [];
     let all = 0;
     for (const each of recent.values()) all += each.length;
-    if (times.length >= REPORTS_PER_WINDOW || all >= ALL_REPORTS_PER_WINDOW) return fail(reply, 429, '报告太频繁，请稍后再试', 'Too many reports from this box; try later');
+    if (times.length >= REPORTS_PER_WINDOW || all >= ALL_REPORTS_PER_WINDOW)
+      return fail(reply, 429, '报告太频繁，请稍后再试', 'Too many reports from this box; try later');
     times.push(now);
     recent.set(request.ip, times);
     const report = request.body ?? {};
-    const row = { receivedAt: chinaTime(now), address: request.ip, userAgent: field(report.userAgent) || field(request.headers['user-agent']), bundle: field(report.bundle), error: field(report.error), page: field(report.page) };
+    const row = {
+      receivedAt: chinaTime(now),
+      address: request.ip,
+      userAgent: field(report.userAgent) || field(request.headers['user-agent']),
+      bundle: field(report.bundle),
+      error: field(report.error),
+      page: field(report.page),
+    };
     if (!row.error) return fail(reply, 422, '报告缺少错误信息（error）', 'The report has no error text (error)');
     await whenNotBusy(() => recordBootFailure(service.db, row));
     console.warn(`box boot failure: ${row.address} ${row.bundle} "${row.error}" (${row.userAgent})`);

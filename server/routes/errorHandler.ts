@@ -8,10 +8,20 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { OperatorError } from '../content/operatorError';
 import { fail } from './errors';
 
-const code = (error: unknown): string => (error && typeof error === 'object' && 'code' in error ? String(error.code) : '');
+const code = (error: unknown): string =>
+  error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
 
 const BUSY = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED']);
-const UNWRITABLE = new Set(['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_FULL', 'SQLITE_IOERR', 'EROFS', 'EACCES', 'EPERM', 'ENOSPC']);
+const UNWRITABLE = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'EROFS',
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+]);
 
 /** The framework's 4xx, by its error code, in words an operator can act on. */
 const FRAMEWORK: Record<string, [zh: string, en: string]> = {
@@ -58,18 +68,37 @@ export const handleErrors = (app: FastifyInstance) => {
     const status = error.statusCode ?? 500;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainBody(request);
     if (status >= 400 && status < 500) {
-      const [zh, en] = FRAMEWORK[error.code] ?? (error.code === 'FST_ERR_VALIDATION' || error instanceof SyntaxError ? ['请求的格式不对', 'The request is malformed'] : [`请求有误（${status}）`, `Bad request (${status})`]);
+      const [zh, en] =
+        FRAMEWORK[error.code] ??
+        (error.code === 'FST_ERR_VALIDATION' || error instanceof SyntaxError
+          ? ['请求的格式不对', 'The request is malformed']
+          : [`请求有误（${status}）`, `Bad request (${status})`]);
       return fail(reply, status, zh, `${en}: ${error.message}`);
     }
     if (matches(BUSY, code(error))) {
-      return fail(reply.header('Retry-After', '2'), 503, '数据库正忙，请稍后再试', 'The database is busy; try again in a moment');
+      return fail(
+        reply.header('Retry-After', '2'),
+        503,
+        '数据库正忙，请稍后再试',
+        'The database is busy; try again in a moment',
+      );
     }
     if (matches(UNWRITABLE, code(error))) {
       // A storage fault, not a bug: one line each, no stack (a read-only disk would flood the log).
       console.error(`${request.method} ${request.url}: ${code(error)} ${error.message}`);
-      return fail(reply, 503, '数据目录无法写入（磁盘满、只读或没有权限），内容未保存；请联系管理员', 'The data directory cannot be written (full, read-only or not permitted); nothing was saved. Contact the administrator');
+      return fail(
+        reply,
+        503,
+        '数据目录无法写入（磁盘满、只读或没有权限），内容未保存；请联系管理员',
+        'The data directory cannot be written (full, read-only or not permitted); nothing was saved. Contact the administrator',
+      );
     }
     console.error(`${request.method} ${request.url}: ${error.stack ?? error.message}`);
-    return fail(reply, 500, '服务内部出错，已记录；请稍后再试或联系管理员', 'Internal error, logged; try again later or contact the administrator');
+    return fail(
+      reply,
+      500,
+      '服务内部出错，已记录；请稍后再试或联系管理员',
+      'Internal error, logged; try again later or contact the administrator',
+    );
   });
 };

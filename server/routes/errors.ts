@@ -4,4 +4,3 @@ import type { OperatorProblem } from '../content/messages';
 
 export const fail = (reply: FastifyReply, status: number, zh: string, en: string, problems?: OperatorProblem[]) =>
   reply.code(status).send({ error: { zh, en }, ...(problems ? { problems } : {}) });
-

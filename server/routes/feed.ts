@@ -59,7 +59,13 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (plai
     if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
       const bytes = readFileSync(path);
       const alertUntil = alertExpiry(service.feedDir, JSON.parse(bytes.toString('utf8')) as Manifest);
-      cached = { mtimeMs: stat.mtimeMs, size: stat.size, bytes, etag: `"${createHash('sha256').update(bytes).digest('hex')}"`, alertUntil };
+      cached = {
+        mtimeMs: stat.mtimeMs,
+        size: stat.size,
+        bytes,
+        etag: `"${createHash('sha256').update(bytes).digest('hex')}"`,
+        alertUntil,
+      };
     }
     return cached;
   };
@@ -68,13 +74,21 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (plai
     // Nothing is published yet (a first start finishes its sample after it listens).
     if (!existsSync(join(service.feedDir, MANIFEST_FILE))) return reply.code(503).header('Retry-After', '5').send();
     const current = manifest();
-    const interval = current.alertUntil > Date.now() ? Math.max(1, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
-    reply.header('ETag', current.etag).header('Cache-Control', 'no-cache').header('X-Poll-Interval', String(interval)).header('Vary', 'Accept-Encoding');
+    const interval =
+      current.alertUntil > Date.now() ? Math.max(1, Math.round(pollSeconds / ALERT_POLL_FACTOR)) : pollSeconds;
+    reply
+      .header('ETag', current.etag)
+      .header('Cache-Control', 'no-cache')
+      .header('X-Poll-Interval', String(interval))
+      .header('Vary', 'Accept-Encoding');
     if (request.headers['if-none-match'] === current.etag) return reply.code(304).send();
     return reply.type('application/json').send(current.bytes);
   });
 
-  app.get('/public-key', { schema: FEED_SCHEMAS.publicKey }, async () => ({ alg: 'Ed25519', publicKey: service.key.publicKeyBase64 }));
+  app.get('/public-key', { schema: FEED_SCHEMAS.publicKey }, async () => ({
+    alg: 'Ed25519',
+    publicKey: service.key.publicKeyBase64,
+  }));
 
   // Objects are named by their hash: a strong ETag per encoding comes free, and the
   // .br/.gz twins written at publish time are sent as they are.

@@ -56,25 +56,56 @@ const LedgerImportResult = Type.Object({
   draftId: nullable(Type.Integer()),
 });
 
-const PublishResult = Type.Object({ version: Type.Integer(), files: Type.Integer(), written: Type.Integer(), bytesWritten: Type.Integer(), manifestSha256: Type.String() });
+const PublishResult = Type.Object({
+  version: Type.Integer(),
+  files: Type.Integer(),
+  written: Type.Integer(),
+  bytesWritten: Type.Integer(),
+  manifestSha256: Type.String(),
+});
 
 export const ROUTE_SCHEMAS = {
   me: { response: { 200: Operator } },
   regions: {
-    response: { 200: Type.Array(Type.Object({ code: Type.String(), level: choice(['district', 'street', 'village'] as const), name: Type.String(), parent: nullable(Type.String()) })) },
+    response: {
+      200: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          level: choice(['district', 'street', 'village'] as const),
+          name: Type.String(),
+          parent: nullable(Type.String()),
+        }),
+      ),
+    },
   },
-  item: { params: itemParams, response: { 200: Type.Object({ published: Type.Unknown(), pending: nullable(Revision) }) } },
-  push: { params: itemParams, querystring: Type.Object({ replace: Type.Optional(Type.Boolean()) }), body: itemBody, response: { 201: Revision } },
+  item: {
+    params: itemParams,
+    response: { 200: Type.Object({ published: Type.Unknown(), pending: nullable(Revision) }) },
+  },
+  push: {
+    params: itemParams,
+    querystring: Type.Object({ replace: Type.Optional(Type.Boolean()) }),
+    body: itemBody,
+    response: { 201: Revision },
+  },
   withdraw: { params: itemParams, response: { 201: Revision } },
   correction: {
     params: itemParams,
-    body: Type.Object({ newId: Type.Optional(text(64)), note: Type.Optional(text(300)), item: Type.Optional(itemBody) }),
+    body: Type.Object({
+      newId: Type.Optional(text(64)),
+      note: Type.Optional(text(300)),
+      item: Type.Optional(itemBody),
+    }),
     response: { 201: Type.Array(Revision) },
   },
   // The rows are checked by the ledger rules after the merge, which name voucher and field.
   ledgerImport: {
     params: monthParams,
-    body: Type.Object({ vouchers: Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 20_000 }), openingFen: Type.Optional(Type.Integer()), dryRun: Type.Optional(Type.Boolean()) }),
+    body: Type.Object({
+      vouchers: Type.Array(Type.Record(Type.String(), Type.Unknown()), { maxItems: 20_000 }),
+      openingFen: Type.Optional(Type.Integer()),
+      dryRun: Type.Optional(Type.Boolean()),
+    }),
     // 200 for a dry run, 201 when a draft was saved.
     response: { 200: LedgerImportResult, 201: LedgerImportResult },
   },
@@ -82,7 +113,12 @@ export const ROUTE_SCHEMAS = {
     params: Type.Object({ region, month, number: text(40) }),
     body: Type.Object({
       receipts: Type.Array(
-        Type.Object({ src: text(200), width: Type.Integer({ minimum: 1 }), height: Type.Integer({ minimum: 1 }), kind: Type.Optional(text(20)) }),
+        Type.Object({
+          src: text(200),
+          width: Type.Integer({ minimum: 1 }),
+          height: Type.Integer({ minimum: 1 }),
+          kind: Type.Optional(text(20)),
+        }),
         { minItems: 1, maxItems: 20 },
       ),
     }),
@@ -97,12 +133,22 @@ export const ROUTE_SCHEMAS = {
       ]),
     },
   },
-  drafts: { querystring: Type.Object({ status: Type.Optional(choice(REVISION_STATUSES)) }), response: { 200: Type.Array(Revision) } },
+  drafts: {
+    querystring: Type.Object({ status: Type.Optional(choice(REVISION_STATUSES)) }),
+    response: { 200: Type.Array(Revision) },
+  },
   approve: { params: idParams, response: { 200: Revision } },
-  reject: { params: idParams, body: nullable(Type.Object({ reason: Type.Optional(text(500)) })), response: { 200: Revision } },
+  reject: {
+    params: idParams,
+    body: nullable(Type.Object({ reason: Type.Optional(text(500)) })),
+    response: { 200: Revision },
+  },
   publish: {
     body: nullable(Type.Object({ at: Type.Optional(text(40)) })),
-    response: { 200: PublishResult, 202: Type.Object({ scheduled: Type.Object({ id: Type.Integer(), at: Type.String() }) }) },
+    response: {
+      200: PublishResult,
+      202: Type.Object({ scheduled: Type.Object({ id: Type.Integer(), at: Type.String() }) }),
+    },
   },
   rollback: { body: Type.Object({ version: rowId }), response: { 200: PublishResult } },
   versions: {
@@ -124,21 +170,42 @@ export const ROUTE_SCHEMAS = {
     response: {
       200: Type.Union([
         Type.Object({ ok: Type.Literal(true), entries: Type.Integer(), head: Type.String() }),
-        Type.Object({ ok: Type.Literal(false), entries: Type.Integer(), brokenAt: Type.Integer(), reason: Type.String() }),
+        Type.Object({
+          ok: Type.Literal(false),
+          entries: Type.Integer(),
+          brokenAt: Type.Integer(),
+          reason: Type.String(),
+        }),
       ]),
     },
   },
   bootFailures: {
     response: {
       200: Type.Array(
-        Type.Object({ id: Type.Integer(), receivedAt: Type.String(), address: Type.String(), userAgent: Type.String(), bundle: Type.String(), error: Type.String(), page: Type.String() }),
+        Type.Object({
+          id: Type.Integer(),
+          receivedAt: Type.String(),
+          address: Type.String(),
+          userAgent: Type.String(),
+          bundle: Type.String(),
+          error: Type.String(),
+          page: Type.String(),
+        }),
       ),
     },
   },
   overdue: {
     querystring: Type.Object({ region: Type.Optional(region) }),
     response: {
-      200: Type.Array(Type.Object({ region: Type.String(), name: Type.String(), channel: Type.Integer(), updatedAt: nullable(Type.String()), dueAt: Type.String() })),
+      200: Type.Array(
+        Type.Object({
+          region: Type.String(),
+          name: Type.String(),
+          channel: Type.Integer(),
+          updatedAt: nullable(Type.String()),
+          dueAt: Type.String(),
+        }),
+      ),
     },
   },
   operators: {
@@ -146,7 +213,16 @@ export const ROUTE_SCHEMAS = {
       200: Type.Array(
         Type.Composite([
           Operator,
-          Type.Object({ tokens: Type.Array(Type.Object({ id: Type.Integer(), label: Type.String(), created_at: Type.String(), revoked_at: nullable(Type.String()) })) }),
+          Type.Object({
+            tokens: Type.Array(
+              Type.Object({
+                id: Type.Integer(),
+                label: Type.String(),
+                created_at: Type.String(),
+                revoked_at: nullable(Type.String()),
+              }),
+            ),
+          }),
         ]),
       ),
     },

@@ -42,4 +42,5 @@ export const firstStart = (db: Db, dataDir: string, sampleDir: string, feedDir: 
 };
 
 /** Whether a first start still has something to do (a read-only data directory cannot finish it). */
-export const firstStartUnfinished = (db: Db, dataDir: string): boolean => isEmpty(db) || existsSync(join(dataDir, STAGING));
+export const firstStartUnfinished = (db: Db, dataDir: string): boolean =>
+  isEmpty(db) || existsSync(join(dataDir, STAGING));

@@ -26,7 +26,9 @@ const readJson = <T>(dir: string, path: string): T => JSON.parse(readFileSync(jo
 
 /** Item id and stored body of each item of a channel (ids are what operators address), as its kind stores them. */
 const itemsOf = (channel: Channel, sampleDir: string): SeedItem[] =>
-  (SERVER_KINDS[channel.kind] as ServerKind<Channel['kind']>).seedItems(channel.content, channel.updatedAt, (path) => readJson(sampleDir, path));
+  (SERVER_KINDS[channel.kind] as ServerKind<Channel['kind']>).seedItems(channel.content, channel.updatedAt, (path) =>
+    readJson(sampleDir, path),
+  );
 
 export const isEmpty = (db: Db): boolean => db.prepare('SELECT count(*) FROM regions').pluck().get() === 0;
 
@@ -46,26 +48,47 @@ export const copySampleMedia = (sampleDir: string, mediaDir: string): void => {
  * Loads the sample into the database in one transaction; `beforeCommit` runs inside it with the
  * operators' tokens (known only now), so that if it fails nothing is seeded.
  */
-export const seedDatabase = (db: Db, sampleDir: string, beforeCommit: (operators: SeedOperator[]) => void = () => undefined): SeedOperator[] => {
+export const seedDatabase = (
+  db: Db,
+  sampleDir: string,
+  beforeCommit: (operators: SeedOperator[]) => void = () => undefined,
+): SeedOperator[] => {
   const district = readJson<DistrictFeed>(sampleDir, feedPaths.district());
-  const insertRegion = db.prepare('INSERT INTO regions (code, level, name, parent, account_name) VALUES (?, ?, ?, ?, ?)');
-  const insertMeta = db.prepare('INSERT INTO channel_meta (region, channel, updated_at, next_due_at) VALUES (?, ?, ?, ?)');
+  const insertRegion = db.prepare(
+    'INSERT INTO regions (code, level, name, parent, account_name) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertMeta = db.prepare(
+    'INSERT INTO channel_meta (region, channel, updated_at, next_due_at) VALUES (?, ?, ?, ?)',
+  );
   const insertRevision = db.prepare(
     `INSERT INTO revisions (region, channel, item_id, action, body, status, created_at, published_at) VALUES (?, ?, ?, 'put', ?, 'published', ?, ?)`,
   );
-  const insertVersionItem = db.prepare('INSERT INTO version_items (version, region, channel, item_id, revision_id) VALUES (1, ?, ?, ?, ?)');
+  const insertVersionItem = db.prepare(
+    'INSERT INTO version_items (version, region, channel, item_id, revision_id) VALUES (1, ?, ?, ?, ?)',
+  );
   const operators: SeedOperator[] = [];
 
   db.transaction(() => {
     db.prepare(`INSERT INTO settings (key, value) VALUES ('fictional', ?)`).run(district.fictional ? '1' : '0');
     // Published as of now, not as of the sample's date: a fresh install is not already expired.
-    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (1, 'seed', ?, 'pending')`).run(chinaTime());
+    db.prepare(`INSERT INTO versions (version, kind, created_at, status) VALUES (1, 'seed', ?, 'pending')`).run(
+      chinaTime(),
+    );
     const load = (region: string, channels: Channel[]) => {
       for (const channel of channels) {
         insertMeta.run(region, channel.id, channel.updatedAt, channel.nextDueAt ?? null);
         for (const item of itemsOf(channel, sampleDir)) {
           const { publishedAt: _p, version: _v, ...body } = item.body as Record<string, unknown>;
-          const revision = Number(insertRevision.run(region, channel.id, item.itemId, JSON.stringify(body), item.publishedAt, item.publishedAt).lastInsertRowid);
+          const revision = Number(
+            insertRevision.run(
+              region,
+              channel.id,
+              item.itemId,
+              JSON.stringify(body),
+              item.publishedAt,
+              item.publishedAt,
+            ).lastInsertRowid,
+          );
           insertVersionItem.run(region, channel.id, item.itemId, revision);
         }
       }
@@ -78,7 +101,13 @@ export const seedDatabase = (db: Db, sampleDir: string, beforeCommit: (operators
       for (const v of street.villages) {
         const village = readJson<VillageFeed>(sampleDir, feedPaths.village(v.code));
         const ledger = village.channels.find((c) => c.kind === 'ledger');
-        insertRegion.run(v.code, 'village', v.name, street.code, ledger?.kind === 'ledger' ? ledger.content.accountName : null);
+        insertRegion.run(
+          v.code,
+          'village',
+          v.name,
+          street.code,
+          ledger?.kind === 'ledger' ? ledger.content.accountName : null,
+        );
         load(v.code, village.channels);
       }
     }
@@ -93,7 +122,12 @@ export const seedDatabase = (db: Db, sampleDir: string, beforeCommit: (operators
       const operator = createOperator(db, name, role, region);
       operators.push({ name, role, region, token: issueToken(db, operator.id, 'sample').token });
     }
-    appendAudit(db, { operatorId: null, action: 'seed', target: 'version 1', after: { sample: true, regions: db.prepare('SELECT count(*) FROM regions').pluck().get() } });
+    appendAudit(db, {
+      operatorId: null,
+      action: 'seed',
+      target: 'version 1',
+      after: { sample: true, regions: db.prepare('SELECT count(*) FROM regions').pluck().get() },
+    });
     beforeCommit(operators);
   })();
   return operators;
@@ -101,6 +135,9 @@ export const seedDatabase = (db: Db, sampleDir: string, beforeCommit: (operators
 
 export const writeTokenFile = (file: string, operators: SeedOperator[]): void => {
   const lines = operators.map((o) => `${o.role}\t${o.region}\t${o.name}\t${o.token}`);
-  writeFileAtomic(file, Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`), 0o600);
+  writeFileAtomic(
+    file,
+    Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`),
+    0o600,
+  );
 };
-

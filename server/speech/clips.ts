@@ -16,7 +16,8 @@ import { storeAudio } from '../content/audio';
 
 type Body = Record<string, unknown>;
 
-const asText = (value: unknown): string => (Array.isArray(value) ? value.join('。') : typeof value === 'string' ? value : '');
+const asText = (value: unknown): string =>
+  Array.isArray(value) ? value.join('。') : typeof value === 'string' ? value : '';
 
 /** What is read aloud for an item: the same text the box would synthesize itself. */
 export const clipText = (channel: number, body: Body): string | null => {
@@ -35,11 +36,19 @@ export interface ClipRow {
 }
 
 export const findClip = (db: Db, text: string): ClipRow | null =>
-  (db.prepare('SELECT src, duration_sec FROM speech_clips WHERE text_sha256 = ?').get(clipKey(text)) as ClipRow | undefined) ?? null;
+  (db.prepare('SELECT src, duration_sec FROM speech_clips WHERE text_sha256 = ?').get(clipKey(text)) as
+    ClipRow | undefined) ?? null;
 
 /** Makes the clips the next publish needs; a failing engine only means no clip this time. */
-export const prepareClips = async (db: Db, mediaDir: string, engine: SpeechEngine, voice: string): Promise<{ made: number; failed: number }> => {
-  const approved = db.prepare(`SELECT channel, body FROM revisions WHERE status = 'approved' AND action = 'put'`).all() as { channel: number; body: string }[];
+export const prepareClips = async (
+  db: Db,
+  mediaDir: string,
+  engine: SpeechEngine,
+  voice: string,
+): Promise<{ made: number; failed: number }> => {
+  const approved = db
+    .prepare(`SELECT channel, body FROM revisions WHERE status = 'approved' AND action = 'put'`)
+    .all() as { channel: number; body: string }[];
   let made = 0;
   let failed = 0;
   for (const revision of approved) {
@@ -49,7 +58,9 @@ export const prepareClips = async (db: Db, mediaDir: string, engine: SpeechEngin
       const clip = await engine.synthesize(text, voice);
       const stored = await storeAudio(mediaDir, clip.bytes);
       if (!stored) throw new Error(`not an accepted audio format: ${clip.mime}`);
-      db.prepare('INSERT OR IGNORE INTO speech_clips (text_sha256, src, duration_sec, voice, created_at) VALUES (?, ?, ?, ?, ?)').run(clipKey(text), stored.src, stored.durationSec, voice, chinaTime());
+      db.prepare(
+        'INSERT OR IGNORE INTO speech_clips (text_sha256, src, duration_sec, voice, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(clipKey(text), stored.src, stored.durationSec, voice, chinaTime());
       made++;
     } catch (error) {
       console.warn(`speech engine: ${String(error)}`);

@@ -29,7 +29,8 @@ export const httpSpeechEngine = (url: string): SpeechEngine => ({
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     const mime = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
-    if (!response.ok || !mime.startsWith('audio/')) throw new Error(`speech engine answered ${response.status} ${mime}`);
+    if (!response.ok || !mime.startsWith('audio/'))
+      throw new Error(`speech engine answered ${response.status} ${mime}`);
     return { bytes: Buffer.from(await response.arrayBuffer()), mime };
   },
 });

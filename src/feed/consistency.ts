@@ -15,8 +15,10 @@ export const channelPlacement = (level: 'district' | 'street' | 'village') => (f
   feed.channels.flatMap((channel, index): FeedProblem[] => {
     const spec = CHANNELS.find((c) => c.id === channel.id);
     const path = `/channels/${index}`;
-    if (!spec || spec.section !== level) return [{ path: `${path}/id`, message: `sub-channel ${channel.id} does not belong in a ${level} feed` }];
-    if (spec.kind !== channel.kind) return [{ path: `${path}/kind`, message: `sub-channel ${channel.id} must be of kind ${spec.kind}` }];
+    if (!spec || spec.section !== level)
+      return [{ path: `${path}/id`, message: `sub-channel ${channel.id} does not belong in a ${level} feed` }];
+    if (spec.kind !== channel.kind)
+      return [{ path: `${path}/kind`, message: `sub-channel ${channel.id} must be of kind ${spec.kind}` }];
     return [];
   });
 
@@ -33,8 +35,16 @@ export const ledgerSums = (month: MonthSums): FeedProblem[] => {
   const problems: FeedProblem[] = [];
   const sum = (direction: 'income' | 'expense') =>
     month.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
-  if (sum('income') !== month.incomeFen) problems.push({ path: '/incomeFen', message: `income vouchers add up to ${sum('income')} fen, not ${month.incomeFen}` });
-  if (sum('expense') !== month.expenseFen) problems.push({ path: '/expenseFen', message: `spending vouchers add up to ${sum('expense')} fen, not ${month.expenseFen}` });
+  if (sum('income') !== month.incomeFen)
+    problems.push({
+      path: '/incomeFen',
+      message: `income vouchers add up to ${sum('income')} fen, not ${month.incomeFen}`,
+    });
+  if (sum('expense') !== month.expenseFen)
+    problems.push({
+      path: '/expenseFen',
+      message: `spending vouchers add up to ${sum('expense')} fen, not ${month.expenseFen}`,
+    });
   if (month.openingFen + month.incomeFen - month.expenseFen !== month.closingFen) {
     problems.push({ path: '/closingFen', message: 'opening + income - spending does not equal closing balance' });
   }

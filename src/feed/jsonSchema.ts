@@ -4,7 +4,13 @@ import { DistrictFeed, LedgerMonthFeed, SCHEMA_VERSION, StreetFeed, VillageFeed 
 
 export const SCHEMA_FILE = `schema/feed-v${SCHEMA_VERSION}.schema.json`;
 
-const FILES = { district: DistrictFeed, street: StreetFeed, village: VillageFeed, ledgerMonth: LedgerMonthFeed, index: FeedIndex };
+const FILES = {
+  district: DistrictFeed,
+  street: StreetFeed,
+  village: VillageFeed,
+  ledgerMonth: LedgerMonthFeed,
+  index: FeedIndex,
+};
 
 export const feedJsonSchemaDocument = () => ({
   $schema: 'https://json-schema.org/draft/2020-12/schema',

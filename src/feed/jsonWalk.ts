@@ -3,7 +3,8 @@
  * JSON Pointer path (/vouchers/3/summary). The privacy and amount rules, the font subsetter
  * and the font coverage test all read feed content through it.
  */
-export type JsonLeaf = { kind: 'string' | 'key'; value: string; path: string } | { kind: 'number'; value: number; path: string };
+export type JsonLeaf =
+  { kind: 'string' | 'key'; value: string; path: string } | { kind: 'number'; value: number; path: string };
 
 export const walkJson = (value: unknown, visit: (leaf: JsonLeaf) => void, path = ''): void => {
   if (typeof value === 'string') visit({ kind: 'string', value, path });

@@ -8,7 +8,6 @@ export const feedPaths = {
   ledgerMonth: (village: string, month: string) => `villages/${village}/ledger/${month}.json`,
 };
 
-
 export const MANIFEST_FILE = 'manifest.json';
 export const OBJECTS_DIR = 'objects';
 

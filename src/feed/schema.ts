@@ -90,7 +90,14 @@ export const Article = Type.Object({
 
 export const FaqGroup = Type.Object({
   title: Text(40),
-  items: Type.Array(Type.Object({ ...ItemBase, question: Text(200), answer: Type.Array(Text(2000), { minItems: 1 }), audio: Type.Optional(Audio) })),
+  items: Type.Array(
+    Type.Object({
+      ...ItemBase,
+      question: Text(200),
+      answer: Type.Array(Text(2000), { minItems: 1 }),
+      audio: Type.Optional(Audio),
+    }),
+  ),
 });
 
 export const Question = Type.Object({
@@ -142,10 +149,13 @@ export const Table = Type.Object({
   note: Type.Optional(Text(400)),
   /** A posting period (公示期) with where to object, for rosters under public review. */
   posting: Type.Optional(Type.Object({ until: DateTime, objectionsTo: Text(120) })),
-  columns: Type.Array(Type.Object({ key: Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' }), label: Text(20), type: ColumnType }), {
-    minItems: 1,
-    maxItems: 8,
-  }),
+  columns: Type.Array(
+    Type.Object({ key: Type.String({ pattern: '^[a-z][A-Za-z0-9]*$' }), label: Text(20), type: ColumnType }),
+    {
+      minItems: 1,
+      maxItems: 8,
+    },
+  ),
   rows: Type.Array(Type.Record(Type.String(), Type.Union([Type.String(), Type.Integer()]))),
   attachments: Type.Optional(Type.Array(Image)),
 });

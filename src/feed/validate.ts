@@ -16,9 +16,20 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; problems: FeedP
 const MAX_PROBLEMS = 20;
 
 const problemOf = (error: ValueError): FeedProblem => {
-  const schema = error.schema as { minimum?: number; maximum?: number; minLength?: number; maxLength?: number; pattern?: string };
+  const schema = error.schema as {
+    minimum?: number;
+    maximum?: number;
+    minLength?: number;
+    maxLength?: number;
+    pattern?: string;
+  };
   const limit = schema.minimum ?? schema.maximum ?? schema.maxLength ?? schema.minLength ?? schema.pattern;
-  return { path: error.path || '/', message: error.message, code: error.type, ...(limit === undefined ? {} : { limit }) };
+  return {
+    path: error.path || '/',
+    message: error.message,
+    code: error.type,
+    ...(limit === undefined ? {} : { limit }),
+  };
 };
 
 /** Problems of one item against its kind's schema (an operator's push). */
@@ -42,10 +53,14 @@ const describe = (schema: TSchema, data: unknown): FeedProblem[] => {
   const problems: FeedProblem[] = [];
   for (const error of Value.Errors(schema, data)) {
     const channelIndex = CHANNEL_PATH.exec(error.path)?.[1];
-    const channel = channelIndex === undefined ? undefined : (data as { channels: { kind?: string }[] }).channels[Number(channelIndex)];
+    const channel =
+      channelIndex === undefined
+        ? undefined
+        : (data as { channels: { kind?: string }[] }).channels[Number(channelIndex)];
     const kindSchema = channel?.kind ? CHANNEL_SCHEMAS[channel.kind as keyof typeof CHANNEL_SCHEMAS] : undefined;
     if (kindSchema) {
-      for (const inner of Value.Errors(kindSchema, channel)) problems.push({ ...problemOf(inner), path: `${error.path}${inner.path}` });
+      for (const inner of Value.Errors(kindSchema, channel))
+        problems.push({ ...problemOf(inner), path: `${error.path}${inner.path}` });
     } else {
       problems.push(problemOf(error));
     }
@@ -54,10 +69,19 @@ const describe = (schema: TSchema, data: unknown): FeedProblem[] => {
   return problems.slice(0, MAX_PROBLEMS);
 };
 
-const check = <S extends TSchema>(schema: S, data: unknown, extra?: (v: Static<S>) => FeedProblem[]): Validated<Static<S>> => {
+const check = <S extends TSchema>(
+  schema: S,
+  data: unknown,
+  extra?: (v: Static<S>) => FeedProblem[],
+): Validated<Static<S>> => {
   const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version !== SCHEMA_VERSION) {
-    return { ok: false, problems: [{ path: '/schemaVersion', message: `unsupported schema version ${version}, expected ${SCHEMA_VERSION}` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '/schemaVersion', message: `unsupported schema version ${version}, expected ${SCHEMA_VERSION}` },
+      ],
+    };
   }
   if (!Value.Check(schema, data)) return { ok: false, problems: describe(schema, data) };
   const problems = extra ? extra(data) : [];

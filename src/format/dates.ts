@@ -14,7 +14,9 @@ export type DateStyle = 'zh' | 'en';
 /** 2026年10月3日 / 2026-10-03 */
 export const formatDate = (iso: string, style: DateStyle = 'zh'): string => {
   const { year, month, day } = parts(iso);
-  return style === 'zh' ? `${year}年${month}月${day}日` : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return style === 'zh'
+    ? `${year}年${month}月${day}日`
+    : `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
 export const formatDateTime = (iso: string, style: DateStyle = 'zh'): string => {
@@ -43,7 +45,8 @@ export const daysUntil = (iso: string, now: number): number => Math.ceil((toEpoc
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** A moment as the feed writes times: ISO 8601 in China's zone, 2026-11-20T09:00:00+08:00. The one place that converts. */
-export const chinaTime = (epochMs: number): string => `${new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+export const chinaTime = (epochMs: number): string =>
+  `${new Date(epochMs + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 
 /** A date in China's zone as YYYY-MM-DD plus weekday index, for the home screen's clock. */
 export const chinaDate = (now: number): { iso: string; weekday: number } => ({

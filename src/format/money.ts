@@ -1,11 +1,13 @@
-import nzhcn from "nzh/cn";
+import nzhcn from 'nzh/cn';
 
 /** Money is integer fen in the feed and always shown as ¥ with two decimals. */
 export const formatFen = (fen: number): string => {
   if (!Number.isInteger(fen)) throw new TypeError(`amount must be integer fen, got ${fen}`);
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const cents = (abs % 100).toString().padStart(2, '0');
   return `${sign}¥${yuan}.${cents}`;
 };

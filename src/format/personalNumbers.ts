@@ -14,9 +14,10 @@ export interface PersonalNumber {
 }
 
 /** Zero-width and direction characters, soft hyphen, word joiner, BOM: invisible on screen. */
-// The class lists lone combining and filler code points on purpose: each is stripped by itself.
-// eslint-disable-next-line no-misleading-character-class
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
+const INVISIBLE =
+  // The class lists lone combining and filler code points on purpose: each is stripped by itself.
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/g;
 /** What people put between digit groups (after NFKC: every space is U+0020, full-width hyphens are ASCII). */
 const SEPARATOR = '[ \\t\\-.\\u2010-\\u2015\\u2212\\u30fb\\u00b7_]';
 /** Digit groups joined by at most one separator each; an ID may end in X. */
@@ -39,11 +40,16 @@ const PROVINCE = /^(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3]|91)/;
  * character is not required: a mistyped ID still names a person.
  */
 export const isIdNumber18 = (id: string): boolean =>
-  /^[0-9]{17}[0-9Xx]$/.test(id) && PROVINCE.test(id) && Number(id.slice(6, 10)) >= 1900 && isRealDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
+  /^[0-9]{17}[0-9Xx]$/.test(id) &&
+  PROVINCE.test(id) &&
+  Number(id.slice(6, 10)) >= 1900 &&
+  isRealDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)));
 
 /** The 15-digit ID issued before 1999: area code, YYMMDD (19YY), three digits; no check digit. */
 export const isIdNumber15 = (id: string): boolean =>
-  /^[0-9]{15}$/.test(id) && PROVINCE.test(id) && isRealDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)));
+  /^[0-9]{15}$/.test(id) &&
+  PROVINCE.test(id) &&
+  isRealDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)));
 
 /** Mobile numbers of the mainland: 1[3-9] and nine digits. */
 export const isMobile = (digits: string): boolean => /^1[3-9][0-9]{9}$/.test(digits);
@@ -63,7 +69,8 @@ const luhn = (digits: string): boolean => {
  * A 16–19 digit card number: any whose Luhn check holds, and every UnionPay number (62…),
  * since some Chinese banks' debit cards do not follow Luhn.
  */
-export const isBankCard = (digits: string): boolean => /^[1-9][0-9]{15,18}$/.test(digits) && (digits.startsWith('62') || luhn(digits));
+export const isBankCard = (digits: string): boolean =>
+  /^[1-9][0-9]{15,18}$/.test(digits) && (digits.startsWith('62') || luhn(digits));
 
 /** What a run of digits (separators removed) is, if it is a personal number. */
 const classify = (digits: string): PersonalNumberKind | null => {
@@ -112,11 +119,13 @@ export const findUnmaskedNumber = (text: string): PersonalNumber | null => {
  * shown at each end, 3707**********1234, 138****5678, ****8901.
  */
 export const isMaskedValue = (value: string): boolean =>
-  /^[\p{Script=Han}]{1,2}\*{1,3}[\p{Script=Han}]?$/u.test(value) || /^[0-9A-Za-z]{0,4}\*{3,}[0-9A-Za-z]{0,4}$/.test(value);
+  /^[\p{Script=Han}]{1,2}\*{1,3}[\p{Script=Han}]?$/u.test(value) ||
+  /^[0-9A-Za-z]{0,4}\*{3,}[0-9A-Za-z]{0,4}$/.test(value);
 
 /**
  * Where a whole mobile number may be published: an official's duty phone and a service
  * contact's work number are public by nature (domain rules), each in its item's `phone`
  * field (the feed's WorkPhone). Anywhere else, in the same item too, a mobile is personal.
  */
-export const isPublicWorkPhoneField = (kind: string, path: string): boolean => (kind === 'people' || kind === 'contacts') && path === '/phone';
+export const isPublicWorkPhoneField = (kind: string, path: string): boolean =>
+  (kind === 'people' || kind === 'contacts') && path === '/phone';

@@ -25,5 +25,7 @@ export const language = (): LanguageCode => current;
 /** t('tile.updatedOn', { date }) → "10月3日 更新" */
 export const t = (key: MessageKey, params?: Record<string, string | number>): string => {
   const template = LANGUAGES[current][key] ?? zhHans[key];
-  return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
+  return params
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+    : template;
 };

@@ -39,9 +39,12 @@ export class App extends Router.App {
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
-    const fonts = [{ family: FONT, urls: [Utils.asset('fonts/sanwu-sans.woff2'), Utils.asset('fonts/sanwu-sans.woff')] }];
+    const fonts = [
+      { family: FONT, urls: [Utils.asset('fonts/sanwu-sans.woff2'), Utils.asset('fonts/sanwu-sans.woff')] },
+    ];
     // Only Traditional boxes need (and download) the Traditional supplement.
-    if (fontFaces().includes(FONT_HANT)) fonts.push({ family: FONT_HANT, urls: [Utils.asset('fonts/sanwu-sans-hant.woff2')] });
+    if (fontFaces().includes(FONT_HANT))
+      fonts.push({ family: FONT_HANT, urls: [Utils.asset('fonts/sanwu-sans-hant.woff2')] });
     return fonts;
   }
 
@@ -53,10 +56,21 @@ export class App extends Router.App {
       Loading: {
         ...routed.Loading,
         color: COLOR.background,
-        Label: { mount: 0.5, x: 960, y: 540, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
+        Label: {
+          mount: 0.5,
+          x: 960,
+          y: 540,
+          ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }),
+        },
       },
       // Discreet: in the hint bar's corner, over every page.
-      FeedStatus: { x: SAFE.x + SAFE.w, y: statusLineY(), mountX: 1, zIndex: 70, ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right', width: SAFE.w, maxLines: 1 }) },
+      FeedStatus: {
+        x: SAFE.x + SAFE.w,
+        y: statusLineY(),
+        mountX: 1,
+        zIndex: 70,
+        ...text('', { size: TYPE.small, color: COLOR.warning, align: 'right', width: SAFE.w, maxLines: 1 }),
+      },
       Alert: { type: AlertOverlay, signals: { dismissed: 'dismissAlert' } },
       ChannelEntry: { type: ChannelEntry, signals: { jump: 'openChannel' } },
       Notice: {
@@ -68,7 +82,12 @@ export class App extends Router.App {
         w: SAFE.w,
         h: px(150),
         color: COLOR.scrim,
-        Text: { x: SAFE.w / 2, y: px(21), mountX: 0.5, ...text('', { size: TYPE.body, width: SAFE.w - 60, maxLines: 2, align: 'center' }) },
+        Text: {
+          x: SAFE.w / 2,
+          y: px(21),
+          mountX: 0.5,
+          ...text('', { size: TYPE.body, width: SAFE.w - 60, maxLines: 2, align: 'center' }),
+        },
       },
     };
   }
@@ -153,9 +172,9 @@ export class App extends Router.App {
           ? t('status.rejected')
           : health.kind === 'untrustedKey'
             ? t('status.untrustedKey')
-          : health.kind === 'stale'
-            ? t('status.stale', { date: formatDateTime(health.expiresAt) })
-            : '';
+            : health.kind === 'stale'
+              ? t('status.stale', { date: formatDateTime(health.expiresAt) })
+              : '';
     this.tag('FeedStatus').text.text = status;
     const alert = alertToShow(store.activeAlerts(now()));
     const overlay = this.tag('Alert') as AlertOverlay;

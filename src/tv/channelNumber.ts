@@ -6,7 +6,8 @@
  */
 import { CHANNEL_COUNT, SECTIONS } from '../feed/taxonomy';
 
-export type ChannelJump = { to: 'home' } | { to: 'section'; index: number } | { to: 'channel'; id: number } | { to: 'nothing'; number: number };
+export type ChannelJump =
+  { to: 'home' } | { to: 'section'; index: number } | { to: 'channel'; id: number } | { to: 'nothing'; number: number };
 
 /** Pause after which a one-digit entry is taken as it is. */
 export const ENTRY_PAUSE_MS = 1500;

@@ -66,7 +66,10 @@ const boot = async () => {
   // Tests and support staff read which renderer a box ended up with.
   document.documentElement.setAttribute('data-renderer', renderer);
   const canvasOption = choice.renderer === 'webgl' && choice.canvas ? { canvas: choice.canvas } : {};
-  const appSettings = { ...file.appSettings, stage: { ...file.appSettings.stage, ...canvasOption, canvas2d: renderer === 'canvas2d' } };
+  const appSettings = {
+    ...file.appSettings,
+    stage: { ...file.appSettings.stage, ...canvasOption, canvas2d: renderer === 'canvas2d' },
+  };
 
   const platformSettings: PlatformSettings = {
     ...file.platformSettings,
@@ -79,13 +82,18 @@ const boot = async () => {
     },
   };
   const app = Launch(App, appSettings, platformSettings as Parameters<typeof Launch>[2], {});
-  if (renderer === 'webgl') shareTextCanvas((app.stage as unknown as { platform: Parameters<typeof shareTextCanvas>[0] }).platform);
+  if (renderer === 'webgl')
+    shareTextCanvas((app.stage as unknown as { platform: Parameters<typeof shareTextCanvas>[0] }).platform);
   // Storage works only after Launch (it is namespaced by the app id); the App itself is built
   // only once the font has loaded, so the look set here is in place for every template.
   const settings = rememberedSettings(defaultSettings(platformSettings));
   const config = readBoxConfig(platformSettings, location.search, settings.language);
   setLanguage(config.language);
-  setLook({ largeText: settings.largeText, highContrast: settings.highContrast, traditional: config.language === 'zh-Hant' });
+  setLook({
+    largeText: settings.largeText,
+    highContrast: settings.highContrast,
+    traditional: config.language === 'zh-Hant',
+  });
   setSpeechOn(settings.readAloud);
   document.documentElement.lang = config.language;
   // Without the converter the feed shows as published (Simplified): readable, not broken.
@@ -93,8 +101,16 @@ const boot = async () => {
     config.language === 'zh-Hant'
       ? loadTraditionalConverter().then(setFeedConverter, (error: unknown) => console.error(error))
       : Promise.resolve();
-  const store = new Store(new FeedClient(config.feedUrl, config.publicKey), villageAtBoot(platformSettings, location.search), scriptReady);
-  const speaker = new Speaker(config.language, (src) => store.client.url(src), () => notices.show(t('speech.unsupported')));
+  const store = new Store(
+    new FeedClient(config.feedUrl, config.publicKey),
+    villageAtBoot(platformSettings, location.search),
+    scriptReady,
+  );
+  const speaker = new Speaker(
+    config.language,
+    (src) => store.client.url(src),
+    () => notices.show(t('speech.unsupported')),
+  );
   // Freshness is judged by the box's clock, but never earlier than the feed's own time:
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
@@ -102,8 +118,10 @@ const boot = async () => {
   // The feed downloads while the font loads and the app sets up, not after: home joins this load.
   if (store.village) store.load().catch(() => undefined);
   // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
-  if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1') exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
-  if (renderer === 'webgl') reloadIntoCanvas2dOnContextLoss(app.stage.getCanvas(), () => String(Router.getActiveHash() ?? ''));
+  if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1')
+    exposeDebugProbe(app.stage as unknown as Parameters<typeof exposeDebugProbe>[0]);
+  if (renderer === 'webgl')
+    reloadIntoCanvas2dOnContextLoss(app.stage.getCanvas(), () => String(Router.getActiveHash() ?? ''));
   // The app puts the canvas on screen with its first page (App.showStage).
 };
 

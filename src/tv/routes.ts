@@ -9,7 +9,14 @@ import { detached, drawAhead } from './components/drawAhead';
 import { t } from '../i18n';
 import { box } from './context';
 import { FeedError } from './data/feedClient';
-import { presentDocument, presentHome, presentList, presentPhotos, presentStreetPicker, presentVillagePicker } from './data/present';
+import {
+  presentDocument,
+  presentHome,
+  presentList,
+  presentPhotos,
+  presentStreetPicker,
+  presentVillagePicker,
+} from './data/present';
 import { presentUnboundHousehold } from './kinds/household';
 import { presentMonth, presentReceipt, presentVoucher } from './kinds/ledger';
 import { presentPeople } from './kinds/people';
@@ -192,7 +199,10 @@ export const routes = () => ({
       component: ReceiptPage,
       on: async (page: ReceiptPage, params: Params) => {
         await box().store.load();
-        page.receipt = found(presentReceipt(await month(params.month), params.voucher ?? ''), `receipt ${params.voucher}`);
+        page.receipt = found(
+          presentReceipt(await month(params.month), params.voucher ?? ''),
+          `receipt ${params.voucher}`,
+        );
       },
     },
     {

@@ -63,7 +63,9 @@ const BASE_TYPE = {
   amount: 66,
 } as const;
 
-export const TYPE = live(Object.keys(BASE_TYPE) as (keyof typeof BASE_TYPE)[], (key) => Math.round(BASE_TYPE[key] * textScale()));
+export const TYPE = live(Object.keys(BASE_TYPE) as (keyof typeof BASE_TYPE)[], (key) =>
+  Math.round(BASE_TYPE[key] * textScale()),
+);
 
 export const LINE_HEIGHT = 1.45;
 
@@ -113,7 +115,10 @@ const HIGH_CONTRAST: typeof NORMAL = {
   emergencyFill: 0xff000000,
 };
 
-export const COLOR = live(Object.keys(NORMAL) as (keyof typeof NORMAL)[], (key) => (look.highContrast ? HIGH_CONTRAST : NORMAL)[key]);
+export const COLOR = live(
+  Object.keys(NORMAL) as (keyof typeof NORMAL)[],
+  (key) => (look.highContrast ? HIGH_CONTRAST : NORMAL)[key],
+);
 
 /** Each section's colour, the fill of its selected tab: white names on them keep at least 5:1. */
 export const SECTION_ACCENT: Record<SectionId, number> = {

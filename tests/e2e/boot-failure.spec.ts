@@ -22,17 +22,23 @@ test.afterAll(async () => {
 
 const cli = (...args: string[]) =>
   new Promise<string>((resolve, reject) =>
-    execFile('npx', ['tsx', 'server/cli/sanwu.ts', ...args], { env: { ...process.env, SANWU_SERVER: service.url, SANWU_TOKEN: service.tokens.admin.token } }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+    execFile(
+      'npx',
+      ['tsx', 'server/cli/sanwu.ts', ...args],
+      { env: { ...process.env, SANWU_SERVER: service.url, SANWU_TOKEN: service.tokens.admin.token } },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
     ),
   );
 
 /** Serves the legacy bundle as `body` instead of the real one. */
-const breakBundle = (page: Page, body: string) => page.route('**/app.legacy.js', (route) => route.fulfill({ contentType: 'text/javascript', body }));
+const breakBundle = (page: Page, body: string) =>
+  page.route('**/app.legacy.js', (route) => route.fulfill({ contentType: 'text/javascript', body }));
 
 /** Serves the real legacy bundle with `script` run before it. */
 const prefixBundle = (page: Page, script: string) =>
-  page.route('**/app.legacy.js', async (route) => route.fulfill({ contentType: 'text/javascript', body: `${script}\n${await (await route.fetch()).text()}` }));
+  page.route('**/app.legacy.js', async (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: `${script}\n${await (await route.fetch()).text()}` }),
+  );
 
 /** Every value the page's `data-boot` takes, in order: whether a message came before home. */
 const recordBootStates = (page: Page) =>
@@ -45,9 +51,12 @@ const recordBootStates = (page: Page) =>
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-boot'] });
   });
 const bootStates = (page: Page) => page.evaluate(() => (window as unknown as { __bootStates: string[] }).__bootStates);
-const reportCount = async () => ((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as unknown[]).length;
+const reportCount = async () =>
+  ((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as unknown[]).length;
 
-test('a bundle that throws while booting: the loader shows why, and the service hears of it', async ({ page }, testInfo) => {
+test('a bundle that throws while booting: the loader shows why, and the service hears of it', async ({
+  page,
+}, testInfo) => {
   await breakBundle(page, "throw new Error('forced boot failure');");
   await page.goto(`${service.url}/?bundle=legacy`);
   const message = page.locator('#boot-error');
@@ -59,7 +68,9 @@ test('a bundle that throws while booting: the loader shows why, and the service 
   await page.screenshot({ path: shot });
   await testInfo.attach('boot-failure-message', { path: shot, contentType: 'image/png' });
 
-  await expect.poll(async () => (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body.length).toBe(1);
+  await expect
+    .poll(async () => (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body.length)
+    .toBe(1);
   const [report] = (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body;
   expect(report.bundle).toBe('app.legacy.js');
   expect(report.error).toContain('forced boot failure');
@@ -93,7 +104,11 @@ test('an error after which nothing shows: the message, with that error, once its
   await expect(page.locator('#boot-error')).toContainText(zhHans['boot.failed']);
   await expect(page.locator('#boot-error')).toContainText('boot stopped in a timer');
   expect(await bootStates(page)).toEqual(['failed']);
-  await expect.poll(async () => JSON.stringify((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body)).toContain('boot stopped in a timer');
+  await expect
+    .poll(async () =>
+      JSON.stringify((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body),
+    )
+    .toContain('boot stopped in a timer');
 });
 
 test('a box slower than the patience: the message gives way to home when it does show', async ({ page }) => {
@@ -122,15 +137,19 @@ test('a box that boots normally: the watchdog stands down once the first page is
 });
 
 test('the report endpoint takes small reports only, and a few per box', async () => {
-  const post = (body: string) => fetch(`${service.url}/box/boot-failures`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
+  const post = (body: string) =>
+    fetch(`${service.url}/box/boot-failures`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
   expect((await post(JSON.stringify({ error: 'x'.repeat(10_000) }))).status).toBe(413);
   expect((await post(JSON.stringify({ bundle: 'app.js' }))).status).toBe(422);
   const statuses: number[] = [];
-  for (let i = 0; i < 6; i++) statuses.push((await post(JSON.stringify({ error: `flood ${i}\nforged log line`, bundle: 'app.js' }))).status);
+  for (let i = 0; i < 6; i++)
+    statuses.push((await post(JSON.stringify({ error: `flood ${i}\nforged log line`, bundle: 'app.js' }))).status);
   expect(statuses).toContain(429);
   expect((await call(service, 'GET', '/api/boot-failures', null)).status).toBe(401);
   // Reports carry boxes' addresses: a village clerk does not read them, the district does.
   expect((await call(service, 'GET', '/api/boot-failures', service.tokens.clerk.token)).status).toBe(403);
-  const listed = (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { error: string }[];
+  const listed = (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as {
+    error: string;
+  }[];
   expect(listed.every((report) => !/[\n\r]/.test(report.error))).toBe(true);
 });

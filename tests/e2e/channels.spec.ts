@@ -5,7 +5,17 @@
 import { test, expect } from '@playwright/test';
 import { CHANNELS, type SectionId } from '../../src/feed/taxonomy';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectCrumbs, expectFocusedRef, expectText, feedChannel, firstText, goToTile, keepScreenshot, openHome, press } from './tv';
+import {
+  expectCrumbs,
+  expectFocusedRef,
+  expectText,
+  feedChannel,
+  firstText,
+  goToTile,
+  keepScreenshot,
+  openHome,
+  press,
+} from './tv';
 
 const SECTION_NAMES: Record<SectionId, string> = {
   district: zhHans['section.district'],

@@ -24,7 +24,8 @@ type Marked = Element & { element?: { visible: boolean } };
 const shownThings = (page: Page): Promise<{ what: string; box: Box }[]> =>
   page.evaluate(() => {
     const hidden = (el: Element | null): boolean => {
-      for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      for (let e = el; e; e = e.parentElement)
+        if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
       return false;
     };
     const w = window as unknown as { __drawnThings: Marked[] };
@@ -49,7 +50,8 @@ const showThings = (page: Page, visible: boolean) =>
   page.evaluate(
     (visible) =>
       new Promise<void>((resolve) => {
-        for (const el of (window as unknown as { __drawnThings: Marked[] }).__drawnThings) if (el.element) el.element.visible = visible;
+        for (const el of (window as unknown as { __drawnThings: Marked[] }).__drawnThings)
+          if (el.element) el.element.visible = visible;
         requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
       }),
     visible,
@@ -64,12 +66,21 @@ const changedPixels = (a: Awaited<ReturnType<typeof pixels>>, b: Awaited<ReturnT
   for (let y = box.top; y < box.top + box.height; y++)
     for (let x = box.left; x < box.left + box.width; x++) {
       const i = (y * width + x) * channels;
-      if (Math.max(Math.abs(a.data[i]! - b.data[i]!), Math.abs(a.data[i + 1]! - b.data[i + 1]!), Math.abs(a.data[i + 2]! - b.data[i + 2]!)) > 32) changed++;
+      if (
+        Math.max(
+          Math.abs(a.data[i]! - b.data[i]!),
+          Math.abs(a.data[i + 1]! - b.data[i + 1]!),
+          Math.abs(a.data[i + 2]! - b.data[i + 2]!),
+        ) > 32
+      )
+        changed++;
     }
   return changed;
 };
 
-test('every screen type is drawn by the expected renderer: no error, and each text and image shows in the pixels', async ({ browser }, testInfo) => {
+test('every screen type is drawn by the expected renderer: no error, and each text and image shows in the pixels', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(180_000);
   const page = await browser.newPage();
   const errors: string[] = [];
@@ -80,7 +91,10 @@ test('every screen type is drawn by the expected renderer: no error, and each te
   const blank: string[] = [];
   for (const [name, hash] of screenRoutes()) {
     await showRoute(page, hash, name === 'picker' ? { village: '' } : {});
-    await expect(page.locator('html')).toHaveAttribute('data-renderer', testInfo.project.name === 'e2e-canvas2d' ? 'canvas2d' : 'webgl');
+    await expect(page.locator('html')).toHaveAttribute(
+      'data-renderer',
+      testInfo.project.name === 'e2e-canvas2d' ? 'canvas2d' : 'webgl',
+    );
     const things = await shownThings(page);
     expect(things.length, `${name} shows texts`).toBeGreaterThan(0);
     // Drawn means in the pixels: the screen with the texts and images differs from the screen without them, under each one.
@@ -88,7 +102,8 @@ test('every screen type is drawn by the expected renderer: no error, and each te
     await showThings(page, false);
     const without = await pixels(await page.screenshot());
     await showThings(page, true);
-    for (const { what, box } of things) if (changedPixels(shown, without, box) < 10) blank.push(`${name}: ${what} is not drawn`);
+    for (const { what, box } of things)
+      if (changedPixels(shown, without, box) < 10) blank.push(`${name}: ${what} is not drawn`);
   }
   expect(blank).toEqual([]);
   expect(errors).toEqual([]);

@@ -44,7 +44,9 @@ const latestMonth = (): LedgerMonthFeed => {
 };
 
 test.describe('settings', () => {
-  test('reached from home by the remote; read-aloud is remembered; large text restarts on the same row', async ({ page }) => {
+  test('reached from home by the remote; read-aloud is remembered; large text restarts on the same row', async ({
+    page,
+  }) => {
     await openHome(page);
     // Up to the tabs, then right past the last section.
     await press(page, 'ArrowUp');
@@ -54,14 +56,24 @@ test.describe('settings', () => {
     await expectCrumbs(page, zhHans['settings.title']);
     await expectText(page, zhHans['settings.readAloud']);
     await press(page, 'Enter');
-    await expect(page.locator('[focused="true"] [ref="Word"]').last()).toHaveAttribute('texture-text', zhHans['settings.on']);
+    await expect(page.locator('[focused="true"] [ref="Word"]').last()).toHaveAttribute(
+      'texture-text',
+      zhHans['settings.on'],
+    );
     await expectText(page, zhHans['hint.read']);
     // Large text: the app restarts, back on the same row, everything bigger.
     await press(page, 'ArrowDown');
     await press(page, 'Enter');
-    await expect(page.locator('[ref="List"] [ref="Row-1"] [ref="Word"]')).toHaveAttribute('texture-text', zhHans['settings.on'], { timeout: 15_000 });
+    await expect(page.locator('[ref="List"] [ref="Row-1"] [ref="Word"]')).toHaveAttribute(
+      'texture-text',
+      zhHans['settings.on'],
+      { timeout: 15_000 },
+    );
     await expectFocusedRef(page, 'Row-1');
-    await expect(page.locator(`[ref="Title"][texture-text="${zhHans['settings.title']}"]`)).toHaveAttribute('texture-font_size', '84');
+    await expect(page.locator(`[ref="Title"][texture-text="${zhHans['settings.title']}"]`)).toHaveAttribute(
+      'texture-font_size',
+      '84',
+    );
     // Switched off and on: the box still has both.
     await openHome(page);
     await expect(page.locator('[ref="Village"]')).toHaveAttribute('texture-font_size', '84');
@@ -143,18 +155,26 @@ test.describe('read-aloud', () => {
       const { villageCode } = sample();
       const clip = { src: 'media/clips/district-news.mp4', durationSec: 8 };
       const { admin } = service.tokens;
-      const draft = await call(service, 'PUT', `/api/regions/${villageCode}/channels/13/items/spoken-notice`, admin.token, {
-        title: '党员大会录音通知',
-        body: ['本通知配有村委会录制的方言录音。'],
-        audio: clip,
-      });
+      const draft = await call(
+        service,
+        'PUT',
+        `/api/regions/${villageCode}/channels/13/items/spoken-notice`,
+        admin.token,
+        {
+          title: '党员大会录音通知',
+          body: ['本通知配有村委会录制的方言录音。'],
+          audio: clip,
+        },
+      );
       expect(draft.status).toBe(201);
       await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
       expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
       await page.goto(`${service.url}/?inspector=1&village=${villageCode}#read/13/spoken-notice`);
       await expectText(page, '党员大会录音通知');
       await press(page, 'r');
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played)).toEqual([expect.stringMatching(new RegExp(`/feed/${clip.src}$`))]);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played))
+        .toEqual([expect.stringMatching(new RegExp(`/feed/${clip.src}$`))]);
       expect((await spoken(page)).some((s) => s.includes('本通知配有'))).toBe(false);
     } finally {
       await service.stop();
@@ -279,7 +299,9 @@ test.describe('large text', () => {
     [1280, 720],
   ] as const) {
     for (const lang of ['zh-Hans', 'en']) {
-      test(`every screen type at ${h}p in ${lang}: text 1.4× and none cut off or outside its box`, async ({ browser }) => {
+      test(`every screen type at ${h}p in ${lang}: text 1.4× and none cut off or outside its box`, async ({
+        browser,
+      }) => {
         test.setTimeout(120_000);
         const page = await browser.newPage({ viewport: { width: w, height: h } });
         await withPlatformSettings(page, { largeText: true });
@@ -305,7 +327,8 @@ const expectFocusLook = async (page: Page) => {
   await expect
     .poll(() =>
       focused(page).evaluate((el) => {
-        const e = (el as unknown as { element: { scaleX: number; tag(ref: string): { alpha: number } | undefined } }).element;
+        const e = (el as unknown as { element: { scaleX: number; tag(ref: string): { alpha: number } | undefined } })
+          .element;
         return { scaled: e.scaleX > 1.02, outlined: e.tag('Outline')?.alpha === 1 };
       }),
     )
@@ -333,7 +356,8 @@ test('every kind of focusable thing shows outline and scale', async ({ page }) =
   await expect
     .poll(() =>
       focused(page).evaluate((el) => {
-        const e = (el as unknown as { element: { scaleX: number; tag(ref: string): { alpha: number } | undefined } }).element;
+        const e = (el as unknown as { element: { scaleX: number; tag(ref: string): { alpha: number } | undefined } })
+          .element;
         return { scale: e.scaleX, outlined: e.tag('Outline')?.alpha === 1 };
       }),
     )

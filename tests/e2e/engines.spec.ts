@@ -31,7 +31,9 @@ test('the loader picks the modern bundle in a current engine', async ({ page }) 
   expect((await readScreen(tvOf(page))).bundle).toBe('modern');
 });
 
-test('the renderer probe hands its WebGL context to Lightning: one context at boot, the one on screen', async ({ page }, testInfo) => {
+test('the renderer probe hands its WebGL context to Lightning: one context at boot, the one on screen', async ({
+  page,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'e2e', 'needs WebGL');
   await page.addInitScript(() => {
     const made: HTMLCanvasElement[] = [];
@@ -76,7 +78,9 @@ test('a lost WebGL context reloads into canvas2d on the same screen', async ({ p
   await keepScreenshot(page, testInfo, 'after-context-loss');
 });
 
-test('without FontFace and WOFF2 (Chrome 30-35) the font loads from the WOFF by @font-face', async ({ page }, testInfo) => {
+test('without FontFace and WOFF2 (Chrome 30-35) the font loads from the WOFF by @font-face', async ({
+  page,
+}, testInfo) => {
   test.skip(testInfo.project.name !== 'e2e', 'the renderer plays no part: once is enough');
   await page.addInitScript(() => {
     delete (window as { FontFace?: unknown }).FontFace;

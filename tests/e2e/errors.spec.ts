@@ -3,7 +3,9 @@ import { test, expect } from '@playwright/test';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { expectFocusedRef, expectText, feedFileUrl, keepScreenshot, openTv, press, sample } from './tv';
 
-test('a village file altered on its way shows the error state, and OK retries once it is whole', async ({ page }, testInfo) => {
+test('a village file altered on its way shows the error state, and OK retries once it is whole', async ({
+  page,
+}, testInfo) => {
   const { villageCode } = sample();
   let broken = true;
   await page.route(await feedFileUrl(page, `villages/${villageCode}.json`), async (route) => {
@@ -26,7 +28,9 @@ test('a village file altered on its way shows the error state, and OK retries on
 
 test('a feed that is not JSON at all is reported as invalid', async ({ page }) => {
   const { villageCode } = sample();
-  await page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "vers' }));
+  await page.route('**/feed/manifest.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: '{"schemaVersion": 1, "vers' }),
+  );
   await openTv(page, { village: villageCode });
   await expectText(page, zhHans['error.invalid']);
 });
@@ -59,7 +63,9 @@ test('a broken sub-channel keeps the rest usable: Back from the error returns ho
   await expectFocusedRef(page, 'Channel-15');
 });
 
-test('a new box that boots offline, with no feed kept, comes back by itself when the network does', async ({ page }) => {
+test('a new box that boots offline, with no feed kept, comes back by itself when the network does', async ({
+  page,
+}) => {
   const { villageCode } = sample();
   await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
   await openTv(page, { village: villageCode });

@@ -23,14 +23,18 @@ import {
   withPlatformSettings,
 } from './tv';
 
-test('home shows the village, today, the four sections and the tiles with their update dates', async ({ page }, testInfo) => {
+test('home shows the village, today, the four sections and the tiles with their update dates', async ({
+  page,
+}, testInfo) => {
   await openHome(page);
   const { village, street } = sample();
   await expectText(page, village.region.name);
   await expectText(page, street.region.name);
   await expectText(page, formatDate(chinaDate(Date.now()).iso));
   for (const section of ['district', 'street', 'village', 'household'] as const) {
-    await expect(page.locator(`[ref="Tab-${section}"] [texture-text="${zhHans[`section.${section}`]}"]`)).toHaveCount(1);
+    await expect(page.locator(`[ref="Tab-${section}"] [texture-text="${zhHans[`section.${section}`]}"]`)).toHaveCount(
+      1,
+    );
   }
   // The village section opens first, with its ten sub-channels.
   for (let id = 11; id <= 20; id++) await expect(page.locator(`[ref="Channel-${id}"]`)).toBeVisible();
@@ -42,7 +46,9 @@ test('home shows the village, today, the four sections and the tiles with their 
 
 test('a sub-channel whose next update is past due is marked overdue in words', async ({ page }) => {
   const isOverdue = (c: { nextDueAt?: string }) => !!c.nextDueAt && Date.parse(c.nextDueAt) < Date.now();
-  const chosen = sampleVillages().find((v) => v.village.channels.some(isOverdue) && v.village.channels.some((c) => !isOverdue(c)));
+  const chosen = sampleVillages().find(
+    (v) => v.village.channels.some(isOverdue) && v.village.channels.some((c) => !isOverdue(c)),
+  );
   expect(chosen, 'the sample has a village with an overdue channel').toBeDefined();
   const { village, villageCode } = chosen!;
   await openHome(page, { village: villageCode });
@@ -52,7 +58,9 @@ test('a sub-channel whose next update is past due is marked overdue in words', a
     if (overdue.includes(channel)) await expect(tile).toBeVisible();
     else await expect(tile).toBeHidden();
   }
-  await expect(page.locator(`[ref="Channel-${overdue[0]!.id}"] [texture-text="${zhHans['state.overdue']}"]`)).toBeVisible();
+  await expect(
+    page.locator(`[ref="Channel-${overdue[0]!.id}"] [texture-text="${zhHans['state.overdue']}"]`),
+  ).toBeVisible();
 });
 
 test('Left and Right on the tabs switch sections; focus is remembered per section', async ({ page }) => {
@@ -181,18 +189,29 @@ test('every tile draws its own sub-channel icon, loaded', async ({ page }) => {
     await showSection(page, index);
     for (const spec of CHANNELS.filter((c) => c.section === section)) {
       const icon = page.locator(`[ref="Channel-${spec.id}"] > [ref="Icon"]`);
-      await expect(icon).toHaveAttribute('texture-src', new RegExp(`/icons/channel-${String(spec.id).padStart(2, '0')}\\.png$`));
+      await expect(icon).toHaveAttribute(
+        'texture-src',
+        new RegExp(`/icons/channel-${String(spec.id).padStart(2, '0')}\\.png$`),
+      );
       await expect
-        .poll(() => icon.evaluate((el) => {
-          const source = (el as unknown as { element: { texture?: { source?: { isLoaded(): boolean; w: number } } } }).element.texture?.source;
-          return !!source?.isLoaded() && source.w > 0;
-        }), { message: `icon of ${spec.id} loaded` })
+        .poll(
+          () =>
+            icon.evaluate((el) => {
+              const source = (
+                el as unknown as { element: { texture?: { source?: { isLoaded(): boolean; w: number } } } }
+              ).element.texture?.source;
+              return !!source?.isLoaded() && source.w > 0;
+            }),
+          { message: `icon of ${spec.id} loaded` },
+        )
         .toBe(true);
     }
   }
 });
 
-test('an unbound box marks each household tile locked, with a lock and in words, and no other tile', async ({ page }) => {
+test('an unbound box marks each household tile locked, with a lock and in words, and no other tile', async ({
+  page,
+}) => {
   await openHome(page);
   for (const [index, section] of SECTIONS.entries()) {
     await showSection(page, index);
@@ -248,7 +267,9 @@ test('the emergency broadcast (05) is two presses and OK from the first tile of 
 const tileArea = (page: Page) =>
   page.evaluate(() => {
     const shown = (el: Element) => el.getAttribute('visible') !== 'false' && el.getBoundingClientRect().width > 0;
-    const tiles = Array.from(document.querySelectorAll('[ref^="Channel-"]')).filter(shown).map((el) => el.getBoundingClientRect());
+    const tiles = Array.from(document.querySelectorAll('[ref^="Channel-"]'))
+      .filter(shown)
+      .map((el) => el.getBoundingClientRect());
     const more = document.querySelector('[ref="More"]');
     return {
       left: Math.min(...tiles.map((r) => r.left)),
@@ -269,18 +290,29 @@ const framesDrawnWrong = (page: Page) =>
       const box = (el.parentElement as unknown as { element: Sized }).element;
       if (!source?.isLoaded()) return [];
       const fits = source.w >= box.w && source.w <= box.w + 12 && source.h >= box.h && source.h <= box.h + 12;
-      return fits ? [] : [`${el.parentElement!.getAttribute('ref')} ${el.getAttribute('ref')}: ${source.w}×${source.h} on ${box.w}×${box.h}`];
+      return fits
+        ? []
+        : [
+            `${el.parentElement!.getAttribute('ref')} ${el.getAttribute('ref')}: ${source.w}×${source.h} on ${box.w}×${box.h}`,
+          ];
     }),
   );
 
-const MODES = { normal: {}, large: { largeText: true }, contrast: { highContrast: true }, 'large English': { largeText: true, language: 'en' } } as const;
+const MODES = {
+  normal: {},
+  large: { largeText: true },
+  contrast: { highContrast: true },
+  'large English': { largeText: true, language: 'en' },
+} as const;
 
 for (const [w, h] of [
   [1920, 1080],
   [1280, 720],
 ] as const) {
   for (const [mode, settings] of Object.entries(MODES)) {
-    test(`every section of home, ${mode}, ${h}p: tiles fill the area, no overlap, nothing outside the safe area, contrast`, async ({ browser }) => {
+    test(`every section of home, ${mode}, ${h}p: tiles fill the area, no overlap, nothing outside the safe area, contrast`, async ({
+      browser,
+    }) => {
       test.setTimeout(120_000);
       const page = await browser.newPage({ viewport: { width: w, height: h } });
       await withPlatformSettings(page, settings);
@@ -291,14 +323,22 @@ for (const [w, h] of [
         // Focus on the tab, so that no tile is scaled up by the focus.
         await press(page, 'ArrowUp');
         await expectFocusedRef(page, `Tab-${section}`);
-        await expect.poll(async () => (await tileArea(page)).widths.length, { message: 'tiles back to one size' }).toBe(1);
+        await expect
+          .poll(async () => (await tileArea(page)).widths.length, { message: 'tiles back to one size' })
+          .toBe(1);
         const area = await tileArea(page);
         // Across the safe area, and down to the hint bar but for the gap (and the line that says how many more).
         expect(Math.abs(area.left - 96 * scale), `${section} left edge`).toBeLessThanOrEqual(2);
         expect(Math.abs(area.right - (1920 - 96) * scale), `${section} right edge`).toBeLessThanOrEqual(2);
-        expect(area.hintTop - area.bottom, `${section}: space under the tiles`).toBeLessThanOrEqual(area.more + 36 * scale);
+        expect(area.hintTop - area.bottom, `${section}: space under the tiles`).toBeLessThanOrEqual(
+          area.more + 36 * scale,
+        );
         expect(area.hintTop - area.bottom, `${section}: tiles above the hint bar`).toBeGreaterThanOrEqual(area.more);
-        const problems = async () => [...(await textProblems(page)), ...(await sceneProblems(page)), ...(await framesDrawnWrong(page))];
+        const problems = async () => [
+          ...(await textProblems(page)),
+          ...(await sceneProblems(page)),
+          ...(await framesDrawnWrong(page)),
+        ];
         await expect.poll(problems, { message: `${section} reads well` }).toEqual([]);
         // Every row, those scrolled into view by Down too.
         const tiles = CHANNELS.filter((c) => c.section === section).length;
@@ -313,13 +353,19 @@ for (const [w, h] of [
   }
 }
 
-test('the app boots under its Content-Security-Policy with no violation, modern and legacy bundles', async ({ page }) => {
+test('the app boots under its Content-Security-Policy with no violation, modern and legacy bundles', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => ((window as unknown as { cspViolations: string[] }).cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`)),
+    document.addEventListener('securitypolicyviolation', (e) =>
+      ((window as unknown as { cspViolations: string[] }).cspViolations ??= []).push(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    ),
   );
   for (const bundle of ['modern', 'legacy']) {
     const served = await page.request.get('/');
@@ -328,7 +374,9 @@ test('the app boots under its Content-Security-Policy with no violation, modern 
     await openHome(page, { bundle });
     await expect(page.locator('html')).toHaveAttribute('data-boot', 'shown');
     await expect(page.locator('html')).toHaveAttribute('data-bundle', bundle);
-    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? [])).toEqual(
+      [],
+    );
   }
   expect(violations).toEqual([]);
 });

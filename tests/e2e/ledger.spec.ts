@@ -4,7 +4,20 @@ import type { LedgerMonthFeed } from '../../src/feed/schema';
 import { formatMonth, formatDate } from '../../src/format/dates';
 import { amountInWords, formatFen } from '../../src/format/money';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { expectCrumbs, expectFocusedRef, expectFocusedText, expectText, feedFileUrl, keepScreenshot, ledgerMonth, openHome, openRoute, press, sample, sampleVillages } from './tv';
+import {
+  expectCrumbs,
+  expectFocusedRef,
+  expectFocusedText,
+  expectText,
+  feedFileUrl,
+  keepScreenshot,
+  ledgerMonth,
+  openHome,
+  openRoute,
+  press,
+  sample,
+  sampleVillages,
+} from './tv';
 
 const ledger = (villageCode?: string) => {
   const channel = sample(villageCode).village.channels.find((c) => c.id === 15);
@@ -46,7 +59,20 @@ test('from home to a receipt image and Back to the same focused tile', async ({ 
   await expectFocusedText(page, formatFen(voucher.amountFen));
   await press(page, 'Enter');
   // Every field of the voucher is on screen.
-  for (const value of [voucher.number, formatDate(voucher.date), voucher.summary, voucher.account.name, voucher.handler, voucher.witness, voucher.approver, voucher.bookkeeper, voucher.review.reviewer, voucher.review.opinion, formatFen(voucher.amountFen), amountInWords(voucher.amountFen)]) {
+  for (const value of [
+    voucher.number,
+    formatDate(voucher.date),
+    voucher.summary,
+    voucher.account.name,
+    voucher.handler,
+    voucher.witness,
+    voucher.approver,
+    voucher.bookkeeper,
+    voucher.review.reviewer,
+    voucher.review.opinion,
+    formatFen(voucher.amountFen),
+    amountInWords(voucher.amountFen),
+  ]) {
     await expectText(page, value);
   }
   await expectText(page, `${voucher.attachmentCount} 张`);
@@ -98,11 +124,17 @@ test('keys pressed while a month loads reach the month, in order', async ({ page
   await expectText(page, formatFen(voucher.amountFen));
 });
 
-for (const [state, hasVouchers] of [['no entries at all', false], ['income but no spending', true]] as const) {
+for (const [state, hasVouchers] of [
+  ['no entries at all', false],
+  ['income but no spending', true],
+] as const) {
   test(`a month with ${state} says so in words`, async ({ page }) => {
     const found = sampleVillages()
       .map(({ villageCode }) => ({ villageCode, months: ledger(villageCode) }))
-      .map(({ villageCode, months }) => ({ villageCode, index: months.findIndex((m) => m.expenseFen === 0 && m.voucherCount > 0 === hasVouchers) }))
+      .map(({ villageCode, months }) => ({
+        villageCode,
+        index: months.findIndex((m) => m.expenseFen === 0 && m.voucherCount > 0 === hasVouchers),
+      }))
       .find(({ index }) => index >= 0);
     expect(found, `the sample has a month with ${state}`).toBeDefined();
     await openLedger(page, found!.villageCode);
@@ -142,7 +174,8 @@ const countDrawing = (page: import('@playwright/test').Page) =>
     const draw = platform.getDrawingCanvas.bind(platform);
     platform.getDrawingCanvas = () => (w.__textsDrawn!++, draw());
   });
-const textsDrawn = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { __textsDrawn: number }).__textsDrawn);
+const textsDrawn = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => (window as unknown as { __textsDrawn: number }).__textsDrawn);
 
 /**
  * Presses `key` (`times` times) and returns what the box drew for it: the textures on screen
@@ -158,7 +191,8 @@ const drawnFor = async (page: import('@playwright/test').Page, key: string, open
     const w = window as unknown as { __sanwuDebug: Debug; __ready: WeakMap<Source, unknown> };
     // Each loaded texture, with the GPU texture it has now: drawn again means a new one.
     w.__ready = new WeakMap();
-    for (const source of w.__sanwuDebug.stage.textureManager.textureSourceHashmap.values()) if (source.isLoaded()) w.__ready.set(source, source.nativeTexture);
+    for (const source of w.__sanwuDebug.stage.textureManager.textureSourceHashmap.values())
+      if (source.isLoaded()) w.__ready.set(source, source.nativeTexture);
     return w.__sanwuDebug.hash();
   });
   // Several presses go back to back, well inside the rest that would draw ahead between them.
@@ -178,7 +212,11 @@ const drawnFor = async (page: import('@playwright/test').Page, key: string, open
       while (stack.length) {
         const element = stack.pop()!;
         const source = element.texture?._source;
-        if (element._isActive() && source && !(w.__ready.has(source) && w.__ready.get(source) === source.nativeTexture)) {
+        if (
+          element._isActive() &&
+          source &&
+          !(w.__ready.has(source) && w.__ready.get(source) === source.nativeTexture)
+        ) {
           if (typeof element.texture!.text === 'string') drawn.texts++;
           else if (typeof element.texture!.src === 'string') drawn.images++;
         }
@@ -191,7 +229,8 @@ const drawnFor = async (page: import('@playwright/test').Page, key: string, open
 };
 
 /** From now on the feed does not change under the page: a poll cannot redraw it mid-count. */
-const holdFeedStill = (page: import('@playwright/test').Page) => page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 304 }));
+const holdFeedStill = (page: import('@playwright/test').Page) =>
+  page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 304 }));
 
 /** Waits until half a second passes with no text drawn: the page is up and what it draws ahead is drawn. */
 const untilDrawingStops = async (page: import('@playwright/test').Page) => {
@@ -207,7 +246,9 @@ const untilDrawingStops = async (page: import('@playwright/test').Page) => {
     .toBe(0);
 };
 
-test('resting on an entry draws its voucher ahead, so OK shows it without drawing; the receipt likewise', async ({ page }) => {
+test('resting on an entry draws its voucher ahead, so OK shows it without drawing; the receipt likewise', async ({
+  page,
+}) => {
   await openLedger(page);
   await holdFeedStill(page);
   const ref = ledger()[0]!;
@@ -226,7 +267,10 @@ test('resting on an entry draws its voucher ahead, so OK shows it without drawin
 
   await untilDrawingStops(page);
   expect(await drawnFor(page, 'Enter', true)).toEqual({ texts: 0, images: 0 });
-  await expect(page.locator('[ref="View"] [ref="Image"]')).toHaveAttribute('texture-src', new RegExp(`${voucher.receipts[0]!.src}$`));
+  await expect(page.locator('[ref="View"] [ref="Image"]')).toHaveAttribute(
+    'texture-src',
+    new RegExp(`${voucher.receipts[0]!.src}$`),
+  );
   await expectText(page, '100%');
 
   // ↓ then OK at once, with no rest: the next voucher's texts are drawn on the OK press. The two
@@ -237,7 +281,11 @@ test('resting on an entry draws its voucher ahead, so OK shows it without drawin
   await page.evaluate(() => {
     const w = window as unknown as { __drawnAfterOk: string[] | null };
     w.__drawnAfterOk = null;
-    addEventListener('keydown', (event) => void (event.key === 'Enter' && !w.__drawnAfterOk && (w.__drawnAfterOk = [])), { capture: true });
+    addEventListener(
+      'keydown',
+      (event) => void (event.key === 'Enter' && !w.__drawnAfterOk && (w.__drawnAfterOk = [])),
+      { capture: true },
+    );
     const fill = CanvasRenderingContext2D.prototype.fillText;
     CanvasRenderingContext2D.prototype.fillText = function (text: string, x: number, y: number) {
       w.__drawnAfterOk?.push(text);
@@ -254,7 +302,9 @@ test('resting on an entry draws its voucher ahead, so OK shows it without drawin
   expect(drawnAfterOk.some((text) => text.includes(inWords))).toBe(true);
 });
 
-test('resting in a long list draws the rows channel − brings and the positions ahead, so ↓ and the page turn draw nothing', async ({ page }) => {
+test('resting in a long list draws the rows channel − brings and the positions ahead, so ↓ and the page turn draw nothing', async ({
+  page,
+}) => {
   await openLedger(page);
   await holdFeedStill(page);
   const month = ledgerMonth(ledger()[0]!.file);
@@ -300,8 +350,14 @@ test('Back shows the page behind without drawing it again, and frees what the pa
   const scanLoaded = (src: string) =>
     page.evaluate((src) => {
       type Source = { lookupId: string; isLoaded(): boolean };
-      const stage = (window as unknown as { __sanwuDebug: { stage: { textureManager: { textureSourceHashmap: Map<string, Source> } } } }).__sanwuDebug.stage;
-      return [...stage.textureManager.textureSourceHashmap.values()].some((source) => String(source.lookupId).endsWith(src) && source.isLoaded());
+      const stage = (
+        window as unknown as {
+          __sanwuDebug: { stage: { textureManager: { textureSourceHashmap: Map<string, Source> } } };
+        }
+      ).__sanwuDebug.stage;
+      return [...stage.textureManager.textureSourceHashmap.values()].some(
+        (source) => String(source.lookupId).endsWith(src) && source.isLoaded(),
+      );
     }, src);
   await expect.poll(() => scanLoaded(voucher.receipts[0]!.src), { message: 'the receipt scan is freed' }).toBe(false);
   await untilDrawingStops(page);
@@ -309,7 +365,9 @@ test('Back shows the page behind without drawing it again, and frees what the pa
   await expectFocusedText(page, formatMonth(ledger()[0]!.month));
 });
 
-test('a voucher with 3 attachments shows 3 images: its receipt pages through them with ←/→, 第1/3张 to 第3/3张', async ({ page }, testInfo) => {
+test('a voucher with 3 attachments shows 3 images: its receipt pages through them with ←/→, 第1/3张 to 第3/3张', async ({
+  page,
+}, testInfo) => {
   const { villageCode } = sample();
   const found = ledger(villageCode)
     .map((ref) => ledgerMonth(ref.file))

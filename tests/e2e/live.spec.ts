@@ -8,7 +8,17 @@ import { call, startService, type RunningService } from '../server/harness';
 import type { DistrictFeed } from '../../src/feed/schema';
 import { servedEntries } from '../feedTree';
 import { startTamperingProxy } from './tamperingProxy';
-import { expectFocusedRef, expectFocusedText, expectText, expectNoText, focusedTexts, keepScreenshot, press, readFeed, sample } from './tv';
+import {
+  expectFocusedRef,
+  expectFocusedText,
+  expectText,
+  expectNoText,
+  focusedTexts,
+  keepScreenshot,
+  press,
+  readFeed,
+  sample,
+} from './tv';
 import { chinaTime } from '../../src/format/dates';
 
 let service: RunningService;
@@ -47,9 +57,14 @@ const publishItem = async (path: string, body: unknown) => {
 };
 
 const publishNotice = (id: string, title: string, channel = 14, region = village()) =>
-  publishItem(`/api/regions/${region}/channels/${channel}/items/${id}`, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+  publishItem(`/api/regions/${region}/channels/${channel}/items/${id}`, {
+    title,
+    body: ['经村民代表会议讨论通过，现予公布。'],
+  });
 
-test('a publish while the villager reads a list appears within the poll interval, and the focus stays put', async ({ page }, testInfo) => {
+test('a publish while the villager reads a list appears within the poll interval, and the focus stays put', async ({
+  page,
+}, testInfo) => {
   const focusedTitle = await openVillageAffairs(page);
   await publishNotice('live-1', '关于冬季用水安全的第二号通知');
   await expectText(page, '关于冬季用水安全的第二号通知', 8_000);
@@ -58,14 +73,20 @@ test('a publish while the villager reads a list appears within the poll interval
   await keepScreenshot(page, testInfo, 'live-update');
 });
 
-test('a change in another street costs the box only the manifest; one in its own village, just its branch of the tree', async ({ page }) => {
+test('a change in another street costs the box only the manifest; one in its own village, just its branch of the tree', async ({
+  page,
+}) => {
   await openLive(page);
   const streets = readFeed<DistrictFeed>('district.json').streets;
   const ownStreet = streets.find((s) => s.villages.some((v) => v.code === village()))!;
   const elsewhere = streets.find((s) => s !== ownStreet)!.villages[0]!.code;
   const fetched: string[] = [];
-  page.on('requestfinished', (request) => void (request.url().includes('/feed/objects/') && fetched.push(request.url())));
-  const manifestAnswer = (status: number) => page.waitForResponse((r) => r.url().endsWith('/feed/manifest.json') && r.status() === status, { timeout: 8_000 });
+  page.on(
+    'requestfinished',
+    (request) => void (request.url().includes('/feed/objects/') && fetched.push(request.url())),
+  );
+  const manifestAnswer = (status: number) =>
+    page.waitForResponse((r) => r.url().endsWith('/feed/manifest.json') && r.status() === status, { timeout: 8_000 });
   /** Publishes, then waits for the box to take the new manifest and poll once more (so it is done with it). */
   const publishAndAwait = async (id: string, title: string, region: string) => {
     const taken = manifestAnswer(200);
@@ -81,15 +102,27 @@ test('a change in another street costs the box only the manifest; one in its own
   const entries = await servedEntries(async (path) => (await page.request.get(`${service.url}${path}`)).json());
   const objectUrl = (path: string) => `${service.url}/feed/objects/${entries[path]!.sha256}.json`;
   expect(fetched.sort(), 'its street index, its village index and its village file').toEqual(
-    [objectUrl(`streets/${ownStreet.code}/index.json`), objectUrl(`villages/${village()}/index.json`), objectUrl(`villages/${village()}.json`)].sort(),
+    [
+      objectUrl(`streets/${ownStreet.code}/index.json`),
+      objectUrl(`villages/${village()}/index.json`),
+      objectUrl(`villages/${village()}.json`),
+    ].sort(),
   );
 });
 
-test('boot asks for the settings and the manifest once; a slow feed puts the loading veil on screen, a fast one goes straight to home', async ({ page }) => {
+test('boot asks for the settings and the manifest once; a slow feed puts the loading veil on screen, a fast one goes straight to home', async ({
+  page,
+}) => {
   const manifestRequests: string[] = [];
   const settingsRequests: string[] = [];
-  page.on('request', (request) => void (request.url().endsWith('/feed/manifest.json') && manifestRequests.push(request.url())));
-  page.on('request', (request) => void (request.url().endsWith('/settings.json') && settingsRequests.push(request.url())));
+  page.on(
+    'request',
+    (request) => void (request.url().endsWith('/feed/manifest.json') && manifestRequests.push(request.url())),
+  );
+  page.on(
+    'request',
+    (request) => void (request.url().endsWith('/settings.json') && settingsRequests.push(request.url())),
+  );
   // When the canvas goes on screen, beside when the manifest's answer arrived.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -103,9 +136,14 @@ test('boot asks for the settings and the manifest once; a slow feed puts the loa
     page.evaluate(() => {
       const shownAt = (window as unknown as { canvasShownAt: number }).canvasShownAt;
       const home = performance.getEntriesByName('sanwu:home-interactive')[0]!.startTime;
-      const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.includes('/feed/') && r.startTime < home);
+      const files = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(
+        (r) => r.name.includes('/feed/') && r.startTime < home,
+      );
       const manifest = files.find((r) => r.name.endsWith('/feed/manifest.json'))!;
-      return { beforeManifest: manifest.responseEnd - shownAt, afterFeed: files.every((r) => r.responseEnd <= shownAt) };
+      return {
+        beforeManifest: manifest.responseEnd - shownAt,
+        afterFeed: files.every((r) => r.responseEnd <= shownAt),
+      };
     });
   // Fast: the canvas comes on screen with home, after the feed; the manifest was asked for once.
   await openLive(page);
@@ -116,7 +154,10 @@ test('boot asks for the settings and the manifest once; a slow feed puts the loa
   expect(settingsRequests).toHaveLength(1);
   const settingsAsked = await page.evaluate(() => {
     const timings = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    return timings.find((r) => r.name.endsWith('/settings.json'))!.startTime < timings.find((r) => r.name.endsWith('/app.js'))!.responseEnd;
+    return (
+      timings.find((r) => r.name.endsWith('/settings.json'))!.startTime <
+      timings.find((r) => r.name.endsWith('/app.js'))!.responseEnd
+    );
   });
   expect(settingsAsked, 'settings.json was asked for before app.js had arrived').toBe(true);
 
@@ -134,7 +175,10 @@ test('boot asks for the settings and the manifest once; a slow feed puts the loa
   await expectText(page, zhHans['state.loading']);
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 15_000 });
   expect(manifestRequests).toHaveLength(1);
-  expect((await canvasShown()).beforeManifest, 'the veil was on screen while the manifest was on its way').toBeGreaterThan(1000);
+  expect(
+    (await canvasShown()).beforeManifest,
+    'the veil was on screen while the manifest was on its way',
+  ).toBeGreaterThan(1000);
 });
 
 /** From now on the box polls a manifest altered on its way: a newer version, its signature no longer valid. */
@@ -154,7 +198,9 @@ test('a manifest with a bad signature is refused and the last good content stays
   await expectFocusedText(page, focusedTitle);
 });
 
-test('the signature is checked in a worker; a box whose worker cannot load checks it itself, and still refuses a forgery', async ({ page }) => {
+test('the signature is checked in a worker; a box whose worker cannot load checks it itself, and still refuses a forgery', async ({
+  page,
+}) => {
   const workerScripts: string[] = [];
   page.on('request', (request) => void (request.url().endsWith('/verify.js') && workerScripts.push(request.url())));
   await openLive(page);
@@ -180,7 +226,10 @@ test('a file that does not match its hash is refused; the new version is taken o
     const body = await response.text();
     const known = Object.values<{ sha256: string }>(before.files).some((f) => route.request().url().includes(f.sha256));
     // Only the new village file is altered on its way to the box.
-    await route.fulfill({ response, body: tamper && !known ? body.replace('冬季道路清雪', '第三号冬季道路清扫') : body });
+    await route.fulfill({
+      response,
+      body: tamper && !known ? body.replace('冬季道路清雪', '第三号冬季道路清扫') : body,
+    });
   });
   await publishNotice('live-2', '第三号冬季道路清雪安排');
   await expectText(page, zhHans['status.rejected'], 8_000);
@@ -190,7 +239,9 @@ test('a file that does not match its hash is refused; the new version is taken o
   await expectNoText(page, zhHans['status.rejected']);
 });
 
-test('a file altered on the wire for one fetch is fetched again past the cache: the box shows the genuine version within two polls', async ({ page }) => {
+test('a file altered on the wire for one fetch is fetched again past the cache: the box shows the genuine version within two polls', async ({
+  page,
+}) => {
   const title = '第四号冬季道路清雪安排';
   let tamperedAt = -1;
   const proxy = await startTamperingProxy(service.url, (path, body) => {
@@ -209,7 +260,10 @@ test('a file altered on the wire for one fetch is fetched again past the cache: 
     await expectNoText(page, '第四号冬季道路清扫安排');
     const since = proxy.requests.slice(tamperedAt);
     expect(tamperedAt, 'the village file was altered once').toBeGreaterThan(0);
-    expect(since.filter((p) => p.startsWith('/feed/manifest.json')).length, 'polls from the altered copy to the genuine one').toBeLessThanOrEqual(2);
+    expect(
+      since.filter((p) => p.startsWith('/feed/manifest.json')).length,
+      'polls from the altered copy to the genuine one',
+    ).toBeLessThanOrEqual(2);
     // After a reboot the genuine version is there too (the altered copy may sit in the browser's cache).
     await page.reload();
     await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
@@ -227,7 +281,9 @@ test('an older manifest, even correctly signed, is refused: the version never go
   await publishNotice('live-3', '第十二次村民代表会议决议公告');
   await expectText(page, '第十二次村民代表会议决议公告', 8_000);
   page.on('console', (m) => console.log('console', m.text()));
-  await page.route('**/feed/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: old, headers: { etag: '"old"' } }));
+  await page.route('**/feed/manifest.json', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: old, headers: { etag: '"old"' } }),
+  );
   await expectText(page, zhHans['status.rejected'], 8_000);
   await expectText(page, '第十二次村民代表会议决议公告');
 });
@@ -239,7 +295,9 @@ test('a manifest past its expiry is shown as stale, with its content', async ({ 
   await expectText(page, sample().village.region.name);
 });
 
-test('a box that boots offline shows its last good feed, says so, and recovers by itself', async ({ page }, testInfo) => {
+test('a box that boots offline shows its last good feed, says so, and recovers by itself', async ({
+  page,
+}, testInfo) => {
   await openLive(page);
   // The box saves its last good feed once it is idle after loading.
   await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')));
@@ -274,7 +332,9 @@ test('an offline copy altered on the box is not believed: the box says it cannot
   await page.unroute('**/feed/**');
 });
 
-test('a voucher corrected while the villager reads it: the voucher and, on Back, the month behind it show the correction', async ({ page }) => {
+test('a voucher corrected while the villager reads it: the voucher and, on Back, the month behind it show the correction', async ({
+  page,
+}) => {
   await openLive(page);
   await press(page, 'ArrowRight', 4);
   await expectFocusedRef(page, 'Channel-15');
@@ -290,7 +350,9 @@ test('a voucher corrected while the villager reads it: the voucher and, on Back,
   if (channel?.kind !== 'ledger') throw new Error('the sample village has no ledger');
   const month = channel.content.months.at(-1)!.month;
   const path = `/api/regions/${village()}/channels/15/items/${month}`;
-  const { published } = (await call<{ published: { vouchers: { summary: string }[] } }>(service, 'GET', path, service.tokens.admin.token)).body;
+  const { published } = (
+    await call<{ published: { vouchers: { summary: string }[] } }>(service, 'GET', path, service.tokens.admin.token)
+  ).body;
   const corrected = `${summary}（已更正）`;
   published.vouchers.find((v) => v.summary === summary)!.summary = corrected;
   await publishItem(path, published);
@@ -301,7 +363,9 @@ test('a voucher corrected while the villager reads it: the voucher and, on Back,
 });
 
 // Last in this file: the alert it publishes stays in force and would cover the tests after it.
-test('an emergency alert covers the open screen within the poll interval, and OK returns the villager to the same place', async ({ page }, testInfo) => {
+test('an emergency alert covers the open screen within the poll interval, and OK returns the villager to the same place', async ({
+  page,
+}, testInfo) => {
   const focusedTitle = await openVillageAffairs(page);
   const { admin } = service.tokens;
   const district = sample().district.region.code;

@@ -10,7 +10,9 @@ import { readScreen, smokeWalk, type Tv } from './smoke';
 import { sample } from './tv';
 import { OldWebKit } from './qtwebkit';
 
-test('QtWebKit 5.212 (Safari 9–10 generation): the legacy bundle boots to home and the smoke walk passes by keys', async ({ baseURL }, testInfo) => {
+test('QtWebKit 5.212 (Safari 9–10 generation): the legacy bundle boots to home and the smoke walk passes by keys', async ({
+  baseURL,
+}, testInfo) => {
   const engine = OldWebKit.start();
   const shot = async (name: string) => {
     const path = testInfo.outputPath(`oldwebkit-${name}.png`);
@@ -21,7 +23,13 @@ test('QtWebKit 5.212 (Safari 9–10 generation): the legacy bundle boots to home
     const query = new URLSearchParams({ inspector: '1', village: sample().villageCode });
     await engine.go(`${baseURL}/?${query.toString()}`);
     const tv: Tv = { press: (key) => engine.press(key), run: (script) => engine.run(script) };
-    await expect.poll(async () => (await readScreen(tv)).focused, { message: 'home on screen', timeout: 60_000, intervals: [200] }).toBe('Channel-11');
+    await expect
+      .poll(async () => (await readScreen(tv)).focused, {
+        message: 'home on screen',
+        timeout: 60_000,
+        intervals: [200],
+      })
+      .toBe('Channel-11');
     const { homeMs } = await smokeWalk(tv, shot);
     await shot('exit-question');
     const screen = await readScreen(tv);

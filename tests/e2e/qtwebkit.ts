@@ -37,7 +37,8 @@ export class OldWebKit {
     });
     createInterface({ input: child.stderr! }).on('line', (line) => this.console.push(line));
     child.once('exit', (code) => {
-      for (const pending of this.waiting.values()) pending.reject(new Error(`QtWebKit exited (${code}): ${this.console.slice(-5).join(' | ')}`));
+      for (const pending of this.waiting.values())
+        pending.reject(new Error(`QtWebKit exited (${code}): ${this.console.slice(-5).join(' | ')}`));
       this.waiting.clear();
     });
   }
@@ -47,7 +48,13 @@ export class OldWebKit {
     const probe = spawnSync(PYTHON, ['-c', 'import PyQt5.QtWebKitWidgets'], { encoding: 'utf8' });
     if (probe.status !== 0) throw new Error(`QtWebKit for Python is missing: ${INSTALL_HINT}\n${probe.stderr ?? ''}`);
     const child = spawn(PYTHON, [DRIVER], {
-      env: { ...process.env, QT_QPA_PLATFORM: 'offscreen', SANWU_VIEW_SIZE: size, SANWU_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sanwu-qtwebkit-')), XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'sanwu-xdg-')) },
+      env: {
+        ...process.env,
+        QT_QPA_PLATFORM: 'offscreen',
+        SANWU_VIEW_SIZE: size,
+        SANWU_STORAGE_DIR: mkdtempSync(join(tmpdir(), 'sanwu-qtwebkit-')),
+        XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'sanwu-xdg-')),
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     return new OldWebKit(child);

@@ -7,7 +7,9 @@ import { expectCrumbs, expectFocusedText, expectText, goToTile, keepScreenshot, 
 
 const articleChannels = () => {
   const { district, street, village } = sample();
-  return [...district.channels, ...street.channels, ...village.channels].filter((c): c is ChannelOfKind<'articles'> => c.kind === 'articles');
+  return [...district.channels, ...street.channels, ...village.channels].filter(
+    (c): c is ChannelOfKind<'articles'> => c.kind === 'articles',
+  );
 };
 
 const length = (a: Article) => a.body.join('').length;
@@ -23,7 +25,9 @@ const openArticle = async (page: Page, channelId: number, index: number) => {
 };
 
 test('a long article is read page by page with channel up/down', async ({ page }, testInfo) => {
-  const channel = articleChannels().sort((a, b) => Math.max(...b.content.map(length)) - Math.max(...a.content.map(length)))[0]!;
+  const channel = articleChannels().sort(
+    (a, b) => Math.max(...b.content.map(length)) - Math.max(...a.content.map(length)),
+  )[0]!;
   const article = channel.content.reduce((a, b) => (length(b) > length(a) ? b : a));
   expect(length(article)).toBeGreaterThan(2000);
   await openHome(page);
@@ -59,7 +63,9 @@ test('a news item with a clip plays it full screen, and Back returns to the item
   await expectText(page, zhHans['reader.playVideo']);
   await press(page, 'Enter');
   const video = page.locator('video#video-player');
-  await expect.poll(async () => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  await expect
+    .poll(async () => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.3);
   await expect(video).toBeVisible();
   await keepScreenshot(page, testInfo, 'video');
   await press(page, 'Enter');

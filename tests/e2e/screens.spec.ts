@@ -12,7 +12,18 @@ import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { call, startService, type RunningService } from '../server/harness';
 import { titleTokens } from '../../src/tv/text/layout';
 import { chinaTime } from '../../src/format/dates';
-import { expectText, openRoute, press, sample, sceneProblems, screenRoutes, settle, showRoute, textProblems, withPlatformSettings } from './tv';
+import {
+  expectText,
+  openRoute,
+  press,
+  sample,
+  sceneProblems,
+  screenRoutes,
+  settle,
+  showRoute,
+  textProblems,
+  withPlatformSettings,
+} from './tv';
 
 // The longest file of the suite, of independent tests (those that publish have services of
 // their own): spread over the workers, not run one after another on one.
@@ -38,7 +49,9 @@ for (const [w, h] of [
   [1280, 720],
 ] as const) {
   for (const mode of Object.keys(MODES) as Mode[]) {
-    test(`every screen type, ${mode}, ${h}p: no overlap, nothing outside its panel or the safe area, contrast 7:1`, async ({ browser }) => {
+    test(`every screen type, ${mode}, ${h}p: no overlap, nothing outside its panel or the safe area, contrast 7:1`, async ({
+      browser,
+    }) => {
       test.setTimeout(240_000);
       const page = await browser.newPage({ viewport: { width: w, height: h } });
       await withPlatformSettings(page, MODES[mode]);
@@ -70,7 +83,11 @@ const FOOTER_STATES: Record<string, { text: string; arrange(page: Page): Promise
     text: zhHans['status.rejected'],
     arrange: async (page) => {
       await openRoute(page, 'home');
-      await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')),
+        undefined,
+        { timeout: 30_000 },
+      );
       await page.route('**/feed/manifest.json', async (route) => {
         const response = await route.fetch({ headers: { ...route.request().headers(), 'if-none-match': '' } });
         const manifest = await response.json();
@@ -85,7 +102,11 @@ const FOOTER_STATES: Record<string, { text: string; arrange(page: Page): Promise
     arrange: async (page) => {
       // A box that has its last good feed saved, then loses the network.
       await openRoute(page, 'home');
-      await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')), undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => Object.keys(localStorage).some((key) => key.endsWith('lastGoodFeed')),
+        undefined,
+        { timeout: 30_000 },
+      );
       await page.route('**/feed/**', (route) => route.abort('internetdisconnected'));
     },
   },
@@ -97,7 +118,9 @@ for (const [w, h] of [
 ] as const) {
   for (const large of [false, true]) {
     for (const [state, { text, arrange }] of Object.entries(FOOTER_STATES)) {
-      test(`footer ${state}, ${large ? 'large text' : 'normal'}, ${h}p: the status line and the key hints never overlap`, async ({ browser }) => {
+      test(`footer ${state}, ${large ? 'large text' : 'normal'}, ${h}p: the status line and the key hints never overlap`, async ({
+        browser,
+      }) => {
         test.setTimeout(180_000);
         const page = await browser.newPage({ viewport: { width: w, height: h } });
         await withPlatformSettings(page, { largeText: large });
@@ -138,7 +161,9 @@ test.describe('footer and lists with new items', () => {
     [1280, 720],
   ] as const) {
     for (const large of [false, true]) {
-      test(`new items, ${large ? 'large text' : 'normal'}, ${h}p: the new mark, the status line and the key hints never overlap`, async ({ browser }) => {
+      test(`new items, ${large ? 'large text' : 'normal'}, ${h}p: the new mark, the status line and the key hints never overlap`, async ({
+        browser,
+      }) => {
         test.setTimeout(120_000);
         const page = await browser.newPage({ viewport: { width: w, height: h } });
         await withPlatformSettings(page, { largeText: large });
@@ -147,7 +172,13 @@ test.describe('footer and lists with new items', () => {
         await expectText(page, zhHans['channel.14'], 20_000);
         const title = `关于冬季用水安全的第${++published}号通知`;
         const { admin } = service.tokens;
-        const draft = await call(service, 'PUT', `/api/regions/${villageCode}/channels/14/items/new-${published}`, admin.token, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+        const draft = await call(
+          service,
+          'PUT',
+          `/api/regions/${villageCode}/channels/14/items/new-${published}`,
+          admin.token,
+          { title, body: ['经村民代表会议讨论通过，现予公布。'] },
+        );
         expect(draft.status).toBe(201);
         await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
         expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
@@ -172,13 +203,21 @@ test.describe('the emergency alert over a screen', () => {
   });
   test.afterAll(async () => service.stop());
 
-  test('a yellow alert with a long message, every look, 1080p and 720p: level, message and hint never overlap, contrast 7:1', async ({ browser }) => {
+  test('a yellow alert with a long message, every look, 1080p and 720p: level, message and hint never overlap, contrast 7:1', async ({
+    browser,
+  }) => {
     test.setTimeout(240_000);
     const { admin } = service.tokens;
     const district = sample().district.region.code;
     const title = '暴雪黄色预警：今天夜间到明天白天有大到暴雪，局地暴雪，积雪深度可达十厘米';
     const body = '请减少外出，注意交通安全；做好大棚、畜舍的加固和防寒工作；独居老人请家人多加照看。';
-    const draft = await call(service, 'PUT', `/api/regions/${district}/channels/5/items/snow-1`, admin.token, { level: 3, title, body, issuedBy: '寒亭区应急管理局', expiresAt: chinaTime(Date.now() + 3_600_000) });
+    const draft = await call(service, 'PUT', `/api/regions/${district}/channels/5/items/snow-1`, admin.token, {
+      level: 3,
+      title,
+      body,
+      issuedBy: '寒亭区应急管理局',
+      expiresAt: chinaTime(Date.now() + 3_600_000),
+    });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
     expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
@@ -195,7 +234,8 @@ test.describe('the emergency alert over a screen', () => {
         await expectText(page, title.slice(0, 10));
         // The overlay's own texts only: the screen under it is covered by the scrim.
         const ours = [zhHans['alert.level.3'], title, body, zhHans['alert.dismiss'], '发布单位'];
-        const isOurs = (quoted: string) => ours.some((text) => text.startsWith(quoted.replace(/^⚠ /, '').replace(/…$/, '')) || quoted.startsWith(text));
+        const isOurs = (quoted: string) =>
+          ours.some((text) => text.startsWith(quoted.replace(/^⚠ /, '').replace(/…$/, '')) || quoted.startsWith(text));
         for (const problem of await problemsOf(page)) {
           const quoted = [...problem.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
           if (quoted.every(isOurs)) found.push(`${mode} ${h}p: ${problem}`);
@@ -214,15 +254,22 @@ const renderedLines = (page: Page): Promise<{ ref: string; text: string; lines: 
     // Lightning gives each line as a string, or (its advanced renderer) as { info: { text } }.
     type Info = { lines: (string | { info: { text: string } })[]; moreTextLines?: boolean };
     const hidden = (el: Element | null): boolean => {
-      for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      for (let e = el; e; e = e.parentElement)
+        if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
       return false;
     };
     return Array.from(document.querySelectorAll('[texture-text]'))
       .filter((el) => !hidden(el))
       .map((el) => {
-        const info = (el as unknown as { element?: { texture?: { source?: { renderInfo?: Info } } } }).element?.texture?.source?.renderInfo;
+        const info = (el as unknown as { element?: { texture?: { source?: { renderInfo?: Info } } } }).element?.texture
+          ?.source?.renderInfo;
         const lines = (info?.lines ?? []).map((line) => (typeof line === 'string' ? line : line.info.text));
-        return { ref: el.getAttribute('ref') ?? '', text: el.getAttribute('texture-text') ?? '', lines, cut: !!info?.moreTextLines };
+        return {
+          ref: el.getAttribute('ref') ?? '',
+          text: el.getAttribute('texture-text') ?? '',
+          lines,
+          cut: !!info?.moreTextLines,
+        };
       });
   });
 
@@ -231,7 +278,9 @@ for (const [w, h] of [
   [1280, 720],
 ] as const) {
   for (const large of [false, true]) {
-    test(`officials, ${large ? 'large text' : 'normal'}, ${h}p: every duty phone in full, no line broken inside a bracket pair or a title's word`, async ({ browser }) => {
+    test(`officials, ${large ? 'large text' : 'normal'}, ${h}p: every duty phone in full, no line broken inside a bracket pair or a title's word`, async ({
+      browser,
+    }) => {
       const page = await browser.newPage({ viewport: { width: w, height: h } });
       await withPlatformSettings(page, { largeText: large });
       const people = (sample().village.channels.find((c) => c.id === 12) as ChannelOfKind<'people'>).content;

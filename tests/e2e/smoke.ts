@@ -42,10 +42,13 @@ const READ_SCREEN = `
 export const readScreen = (tv: Tv) => tv.run<Screen>(READ_SCREEN);
 
 const until = async (tv: Tv, what: string, ok: (screen: Screen) => boolean, timeout = 15_000) => {
-  await expect.poll(async () => ok(await readScreen(tv)), { message: what, timeout, intervals: [50, 100, 200] }).toBe(true);
+  await expect
+    .poll(async () => ok(await readScreen(tv)), { message: what, timeout, intervals: [50, 100, 200] })
+    .toBe(true);
 };
 
-const showsText = (tv: Tv, text: string) => until(tv, `text on screen: ${text}`, (s) => s.texts.some((t) => t.includes(text)));
+const showsText = (tv: Tv, text: string) =>
+  until(tv, `text on screen: ${text}`, (s) => s.texts.some((t) => t.includes(text)));
 const focusOn = (tv: Tv, ref: string) => until(tv, `focus on ${ref}`, (s) => s.focused === ref);
 
 const press = async (tv: Tv, key: string, times = 1) => {
@@ -67,7 +70,10 @@ const openTile = async (tv: Tv, id: number) => {
  * Waits for home, then walks; returns the milliseconds home took to show, from navigation start.
  * `shot`, if given, is called at home, the ledger month, the voucher and the receipt (screenshots).
  */
-export const smokeWalk = async (tv: Tv, shot: (name: string) => Promise<void> = async () => undefined): Promise<{ homeMs: number }> => {
+export const smokeWalk = async (
+  tv: Tv,
+  shot: (name: string) => Promise<void> = async () => undefined,
+): Promise<{ homeMs: number }> => {
   const { village } = sample();
   await focusOn(tv, 'Channel-11');
   await showsText(tv, village.region.name);
@@ -106,7 +112,9 @@ export const smokeWalk = async (tv: Tv, shot: (name: string) => Promise<void> = 
   await shot('voucher');
   await press(tv, 'Enter');
   await showsText(tv, '100%');
-  await until(tv, `receipt ${voucher.receipts[0]!.src} shown`, (s) => s.images.some((src) => src.endsWith(voucher.receipts[0]!.src)));
+  await until(tv, `receipt ${voucher.receipts[0]!.src} shown`, (s) =>
+    s.images.some((src) => src.endsWith(voucher.receipts[0]!.src)),
+  );
   await shot('receipt');
 
   await press(tv, 'Backspace');

@@ -14,7 +14,10 @@ export interface TamperingProxy {
 }
 
 /** `alter` sees each response body (uncompressed) with its path, and returns what the box gets. */
-export const startTamperingProxy = (target: string, alter: (path: string, body: Buffer) => Buffer): Promise<TamperingProxy> => {
+export const startTamperingProxy = (
+  target: string,
+  alter: (path: string, body: Buffer) => Buffer,
+): Promise<TamperingProxy> => {
   const requests: string[] = [];
   const upstream = new URL(target);
   const server: Server = createServer((incoming, outgoing) => {
@@ -23,24 +26,31 @@ export const startTamperingProxy = (target: string, alter: (path: string, body: 
     const headers = { ...incoming.headers, host: upstream.host };
     // Bodies are altered as text: the service is asked for them uncompressed.
     delete headers['accept-encoding'];
-    const proxied = forward({ hostname: upstream.hostname, port: upstream.port, path, method: incoming.method, headers }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-      answer.on('end', () => {
-        const body = alter(path, Buffer.concat(chunks));
-        const sent = { ...answer.headers, 'content-length': String(body.length) };
-        delete sent['transfer-encoding'];
-        outgoing.writeHead(answer.statusCode ?? 502, sent);
-        outgoing.end(body);
-      });
-    });
+    const proxied = forward(
+      { hostname: upstream.hostname, port: upstream.port, path, method: incoming.method, headers },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => {
+          const body = alter(path, Buffer.concat(chunks));
+          const sent = { ...answer.headers, 'content-length': String(body.length) };
+          delete sent['transfer-encoding'];
+          outgoing.writeHead(answer.statusCode ?? 502, sent);
+          outgoing.end(body);
+        });
+      },
+    );
     proxied.on('error', () => outgoing.destroy());
     incoming.pipe(proxied);
   });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, requests, stop: () => new Promise((done) => (server.close(() => done()), server.closeAllConnections())) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        requests,
+        stop: () => new Promise((done) => (server.close(() => done()), server.closeAllConnections())),
+      });
     });
   });
 };

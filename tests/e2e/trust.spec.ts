@@ -13,11 +13,15 @@ import { expectNoText, expectText, keepScreenshot, openHome, sample, withPlatfor
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-test('settings.json with a forged key and a feed signed by it: the box keeps its genuine content and says so', async ({ page }, testInfo) => {
+test('settings.json with a forged key and a feed signed by it: the box keeps its genuine content and says so', async ({
+  page,
+}, testInfo) => {
   const { villageCode, village } = sample();
   await openHome(page);
   // The box has trusted the genuine key and saved its last good feed.
-  await page.waitForFunction(() => ['feedKey', 'lastGoodFeed'].every((name) => Object.keys(localStorage).some((key) => key.endsWith(name))));
+  await page.waitForFunction(() =>
+    ['feedKey', 'lastGoodFeed'].every((name) => Object.keys(localStorage).some((key) => key.endsWith(name))),
+  );
 
   // A forger's tree: the village renamed, each index up to a new manifest re-hashed, signed by the forger's key.
   const text = async (path: string) => (await page.request.get(path)).text();
@@ -40,10 +44,15 @@ test('settings.json with a forged key and a feed signed by it: the box keeps its
   manifest.files[streetIndexPath] = add(JSON.stringify(streetIndex));
   manifest.version += 1;
   const forger = nacl.sign.keyPair();
-  const forged: Manifest = { ...manifest, signature: base64(nacl.sign.detached(Buffer.from(canonicalize(manifest) ?? ''), forger.secretKey)) };
+  const forged: Manifest = {
+    ...manifest,
+    signature: base64(nacl.sign.detached(Buffer.from(canonicalize(manifest) ?? ''), forger.secretKey)),
+  };
 
   await withPlatformSettings(page, { feedPublicKey: base64(forger.publicKey) });
-  await page.route('**/feed/manifest.json', (route) => route.fulfill({ json: forged, headers: { etag: '"forged"', 'cache-control': 'no-cache' } }));
+  await page.route('**/feed/manifest.json', (route) =>
+    route.fulfill({ json: forged, headers: { etag: '"forged"', 'cache-control': 'no-cache' } }),
+  );
   await page.route('**/feed/objects/*.json*', (route) => {
     const body = forgedObjects.get(/objects\/([0-9a-f]{64})\.json/.exec(route.request().url())?.[1] ?? '');
     return body ? route.fulfill({ body, contentType: 'application/json' }) : route.continue();

@@ -4,7 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import type { Channel, ChannelOfKind, DistrictFeed, LedgerMonthFeed, StreetFeed, VillageFeed } from '../../src/feed/schema';
+import type {
+  Channel,
+  ChannelOfKind,
+  DistrictFeed,
+  LedgerMonthFeed,
+  StreetFeed,
+  VillageFeed,
+} from '../../src/feed/schema';
 import { formatMonth } from '../../src/format/dates';
 import { SECTIONS, type SectionId } from '../../src/feed/taxonomy';
 import { servedEntries } from '../feedTree';
@@ -22,7 +29,8 @@ export const sample = (code?: string) => {
 };
 
 /** Every sample village, for tests that need one showing a particular state. */
-export const sampleVillages = () => readFeed<DistrictFeed>('district.json').streets.flatMap((s) => s.villages.map((v) => sample(v.code)));
+export const sampleVillages = () =>
+  readFeed<DistrictFeed>('district.json').streets.flatMap((s) => s.villages.map((v) => sample(v.code)));
 
 export const ledgerMonth = (file: string) => readFeed<LedgerMonthFeed>(file);
 
@@ -80,7 +88,11 @@ export const focused = (page: Page) => page.locator('[focused="true"]').last();
 
 /** The texts inside the focused element, in order. */
 export const focusedTexts = async (page: Page): Promise<string[]> =>
-  focused(page).evaluate((el) => [el, ...Array.from(el.querySelectorAll('[texture-text]'))].map((e) => e.getAttribute('texture-text') ?? '').filter(Boolean));
+  focused(page).evaluate((el) =>
+    [el, ...Array.from(el.querySelectorAll('[texture-text]'))]
+      .map((e) => e.getAttribute('texture-text') ?? '')
+      .filter(Boolean),
+  );
 
 /** Every text visible on screen now. */
 export const screenTexts = async (page: Page): Promise<string[]> =>
@@ -89,12 +101,20 @@ export const screenTexts = async (page: Page): Promise<string[]> =>
 /** Waits until some visible text contains `text`. */
 export const expectText = async (page: Page, text: string | RegExp, timeout = 10_000) => {
   await expect
-    .poll(async () => (await screenTexts(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), { timeout, message: `text on screen: ${text}` })
+    .poll(
+      async () => (await screenTexts(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))),
+      { timeout, message: `text on screen: ${text}` },
+    )
     .toBe(true);
 };
 
 export const expectNoText = async (page: Page, text: string, timeout = 5_000) => {
-  await expect.poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), { message: `text gone: ${text}`, timeout }).toBe(false);
+  await expect
+    .poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), {
+      message: `text gone: ${text}`,
+      timeout,
+    })
+    .toBe(false);
 };
 
 /** What the app's inspector-only probe (`window.__sanwuDebug`, src/tv/boot/probes.ts) gives the tests. */
@@ -124,7 +144,8 @@ export const press = async (page: Page, key: string, times = 1) => {
             // Bounded, so a route that never ends leaves the verdict to the test's next assertion.
             const until = Date.now() + 15_000;
             // Lightning draws in its own animation-frame callback, queued before ours: when ours runs, that frame is drawn.
-            const frame = () => requestAnimationFrame(() => (probe?.navigating() && Date.now() < until ? frame() : resolve()));
+            const frame = () =>
+              requestAnimationFrame(() => (probe?.navigating() && Date.now() < until ? frame() : resolve()));
             frame();
           }),
       )
@@ -143,7 +164,11 @@ export const settle = async (page: Page, timeout = 30_000) => {
   const token = Math.random();
   await page.waitForFunction(
     (token) => {
-      type Node = { __active?: boolean; __texture?: { _source?: { isLoaded(): boolean; loadError: unknown } | null }; __childList?: { _items?: Node[] } | null };
+      type Node = {
+        __active?: boolean;
+        __texture?: { _source?: { isLoaded(): boolean; loadError: unknown } | null };
+        __childList?: { _items?: Node[] } | null;
+      };
       const w = window as unknown as { __sanwuDebug?: Probe; __calm?: { token: number; frames: number } };
       const probe = w.__sanwuDebug;
       const loading = (node: Node): boolean => {
@@ -152,7 +177,9 @@ export const settle = async (page: Page, timeout = 30_000) => {
         return (node.__childList?._items ?? []).some(loading);
       };
       // A page without the app (a boot failure's message) has only its frames to wait for.
-      const calm = !probe || (!probe.navigating() && probe.stage.transitions.active.size === 0 && !loading(probe.stage.root as Node));
+      const calm =
+        !probe ||
+        (!probe.navigating() && probe.stage.transitions.active.size === 0 && !loading(probe.stage.root as Node));
       if (w.__calm?.token !== token) w.__calm = { token, frames: 0 };
       w.__calm.frames = calm ? w.__calm.frames + 1 : 0;
       return w.__calm.frames >= 2;
@@ -167,12 +194,16 @@ export const expectFocusedRef = async (page: Page, ref: string) => {
 };
 
 export const expectFocusedText = async (page: Page, text: string) => {
-  await expect.poll(async () => (await focusedTexts(page)).join(' | '), { message: `focused item shows ${text}` }).toContain(text);
+  await expect
+    .poll(async () => (await focusedTexts(page)).join(' | '), { message: `focused item shows ${text}` })
+    .toContain(text);
 };
 
 /** The crumb line shown at the top of every screen below home. */
 export const expectCrumbs = async (page: Page, ...parts: string[]) => {
-  await expect.poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text')).toContain(parts.join(' › '));
+  await expect
+    .poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text'))
+    .toContain(parts.join(' › '));
 };
 
 /** Keeps a screenshot of the screen as a test artifact, under test-results/. */
@@ -230,25 +261,36 @@ export const recordSpeech = async (page: Page) => {
     Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
     Object.defineProperty(window, 'speechSynthesis', {
       configurable: true,
-      value: { speak: (u: Utterance) => w.__spoken.push(u.text), cancel: () => undefined, getVoices: () => [voice], addEventListener: () => undefined },
+      value: {
+        speak: (u: Utterance) => w.__spoken.push(u.text),
+        cancel: () => undefined,
+        getVoices: () => [voice],
+        addEventListener: () => undefined,
+      },
     });
   });
 };
 
-export const spoken = (page: Page): Promise<string[]> => page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
+export const spoken = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken);
 
 /** Waits until some speech request contains `text`. */
 export const expectSpoken = async (page: Page, text: string | RegExp) => {
   await expect
-    .poll(async () => (await spoken(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), { message: `spoken: ${text}` })
+    .poll(async () => (await spoken(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), {
+      message: `spoken: ${text}`,
+    })
     .toBe(true);
 };
 
-const routeQuery = (params: Record<string, string>) => new URLSearchParams({ inspector: '1', village: sample().villageCode, ...params }).toString();
+const routeQuery = (params: Record<string, string>) =>
+  new URLSearchParams({ inspector: '1', village: sample().villageCode, ...params }).toString();
 
 /** Home has its tabs; every other page fills its breadcrumb once its content is in. Then the app comes to rest. */
 const routeShown = async (page: Page) => {
-  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({
+    timeout: 15_000,
+  });
   await settle(page);
 };
 
@@ -265,7 +307,9 @@ export const openRoute = async (page: Page, hash: string, params: Record<string,
  * parameters: the router opens it as a key would, so a walk over many screens boots once.
  */
 export const showRoute = async (page: Page, hash: string, params: Record<string, string> = {}) => {
-  const running = await page.evaluate(() => !!(window as unknown as { __sanwuDebug?: Probe }).__sanwuDebug).catch(() => false);
+  const running = await page
+    .evaluate(() => !!(window as unknown as { __sanwuDebug?: Probe }).__sanwuDebug)
+    .catch(() => false);
   if (!running || new URL(page.url()).search !== `?${routeQuery(params)}`) return openRoute(page, hash, params);
   await page.evaluate((hash) => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.navigate(hash), hash);
   await page
@@ -279,7 +323,9 @@ export const showRoute = async (page: Page, hash: string, params: Record<string,
       { timeout: 30_000 },
     )
     .catch(async (error: unknown) => {
-      const at = await page.evaluate(() => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.hash()).catch(() => '?');
+      const at = await page
+        .evaluate(() => (window as unknown as { __sanwuDebug: Probe }).__sanwuDebug.hash())
+        .catch(() => '?');
       throw new Error(`the app did not finish opening #${hash} (it shows #${at}): ${String(error)}`);
     });
   await routeShown(page);
@@ -292,7 +338,14 @@ export const showRoute = async (page: Page, hash: string, params: Record<string,
  */
 export const textProblems = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
-    type Info = { moreTextLines?: boolean; lines: string[]; lineWidths: number[]; precision: number; lineHeight: number; height: number };
+    type Info = {
+      moreTextLines?: boolean;
+      lines: string[];
+      lineWidths: number[];
+      precision: number;
+      lineHeight: number;
+      height: number;
+    };
     type LElement = { texture?: { source?: { renderInfo?: Info } } };
     const problems: string[] = [];
     const screen = { w: innerWidth, h: innerHeight };
@@ -317,15 +370,29 @@ export const textProblems = (page: Page): Promise<string[]> =>
       if (box.width === 0) continue;
       // The ink: Lightning's text box adds half a font size of blank below the last line.
       const scale = box.height / (info.height / info.precision);
-      const r = { left: box.left, right: box.right, top: box.top, bottom: box.top + (info.lines.length * info.lineHeight * scale) / info.precision };
-      if (r.left < -1 || r.top < -1 || r.right > screen.w + 1 || r.bottom > screen.h + 1) problems.push(`${name}: outside the screen (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)})`);
+      const r = {
+        left: box.left,
+        right: box.right,
+        top: box.top,
+        bottom: box.top + (info.lines.length * info.lineHeight * scale) / info.precision,
+      };
+      if (r.left < -1 || r.top < -1 || r.right > screen.w + 1 || r.bottom > screen.h + 1)
+        problems.push(
+          `${name}: outside the screen (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)})`,
+        );
       // The panel the text sits on: the nearest ancestor drawn as a rectangle.
       let panel = el.parentElement;
-      while (panel && !(panel.getAttribute('rect') === 'true' && panel.getBoundingClientRect().width > 0)) panel = panel.parentElement;
+      while (panel && !(panel.getAttribute('rect') === 'true' && panel.getBoundingClientRect().width > 0))
+        panel = panel.parentElement;
       if (panel && panel.getAttribute('ref') !== 'Background' && !panel.getAttribute('type')?.endsWith('App')) {
         const p = panel.getBoundingClientRect();
         const slack = 2;
-        if (r.left < p.left - slack || r.right > p.right + slack || r.top < p.top - slack || r.bottom > p.bottom + slack)
+        if (
+          r.left < p.left - slack ||
+          r.right > p.right + slack ||
+          r.top < p.top - slack ||
+          r.bottom > p.bottom + slack
+        )
           problems.push(`${name}: outside its panel ${panel.getAttribute('ref') ?? panel.getAttribute('type')}`);
       }
     }
@@ -342,16 +409,28 @@ export const textProblems = (page: Page): Promise<string[]> =>
 export const sceneProblems = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     type Info = { lines: string[]; lineWidths: number[]; precision: number; lineHeight: number; height: number };
-    type LElement = { color: number; texture?: { source?: { renderInfo?: Info } }; text?: { textColor: number; fontSize: number; fontStyle: string; textAlign: string } };
+    type LElement = {
+      color: number;
+      texture?: { source?: { renderInfo?: Info } };
+      text?: { textColor: number; fontSize: number; fontStyle: string; textAlign: string };
+    };
     const problems: string[] = [];
     const scale = innerWidth / 1920;
-    const safe = { left: 96 * scale, top: 54 * scale, right: innerWidth - 96 * scale, bottom: innerHeight - 54 * scale };
+    const safe = {
+      left: 96 * scale,
+      top: 54 * scale,
+      right: innerWidth - 96 * scale,
+      bottom: innerHeight - 54 * scale,
+    };
     const hidden = (el: Element | null): boolean => {
-      for (let e = el; e; e = e.parentElement) if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
+      for (let e = el; e; e = e.parentElement)
+        if (e.getAttribute('visible') === 'false' || e.getAttribute('alpha') === '0') return true;
       return false;
     };
     const lum = (argb: number) => {
-      const c = [16, 8, 0].map((s) => ((argb >>> s) & 255) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const c = [16, 8, 0]
+        .map((s) => ((argb >>> s) & 255) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
     };
     const over = (top: number, under: number) => {
@@ -387,13 +466,25 @@ export const sceneProblems = (page: Page): Promise<string[]> =>
       // The ink, not the text's box: its widest line, placed as the text is aligned.
       const inkW = (Math.max(0, ...info.lineWidths) / info.precision) * s;
       const align = e.text?.textAlign ?? 'left';
-      const left = align === 'right' ? box.right - inkW : align === 'center' ? box.left + (box.width - inkW) / 2 : box.left;
-      const r = { left, right: left + inkW, top: box.top, bottom: box.top + (info.lines.length * info.lineHeight * s) / info.precision };
+      const left =
+        align === 'right' ? box.right - inkW : align === 'center' ? box.left + (box.width - inkW) / 2 : box.left;
+      const r = {
+        left,
+        right: left + inkW,
+        top: box.top,
+        bottom: box.top + (info.lines.length * info.lineHeight * s) / info.precision,
+      };
       inks.push({ name, r });
       // The focused item's slight scale-up may carry it past the safe area by its growth.
       const focusedBox = el.closest('[focused="true"]')?.getBoundingClientRect();
       const grow = focusedBox ? (focusedBox.width * 0.04) / 2 + 2 : 2;
-      if (r.left < safe.left - grow || r.top < safe.top - grow || r.right > safe.right + grow || r.bottom > safe.bottom + grow) problems.push(`${name}: outside the safe area`);
+      if (
+        r.left < safe.left - grow ||
+        r.top < safe.top - grow ||
+        r.right > safe.right + grow ||
+        r.bottom > safe.bottom + grow
+      )
+        problems.push(`${name}: outside the safe area`);
       const t = e.text;
       if (t) {
         const fg = over(t.textColor >>> 0, groundOf(el));
@@ -402,7 +493,10 @@ export const sceneProblems = (page: Page): Promise<string[]> =>
         const ratio = (hi! + 0.05) / (lo! + 0.05);
         const large = t.fontSize >= 48 || (t.fontStyle.includes('bold') && t.fontSize >= 40);
         const need = large ? 4.5 : 7;
-        if (ratio < need) problems.push(`${name}: contrast ${ratio.toFixed(2)}:1 < ${need}:1 (#${(t.textColor >>> 0).toString(16)} on #${bg.toString(16)})`);
+        if (ratio < need)
+          problems.push(
+            `${name}: contrast ${ratio.toFixed(2)}:1 < ${need}:1 (#${(t.textColor >>> 0).toString(16)} on #${bg.toString(16)})`,
+          );
       }
     }
     // Texts' ink may touch but not overlap (2 px of slack for anti-aliasing).
@@ -410,7 +504,11 @@ export const sceneProblems = (page: Page): Promise<string[]> =>
       for (let j = i + 1; j < inks.length; j++) {
         const a = inks[i]!.r;
         const b = inks[j]!.r;
-        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2) problems.push(`${inks[i]!.name} overlaps ${inks[j]!.name}`);
+        if (
+          Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 &&
+          Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2
+        )
+          problems.push(`${inks[i]!.name} overlaps ${inks[j]!.name}`);
       }
     return problems;
   });

@@ -31,7 +31,9 @@ const freePort = () =>
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -83,7 +85,9 @@ export class WebDriver {
   async session(cogArgs: string[] = []): Promise<Session> {
     const value = (await this.call('POST', '/session', {
       capabilities: {
-        alwaysMatch: { 'wpe:browserOptions': { binary: COG, args: ['--automation', '--platform=headless', ...cogArgs] } },
+        alwaysMatch: {
+          'wpe:browserOptions': { binary: COG, args: ['--automation', '--platform=headless', ...cogArgs] },
+        },
       },
     })) as { sessionId: string };
     return new Session(this, value.sessionId);
@@ -112,7 +116,16 @@ export class Session {
   async press(key: string) {
     const value = KEY_CODES[key] ?? key;
     await this.call('POST', '/actions', {
-      actions: [{ type: 'key', id: 'remote', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      actions: [
+        {
+          type: 'key',
+          id: 'remote',
+          actions: [
+            { type: 'keyDown', value },
+            { type: 'keyUp', value },
+          ],
+        },
+      ],
     });
   }
 

@@ -39,8 +39,18 @@ const RUNS: Run[] = [
   { name: 'legacy bundle, WebGL', params: { bundle: 'legacy' }, renderer: 'webgl', cogArgs: [] },
   // WebDriver screenshots of WebGL come back black in WPE; canvas2d ones show the screen (the
   // headless window's 800×600 top-left corner of the 1920×1080 stage).
-  { name: 'legacy bundle, canvas2d', params: { bundle: 'legacy', renderer: 'canvas2d' }, renderer: 'canvas2d', cogArgs: [] },
-  { name: `modern bundle, web process held to ${SMALL_BOX_MIB} MiB`, params: { bundle: 'modern' }, renderer: 'webgl', cogArgs: [`--web-mem-limit=${SMALL_BOX_MIB}`] },
+  {
+    name: 'legacy bundle, canvas2d',
+    params: { bundle: 'legacy', renderer: 'canvas2d' },
+    renderer: 'canvas2d',
+    cogArgs: [],
+  },
+  {
+    name: `modern bundle, web process held to ${SMALL_BOX_MIB} MiB`,
+    params: { bundle: 'modern' },
+    renderer: 'webgl',
+    cogArgs: [`--web-mem-limit=${SMALL_BOX_MIB}`],
+  },
 ];
 
 for (const run of RUNS) {

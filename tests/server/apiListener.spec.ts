@@ -23,13 +23,21 @@ test.describe('with --api-host and --api-port', () => {
   test('the public listener serves boxes and answers /api with 404, even with a good token', async () => {
     const token = service.tokens.admin.token;
     expect((await get(`${service.url}/api/me`, token)).status).toBe(404);
-    const push = await fetch(`${service.url}/api/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const push = await fetch(`${service.url}/api/publish`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(push.status).toBe(404);
     expect((await get(`${service.url}/`)).status).toBe(200);
     expect((await get(`${service.url}/settings.json`)).status).toBe(200);
     expect((await get(`${service.url}/feed/manifest.json`)).status).toBe(200);
     expect((await get(`${service.url}/healthz`)).status).toBe(200);
-    const report = await fetch(`${service.url}/box/boot-failures`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ error: 'test report', bundle: 'app.js' }) });
+    const report = await fetch(`${service.url}/box/boot-failures`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ error: 'test report', bundle: 'app.js' }),
+    });
     expect(report.status).toBe(204);
   });
 

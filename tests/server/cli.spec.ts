@@ -30,9 +30,17 @@ let villageName: string;
 /** `sanwu …` as the given operator, the way the README's operators run it. */
 const sanwu = (role: Role | null, ...args: string[]): Promise<{ code: number; out: string }> =>
   new Promise((done) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, SANWU_SERVER: service.url, SANWU_TOKEN: role ? service.tokens[role].token : '' };
-    execFile('npx', ['tsx', 'server/cli/sanwu.ts', ...args], { env, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SANWU_SERVER: service.url,
+      SANWU_TOKEN: role ? service.tokens[role].token : '',
+    };
+    execFile(
+      'npx',
+      ['tsx', 'server/cli/sanwu.ts', ...args],
+      { env, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
 
@@ -44,16 +52,20 @@ const yuan = (fen: number): string => {
 };
 
 const csvLine = (cells: (string | number | null)[]) =>
-  cells.map((cell) => (cell === null ? '' : /[",\n]/.test(String(cell)) ? `"${String(cell).replace(/"/g, '""')}"` : String(cell))).join(',');
+  cells
+    .map((cell) =>
+      cell === null ? '' : /[",\n]/.test(String(cell)) ? `"${String(cell).replace(/"/g, '""')}"` : String(cell),
+    )
+    .join(',');
 
 /** The month as the service holds it: published body and pending draft. */
 const itemState = async (month: string) =>
-  (await call<{ published: { openingFen: number; vouchers: Voucher[] } | null; pending: { id: number; status: string; body: { openingFen: number; vouchers: Voucher[] } } | null }>(
-    service,
-    'GET',
-    `/api/regions/${code}/channels/15/items/${month}`,
-    service.tokens.clerk.token,
-  )).body;
+  (
+    await call<{
+      published: { openingFen: number; vouchers: Voucher[] } | null;
+      pending: { id: number; status: string; body: { openingFen: number; vouchers: Voucher[] } } | null;
+    }>(service, 'GET', `/api/regions/${code}/channels/15/items/${month}`, service.tokens.clerk.token)
+  ).body;
 
 /** Every entry of the published manifest's tree. */
 const entries = () => servedEntries(async (path) => (await call(service, 'GET', path, null)).body);
@@ -71,11 +83,16 @@ interface Entry {
 }
 
 /** Entries of a new month, written with the sample's own words (the TV font covers them) and amounts. */
-const entriesFrom = (vouchers: Voucher[], days: number[]): Entry[] => days.map((day, i) => ({ day, voucher: vouchers[i % vouchers.length]! }));
+const entriesFrom = (vouchers: Voucher[], days: number[]): Entry[] =>
+  days.map((day, i) => ({ day, voucher: vouchers[i % vouchers.length]! }));
 
 const totals = (opening: number, entries: Entry[]) => {
-  const incomeFen = entries.filter((e) => e.voucher.direction === 'income').reduce((sum, e) => sum + e.voucher.amountFen, 0);
-  const expenseFen = entries.filter((e) => e.voucher.direction === 'expense').reduce((sum, e) => sum + e.voucher.amountFen, 0);
+  const incomeFen = entries
+    .filter((e) => e.voucher.direction === 'income')
+    .reduce((sum, e) => sum + e.voucher.amountFen, 0);
+  const expenseFen = entries
+    .filter((e) => e.voucher.direction === 'expense')
+    .reduce((sum, e) => sum + e.voucher.amountFen, 0);
   return { openingFen: opening, incomeFen, expenseFen, closingFen: opening + incomeFen - expenseFen };
 };
 
@@ -84,7 +101,12 @@ const expectPublishedMonth = async (month: string, expected: ReturnType<typeof t
   const village = await publishedFile<VillageFeed>(`villages/${code}.json`);
   const ledger = village.channels.find((c) => c.id === 15);
   if (ledger?.kind !== 'ledger') throw new Error('the village has no ledger');
-  expect(ledger.content.months.at(-1), `${month} is the newest month`).toEqual({ month, ...expected, voucherCount: count, file: `villages/${code}/ledger/${month}.json` });
+  expect(ledger.content.months.at(-1), `${month} is the newest month`).toEqual({
+    month,
+    ...expected,
+    voucherCount: count,
+    file: `villages/${code}/ledger/${month}.json`,
+  });
   const file = await publishedFile<LedgerMonthFeed>(`villages/${code}/ledger/${month}.json`);
   expect(file).toMatchObject({ kind: 'ledgerMonth', village: code, month, ...expected });
   expect(file.vouchers).toHaveLength(count);
@@ -112,7 +134,22 @@ const october = () => readSample(`villages/${code}/ledger/2026-10.json`) as Ledg
 const november = () => entriesFrom(october().vouchers, [2, 3, 5, 6, 9, 12, 16, 19, 23, 27]);
 /** Row numbers as the spreadsheet shows them: title, period, header, 上月结转, then the entries. */
 const FIRST_ENTRY_ROW = 5;
-const HEADER = ['日期', '凭证号', '摘要', '科目', '收入', '支出', '余额', '经手人', '证明人', '审批人', '记账人', '理财小组', '审核意见', '附件张数'];
+const HEADER = [
+  '日期',
+  '凭证号',
+  '摘要',
+  '科目',
+  '收入',
+  '支出',
+  '余额',
+  '经手人',
+  '证明人',
+  '审批人',
+  '记账人',
+  '理财小组',
+  '审核意见',
+  '附件张数',
+];
 
 /** The cash journal a village's finance program exports, as UTF-8 text. */
 const novemberCsv = (tamper?: (row: (string | number | null)[], index: number) => void): string => {
@@ -147,7 +184,16 @@ const novemberCsv = (tamper?: (row: (string | number | null)[], index: number) =
     csvLine(HEADER),
     csvLine(['2026/11/1', null, '上月结转', null, null, null, yuan(opening), ...Array(7).fill(null)]),
     ...rows.map(csvLine),
-    csvLine(['2026/11/30', null, '本月合计', null, yuan(sum.incomeFen), yuan(sum.expenseFen), yuan(sum.closingFen), ...Array(7).fill(null)]),
+    csvLine([
+      '2026/11/30',
+      null,
+      '本月合计',
+      null,
+      yuan(sum.incomeFen),
+      yuan(sum.expenseFen),
+      yuan(sum.closingFen),
+      ...Array(7).fill(null),
+    ]),
   ].join('\r\n');
 };
 
@@ -188,7 +234,11 @@ test('the clerk imports November from a GBK CSV: dry run, draft, an unchanged re
   expect(state.pending!.body.vouchers.map((v) => [v.number, v.direction, v.amountFen])).toEqual(
     november().map(({ voucher: v }, i) => [`记-${String(i + 1).padStart(4, '0')}`, v.direction, v.amountFen]),
   );
-  expect(state.pending!.body.vouchers[0]).toMatchObject({ summary: november()[0]!.voucher.summary, handler: november()[0]!.voucher.handler, date: '2026-11-02T00:00:00+08:00' });
+  expect(state.pending!.body.vouchers[0]).toMatchObject({
+    summary: november()[0]!.voucher.summary,
+    handler: november()[0]!.voucher.handler,
+    date: '2026-11-02T00:00:00+08:00',
+  });
 
   // The same file again: nothing to submit.
   const again = await sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2026-11');
@@ -202,7 +252,10 @@ test('the clerk imports November from a GBK CSV: dry run, draft, an unchanged re
   const broken = november().findIndex((e) => e.voucher.direction === 'expense');
   const column = HEADER.indexOf('支出');
   const brokenFile = join(work, '2026-11-错误.csv');
-  writeFileSync(brokenFile, gbk(novemberCsv((row, index) => void (index === broken && (row[column] = `-${row[column]}`)))));
+  writeFileSync(
+    brokenFile,
+    gbk(novemberCsv((row, index) => void (index === broken && (row[column] = `-${row[column]}`)))),
+  );
   const refused = await sanwu('clerk', 'import', 'ledger', brokenFile, '--village', code, '--month', '2026-11');
   expect(refused.code, refused.out).toBe(1);
   const row = FIRST_ENTRY_ROW + broken;
@@ -234,7 +287,9 @@ test('the committee approves the draft it finds with `sanwu drafts`, the admin p
   expect(Object.keys(await entries())).toContain(`villages/${code}/ledger/2026-11.json`);
   expect(published.out).toContain(`已发布第 ${manifest.version} 版`);
   const file = await expectPublishedMonth('2026-11', totals(october().closingFen, november()), 10);
-  expect(file.vouchers.map((v) => v.amountFen).reduce((a, b) => a + b, 0)).toBe(november().reduce((sum, e) => sum + e.voucher.amountFen, 0));
+  expect(file.vouchers.map((v) => v.amountFen).reduce((a, b) => a + b, 0)).toBe(
+    november().reduce((sum, e) => sum + e.voucher.amountFen, 0),
+  );
 });
 
 // ---- December from an .xlsx, with a saved column mapping -------------------------------------
@@ -248,7 +303,22 @@ const decemberXlsx = async (): Promise<Buffer> => {
   // Another program's words for the same columns, numbers as numbers, dates as dates.
   sheet.addRow([`${villageName}现金日记账`]);
   sheet.mergeCells('A1:N1');
-  sheet.addRow(['凭证日期', '凭证字号', '摘要', '会计科目', '借方金额', '贷方金额', '余额', '经办人', '证明人', '批准人', '记账员', '民主理财小组', '理财小组意见', '附单据数']);
+  sheet.addRow([
+    '凭证日期',
+    '凭证字号',
+    '摘要',
+    '会计科目',
+    '借方金额',
+    '贷方金额',
+    '余额',
+    '经办人',
+    '证明人',
+    '批准人',
+    '记账员',
+    '民主理财小组',
+    '理财小组意见',
+    '附单据数',
+  ]);
   const opening = novemberClosing();
   sheet.addRow([new Date(Date.UTC(2026, 11, 1)), null, '上月结转', null, null, null, opening / 100]);
   let balance = opening;
@@ -272,7 +342,15 @@ const decemberXlsx = async (): Promise<Buffer> => {
     ]);
   });
   const sum = totals(opening, december());
-  sheet.addRow([new Date(Date.UTC(2026, 11, 31)), null, '本月合计', null, sum.incomeFen / 100, sum.expenseFen / 100, sum.closingFen / 100]);
+  sheet.addRow([
+    new Date(Date.UTC(2026, 11, 31)),
+    null,
+    '本月合计',
+    null,
+    sum.incomeFen / 100,
+    sum.expenseFen / 100,
+    sum.closingFen / 100,
+  ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 };
 
@@ -281,22 +359,57 @@ test('December from an .xlsx: the column mapping saved on a dry run is reused fo
   writeFileSync(file, await decemberXlsx());
   const mappingFile = join(work, 'mapping.json');
 
-  const dry = await sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2026-12', '--dry-run', '--save-mapping', mappingFile);
+  const dry = await sanwu(
+    'clerk',
+    'import',
+    'ledger',
+    file,
+    '--village',
+    code,
+    '--month',
+    '2026-12',
+    '--dry-run',
+    '--save-mapping',
+    mappingFile,
+  );
   expect(dry.code, dry.out).toBe(0);
   expect(dry.out).toContain('列对应关系已保存到');
   expect(dry.out).toContain('新增 8 笔');
   expect(dry.out).toContain('试运行：未做任何修改');
   const saved = JSON.parse(readFileSync(mappingFile, 'utf8')) as { mapping: Record<string, string>; defaults: object };
-  expect(saved.mapping).toMatchObject({ date: '凭证日期', number: '凭证字号', account: '会计科目', income: '借方金额', expense: '贷方金额', handler: '经办人', reviewer: '民主理财小组', opinion: '理财小组意见', attachmentCount: '附单据数' });
+  expect(saved.mapping).toMatchObject({
+    date: '凭证日期',
+    number: '凭证字号',
+    account: '会计科目',
+    income: '借方金额',
+    expense: '贷方金额',
+    handler: '经办人',
+    reviewer: '民主理财小组',
+    opinion: '理财小组意见',
+    attachmentCount: '附单据数',
+  });
   expect(await itemState('2026-12')).toEqual({ published: null, pending: null });
 
-  const real = await sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2026-12', '--mapping', mappingFile);
+  const real = await sanwu(
+    'clerk',
+    'import',
+    'ledger',
+    file,
+    '--village',
+    code,
+    '--month',
+    '2026-12',
+    '--mapping',
+    mappingFile,
+  );
   expect(real.code, real.out).toBe(0);
   const draft = Number(/已保存为草稿 (\d+)/.exec(real.out)?.[1]);
   expect(draft, real.out).toBeGreaterThan(novemberDraft);
   const state = await itemState('2026-12');
   expect(state.pending!.body.openingFen, "December opens with November's closing balance").toBe(novemberClosing());
-  expect(state.pending!.body.vouchers.map((v) => v.number)).toEqual(december().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`));
+  expect(state.pending!.body.vouchers.map((v) => v.number)).toEqual(
+    december().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`),
+  );
 
   expect((await sanwu('committee', 'approve', String(draft))).code).toBe(0);
   const published = await sanwu('admin', 'publish');
@@ -318,31 +431,57 @@ test('`sanwu audit verify` finds the chain intact, over the API and from the dat
 });
 
 test('`sanwu overdue` lists the overdue sub-channels, also for one village', async () => {
-  const expected = (await call<{ region: string; name: string; channel: number }[]>(service, 'GET', '/api/overdue', service.tokens.admin.token)).body;
+  const expected = (
+    await call<{ region: string; name: string; channel: number }[]>(
+      service,
+      'GET',
+      '/api/overdue',
+      service.tokens.admin.token,
+    )
+  ).body;
   expect(expected.length, 'the sample has overdue sub-channels').toBeGreaterThan(0);
   const all = await sanwu('admin', 'overdue');
   expect(all.code, all.out).toBe(0);
   expect(all.out).toContain(`共 ${expected.length} 个栏目逾期`);
   const lines = all.out.split('\n').filter((l) => /\t栏目 \d+\t/.test(l));
-  expect(lines.map((l) => l.split('\t').slice(0, 3))).toEqual(expected.map((o) => [o.region, o.name, `栏目 ${o.channel}`]));
+  expect(lines.map((l) => l.split('\t').slice(0, 3))).toEqual(
+    expected.map((o) => [o.region, o.name, `栏目 ${o.channel}`]),
+  );
 
   const mine = (await call<unknown[]>(service, 'GET', `/api/overdue?region=${code}`, service.tokens.admin.token)).body;
   const one = await sanwu('clerk', 'overdue', '--region', code);
   expect(one.code, one.out).toBe(0);
   expect(one.out).toContain(`共 ${mine.length} 个栏目逾期`);
-  expect(one.out.split('\n').filter((l) => /\t栏目 \d+\t/.test(l)).every((l) => l.startsWith(`${code}\t${villageName}\t`))).toBe(true);
+  expect(
+    one.out
+      .split('\n')
+      .filter((l) => /\t栏目 \d+\t/.test(l))
+      .every((l) => l.startsWith(`${code}\t${villageName}\t`)),
+  ).toBe(true);
 });
 
 test('`sanwu attach` uploads a receipt photo: shrunk to 1920 px at most, without its EXIF', async () => {
   const photo = join(work, 'receipt.jpg');
-  const original = await sharp({ create: { width: 3200, height: 2400, channels: 3, background: { r: 236, g: 228, b: 210 } } })
+  const original = await sharp({
+    create: { width: 3200, height: 2400, channels: 3, background: { r: 236, g: 228, b: 210 } },
+  })
     .jpeg({ quality: 90 })
     .withExif({ IFD0: { Make: 'SanwuCam', Model: 'Test', Copyright: 'village clerk' } })
     .toBuffer();
   expect((await sharp(original).metadata()).exif, 'the photo carries EXIF').toBeDefined();
   writeFileSync(photo, original);
 
-  const attached = await sanwu('clerk', 'attach', photo, '--village', code, '--month', '2026-12', '--voucher', '记-0002');
+  const attached = await sanwu(
+    'clerk',
+    'attach',
+    photo,
+    '--village',
+    code,
+    '--month',
+    '2026-12',
+    '--voucher',
+    '记-0002',
+  );
   expect(attached.code, attached.out).toBe(0);
   expect(attached.out).toContain('（1920×1440）');
   expect(attached.out).toContain('票据已附到 记-0002');
@@ -380,7 +519,12 @@ test('two notices pushed from the same file name are two items; pushing onto a p
 
   // Both are published side by side.
   for (const id of ids) {
-    const state = await call(service, 'GET', `/api/regions/${code}/channels/14/items/${id}`, service.tokens.clerk.token);
+    const state = await call(
+      service,
+      'GET',
+      `/api/regions/${code}/channels/14/items/${id}`,
+      service.tokens.clerk.token,
+    );
     expect((await sanwu('committee', 'approve', String(state.body.pending.id))).code).toBe(0);
   }
   expect((await sanwu('admin', 'publish')).code).toBe(0);
@@ -394,9 +538,25 @@ test('two notices pushed from the same file name are two items; pushing onto a p
   expect(refused.code).not.toBe(0);
   expect(refused.out).toContain(`条目「${ids[0]}」已经发布`);
   expect(refused.out).toContain('--replace');
-  const replaced = await sanwu('clerk', 'push', file, '--region', code, '--channel', '14', '--id', ids[0]!, '--replace');
+  const replaced = await sanwu(
+    'clerk',
+    'push',
+    file,
+    '--region',
+    code,
+    '--channel',
+    '14',
+    '--id',
+    ids[0]!,
+    '--replace',
+  );
   expect(replaced.code, replaced.out).toBe(0);
-  const state = await call(service, 'GET', `/api/regions/${code}/channels/14/items/${ids[0]}`, service.tokens.clerk.token);
+  const state = await call(
+    service,
+    'GET',
+    `/api/regions/${code}/channels/14/items/${ids[0]}`,
+    service.tokens.clerk.token,
+  );
   expect(state.body.published.title).toBe('冬季垃圾清运时间调整');
   expect(state.body.pending.body.title).toBe('冬季垃圾清运时间再次调整');
 });
@@ -415,7 +575,10 @@ test('`sanwu operators disable` stops an operator and every token they hold', as
 
 test('two clerks import halves of one month at the same moment: both land, neither is lost', async () => {
   // November's journal moved to March 2027, split in two files: entries 1–5 and 6–10.
-  const lines = novemberCsv().replace(/2026\/11\//g, '2027/03/').replace('2026年11月', '2027年03月').split('\r\n');
+  const lines = novemberCsv()
+    .replace(/2026\/11\//g, '2027/03/')
+    .replace('2026年11月', '2027年03月')
+    .split('\r\n');
   const [head, entries] = [lines.slice(0, FIRST_ENTRY_ROW - 1), lines.slice(FIRST_ENTRY_ROW - 1, -1)];
   const files = [entries.slice(0, 5), entries.slice(5)].map((part, i) => {
     const file = join(work, `2027-03-part${i + 1}.csv`);
@@ -426,11 +589,15 @@ test('two clerks import halves of one month at the same moment: both land, neith
 
   // Each run reads the file, then sends its rows; before the merge moved to the service, the
   // second PUT of a whole month read before the first landed silently dropped the first's rows.
-  const runs = await Promise.all(files.map((file) => sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2027-03')));
+  const runs = await Promise.all(
+    files.map((file) => sanwu('clerk', 'import', 'ledger', file, '--village', code, '--month', '2027-03')),
+  );
   for (const run of runs) expect(run.code, run.out).toBe(0);
   expect(runs.map((run) => /新增 (\d+) 笔/.exec(run.out)?.[1])).toEqual(['5', '5']);
   const month = (await itemState('2027-03')).pending!.body;
-  expect(month.vouchers.map((v) => v.number).sort()).toEqual(november().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`));
+  expect(month.vouchers.map((v) => v.number).sort()).toEqual(
+    november().map((_, i) => `记-${String(i + 1).padStart(4, '0')}`),
+  );
 
   // Receipts attached to two vouchers of that month at once, one image per attachment: both kept.
   const attachments = async (number: string) => {
@@ -438,28 +605,77 @@ test('two clerks import halves of one month at the same moment: both land, neith
     return Promise.all(
       Array.from({ length: count }, async (_, i) => {
         const file = join(work, `${number}-${i}.png`);
-        writeFileSync(file, await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 240, g: 200 + i * 10, b: number.length * 20 } } }).png().toBuffer());
+        writeFileSync(
+          file,
+          await sharp({
+            create: {
+              width: 800,
+              height: 600,
+              channels: 3,
+              background: { r: 240, g: 200 + i * 10, b: number.length * 20 },
+            },
+          })
+            .png()
+            .toBuffer(),
+        );
         return file;
       }),
     );
   };
   const numbers = ['记-0001', '记-0007'];
-  const attached = await Promise.all(numbers.map(async (number) => sanwu('clerk', 'attach', ...(await attachments(number)), '--village', code, '--month', '2027-03', '--voucher', number)));
+  const attached = await Promise.all(
+    numbers.map(async (number) =>
+      sanwu(
+        'clerk',
+        'attach',
+        ...(await attachments(number)),
+        '--village',
+        code,
+        '--month',
+        '2027-03',
+        '--voucher',
+        number,
+      ),
+    ),
+  );
   for (const run of attached) expect(run.code, run.out).toBe(0);
   const after = (await itemState('2027-03')).pending!.body.vouchers;
-  expect(after.filter((v) => v.receipts.length > 0).map((v) => v.number).sort()).toEqual(numbers);
+  expect(
+    after
+      .filter((v) => v.receipts.length > 0)
+      .map((v) => v.number)
+      .sort(),
+  ).toEqual(numbers);
   for (const v of after.filter((v) => v.receipts.length > 0)) expect(v.receipts).toHaveLength(v.attachmentCount);
   expect(after).toHaveLength(10);
 });
 
-test('the merge endpoint names the problem: an unknown voucher, someone else\'s village, a bad month', async () => {
+test("the merge endpoint names the problem: an unknown voucher, someone else's village, a bad month", async () => {
   const receipts = [{ src: 'media/none.jpg', width: 10, height: 10 }];
-  const missing = await call(service, 'POST', `/api/regions/${code}/ledger/2027-03/vouchers/${encodeURIComponent('记-0999')}/receipts`, service.tokens.clerk.token, { receipts });
+  const missing = await call(
+    service,
+    'POST',
+    `/api/regions/${code}/ledger/2027-03/vouchers/${encodeURIComponent('记-0999')}/receipts`,
+    service.tokens.clerk.token,
+    { receipts },
+  );
   expect(missing.status).toBe(404);
   expect(missing.body.error.zh).toBe('2027-03 没有凭证 记-0999');
   const other = readSample('district.json').streets[0].villages[1].code as string;
-  const foreign = await call(service, 'POST', `/api/regions/${other}/ledger/2027-03/import`, service.tokens.clerk.token, { vouchers: [], dryRun: true });
+  const foreign = await call(
+    service,
+    'POST',
+    `/api/regions/${other}/ledger/2027-03/import`,
+    service.tokens.clerk.token,
+    { vouchers: [], dryRun: true },
+  );
   expect(foreign.status).toBe(403);
-  const badMonth = await call(service, 'POST', `/api/regions/${code}/ledger/2027-3/import`, service.tokens.clerk.token, { vouchers: [] });
+  const badMonth = await call(
+    service,
+    'POST',
+    `/api/regions/${code}/ledger/2027-3/import`,
+    service.tokens.clerk.token,
+    { vouchers: [] },
+  );
   expect(badMonth.status).toBe(400);
 });

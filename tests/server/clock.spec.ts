@@ -19,7 +19,11 @@ test('with the clock three days behind the last version, the next version is dat
   } finally {
     console.warn = warn;
   }
-  const manifest = JSON.parse(readFileSync(join(service.feedDir, 'manifest.json'), 'utf8')) as { version: number; publishedAt: string; expiresAt: string };
+  const manifest = JSON.parse(readFileSync(join(service.feedDir, 'manifest.json'), 'utf8')) as {
+    version: number;
+    publishedAt: string;
+    expiresAt: string;
+  };
   expect(manifest.version).toBe(2);
   expect(Date.parse(manifest.publishedAt)).toBeGreaterThan(Date.parse(ahead));
   expect(Date.parse(manifest.expiresAt)).toBeGreaterThan(Date.parse(ahead));

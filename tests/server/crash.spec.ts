@@ -17,7 +17,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { isFeedIndex, isManifest, MANIFEST_FILE, OBJECTS_DIR, objectPath, type Manifest } from '../../src/feed/manifest';
+import {
+  isFeedIndex,
+  isManifest,
+  MANIFEST_FILE,
+  OBJECTS_DIR,
+  objectPath,
+  type Manifest,
+} from '../../src/feed/manifest';
 import { loadOrCreateSigningKey, verifyManifest } from '../../server/publish/signing';
 import { verifyAuditChain } from '../../server/audit/auditLog';
 import { openService } from '../../server/service';
@@ -33,7 +40,9 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** The publisher loop as a single process (node with tsx's loader), so SIGKILL hits exactly it. */
 const startLoop = (dataDir: string, extra: string[] = []) => {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOOP, dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOOP, dataDir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: { text: string; at: number }[] = [];
   let stderr = '';
   let pending = '';
@@ -52,7 +61,9 @@ const startLoop = (dataDir: string, extra: string[] = []) => {
     }
   });
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('close', (code, signal) => resolve({ code, signal })),
+  );
   const startedAt = Date.now();
   return {
     child,
@@ -65,9 +76,17 @@ const startLoop = (dataDir: string, extra: string[] = []) => {
       const seen = lines.find((l) => l.text.startsWith(prefix));
       if (seen) return Promise.resolve(seen.text);
       return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr:\n${stderr}`)), timeoutMs);
-        waiters.push({ match: (line) => line.startsWith(prefix), resolve: (line) => (clearTimeout(timer), resolve(line)) });
-        void exited.then(({ code, signal }) => reject(new Error(`the loop exited (${code ?? signal}) before "${prefix}"; stderr:\n${stderr}`)));
+        const timer = setTimeout(
+          () => reject(new Error(`no "${prefix}" line within ${timeoutMs} ms; stderr:\n${stderr}`)),
+          timeoutMs,
+        );
+        waiters.push({
+          match: (line) => line.startsWith(prefix),
+          resolve: (line) => (clearTimeout(timer), resolve(line)),
+        });
+        void exited.then(({ code, signal }) =>
+          reject(new Error(`the loop exited (${code ?? signal}) before "${prefix}"; stderr:\n${stderr}`)),
+        );
       });
     },
   };
@@ -89,7 +108,12 @@ const verifiedObjects = new Set<string>();
  * Problems are collected and asserted once per look: thousands of separate expect()
  * calls per kill would each be reported as a step and slow the run to a crawl.
  */
-const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSigningKey>['publicKey'], lastSeen: number, context: string): FeedState => {
+const checkFeed = (
+  feedDir: string,
+  publicKey: ReturnType<typeof loadOrCreateSigningKey>['publicKey'],
+  lastSeen: number,
+  context: string,
+): FeedState => {
   const problems: string[] = [];
   const bytes = readFileSync(join(feedDir, MANIFEST_FILE));
   let manifest: Manifest;
@@ -99,8 +123,10 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
     throw new Error(`${context}: manifest.json does not parse (${bytes.length} bytes): ${String(error)}`);
   }
   if (!isManifest(manifest)) problems.push('manifest.json does not match the schema');
-  if (!verifyManifest(manifest as unknown as Record<string, unknown>, publicKey)) problems.push("the manifest's signature does not verify");
-  if (!(manifest.version >= lastSeen)) problems.push(`the manifest is version ${manifest.version}, older than version ${lastSeen} seen before`);
+  if (!verifyManifest(manifest as unknown as Record<string, unknown>, publicKey))
+    problems.push("the manifest's signature does not verify");
+  if (!(manifest.version >= lastSeen))
+    problems.push(`the manifest is version ${manifest.version}, older than version ${lastSeen} seen before`);
   // Down the tree: the root's entries, then every index's, each index read once it checked out.
   const entries = Object.entries(manifest.files ?? {});
   let named = 0;
@@ -115,9 +141,13 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
     if (content.length !== size) problems.push(`${path}: ${content.length} bytes, the manifest says ${size}`);
     if (sha256(content) !== hash) problems.push(`${path}: its bytes do not hash to ${hash}`);
     // The compressed twins (what gzip_static and the service send) are written before the file itself.
-    for (const [suffix, decompress] of [['.gz', gunzipSync], ['.br', brotliDecompressSync]] as const) {
+    for (const [suffix, decompress] of [
+      ['.gz', gunzipSync],
+      ['.br', brotliDecompressSync],
+    ] as const) {
       try {
-        if (!decompress(readFileSync(`${file}${suffix}`)).equals(content)) problems.push(`${path}: ${suffix} twin differs`);
+        if (!decompress(readFileSync(`${file}${suffix}`)).equals(content))
+          problems.push(`${path}: ${suffix} twin differs`);
       } catch (error) {
         problems.push(`${path}: ${suffix} twin unreadable: ${String(error)}`);
       }
@@ -137,22 +167,38 @@ const checkFeed = (feedDir: string, publicKey: ReturnType<typeof loadOrCreateSig
     } else if (!OBJECT_NAME.test(name)) {
       problems.push(`objects/${name} is neither a hash-named file nor a .*.tmp`);
     } else if (name.endsWith('.json') && !verifiedObjects.has(name)) {
-      if (sha256(readFileSync(join(feedDir, OBJECTS_DIR, name))) !== name.slice(0, 64)) problems.push(`objects/${name} does not hold the bytes its name says`);
+      if (sha256(readFileSync(join(feedDir, OBJECTS_DIR, name))) !== name.slice(0, 64))
+        problems.push(`objects/${name} does not hold the bytes its name says`);
       verifiedObjects.add(name);
     }
   }
   for (const name of readdirSync(feedDir)) {
     if (TEMPORARY.test(name)) temporaryFiles++;
-    else if (![MANIFEST_FILE, OBJECTS_DIR, 'media'].includes(name)) problems.push(`unexpected ${name} in the feed root`);
+    else if (![MANIFEST_FILE, OBJECTS_DIR, 'media'].includes(name))
+      problems.push(`unexpected ${name} in the feed root`);
   }
   expect(problems, `${context}: the feed directory`).toEqual([]);
-  return { version: manifest.version, manifestSha256: sha256(bytes), auditHead: manifest.auditHead, files: named, temporaryFiles };
+  return {
+    version: manifest.version,
+    manifestSha256: sha256(bytes),
+    auditHead: manifest.auditHead,
+    files: named,
+    temporaryFiles,
+  };
 };
 
 /** The audit entry a manifest's auditHead names: the publish that made it. */
-const auditEntry = (db: Database.Database, hash: string) => db.prepare('SELECT action, target FROM audit_log WHERE hash = ?').get(hash) as { action: string; target: string } | undefined;
+const auditEntry = (db: Database.Database, hash: string) =>
+  db.prepare('SELECT action, target FROM audit_log WHERE hash = ?').get(hash) as
+    { action: string; target: string } | undefined;
 
-type Phase = 'startup' | 'startup, an interrupted publish still pending' | 'between publishes' | 'inside publish, nothing committed yet' | 'mid-publish, before the manifest swap' | 'mid-publish, after the manifest swap';
+type Phase =
+  | 'startup'
+  | 'startup, an interrupted publish still pending'
+  | 'between publishes'
+  | 'inside publish, nothing committed yet'
+  | 'mid-publish, before the manifest swap'
+  | 'mid-publish, after the manifest swap';
 
 test('a publish killed at random moments (at least 50 times) always leaves a complete old or new version', async ({}, testInfo) => {
   // The test counts kills, not seconds; the limit only catches a hang, with room for a busy machine.
@@ -190,14 +236,23 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
       await loop.waitFor('ready');
       // inotify tells us the instant manifest.json is renamed into place; kill at once.
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => (watcher.close(), reject(new Error(`no manifest swap within 30 s; stderr:\n${loop.stderr()}`))), 30_000);
+        const timer = setTimeout(
+          () => (watcher.close(), reject(new Error(`no manifest swap within 30 s; stderr:\n${loop.stderr()}`))),
+          30_000,
+        );
         const watcher = watch(feedDir, (_event, name) => {
           if (name !== MANIFEST_FILE) return;
           watcher.close();
           clearTimeout(timer);
           resolve();
         });
-        void loop.exited.then(() => (watcher.close(), clearTimeout(timer), reject(new Error(`the loop exited before a manifest swap; stderr:\n${loop.stderr()}`))));
+        void loop.exited.then(
+          () => (
+            watcher.close(),
+            clearTimeout(timer),
+            reject(new Error(`the loop exited before a manifest swap; stderr:\n${loop.stderr()}`))
+          ),
+        );
       });
     } else {
       await loop.waitFor(mode);
@@ -207,7 +262,10 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
     const killAt = Date.now();
     loop.child.kill('SIGKILL');
     const { code, signal } = await loop.exited;
-    expect(signal, `kill ${kill}: the loop died of our SIGKILL, not by itself (code ${code}); stderr:\n${loop.stderr()}`).toBe('SIGKILL');
+    expect(
+      signal,
+      `kill ${kill}: the loop died of our SIGKILL, not by itself (code ${code}); stderr:\n${loop.stderr()}`,
+    ).toBe('SIGKILL');
 
     const ready = loop.lines.find((l) => l.text.startsWith('ready'));
     const publishedLines = loop.lines.filter((l) => l.text.startsWith('published'));
@@ -223,30 +281,47 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
 
     // What the database says about the same moment.
     const db = new Database(join(dataDir, 'sanwu.db'));
-    const pending = db.prepare(`SELECT version FROM versions WHERE status = 'pending' ORDER BY version`).pluck().all() as number[];
-    const complete = db.prepare(`SELECT version, manifest_sha256 FROM versions WHERE status = 'complete' ORDER BY version DESC LIMIT 1`).get() as { version: number; manifest_sha256: string };
+    const pending = db
+      .prepare(`SELECT version FROM versions WHERE status = 'pending' ORDER BY version`)
+      .pluck()
+      .all() as number[];
+    const complete = db
+      .prepare(`SELECT version, manifest_sha256 FROM versions WHERE status = 'complete' ORDER BY version DESC LIMIT 1`)
+      .get() as { version: number; manifest_sha256: string };
     const headEntry = auditEntry(db, state.auditHead);
     db.close();
     expect(pending.length, `${context}: at most one version is pending`).toBeLessThanOrEqual(1);
-    expect(headEntry, `${context}: the manifest's auditHead is the committed audit entry of its own publish`).toEqual({ action: state.version === 1 ? 'seed' : 'publish', target: `version ${state.version}` });
+    expect(headEntry, `${context}: the manifest's auditHead is the committed audit entry of its own publish`).toEqual({
+      action: state.version === 1 ? 'seed' : 'publish',
+      target: `version ${state.version}`,
+    });
     let phase: Phase;
     if (pending.length === 1) {
       const [version] = pending as [number];
       expect(version, `${context}: the pending version follows the last complete one`).toBe(complete.version + 1);
-      expect([version - 1, version], `${context}: the manifest is the last complete version or the pending one`).toContain(state.version);
+      expect(
+        [version - 1, version],
+        `${context}: the manifest is the last complete version or the pending one`,
+      ).toContain(state.version);
       phase = !ready
         ? 'startup, an interrupted publish still pending'
         : state.version === version
           ? 'mid-publish, after the manifest swap'
           : 'mid-publish, before the manifest swap';
     } else {
-      expect(state.version, `${context}: with nothing pending the manifest is the last complete version`).toBe(complete.version);
-      expect(state.manifestSha256, `${context}: and exactly the manifest the database recorded`).toBe(complete.manifest_sha256);
+      expect(state.version, `${context}: with nothing pending the manifest is the last complete version`).toBe(
+        complete.version,
+      );
+      expect(state.manifestSha256, `${context}: and exactly the manifest the database recorded`).toBe(
+        complete.manifest_sha256,
+      );
       const inside = loop.lines.filter((l) => l.text === 'publishing').length > publishedLines.length;
       phase = !ready ? 'startup' : inside ? 'inside publish, nothing committed yet' : 'between publishes';
     }
     phases.set(phase, (phases.get(phase) ?? 0) + 1);
-    log.push(`${String(kill).padStart(2)} ${((Date.now() - began) / 1000).toFixed(1).padStart(5)} s  ${mode.padEnd(7)} +${String(Math.round(delay)).padStart(4)} ms  manifest v${state.version}  pending ${pending.join(',') || '-'}  tmp ${state.temporaryFiles}  ${phase}  (ready at ${ready ? `${ready.at - loop.startedAt} ms` : '-'}, killed at ${killAt - loop.startedAt} ms)`);
+    log.push(
+      `${String(kill).padStart(2)} ${((Date.now() - began) / 1000).toFixed(1).padStart(5)} s  ${mode.padEnd(7)} +${String(Math.round(delay)).padStart(4)} ms  manifest v${state.version}  pending ${pending.join(',') || '-'}  tmp ${state.temporaryFiles}  ${phase}  (ready at ${ready ? `${ready.at - loop.startedAt} ms` : '-'}, killed at ${killAt - loop.startedAt} ms)`,
+    );
     lastSeen = state.version;
     if (process.env.SANWU_CRASH_VERBOSE) console.log(log.at(-1));
   }
@@ -258,16 +333,27 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
   const service = openService({ dataDir });
   try {
     const state = checkFeed(feedDir, key.publicKey, lastSeen, 'after recovery');
-    const versions = service.db.prepare('SELECT version, status, manifest_sha256 FROM versions ORDER BY version').all() as { version: number; status: string; manifest_sha256: string | null }[];
-    expect(versions.filter((v) => v.status !== 'complete'), 'after recovery no version is pending').toEqual([]);
-    expect(versions.map((v) => v.version), 'versions are numbered without gaps').toEqual(versions.map((_, i) => i + 1));
+    const versions = service.db
+      .prepare('SELECT version, status, manifest_sha256 FROM versions ORDER BY version')
+      .all() as { version: number; status: string; manifest_sha256: string | null }[];
+    expect(
+      versions.filter((v) => v.status !== 'complete'),
+      'after recovery no version is pending',
+    ).toEqual([]);
+    expect(
+      versions.map((v) => v.version),
+      'versions are numbered without gaps',
+    ).toEqual(versions.map((_, i) => i + 1));
     const latest = versions.at(-1)!;
     expect(service.publisher.currentVersion).toBe(latest.version);
     expect(state.version, "the manifest is the database's latest version").toBe(latest.version);
     expect(state.manifestSha256, 'byte for byte the manifest the database recorded').toBe(latest.manifest_sha256);
     const chain = verifyAuditChain(service.db);
     expect(chain, 'the audit chain verifies').toMatchObject({ ok: true });
-    expect(auditEntry(service.db, state.auditHead), "the manifest's auditHead is the audit entry of its publish").toEqual({ action: 'publish', target: `version ${state.version}` });
+    expect(
+      auditEntry(service.db, state.auditHead),
+      "the manifest's auditHead is the audit entry of its publish",
+    ).toEqual({ action: 'publish', target: `version ${state.version}` });
 
     const count = (phase: Phase) => phases.get(phase) ?? 0;
     const midPublish = count('mid-publish, before the manifest swap') + count('mid-publish, after the manifest swap');
@@ -296,7 +382,10 @@ test('the half-written files a killed publish leaves are cleared at the next sta
   const before = readdirSync(join(feedDir, OBJECTS_DIR)).length;
   const anObject = readdirSync(join(feedDir, OBJECTS_DIR)).find((n) => n.endsWith('.json'))!;
   // What a kill mid-write leaves: a dot-file ending in .tmp beside the object or the manifest.
-  const orphans = [join(feedDir, OBJECTS_DIR, `.${anObject}.br.0123456789ab.tmp`), join(feedDir, `.${MANIFEST_FILE}.ba9876543210.tmp`)];
+  const orphans = [
+    join(feedDir, OBJECTS_DIR, `.${anObject}.br.0123456789ab.tmp`),
+    join(feedDir, `.${MANIFEST_FILE}.ba9876543210.tmp`),
+  ];
   const twoMinutesAgo = new Date(Date.now() - 120_000);
   for (const path of orphans) {
     writeFileSync(path, 'half');

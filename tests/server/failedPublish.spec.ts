@@ -22,7 +22,11 @@ const nearlyFullDisk = (room: number) => {
   let left = room;
   return (path: string, bytes: Uint8Array) => {
     left -= bytes.length;
-    if (left < 0) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), { code: 'ENOSPC', errno: -28 });
+    if (left < 0)
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+        code: 'ENOSPC',
+        errno: -28,
+      });
     writeFileAtomic(path, bytes);
   };
 };
@@ -30,11 +34,22 @@ const nearlyFullDisk = (room: number) => {
 test('after a publish failed on a full disk and a newer one succeeded, a restart serves the newer version', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sanwu-enospc-'));
   const service = openService({ dataDir });
-  const adminId = service.db.prepare(`SELECT id FROM operators WHERE role = 'admin' ORDER BY id LIMIT 1`).pluck().get() as number;
+  const adminId = service.db
+    .prepare(`SELECT id FROM operators WHERE role = 'admin' ORDER BY id LIMIT 1`)
+    .pluck()
+    .get() as number;
   const admin = getOperator(service.db, adminId)!;
-  const village = service.db.prepare(`SELECT code FROM regions WHERE level = 'village' ORDER BY code LIMIT 1`).pluck().get() as string;
+  const village = service.db
+    .prepare(`SELECT code FROM regions WHERE level = 'village' ORDER BY code LIMIT 1`)
+    .pluck()
+    .get() as string;
   const approve = (id: string, title: string) => {
-    const pushed = pushItem(service, admin, { region: village, channel: 14, itemId: id }, { title, body: ['经村民代表会议讨论通过，现予公布。'] });
+    const pushed = pushItem(
+      service,
+      admin,
+      { region: village, channel: 14, itemId: id },
+      { title, body: ['经村民代表会议讨论通过，现予公布。'] },
+    );
     expect(reviewDraft(service.db, admin, pushed.id, 'approved', null).status).toBe('approved');
   };
 
@@ -56,17 +71,29 @@ test('after a publish failed on a full disk and a newer one succeeded, a restart
     expect(health.version).toBe(3);
     expect(manifest.version).toBe(health.version);
     const entries = await servedEntries(async (path) => (await fetch(`${restarted.url}${path}`)).json());
-    const villageFile = await (await fetch(`${restarted.url}/feed/objects/${entries[feedPaths.village(village)]!.sha256}.json`)).text();
+    const villageFile = await (
+      await fetch(`${restarted.url}/feed/objects/${entries[feedPaths.village(village)]!.sha256}.json`)
+    ).text();
     expect(villageFile).toContain('第一份通知');
     expect(villageFile).toContain('第二份通知');
     // Version 2 is gone from the list, and the audit log says why.
-    const versions = await (await fetch(`${restarted.url}/api/versions`, { headers: { authorization: `Bearer ${restarted.tokens.admin.token}` } })).json();
-    expect(versions.map((v: { version: number; status: string }) => `${v.version} ${v.status}`)).toEqual(['3 complete', '1 complete']);
+    const versions = await (
+      await fetch(`${restarted.url}/api/versions`, {
+        headers: { authorization: `Bearer ${restarted.tokens.admin.token}` },
+      })
+    ).json();
+    expect(versions.map((v: { version: number; status: string }) => `${v.version} ${v.status}`)).toEqual([
+      '3 complete',
+      '1 complete',
+    ]);
   } finally {
     await restarted.stop();
   }
   const reopened = openService({ dataDir });
-  const dropped = reopened.db.prepare(`SELECT after FROM audit_log WHERE action = 'version.drop' AND target = 'version 2'`).pluck().get() as string;
+  const dropped = reopened.db
+    .prepare(`SELECT after FROM audit_log WHERE action = 'version.drop' AND target = 'version 2'`)
+    .pluck()
+    .get() as string;
   expect(JSON.parse(dropped)).toEqual({ reason: 'never completed; superseded', supersededBy: 3 });
   reopened.db.close();
 });

@@ -12,21 +12,27 @@ import Database from 'better-sqlite3';
 import { startService } from './harness';
 
 const mount = (dir: string, size: string, remount = false) => {
-  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`this test mounts a small tmpfs and needs root: mount said ${result.stderr || result.error}`);
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0)
+    throw new Error(`this test mounts a small tmpfs and needs root: mount said ${result.stderr || result.error}`);
 };
 
 /** Runs the service until it exits by itself (as a start that fails does). */
 const failedStart = (dataDir: string) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.once('exit', (code) => resolve({ code, output }));
   });
 
-const countFiles = (dir: string): number => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+const countFiles = (dir: string): number =>
+  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 
 test('a first start on a full disk fails plainly, and the next start with room finishes it', async () => {
   test.setTimeout(240_000);
@@ -50,11 +56,20 @@ test('a first start on a full disk fails plainly, and the next start with room f
     mount(dir, '300m', true);
     const service = await startService(dataDir);
     try {
-      expect(Object.keys(service.tokens).sort(), 'every sample operator has a token').toEqual(['admin', 'clerk', 'committee', 'street']);
+      expect(Object.keys(service.tokens).sort(), 'every sample operator has a token').toEqual([
+        'admin',
+        'clerk',
+        'committee',
+        'street',
+      ]);
       for (const { token } of Object.values(service.tokens)) {
-        expect((await fetch(`${service.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+        expect((await fetch(`${service.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+          200,
+        );
       }
-      expect(countFiles(join(dataDir, 'feed', 'media')), 'every sample image and clip').toBe(countFiles('static/feed/media'));
+      expect(countFiles(join(dataDir, 'feed', 'media')), 'every sample image and clip').toBe(
+        countFiles('static/feed/media'),
+      );
       expect(await (await fetch(`${service.url}/healthz`)).json()).toEqual({ ok: true, version: 1 });
       const manifest = JSON.parse(readFileSync(join(dataDir, 'feed', 'manifest.json'), 'utf8'));
       expect(manifest.version).toBe(1);

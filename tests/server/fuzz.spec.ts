@@ -30,7 +30,15 @@ test.afterAll(async () => {
   service.db.close();
 });
 
-type Schema = { type?: string | readonly string[]; properties?: Record<string, Schema>; enum?: readonly string[]; pattern?: string; minimum?: number; items?: Schema; anyOf?: Schema[] };
+type Schema = {
+  type?: string | readonly string[];
+  properties?: Record<string, Schema>;
+  enum?: readonly string[];
+  pattern?: string;
+  minimum?: number;
+  items?: Schema;
+  anyOf?: Schema[];
+};
 
 /** A route's schema as JSON Schema; of a body that may also be null, its object. */
 const jsonSchema = (schema: TSchema | undefined): Schema | undefined => {
@@ -39,15 +47,27 @@ const jsonSchema = (schema: TSchema | undefined): Schema | undefined => {
 };
 
 /** Every /api endpoint, with the schema it declares (or none). */
-const ENDPOINTS: { method: string; url: string; schema?: { params?: TSchema; querystring?: TSchema; body?: TSchema } }[] = [
+const ENDPOINTS: {
+  method: string;
+  url: string;
+  schema?: { params?: TSchema; querystring?: TSchema; body?: TSchema };
+}[] = [
   { method: 'GET', url: '/api/me' },
   { method: 'GET', url: '/api/regions' },
   { method: 'GET', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.item },
   { method: 'PUT', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.push },
   { method: 'DELETE', url: '/api/regions/:region/channels/:channel/items/:itemId', schema: ROUTE_SCHEMAS.withdraw },
-  { method: 'POST', url: '/api/regions/:region/channels/:channel/items/:itemId/correction', schema: ROUTE_SCHEMAS.correction },
+  {
+    method: 'POST',
+    url: '/api/regions/:region/channels/:channel/items/:itemId/correction',
+    schema: ROUTE_SCHEMAS.correction,
+  },
   { method: 'POST', url: '/api/regions/:region/ledger/:month/import', schema: ROUTE_SCHEMAS.ledgerImport },
-  { method: 'POST', url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts', schema: ROUTE_SCHEMAS.attachReceipts },
+  {
+    method: 'POST',
+    url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts',
+    schema: ROUTE_SCHEMAS.attachReceipts,
+  },
   { method: 'POST', url: '/api/media' },
   { method: 'GET', url: '/api/drafts', schema: ROUTE_SCHEMAS.drafts },
   { method: 'POST', url: '/api/drafts/:id/approve', schema: ROUTE_SCHEMAS.approve },
@@ -71,7 +91,20 @@ const deepJson = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 /** Values of any JSON type, including the ones that broke handlers: numbers for text, arrays, null, huge and tiny numbers. */
 const anyValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.constantFrom(1e308, -1, 0, Number.MAX_SAFE_INTEGER + 2, '', ' ', '\u0000', '\u202e', 'x'.repeat(5000), null, [], {}),
+  fc.constantFrom(
+    1e308,
+    -1,
+    0,
+    Number.MAX_SAFE_INTEGER + 2,
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    'x'.repeat(5000),
+    null,
+    [],
+    {},
+  ),
 );
 
 /** A value for one declared field: usually of its type (from its enum or pattern, or a region that exists), sometimes anything. */
@@ -81,31 +114,63 @@ const fieldValue = (name: string, schema: Schema | undefined): fc.Arbitrary<unkn
   if (schema?.enum) typed.push(fc.constantFrom(...schema.enum));
   if (schema?.pattern) typed.push(fc.stringMatching(new RegExp(schema.pattern)));
   if (schema?.type === 'string') typed.push(fc.string({ minLength: 1, maxLength: 80 }));
-  if (schema?.type === 'integer') typed.push(fc.integer({ min: -5, max: 50 }), fc.integer({ min: schema.minimum ?? 0, max: 50 }));
+  if (schema?.type === 'integer')
+    typed.push(fc.integer({ min: -5, max: 50 }), fc.integer({ min: schema.minimum ?? 0, max: 50 }));
   if (schema?.type === 'object') typed.push(fc.constant({ title: '通知', body: ['正文'] }));
   if (schema?.type === 'array') typed.push(fc.constant([]));
   // Arrays of objects (receipts): one or two of them, each field generated the same way.
   const itemFields = schema?.items?.properties;
-  if (itemFields) typed.push(fc.array(fc.record(Object.fromEntries(Object.entries(itemFields).map(([k, v]) => [k, fieldValue(k, v)]))), { minLength: 1, maxLength: 2 }));
+  if (itemFields)
+    typed.push(
+      fc.array(fc.record(Object.fromEntries(Object.entries(itemFields).map(([k, v]) => [k, fieldValue(k, v)]))), {
+        minLength: 1,
+        maxLength: 2,
+      }),
+    );
   return fc.oneof(...typed.map((arbitrary) => ({ arbitrary, weight: 3 })), { arbitrary: anyValue, weight: 1 });
 };
 
 const paramValue = (name: string, schema: Schema | undefined) =>
   fc.oneof(
-    { arbitrary: fc.constant(({ region: village, channel: '14', itemId: 'fuzz-item', month: '2026-11', number: '记-0001' } as Record<string, string>)[name] ?? '1'), weight: 4 },
+    {
+      arbitrary: fc.constant(
+        (
+          { region: village, channel: '14', itemId: 'fuzz-item', month: '2026-11', number: '记-0001' } as Record<
+            string,
+            string
+          >
+        )[name] ?? '1',
+      ),
+      weight: 4,
+    },
     schema?.pattern ? fc.stringMatching(new RegExp(schema.pattern)) : fc.string({ maxLength: 20 }),
     fc.string({ maxLength: 70 }),
     fc.constantFrom('..%2F..', '%00', '9'.repeat(40), '%E2%80%AE'),
   ) as fc.Arbitrary<string>;
 
 const request = (endpoint: (typeof ENDPOINTS)[number]) => {
-  const [paramsSchema, querystring, bodySchema] = [endpoint.schema?.params, endpoint.schema?.querystring, endpoint.schema?.body].map(jsonSchema);
+  const [paramsSchema, querystring, bodySchema] = [
+    endpoint.schema?.params,
+    endpoint.schema?.querystring,
+    endpoint.schema?.body,
+  ].map(jsonSchema);
   const names = [...endpoint.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
   const params = fc.tuple(...names.map((n) => paramValue(n, paramsSchema?.properties?.[n])));
   const queryKeys = Object.keys(querystring?.properties ?? {});
   // Repeated keys (status=a&status=b) are generated as often as single ones.
-  const query = fc.array(fc.tuple(fc.constantFrom(...queryKeys, 'x'), fc.oneof(fc.string({ maxLength: 20 }), ...queryKeys.map((k) => fieldValue(k, querystring?.properties?.[k]).map(String)))), { maxLength: 4 });
-  const bodyFields = Object.fromEntries(Object.entries(bodySchema?.properties ?? {}).map(([k, schema]) => [k, fieldValue(k, schema)]));
+  const query = fc.array(
+    fc.tuple(
+      fc.constantFrom(...queryKeys, 'x'),
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        ...queryKeys.map((k) => fieldValue(k, querystring?.properties?.[k]).map(String)),
+      ),
+    ),
+    { maxLength: 4 },
+  );
+  const bodyFields = Object.fromEntries(
+    Object.entries(bodySchema?.properties ?? {}).map(([k, schema]) => [k, fieldValue(k, schema)]),
+  );
   const json = (b: unknown) => ({ type: 'application/json', payload: JSON.stringify(b) ?? 'null' });
   const body = fc.oneof(
     { arbitrary: fc.record(bodyFields).map(json), weight: 3 },
@@ -127,7 +192,12 @@ const request = (endpoint: (typeof ENDPOINTS)[number]) => {
 
 // Each endpoint's run has an admin of its own: a run may revoke tokens or disable operators.
 test.beforeEach(() => {
-  const operator = createOperator(service.db, '测试管理员', 'admin', service.db.prepare(`SELECT code FROM regions WHERE level = 'district'`).pluck().get() as string);
+  const operator = createOperator(
+    service.db,
+    '测试管理员',
+    'admin',
+    service.db.prepare(`SELECT code FROM regions WHERE level = 'district'`).pluck().get() as string,
+  );
   admin = issueToken(service.db, operator.id, 'fuzz').token;
 });
 
@@ -137,7 +207,9 @@ for (const endpoint of ENDPOINTS) {
     await fc.assert(
       fc.asyncProperty(request(endpoint), async ({ params, query, body }) => {
         let i = 0;
-        const path = endpoint.url.replace(/:(\w+)/g, () => encodeURIComponent(params[i++] as string).replace(/%25/g, '%'));
+        const path = endpoint.url.replace(/:(\w+)/g, () =>
+          encodeURIComponent(params[i++] as string).replace(/%25/g, '%'),
+        );
         const search = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
         const response = await app.inject({
           method: endpoint.method as 'GET',
@@ -146,13 +218,22 @@ for (const endpoint of ENDPOINTS) {
           ...(body && endpoint.method !== 'GET' ? { payload: body.payload } : {}),
         });
         statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-        expect(response.statusCode, `${endpoint.method} ${path}?${search} ${body?.type} ${body?.payload.slice(0, 200)}\n${response.body.slice(0, 300)}`).toBeLessThan(500);
+        expect(
+          response.statusCode,
+          `${endpoint.method} ${path}?${search} ${body?.type} ${body?.payload.slice(0, 200)}\n${response.body.slice(0, 300)}`,
+        ).toBeLessThan(500);
       }),
       // A seed of its own per endpoint: the same requests every run, so a failure reproduces.
-      { numRuns: endpoint.method === 'GET' ? 60 : 40, seed: [...`${endpoint.method} ${endpoint.url}`].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) | 0, 7) },
+      {
+        numRuns: endpoint.method === 'GET' ? 60 : 40,
+        seed: [...`${endpoint.method} ${endpoint.url}`].reduce((hash, c) => (hash * 31 + c.charCodeAt(0)) | 0, 7),
+      },
     );
     // The generator reaches the handlers, not only the schema check: some requests pass it.
-    expect(Object.keys(statuses).some((status) => Number(status) !== 400), JSON.stringify(statuses)).toBe(true);
+    expect(
+      Object.keys(statuses).some((status) => Number(status) !== 400),
+      JSON.stringify(statuses),
+    ).toBe(true);
     console.log(`${endpoint.method} ${endpoint.url} ${JSON.stringify(statuses)}`);
   });
 }

@@ -28,15 +28,34 @@ export const freePort = () =>
     });
   });
 
-export const startService = async (dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')), extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningService> => {
+export const startService = async (
+  dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')),
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningService> => {
   const port = await freePort();
   // Node itself, not `npx tsx`: a signal sent to npx is not passed on, and the service outlived the suite.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', dataDir, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-    // Its own process group, stopped as a whole: nothing the service starts outlives the test.
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+      // Its own process group, stopped as a whole: nothing the service starts outlives the test.
+      detached: true,
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -82,7 +101,13 @@ export interface Answer<T = any> {
   headers: Headers;
 }
 
-export const call = async <T = any>(service: RunningService, method: string, path: string, token: string | null, body?: unknown): Promise<Answer<T>> => {
+export const call = async <T = any>(
+  service: RunningService,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+): Promise<Answer<T>> => {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
   let payload: BodyInit | undefined;

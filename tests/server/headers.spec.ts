@@ -30,7 +30,11 @@ test('the app page: nosniff, no framing, no referrer, and a CSP that allows its 
   const html = await response.text();
   expectHardened(response.headers);
   const csp = response.headers.get('content-security-policy')!;
-  const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+  const directive = (name: string) =>
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith(`${name} `)) ?? '';
   const loader = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
   expect(directive('script-src')).toContain(`'sha256-${createHash('sha256').update(loader).digest('base64')}'`);
   expect(directive('default-src')).toBe("default-src 'self'");
@@ -49,7 +53,9 @@ test('a feed file, the manifest and its 304 get nosniff, and not the page header
   const file = await fetch(`${service.url}/feed/objects/${entry.sha256}.json`);
   expect(file.status).toBe(200);
   expect(file.headers.get('x-content-type-options')).toBe('nosniff');
-  const notModified = await fetch(`${service.url}/feed/manifest.json`, { headers: { 'if-none-match': manifestResponse.headers.get('etag')! } });
+  const notModified = await fetch(`${service.url}/feed/manifest.json`, {
+    headers: { 'if-none-match': manifestResponse.headers.get('etag')! },
+  });
   expect(notModified.status).toBe(304);
   expect(notModified.headers.get('x-content-type-options')).toBe('nosniff');
   expect(notModified.headers.get('content-security-policy')).toBeNull();

@@ -47,12 +47,26 @@ export const startInProcess = async (): Promise<InProcessService> => {
 };
 
 /** A request as an operator sends it: JSON (or, with `raw`, the body exactly as written), with their token if any. */
-export const call = async <T = any>(running: InProcessService, method: string, path: string, token: string | null, body?: unknown, raw?: string): Promise<Answer<T>> => {
+export const call = async <T = any>(
+  running: InProcessService,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: unknown,
+  raw?: string,
+): Promise<Answer<T>> => {
   const response = await running.app.inject({
     method: method as 'GET',
     url: path,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined || raw !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(raw !== undefined ? { payload: raw } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
   });
-  return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: new Headers(response.headers as Record<string, string>) };
+  return {
+    status: response.statusCode,
+    body: response.body ? JSON.parse(response.body) : null,
+    headers: new Headers(response.headers as Record<string, string>),
+  };
 };

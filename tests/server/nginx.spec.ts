@@ -7,7 +7,17 @@
 import { test, expect, chromium } from '@playwright/test';
 import { spawn, spawnSync, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import http, { type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +48,9 @@ const get = (url: string, headers: Record<string, string> = {}): Promise<Raw> =>
       .get(url, { headers, agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on('end', () =>
+          done({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
         response.on('error', fail);
       })
       .on('error', fail);
@@ -59,8 +71,12 @@ const freePort = (): Promise<number> =>
 /** The operators' CLI as an operator runs it. */
 const sanwu = (args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string }> =>
   new Promise((done) => {
-    execFile('npx', ['tsx', 'server/cli/sanwu.ts', ...args], { env: { ...process.env, ...env }, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    execFile(
+      'npx',
+      ['tsx', 'server/cli/sanwu.ts', ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 10 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
 
@@ -142,8 +158,12 @@ const village = () => readSample('district.json').streets[0].villages[0] as { co
 
 test.beforeAll(async () => {
   // Fail, never skip, without the web server this test is about.
-  if (!existsSync(NGINX)) throw new Error(`${NGINX} is missing: install it with "apt-get install -y --no-install-recommends nginx" (.ci/run does)`);
-  if (!existsSync(join(APP_DIR, 'index.html')) || !existsSync(join(APP_DIR, 'app.js'))) throw new Error('dist/ is missing: run "npm run build" first (npm test does)');
+  if (!existsSync(NGINX))
+    throw new Error(
+      `${NGINX} is missing: install it with "apt-get install -y --no-install-recommends nginx" (.ci/run does)`,
+    );
+  if (!existsSync(join(APP_DIR, 'index.html')) || !existsSync(join(APP_DIR, 'app.js')))
+    throw new Error('dist/ is missing: run "npm run build" first (npm test does)');
   test.setTimeout(120_000);
   service = await startService();
   work = mkdtempSync(join(tmpdir(), 'sanwu-export-'));
@@ -152,7 +172,10 @@ test.beforeAll(async () => {
   // Something new to publish: a notice in the first village, approved and published.
   const { admin } = service.tokens;
   const { code } = village();
-  const draft = await call(service, 'PUT', `/api/regions/${code}/channels/14/items/nginx-notice`, admin.token, { title: '道路维修公告', body: ['村民代表会议决定于十二月一日起实行新的垃圾清运时间。'] });
+  const draft = await call(service, 'PUT', `/api/regions/${code}/channels/14/items/nginx-notice`, admin.token, {
+    title: '道路维修公告',
+    body: ['村民代表会议决定于十二月一日起实行新的垃圾清运时间。'],
+  });
   expect(draft.status).toBe(201);
   expect((await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token)).status).toBe(200);
   const published = await call(service, 'POST', '/api/publish', admin.token, {});
@@ -167,8 +190,12 @@ test.beforeAll(async () => {
 
   // The boxes' settings: the built ones plus the publisher's public key from the export, and
   // the service's address, where boxes that cannot start report it (nginx takes no reports).
-  const settings = JSON.parse(readFileSync(join(APP_DIR, 'settings.json'), 'utf8')) as { platformSettings: Record<string, unknown> };
-  settings.platformSettings.feedPublicKey = (JSON.parse(readFileSync(join(out, 'public-key'), 'utf8')) as { publicKey: string }).publicKey;
+  const settings = JSON.parse(readFileSync(join(APP_DIR, 'settings.json'), 'utf8')) as {
+    platformSettings: Record<string, unknown>;
+  };
+  settings.platformSettings.feedPublicKey = (
+    JSON.parse(readFileSync(join(out, 'public-key'), 'utf8')) as { publicKey: string }
+  ).publicKey;
   settings.platformSettings.serviceUrl = service.url;
   writeFileSync(join(work, 'settings.json'), JSON.stringify(settings, null, 2));
   nginx = await startNginx(out, join(work, 'settings.json'));
@@ -203,11 +230,15 @@ test('an export writes the files the service serves, byte for byte, and nothing 
     expect(answer.body.equals(readFileSync(join(out, 'objects', `${entry.sha256}.json`)))).toBe(true);
   }
   // The media the feed names, and the public key a box can be given.
-  const media = readdirSync(join(service.dataDir, 'feed', 'media'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const media = readdirSync(join(service.dataDir, 'feed', 'media'), { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile(),
+  );
   expect(media.length).toBeGreaterThan(0);
   for (const entry of media.slice(0, 20)) {
     const relative = join(entry.parentPath, entry.name).slice(join(service.dataDir, 'feed', 'media').length);
-    expect(statSync(join(out, 'media', relative)).size, relative).toBe(statSync(join(entry.parentPath, entry.name)).size);
+    expect(statSync(join(out, 'media', relative)).size, relative).toBe(
+      statSync(join(entry.parentPath, entry.name)).size,
+    );
   }
   const key = JSON.parse(readFileSync(join(out, 'public-key'), 'utf8')) as { alg: string; publicKey: string };
   const servedKey = await get(`${service.url}/feed/public-key`);
@@ -238,7 +269,10 @@ test('nginx serves the export: revalidated manifest, immutable gzipped objects, 
   expect(manifestBytes.length).toBeLessThan(1024);
   const zipped = await get(`${base}/feed/manifest.json`, { 'Accept-Encoding': 'gzip' });
   expect(zipped.body.equals(manifestBytes)).toBe(true);
-  expect((await get(`${base}/feed/manifest.json`, { 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.etag! })).status).toBe(304);
+  expect(
+    (await get(`${base}/feed/manifest.json`, { 'Accept-Encoding': 'gzip', 'If-None-Match': zipped.headers.etag! }))
+      .status,
+  ).toBe(304);
 
   // An object: immutable for a year, its .gz twin as is when gzip is accepted.
   const [path, entry] = Object.entries(entries).find(([p]) => p === `villages/${village().code}.json`)!;
@@ -256,7 +290,10 @@ test('nginx serves the export: revalidated manifest, immutable gzipped objects, 
   expect(gz.headers.vary).toBe('Accept-Encoding');
   expect(gz.headers['content-type']).toMatch(/^application\/json/);
   expect(gz.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-  expect(gz.body.equals(readFileSync(join(out, 'objects', `${entry.sha256}.json.gz`))), 'the precompressed twin, not a recompression').toBe(true);
+  expect(
+    gz.body.equals(readFileSync(join(out, 'objects', `${entry.sha256}.json.gz`))),
+    'the precompressed twin, not a recompression',
+  ).toBe(true);
   expect(sha256(gunzipSync(gz.body))).toBe(entry.sha256);
   // A missing object is a plain 404 that nobody caches for a year.
   const missing = await get(`${base}/feed/objects/${'0'.repeat(64)}.json`);
@@ -268,7 +305,9 @@ test('nginx serves the export: revalidated manifest, immutable gzipped objects, 
   const villageFeed = JSON.parse(plain.body.toString('utf8')) as VillageFeed;
   const ledger = villageFeed.channels.find((c) => c.id === 15);
   expect(ledger?.kind).toBe('ledger');
-  const receipt = readdirSync(join(out, 'media'), { recursive: true }).map(String).find((name) => name.endsWith('.jpg'))!;
+  const receipt = readdirSync(join(out, 'media'), { recursive: true })
+    .map(String)
+    .find((name) => name.endsWith('.jpg'))!;
   const image = await get(`${base}/feed/media/${receipt}`);
   expect(image.status).toBe(200);
   expect(image.headers['content-type']).toBe('image/jpeg');
@@ -286,21 +325,27 @@ test('nginx serves the export: revalidated manifest, immutable gzipped objects, 
   // The build's own twin, not compressed again per request.
   expect(app.body.equals(readFileSync(join(APP_DIR, 'app.js.gz')))).toBe(true);
   const settings = await get(`${base}/settings.json`);
-  expect(JSON.parse(settings.body.toString('utf8')).platformSettings.feedPublicKey).toBe(JSON.parse(key.body.toString('utf8')).publicKey);
+  expect(JSON.parse(settings.body.toString('utf8')).platformSettings.feedPublicKey).toBe(
+    JSON.parse(key.body.toString('utf8')).publicKey,
+  );
   expect((await get(`${base}/feed/`)).status).toBe(404);
 });
 
 test('the TV app reads its feed through nginx: home, then 财务收支 by keys', async ({}, testInfo) => {
   const base = nginx!.url;
   const { code, name } = village();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, baseURL: base });
     const requests: string[] = [];
     const servers = new Set<string>();
     page.on('request', (request) => requests.push(request.url()));
     page.on('response', (response) => {
-      if (response.url().startsWith(`${base}/feed/`)) servers.add(`${response.status()} ${response.headers().server ?? '?'}`);
+      if (response.url().startsWith(`${base}/feed/`))
+        servers.add(`${response.status()} ${response.headers().server ?? '?'}`);
     });
     await page.goto(`/?inspector=1&village=${code}`);
     await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 30_000 });
@@ -310,7 +355,10 @@ test('the TV app reads its feed through nginx: home, then 财务收支 by keys',
     const villageFile = entries[`villages/${code}.json`]!;
     expect(requests).toContain(`${base}/feed/manifest.json`);
     expect(requests).toContain(`${base}/feed/objects/${villageFile.sha256}.json`);
-    expect([...servers].every((s) => /^(200|304) nginx$/.test(s)), [...servers].join(', ')).toBe(true);
+    expect(
+      [...servers].every((s) => /^(200|304) nginx$/.test(s)),
+      [...servers].join(', '),
+    ).toBe(true);
 
     // Into the ledger by remote keys; the newest month is the first row.
     await press(page, 'ArrowRight', 4);
@@ -334,15 +382,28 @@ test('the TV app reads its feed through nginx: home, then 财务收支 by keys',
 test('a box that cannot start, on a page from nginx, reports it to the service named in its settings', async () => {
   const base = nginx!.url;
   // Where a relative report would go: nginx, which takes none.
-  expect((await fetch(`${base}/box/boot-failures`, { method: 'POST', body: '{"error":"x"}' })).status).toBeGreaterThanOrEqual(400);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'] });
+  expect(
+    (await fetch(`${base}/box/boot-failures`, { method: 'POST', body: '{"error":"x"}' })).status,
+  ).toBeGreaterThanOrEqual(400);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-quic', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.route('**/app.legacy.js', (route) => route.fulfill({ contentType: 'text/javascript', body: "throw new Error('no home behind nginx');" }));
+    await page.route('**/app.legacy.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: "throw new Error('no home behind nginx');" }),
+    );
     await page.goto(`${base}/?bundle=legacy`);
     await expect(page.locator('#boot-error')).toContainText('no home behind nginx');
-    const reports = async () => (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { error: string; page: string }[];
-    await expect.poll(async () => (await reports()).some((report) => report.error.includes('no home behind nginx'))).toBe(true);
+    const reports = async () =>
+      (await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as {
+        error: string;
+        page: string;
+      }[];
+    await expect
+      .poll(async () => (await reports()).some((report) => report.error.includes('no home behind nginx')))
+      .toBe(true);
     const report = (await reports()).find((each) => each.error.includes('no home behind nginx'))!;
     expect(report.page.startsWith(`${base}/`), 'the page came from nginx').toBe(true);
   } finally {

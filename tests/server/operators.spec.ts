@@ -28,7 +28,11 @@ test('each role is created at its own level of region only', async () => {
     const answer = await call(service, 'POST', '/api/operators', admin(), { name: '新操作员', role, region });
     expect(answer.status, `${role} at ${region}`).toBe(status);
   }
-  const wrong = await call(service, 'POST', '/api/operators', admin(), { name: '新操作员', role: 'clerk', region: district.region.code });
+  const wrong = await call(service, 'POST', '/api/operators', admin(), {
+    name: '新操作员',
+    role: 'clerk',
+    region: district.region.code,
+  });
   expect(wrong.body.error.zh).toBe(`clerk 只能设在村（社区）一级，${district.region.code} 是区`);
 });
 
@@ -38,15 +42,27 @@ test('names are 1–40 visible characters, without control or direction characte
     const answer = await call(service, 'POST', '/api/operators', admin(), { name, role: 'clerk', region });
     expect([400, 413, 422], JSON.stringify(name.slice(0, 10))).toContain(answer.status);
   }
-  const named = await call(service, 'POST', '/api/operators', admin(), { name: '王'.repeat(40), role: 'clerk', region });
+  const named = await call(service, 'POST', '/api/operators', admin(), {
+    name: '王'.repeat(40),
+    role: 'clerk',
+    region,
+  });
   expect(named.status).toBe(201);
 });
 
 test('an operator can be disabled by an admin only: their tokens stop working', async () => {
-  const created = await call(service, 'POST', '/api/operators', admin(), { name: '临时文书', role: 'clerk', region: service.tokens.clerk.region });
+  const created = await call(service, 'POST', '/api/operators', admin(), {
+    name: '临时文书',
+    role: 'clerk',
+    region: service.tokens.clerk.region,
+  });
   expect((await call(service, 'GET', '/api/me', created.body.token)).status).toBe(200);
-  expect((await call(service, 'DELETE', `/api/operators/${created.body.operator.id}`, service.tokens.street.token)).status).toBe(403);
-  expect((await call(service, 'DELETE', `/api/operators/${created.body.operator.id}`, admin())).body).toEqual({ disabled: created.body.operator.id });
+  expect(
+    (await call(service, 'DELETE', `/api/operators/${created.body.operator.id}`, service.tokens.street.token)).status,
+  ).toBe(403);
+  expect((await call(service, 'DELETE', `/api/operators/${created.body.operator.id}`, admin())).body).toEqual({
+    disabled: created.body.operator.id,
+  });
   expect((await call(service, 'GET', '/api/me', created.body.token)).status).toBe(401);
   expect((await call(service, 'DELETE', `/api/operators/${created.body.operator.id}`, admin())).status).toBe(404);
 });
@@ -63,14 +79,26 @@ test("the last admin's token cannot be revoked, nor the last admin disabled", as
   expect((await call(service, 'GET', '/api/me', admin())).status).toBe(200);
 
   // With a second admin, the first can go.
-  const second = await call(service, 'POST', '/api/operators', admin(), { name: '第二位管理员', role: 'admin', region: me.body.region });
+  const second = await call(service, 'POST', '/api/operators', admin(), {
+    name: '第二位管理员',
+    role: 'admin',
+    region: me.body.region,
+  });
   expect((await call(service, 'DELETE', `/api/tokens/${tokenId}`, second.body.token)).status).toBe(200);
   expect((await call(service, 'GET', '/api/me', admin())).status).toBe(401);
 });
 
 test('only `Bearer <token>` authenticates', async () => {
   const token = service.tokens.clerk.token;
-  const as = async (authorization: string) => (await fetch(`${service.url}/api/me`, { headers: { authorization } })).status;
+  const as = async (authorization: string) =>
+    (await fetch(`${service.url}/api/me`, { headers: { authorization } })).status;
   expect(await as(`Bearer ${token}`)).toBe(200);
-  for (const header of [`Bearer ${token} x`, `Bearer  ${token}`, `bearer${token}`, `Basic ${token}`, `Bearer ${token}\u00a0`]) expect(await as(header).catch(() => 400), header).not.toBe(200);
+  for (const header of [
+    `Bearer ${token} x`,
+    `Bearer  ${token}`,
+    `bearer${token}`,
+    `Basic ${token}`,
+    `Bearer ${token}\u00a0`,
+  ])
+    expect(await as(header).catch(() => 400), header).not.toBe(200);
 });

@@ -31,9 +31,14 @@ const say = (line: string) => writeSync(1, `${line}\n`);
 const service = openService({ dataDir });
 say(`ready ${service.publisher.currentVersion}`);
 
-const admin = service.db.prepare(`SELECT id, name, role, region FROM operators WHERE role = 'admin' ORDER BY id LIMIT 1`).get() as Operator | undefined;
+const admin = service.db
+  .prepare(`SELECT id, name, role, region FROM operators WHERE role = 'admin' ORDER BY id LIMIT 1`)
+  .get() as Operator | undefined;
 if (!admin) throw new Error('no admin operator: seed the data directory first');
-const villages = service.db.prepare(`SELECT code FROM regions WHERE level = 'village' ORDER BY code`).pluck().all() as string[];
+const villages = service.db
+  .prepare(`SELECT code FROM regions WHERE level = 'village' ORDER BY code`)
+  .pluck()
+  .all() as string[];
 
 // Characters the shipped font covers (pushes are checked against it).
 const TITLES = ['冬季垃圾清运时间调整', '村民代表会议通知', '道路维修公告', '发展党员公示'];
@@ -41,10 +46,15 @@ const TITLES = ['冬季垃圾清运时间调整', '村民代表会议通知', '�
 for (let round = 0; round < max; round++) {
   const stamp = `${process.pid}-${Date.now().toString(36)}-${round}`;
   for (const [index, village] of villages.entries()) {
-    const pushed = pushItem(service, admin, { region: village, channel: 14, itemId: `crash-${stamp}-${index}` }, {
-      title: TITLES[(round + index) % TITLES.length],
-      body: ['村民代表会议决定于十二月一日起实行新的垃圾清运时间。'],
-    });
+    const pushed = pushItem(
+      service,
+      admin,
+      { region: village, channel: 14, itemId: `crash-${stamp}-${index}` },
+      {
+        title: TITLES[(round + index) % TITLES.length],
+        body: ['村民代表会议决定于十二月一日起实行新的垃圾清运时间。'],
+      },
+    );
     // A refusal throws (an OperatorError), which ends this loop with its reason.
     reviewDraft(service.db, admin, pushed.id, 'approved', null);
   }

@@ -14,7 +14,8 @@ import { call, startService } from './harness';
 
 const mount = (dir: string, options: string) => {
   const result = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`this test mounts a tmpfs and needs root: mount said ${result.stderr || result.error}`);
+  if (result.status !== 0)
+    throw new Error(`this test mounts a tmpfs and needs root: mount said ${result.stderr || result.error}`);
 };
 
 test('on a read-only data directory the feed is served, /healthz is not ok, and writes get a plain 503', async () => {
@@ -49,9 +50,16 @@ test('on a read-only data directory the feed is served, /healthz is not ok, and 
       const { clerk, admin } = service.tokens;
       expect((await call(service, 'GET', '/api/me', clerk.token)).status).toBe(200);
       const writes = [
-        await call(service, 'PUT', `/api/regions/${clerk.region}/channels/14/items/ro-1`, clerk.token, { title: '关于冬季用水安全的通知', body: ['请各户注意防冻。'] }),
+        await call(service, 'PUT', `/api/regions/${clerk.region}/channels/14/items/ro-1`, clerk.token, {
+          title: '关于冬季用水安全的通知',
+          body: ['请各户注意防冻。'],
+        }),
         await call(service, 'POST', '/api/publish', admin.token, {}),
-        await call(service, 'POST', '/api/operators', admin.token, { name: '王会计', role: 'clerk', region: clerk.region }),
+        await call(service, 'POST', '/api/operators', admin.token, {
+          name: '王会计',
+          role: 'clerk',
+          region: clerk.region,
+        }),
       ];
       for (const write of writes) {
         expect(write.status, JSON.stringify(write.body)).toBe(503);

@@ -27,18 +27,28 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => service?.stop());
 
-const served = async (): Promise<Manifest> => (await fetch(`${service.url}/feed/manifest.json`)).json() as Promise<Manifest>;
+const served = async (): Promise<Manifest> =>
+  (await fetch(`${service.url}/feed/manifest.json`)).json() as Promise<Manifest>;
 const objectFiles = () => readdirSync(join(service.dataDir, 'feed', 'objects')).sort();
 
 test('a quiet district never expires while the service runs: the manifest is re-signed daily, and nothing else is written', async () => {
   test.setTimeout(120_000);
   const { publicKey: raw } = (await (await fetch(`${service.url}/feed/public-key`)).json()) as { publicKey: string };
-  const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(raw, 'base64')]), format: 'der', type: 'spki' });
+  const key = createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(raw, 'base64')]),
+    format: 'der',
+    type: 'spki',
+  });
 
   const first = await served();
   // The first start publishes the sample as of now, not as of the sample's own date (its
   // start took a day or two of the moved clock).
-  const versionsNow = async () => (await call(service, 'GET', '/api/versions', service.tokens.admin.token)).body as { version: number; kind: string; created_at: string }[];
+  const versionsNow = async () =>
+    (await call(service, 'GET', '/api/versions', service.tokens.admin.token)).body as {
+      version: number;
+      kind: string;
+      created_at: string;
+    }[];
   const seeded = (await versionsNow()).find((v) => v.version === 1)!;
   expect(seeded.kind).toBe('seed');
   expect(Date.parse(seeded.created_at)).toBeGreaterThanOrEqual(origin - 60_000);
@@ -53,7 +63,10 @@ test('a quiet district never expires while the service runs: the manifest is re-
     const seenAt = movedNow();
     expect(verifyManifest(m, key)).toBe(true);
     expect(m.version).toBeGreaterThanOrEqual(last.version);
-    expect(Date.parse(m.expiresAt), `fresh at ${new Date(seenAt).toISOString()}: version ${m.version} expires ${m.expiresAt}`).toBeGreaterThan(seenAt + 4 * DAY_MS);
+    expect(
+      Date.parse(m.expiresAt),
+      `fresh at ${new Date(seenAt).toISOString()}: version ${m.version} expires ${m.expiresAt}`,
+    ).toBeGreaterThan(seenAt + 4 * DAY_MS);
     // The same content: every file the manifest names is the one the first version named.
     expect(m.files).toEqual(first.files);
     versions.add(m.version);

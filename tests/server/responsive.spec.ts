@@ -17,7 +17,10 @@ test.afterAll(async () => service.stop());
  * Polls the manifest one request after another until `until` settles, or `enough` have been
  * answered; returns how many were answered before it settled, and the slowest answer's time.
  */
-const pollWhile = async (until: Promise<unknown>, enough = Infinity): Promise<{ answered: number; slowestMs: number }> => {
+const pollWhile = async (
+  until: Promise<unknown>,
+  enough = Infinity,
+): Promise<{ answered: number; slowestMs: number }> => {
   let settled = false;
   void until.finally(() => (settled = true));
   let answered = 0;
@@ -57,11 +60,18 @@ test('operator writes that find the database locked by a publish wait without st
     // service); a push reads first (SQLite refuses it at once). Both must wait their turn.
     const scheduling = call(service, 'POST', '/api/publish', admin.token, { at: '2030-01-01T08:00:00+08:00' });
     const pushPath = `/api/regions/${clerk.region}/channels/14/items/during-publish`;
-    const pushing = call(service, 'PUT', pushPath, clerk.token, { title: '关于冬季用水安全的通知', body: ['请各户注意防冻。'] });
+    const pushing = call(service, 'PUT', pushPath, clerk.token, {
+      title: '关于冬季用水安全的通知',
+      body: ['请各户注意防冻。'],
+    });
     // Both have met the lock (the service says so when a write first does) and are waiting. A
     // service blocked inside SQLite's busy timeout would say nothing, nor answer, for seconds.
-    await expect.poll(() => service.log(), { message: 'the scheduled publish met the lock', timeout: 4_000 }).toContain('POST /api/publish: the database is busy');
-    await expect.poll(() => service.log(), { message: 'the push met the lock', timeout: 4_000 }).toContain(`PUT ${pushPath}: the database is busy`);
+    await expect
+      .poll(() => service.log(), { message: 'the scheduled publish met the lock', timeout: 4_000 })
+      .toContain('POST /api/publish: the database is busy');
+    await expect
+      .poll(() => service.log(), { message: 'the push met the lock', timeout: 4_000 })
+      .toContain(`PUT ${pushPath}: the database is busy`);
     const polls = await pollWhile(Promise.race([scheduling, pushing]), 10);
     expect(polls.answered, 'polls answered while the writes wait for the lock').toBe(10);
     expect(polls.slowestMs, 'the slowest of them, in ms').toBeLessThan(1_000);

@@ -9,7 +9,12 @@ import { createPublicKey } from 'node:crypto';
 import { verifyManifest } from '../../server/publish/signing';
 import { call, startService } from './harness';
 
-const keyOf = (raw: string) => createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(raw, 'base64')]), format: 'der', type: 'spki' });
+const keyOf = (raw: string) =>
+  createPublicKey({
+    key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(raw, 'base64')]),
+    format: 'der',
+    type: 'spki',
+  });
 
 test('the first start after rotate-key serves a manifest signed by the new key and the old one', async () => {
   test.setTimeout(240_000);
@@ -18,7 +23,9 @@ test('the first start after rotate-key serves a manifest signed by the new key a
   const before = await (await fetch(`${first.url}/feed/manifest.json`)).json();
   await first.stop();
 
-  const rotated = execFileSync('npx', ['tsx', 'server/cli/sanwu.ts', 'rotate-key', '--data-dir', first.dataDir], { encoding: 'utf8' });
+  const rotated = execFileSync('npx', ['tsx', 'server/cli/sanwu.ts', 'rotate-key', '--data-dir', first.dataDir], {
+    encoding: 'utf8',
+  });
   expect(rotated).toContain(oldKey);
 
   const service = await startService(first.dataDir);
@@ -26,12 +33,18 @@ test('the first start after rotate-key serves a manifest signed by the new key a
     const newKey = ((await (await fetch(`${service.url}/feed/public-key`)).json()) as { publicKey: string }).publicKey;
     expect(newKey).not.toBe(oldKey);
     // Without any publish: a new version, signed by both, with the same content.
-    await expect.poll(async () => (await (await fetch(`${service.url}/feed/manifest.json`)).json()).version, { timeout: 30_000 }).toBeGreaterThan(before.version);
+    await expect
+      .poll(async () => (await (await fetch(`${service.url}/feed/manifest.json`)).json()).version, { timeout: 30_000 })
+      .toBeGreaterThan(before.version);
     const manifest = await (await fetch(`${service.url}/feed/manifest.json`)).json();
     expect(verifyManifest(manifest, keyOf(newKey))).toBe(true);
     expect(verifyManifest({ ...manifest, signature: manifest.previousKeySignature }, keyOf(oldKey))).toBe(true);
     expect(manifest.files).toEqual(before.files);
-    const versions = (await call(service, 'GET', '/api/versions', service.tokens.admin.token)).body as { version: number; kind: string; status: string }[];
+    const versions = (await call(service, 'GET', '/api/versions', service.tokens.admin.token)).body as {
+      version: number;
+      kind: string;
+      status: string;
+    }[];
     expect(versions[0]).toMatchObject({ version: manifest.version, kind: 'resign', status: 'complete' });
   } finally {
     await service.stop();

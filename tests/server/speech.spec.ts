@@ -21,20 +21,33 @@ test.afterAll(async () => {
 
 const villageItem = async (channel: number, id: string) => {
   const entries = await servedEntries(async (path) => (await fetch(`${service.url}${path}`)).json());
-  const village = await (await fetch(`${service.url}/feed/objects/${entries[`villages/${service.tokens.clerk.region}.json`]!.sha256}.json`)).json();
-  return village.channels.find((c: { id: number }) => c.id === channel).content.find((i: { id: string }) => i.id === id);
+  const village = await (
+    await fetch(`${service.url}/feed/objects/${entries[`villages/${service.tokens.clerk.region}.json`]!.sha256}.json`)
+  ).json();
+  return village.channels
+    .find((c: { id: number }) => c.id === channel)
+    .content.find((i: { id: string }) => i.id === id);
 };
 
 const publish = async (channel: number, id: string, item: unknown) => {
   const { admin, clerk } = service.tokens;
-  const draft = await call(service, 'PUT', `/api/regions/${clerk.region}/channels/${channel}/items/${id}`, admin.token, item);
+  const draft = await call(
+    service,
+    'PUT',
+    `/api/regions/${clerk.region}/channels/${channel}/items/${id}`,
+    admin.token,
+    item,
+  );
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   await call(service, 'POST', `/api/drafts/${draft.body.id}/approve`, admin.token);
   expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
 };
 
 test('publishing a notice has the speech engine read it once; the clip is published with it, named by its hash', async () => {
-  await publish(14, 'spoken-1', { title: '关于发放耕地地力补贴的通知', body: ['每亩补贴¥126.50，本月20日前发到各户一卡通。'] });
+  await publish(14, 'spoken-1', {
+    title: '关于发放耕地地力补贴的通知',
+    body: ['每亩补贴¥126.50，本月20日前发到各户一卡通。'],
+  });
   expect(speech.requests).toHaveLength(1);
   expect(speech.requests[0]!.voice).toBe('zh-CN');
   // Money is spoken as money, not as digits and a yen sign.
@@ -58,13 +71,21 @@ test("an operator's own recording is uploaded, published with the item, and not 
   // A real (if short) recording: a header without samples is refused (tests/server/uploads.spec.ts).
   const recording = wav(3);
   const upload = async (bytes: Buffer, type: string) => {
-    const response = await fetch(`${service.url}/api/media`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': type }, body: new Uint8Array(bytes) });
+    const response = await fetch(`${service.url}/api/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': type },
+      body: new Uint8Array(bytes),
+    });
     return { status: response.status, body: await response.json() };
   };
   const uploaded = await upload(recording, 'audio/wav');
   expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
   expect(uploaded.body.src).toMatch(/^media\/[0-9a-f]{64}\.wav$/);
-  await publish(14, 'dialect-1', { title: '方言录音：冬季防火提示', body: ['请看好炉火。'], audio: { src: uploaded.body.src, durationSec: 12 } });
+  await publish(14, 'dialect-1', {
+    title: '方言录音：冬季防火提示',
+    body: ['请看好炉火。'],
+    audio: { src: uploaded.body.src, durationSec: 12 },
+  });
   expect((await villageItem(14, 'dialect-1')).audio).toEqual({ src: uploaded.body.src, durationSec: 12 });
   expect(speech.requests.length).toBe(before);
   const refused = await upload(Buffer.from('not audio at all'), 'audio/wav');

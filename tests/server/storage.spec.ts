@@ -16,7 +16,11 @@ test('a second service on the same data directory refuses to start, and says why
   const service = await startService();
   try {
     const second = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', service.dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        'npx',
+        ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', service.dataDir],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.on('data', (d) => (output += d));
@@ -59,7 +63,11 @@ test("the framework's own errors come in the API's shape, in Chinese and English
     const { token, region } = service.tokens.clerk;
     const url = `${service.url}/api/regions/${region}/channels/14/items/bad-1`;
     const send = async (contentType: string, body: string) => {
-      const response = await fetch(url, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+      const response = await fetch(url, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
+        body,
+      });
       return { status: response.status, body: (await response.json()) as { error: { zh: string; en: string } } };
     };
     const notJson = await send('application/json', '{"title": ');

@@ -79,13 +79,19 @@ test('a body too large for an operator endpoint is answered 413, in Chinese and 
   const path = `/api/regions/${service.tokens.clerk.region}/channels/14/items/large-1`;
   // Six megabytes of JSON: over the 5 MB every operator body may be.
   const body = JSON.stringify({ title: '通知', body: '字'.repeat(2_000_000) });
-  const response = await fetch(`${service.url}${path}`, { method: 'PUT', headers: { authorization: `Bearer ${service.tokens.clerk.token}`, 'content-type': 'application/json' }, body });
+  const response = await fetch(`${service.url}${path}`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${service.tokens.clerk.token}`, 'content-type': 'application/json' },
+    body,
+  });
   expect(response.status).toBe(413);
   const { error } = await response.json();
   expect(error.zh).toContain('内容太大');
   expect(error.en).toContain('larger than allowed');
   // Nothing was stored under that id.
-  const read = await fetch(`${service.url}${path}`, { headers: { authorization: `Bearer ${service.tokens.clerk.token}` } });
+  const read = await fetch(`${service.url}${path}`, {
+    headers: { authorization: `Bearer ${service.tokens.clerk.token}` },
+  });
   expect((await read.json()).pending).toBeNull();
 });
 
@@ -93,7 +99,9 @@ test('a body too large for an operator endpoint is answered 413, in Chinese and 
 const meWith = async (authorization: string) => {
   const socket = await open();
   const answer = answerOf(socket);
-  socket.write(`GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: ${authorization}\r\n\r\n`);
+  socket.write(
+    `GET /api/me HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: ${authorization}\r\n\r\n`,
+  );
   return (await answer).data.split('\r\n')[0];
 };
 
@@ -111,7 +119,9 @@ test('a space after the token is not part of the header (HTTP strips it), so it 
 test('wrong tokens from one address are answered 401 up to the limit, then 429 with Retry-After', async () => {
   const statuses: number[] = [];
   for (let i = 0; i < FAILED_SIGN_IN_LIMIT + 5; i++) {
-    const response = await fetch(`${service.url}/api/me`, { headers: { authorization: `Bearer guess-${i}-${Math.random()}` } });
+    const response = await fetch(`${service.url}/api/me`, {
+      headers: { authorization: `Bearer guess-${i}-${Math.random()}` },
+    });
     statuses.push(response.status);
     if (response.status === 429) {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -19,7 +19,9 @@ const report = (service: RunningService, forwardedFor: string) =>
   }).then((response) => response.status);
 
 const storedAddresses = async (service: RunningService) =>
-  ((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { address: string }[]).map((row) => row.address);
+  ((await call(service, 'GET', '/api/boot-failures', service.tokens.admin.token)).body as { address: string }[]).map(
+    (row) => row.address,
+  );
 
 test.describe('behind a trusted proxy (--trust-proxy 127.0.0.1)', () => {
   let service: RunningService;
@@ -68,7 +70,21 @@ test.describe('without --trust-proxy', () => {
 });
 
 test('a --trust-proxy that is neither addresses nor a number of hops stops the start, naming it', () => {
-  const started = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'sanwu-test-')), '--trust-proxy', 'nginx.local'], { encoding: 'utf8', timeout: 60_000 });
+  const started = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'sanwu-test-')),
+      '--trust-proxy',
+      'nginx.local',
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
   expect(started.status).toBe(1);
   expect(started.stderr).toContain('--trust-proxy: "nginx.local" is not an IP address or CIDR range');
 });

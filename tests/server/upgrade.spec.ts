@@ -16,10 +16,14 @@ test('a database with published versions from before the last migrations is upgr
   // The first release: the service seeds and publishes on migrations 1-2 only.
   const oldDb = new Database(join(dataDir, 'sanwu.db'));
   oldDb.pragma('foreign_keys = ON');
-  oldDb.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  oldDb.exec(
+    'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   for (const migration of MIGRATIONS.filter((m) => m.version <= 2)) {
     oldDb.exec(migration.sql);
-    oldDb.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(migration.version, migration.name, '2026-11-01T00:00:00Z');
+    oldDb
+      .prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)')
+      .run(migration.version, migration.name, '2026-11-01T00:00:00Z');
   }
   oldDb.exec(`
     INSERT INTO regions (code, level, name) VALUES ('370703000000', 'district', '寒亭区');
@@ -33,8 +37,12 @@ test('a database with published versions from before the last migrations is upgr
   const db = openDatabase(join(dataDir, 'sanwu.db'));
   const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
   expect(applied).toEqual(MIGRATIONS.map((m) => m.version));
-  expect(db.prepare('SELECT version, kind, status FROM versions').all()).toEqual([{ version: 1, kind: 'seed', status: 'complete' }]);
-  expect(db.prepare('SELECT version, item_id, revision_id FROM version_items').all()).toEqual([{ version: 1, item_id: 'news-1', revision_id: 1 }]);
+  expect(db.prepare('SELECT version, kind, status FROM versions').all()).toEqual([
+    { version: 1, kind: 'seed', status: 'complete' },
+  ]);
+  expect(db.prepare('SELECT version, item_id, revision_id FROM version_items').all()).toEqual([
+    { version: 1, item_id: 'news-1', revision_id: 1 },
+  ]);
   expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
   db.close();
 });

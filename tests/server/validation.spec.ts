@@ -39,7 +39,8 @@ const voucher = (number: string, overrides: Record<string, unknown> = {}) => ({
 const pushMonth = (vouchers: unknown[], extra: Record<string, unknown> = {}) =>
   call(service, 'PUT', `/api/regions/${village()}/channels/15/items/2026-11`, clerk().token, { vouchers, ...extra });
 
-const messages = (answer: { body: { problems?: { zh: string; en: string }[] } }) => (answer.body.problems ?? []).map((p) => p.zh);
+const messages = (answer: { body: { problems?: { zh: string; en: string }[] } }) =>
+  (answer.body.problems ?? []).map((p) => p.zh);
 
 test('a valid month is stored as a draft, its opening balance carried from October', async () => {
   const answer = await pushMonth([voucher('记-0001')]);
@@ -100,19 +101,53 @@ test("characters the box's font cannot show are reported", async () => {
 });
 
 test('an item pushed to a sub-channel of another level, or a malformed notice, is refused', async () => {
-  const wrongLevel = await call(service, 'PUT', `/api/regions/${village()}/channels/6/items/x`, service.tokens.admin.token, { title: '街道动态', body: ['正文'] });
+  const wrongLevel = await call(
+    service,
+    'PUT',
+    `/api/regions/${village()}/channels/6/items/x`,
+    service.tokens.admin.token,
+    { title: '街道动态', body: ['正文'] },
+  );
   expect(wrongLevel.status).toBe(422);
   expect(wrongLevel.body.error.zh).toContain('不属于');
-  const noTitle = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/n1`, clerk().token, { body: ['正文'] });
+  const noTitle = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/n1`, clerk().token, {
+    body: ['正文'],
+  });
   expect(messages(noTitle)).toContain('「n1」的「标题」缺少必填项');
-  const official = (phone: string, role = '党支部书记') => ({ name: '王建国', role, duties: '主持全面工作', photo: { src: 'media/x.jpg', width: 300, height: 400 }, phone });
+  const official = (phone: string, role = '党支部书记') => ({
+    name: '王建国',
+    role,
+    duties: '主持全面工作',
+    photo: { src: 'media/x.jpg', width: 300, height: 400 },
+    phone,
+  });
   // An official's duty phone is public: a whole mobile is stored as given.
-  const dutyPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p1`, clerk().token, official('13812345678'));
+  const dutyPhone = await call(
+    service,
+    'PUT',
+    `/api/regions/${village()}/channels/12/items/p1`,
+    clerk().token,
+    official('13812345678'),
+  );
   expect(dutyPhone.status).toBe(201);
-  const notAPhone = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p2`, clerk().token, official('请拨 138'));
-  expect(messages(notAPhone)).toContain('「p2」的「电话」只能填工作电话：手机号、办公电话或服务热线（如 13812345678、0536-7251234、12345）');
+  const notAPhone = await call(
+    service,
+    'PUT',
+    `/api/regions/${village()}/channels/12/items/p2`,
+    clerk().token,
+    official('请拨 138'),
+  );
+  expect(messages(notAPhone)).toContain(
+    '「p2」的「电话」只能填工作电话：手机号、办公电话或服务热线（如 13812345678、0536-7251234、12345）',
+  );
   // The same mobile beside the phone field is a private number.
-  const inRole = await call(service, 'PUT', `/api/regions/${village()}/channels/12/items/p3`, clerk().token, official('13812345678', '书记 13812345678'));
+  const inRole = await call(
+    service,
+    'PUT',
+    `/api/regions/${village()}/channels/12/items/p3`,
+    clerk().token,
+    official('13812345678', '书记 13812345678'),
+  );
   expect(messages(inRole).join()).toContain('「p3」的「职务」含有完整的手机号');
 });
 
@@ -129,7 +164,13 @@ test('nothing invalid reaches the feed: refused pushes leave the published versi
 
 test('fields an item does not have are refused, whatever they hold', async () => {
   const notice = { title: '停水通知', body: ['明日停水。'], evil: '<img src=x onerror=alert(1)>' };
-  const answer = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/unknown-field`, clerk().token, notice);
+  const answer = await call(
+    service,
+    'PUT',
+    `/api/regions/${village()}/channels/14/items/unknown-field`,
+    clerk().token,
+    notice,
+  );
   expect(answer.status).toBe(422);
   expect(messages(answer)).toContain('「unknown-field」的「evil」不是这类内容的字段，不能提交');
   const inVoucher = await pushMonth([voucher('记-0001', { memo: 'x' })]);
@@ -139,7 +180,11 @@ test('fields an item does not have are refused, whatever they hold', async () =>
 test('an item nested deeper than any kind of content is refused before anything else is checked', async () => {
   let deep: unknown = 'x';
   for (let i = 0; i < 500; i++) deep = [deep];
-  const answer = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/deep`, clerk().token, { title: '通知', body: ['正文'], deep });
+  const answer = await call(service, 'PUT', `/api/regions/${village()}/channels/14/items/deep`, clerk().token, {
+    title: '通知',
+    body: ['正文'],
+    deep,
+  });
   expect(answer.status).toBe(422);
   expect(messages(answer)).toEqual(['「deep」的「内容」嵌套太深（最多 8 层）']);
 });
@@ -147,7 +192,17 @@ test('an item nested deeper than any kind of content is refused before anything 
 test('impossible amounts are refused: beyond exact integers, or above the district ceiling per voucher', async () => {
   // 9007199254740993 is sent as written: JSON.stringify would round it.
   const raw = (amount: string) =>
-    call(service, 'PUT', `/api/regions/${village()}/channels/15/items/2026-11`, clerk().token, undefined, JSON.stringify({ vouchers: [voucher('记-0001', { amountFen: 1 })] }).replace('"amountFen":1', `"amountFen":${amount}`));
+    call(
+      service,
+      'PUT',
+      `/api/regions/${village()}/channels/15/items/2026-11`,
+      clerk().token,
+      undefined,
+      JSON.stringify({ vouchers: [voucher('记-0001', { amountFen: 1 })] }).replace(
+        '"amountFen":1',
+        `"amountFen":${amount}`,
+      ),
+    );
   for (const amount of ['1e20', '1e308', '9007199254740993']) {
     const answer = await raw(amount);
     expect(answer.status, amount).toBe(422);
@@ -166,8 +221,16 @@ test('impossible amounts are refused: beyond exact integers, or above the distri
 });
 
 test('ledger rules: vouchers dated within their month, no voucher number twice, receipts only uploaded media', async () => {
-  const outside = await pushMonth([voucher('记-0001', { date: '2099-11-05T00:00:00+08:00' }), voucher('记-0002', { date: '2025-01-05T00:00:00+08:00' })]);
-  expect(messages(outside)).toEqual(expect.arrayContaining(['「记-0001」的「日期」不在本月（2026-11）之内', '「记-0002」的「日期」不在本月（2026-11）之内']));
+  const outside = await pushMonth([
+    voucher('记-0001', { date: '2099-11-05T00:00:00+08:00' }),
+    voucher('记-0002', { date: '2025-01-05T00:00:00+08:00' }),
+  ]);
+  expect(messages(outside)).toEqual(
+    expect.arrayContaining([
+      '「记-0001」的「日期」不在本月（2026-11）之内',
+      '「记-0002」的「日期」不在本月（2026-11）之内',
+    ]),
+  );
   const twice = await pushMonth([voucher('记-0001'), voucher('记-0001', { id: 'v-2026-11-other' })]);
   expect(messages(twice)).toContain('「记-0001」的「凭证号」与本月另一张凭证重号');
   const receipt = (src: string) => ({ src, width: 1024, height: 768, kind: '发票' });
@@ -183,10 +246,24 @@ test('ledger rules: vouchers dated within their month, no voucher number twice, 
 test('every attachment of a voucher is its own image: the count must equal the images, naming the voucher', async () => {
   const images = october().vouchers.find((v: { receipts: unknown[] }) => v.receipts.length > 1)!.receipts as unknown[];
   expect(images.length).toBeGreaterThan(1);
-  const short = await pushMonth([voucher('记-0001'), voucher('记-0002', { attachmentCount: images.length + 1, receipts: images })]);
+  const short = await pushMonth([
+    voucher('记-0001'),
+    voucher('记-0002', { attachmentCount: images.length + 1, receipts: images }),
+  ]);
   expect(short.status).toBe(422);
-  expect(messages(short)).toEqual([`「记-0002」的「附件张数」为 ${images.length + 1} 张，但附了 ${images.length} 张图片：每张附件各附一张图片（sanwu attach 可一次附多张）`]);
-  expect(short.body.problems[0].en).toContain(`记-0002: number of attachments is ${images.length + 1} but ${images.length} image(s) are attached`);
+  expect(messages(short)).toEqual([
+    `「记-0002」的「附件张数」为 ${images.length + 1} 张，但附了 ${images.length} 张图片：每张附件各附一张图片（sanwu attach 可一次附多张）`,
+  ]);
+  expect(short.body.problems[0].en).toContain(
+    `记-0002: number of attachments is ${images.length + 1} but ${images.length} image(s) are attached`,
+  );
   // As many images as attachments; or none yet, when the books come before the scans.
-  expect((await pushMonth([voucher('记-0001', { attachmentCount: 2, receipts: [] }), voucher('记-0002', { attachmentCount: images.length, receipts: images })])).status).toBe(201);
+  expect(
+    (
+      await pushMonth([
+        voucher('记-0001', { attachmentCount: 2, receipts: [] }),
+        voucher('记-0002', { attachmentCount: images.length, receipts: images }),
+      ])
+    ).status,
+  ).toBe(201);
 });

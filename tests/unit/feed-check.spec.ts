@@ -10,7 +10,10 @@ import { checkDistrict, checkLedgerMonth, checkStreet, checkVillage } from '../.
 import { validateDistrict, validateLedgerMonth, validateStreet, validateVillage } from '../../src/feed/validate';
 
 const FEED = 'static/feed';
-const files = (dir: string): string[] => readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? files(join(dir, name)) : [join(dir, name)],
+  );
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 const CHECKS = {
@@ -32,7 +35,10 @@ test('the box accepts every file of the sample feed, as the service does', () =>
 });
 
 test('the box refuses a file whose fields it reads are missing or of the wrong type, and names them', () => {
-  const village = json(`${FEED}/villages/370703001001.json`) as { channels: { content: unknown }[]; region: { name?: unknown } };
+  const village = json(`${FEED}/villages/370703001001.json`) as {
+    channels: { content: unknown }[];
+    region: { name?: unknown };
+  };
   const broken = structuredClone(village);
   delete broken.region.name;
   broken.channels[0]!.content = 'not a list';

@@ -10,7 +10,8 @@ const district = () => read(feedPaths.district());
 const village = () => read(feedPaths.village(district().streets[0].villages[0].code));
 const firstMonth = () => read(village().channels.find((c: { id: number }) => c.id === 15).content.months[0].file);
 
-const problemsOf = (result: { ok: boolean; problems?: { path: string; message: string }[] }) => (result.ok ? [] : result.problems!);
+const problemsOf = (result: { ok: boolean; problems?: { path: string; message: string }[] }) =>
+  result.ok ? [] : result.problems!;
 
 test('the committed JSON Schema is the one the code emits (run npm run schema after changing the feed)', () => {
   expect(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'))).toEqual(JSON.parse(JSON.stringify(feedJsonSchemaDocument())));
@@ -36,7 +37,9 @@ test('the sample files validate', () => {
 
 test('a file of another schema version is refused with that reason', () => {
   const feed = { ...district(), schemaVersion: 2 };
-  expect(problemsOf(validateDistrict(feed))).toEqual([{ path: '/schemaVersion', message: 'unsupported schema version 2, expected 1' }]);
+  expect(problemsOf(validateDistrict(feed))).toEqual([
+    { path: '/schemaVersion', message: 'unsupported schema version 2, expected 1' },
+  ]);
 });
 
 test('times must carry +08:00, money must be whole fen and never negative', () => {
@@ -64,13 +67,18 @@ test("a month's vouchers must add up to its totals and its balances must chain",
   expect(paths.some((p) => p === '/incomeFen' || p === '/expenseFen')).toBe(true);
   const chained = firstMonth();
   chained.closingFen += 100;
-  expect(problemsOf(validateLedgerMonth(chained))).toEqual([{ path: '/closingFen', message: 'opening + income - spending does not equal closing balance' }]);
+  expect(problemsOf(validateLedgerMonth(chained))).toEqual([
+    { path: '/closingFen', message: 'opening + income - spending does not equal closing balance' },
+  ]);
 });
 
 test('a sub-channel in the wrong file, or of the wrong kind, is refused', () => {
   const feed = village();
   feed.channels[0].id = 3;
-  expect(problemsOf(validateVillage(feed))[0]).toEqual({ path: '/channels/0/id', message: 'sub-channel 3 does not belong in a village feed' });
+  expect(problemsOf(validateVillage(feed))[0]).toEqual({
+    path: '/channels/0/id',
+    message: 'sub-channel 3 does not belong in a village feed',
+  });
   const street = read(feedPaths.street(village().street));
   const household = { ...street.channels[0], id: 21 };
   street.channels.push(household);
@@ -84,7 +92,10 @@ test("an official's duty phone is published whole; anything but a work phone the
   expect(problemsOf(validateVillage(feed))).toEqual([]);
   for (const bad of ['请拨 138', '6228480012345678901', '138 1234 5678']) {
     people.content[0].phone = bad;
-    expect(problemsOf(validateVillage(feed)).some((p) => p.path.endsWith('/content/0/phone')), bad).toBe(true);
+    expect(
+      problemsOf(validateVillage(feed)).some((p) => p.path.endsWith('/content/0/phone')),
+      bad,
+    ).toBe(true);
   }
 });
 

@@ -52,7 +52,11 @@ const traditionalFonts = (): Pick<Font, 'hasGlyphForCodePoint'> => {
 };
 
 /** For each file, the characters without a glyph (in first-seen order). */
-function missingGlyphs(font: Pick<Font, 'hasGlyphForCodePoint'>, files: string[], convert = (s: string) => s): string[] {
+function missingGlyphs(
+  font: Pick<Font, 'hasGlyphForCodePoint'>,
+  files: string[],
+  convert = (s: string) => s,
+): string[] {
   const report: string[] = [];
   for (const file of files) {
     const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
@@ -64,7 +68,9 @@ function missingGlyphs(font: Pick<Font, 'hasGlyphForCodePoint'>, files: string[]
       }
     }
     if (missing.size > 0) {
-      const list = [...missing].map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+      const list = [...missing].map(
+        (ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+      );
       report.push(`${relative(ROOT, file)}: ${list.join(' ')}`);
     }
   }
@@ -83,14 +89,19 @@ test('the shipped font is a WOFF2 subset of WenQuanYi Micro Hei with the GB2312 
   expect(font.type).toBe('WOFF2');
   expect(font.familyName).toBe('WenQuanYi Micro Hei');
   // Spot checks, including the first and last GB2312 hanzi (啊, 齄) and fullwidth punctuation.
-  const missing = [...'啊齄三务公开村财政（）《》，。：￥'].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
+  const missing = [...'啊齄三务公开村财政（）《》，。：￥'].filter(
+    (ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!),
+  );
   expect(missing, explain([`built-in set: ${missing.join(' ')}`])).toEqual([]);
 });
 
 test('every character of the translations has a glyph in the shipped font', () => {
   const font = loadFont();
   const files = existsSync(I18N_DIR)
-    ? readdirSync(I18N_DIR).filter((n) => n.endsWith('.json')).sort().map((n) => join(I18N_DIR, n))
+    ? readdirSync(I18N_DIR)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => join(I18N_DIR, n))
     : [];
   test.info().annotations.push({ type: 'checked', description: `${files.length} translation files` });
   const report = missingGlyphs(font, files);

@@ -1,6 +1,14 @@
 import { test, expect } from '@playwright/test';
 import { amountInWords, formatFen } from '../../src/format/money';
-import { chinaDate, chinaTime, daysUntil, formatDate, formatDateTime, formatMonth, toEpoch } from '../../src/format/dates';
+import {
+  chinaDate,
+  chinaTime,
+  daysUntil,
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  toEpoch,
+} from '../../src/format/dates';
 import { jsonStrings, walkJson } from '../../src/feed/jsonWalk';
 import { maskBankCard, maskIdNumber, maskMobile, maskName } from '../../src/format/mask';
 import { findUnmaskedNumber } from '../../src/format/personalNumbers';
@@ -71,7 +79,16 @@ test('chinaTime writes a moment in China’s zone whatever the machine’s zone:
 
 test('walkJson visits every string, number and key with its JSON Pointer path', () => {
   const seen: string[] = [];
-  walkJson({ title: '通知', rows: [{ card: 6228480012345678 }], '13812345678': true }, (leaf) => seen.push(`${leaf.kind} ${leaf.path} ${leaf.value}`));
-  expect(seen).toEqual(['key /title title', 'string /title 通知', 'key /rows rows', 'key /rows/0/card card', 'number /rows/0/card 6228480012345678', 'key /13812345678 13812345678']);
+  walkJson({ title: '通知', rows: [{ card: 6228480012345678 }], '13812345678': true }, (leaf) =>
+    seen.push(`${leaf.kind} ${leaf.path} ${leaf.value}`),
+  );
+  expect(seen).toEqual([
+    'key /title title',
+    'string /title 通知',
+    'key /rows rows',
+    'key /rows/0/card card',
+    'number /rows/0/card 6228480012345678',
+    'key /13812345678 13812345678',
+  ]);
   expect(jsonStrings({ a: ['x', { b: 'y' }], n: 1 })).toEqual(['x', 'y']);
 });

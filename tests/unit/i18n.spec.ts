@@ -14,7 +14,8 @@ test('every language carries every key of zh-Hans, with the same placeholders', 
 });
 
 /** Characters written differently in Traditional Chinese: none may remain in zh-Hant. */
-const SIMPLIFIED_ONLY = '务闻询问听证广动态导评议联录项与员党财资产债专补贴单档办进发时这说话请们个为后开关门车长东对会经钱银账户页载误显选择级键确频视号张称区';
+const SIMPLIFIED_ONLY =
+  '务闻询问听证广动态导评议联录项与员党财资产债专补贴单档办进发时这说话请们个为后开关门车长东对会经钱银账户页载误显选择级键确频视号张称区';
 
 test('zh-Hant is in Traditional characters and en has no Chinese left', () => {
   for (const [key, value] of Object.entries(LANGUAGES['zh-Hant'])) {

@@ -28,12 +28,15 @@ test('each PNG is its source as rendered now, white on transparent, and the set 
     const shipped = readFileSync(join(ICON_OUTPUT, `${name}.png`));
     total += statSync(join(ICON_OUTPUT, `${name}.png`)).size;
     const fresh = await renderIcon(readFileSync(join(ICON_SOURCES, `${name}.svg`)));
-    const [a, b] = await Promise.all([shipped, fresh].map((png) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })));
+    const [a, b] = await Promise.all(
+      [shipped, fresh].map((png) => sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true })),
+    );
     expect(a!.info.width, name).toBe(ICON_SIZE);
     expect(a!.data.equals(b!.data), `${name}.png is stale: run npm run icons`).toBe(true);
     // Every pixel that shows is white: the tint alone decides its colour on screen.
     let coloured = 0;
-    for (let i = 0; i < a!.data.length; i += 4) if (a!.data[i + 3]! > 0 && Math.min(a!.data[i]!, a!.data[i + 1]!, a!.data[i + 2]!) < 250) coloured++;
+    for (let i = 0; i < a!.data.length; i += 4)
+      if (a!.data[i + 3]! > 0 && Math.min(a!.data[i]!, a!.data[i + 1]!, a!.data[i + 2]!) < 250) coloured++;
     expect(coloured, `${name}: pixels that are not white`).toBe(0);
   }
   expect(total).toBeLessThan(40_000);

@@ -10,7 +10,12 @@ import { parseCircular, parseDependencyTree, type DependencyTree } from 'dpdm';
 
 /** Every import, type-only ones included (`transform: false` keeps them). */
 const importsOf = (...globs: string[]): Promise<DependencyTree> =>
-  parseDependencyTree(globs, { context: process.cwd(), tsconfig: 'tsconfig.json', transform: false, skipDynamicImports: false });
+  parseDependencyTree(globs, {
+    context: process.cwd(),
+    tsconfig: 'tsconfig.json',
+    transform: false,
+    skipDynamicImports: false,
+  });
 
 /** The layer a server module belongs to: its folder (server/content), or itself for a file at the top (server/app.ts). */
 const layerOf = (file: string) => file.split('/').slice(0, 2).join('/');
@@ -23,7 +28,12 @@ const serverLayers = (tree: DependencyTree): DependencyTree => {
     const layer = layerOf(file);
     const edges = [...(layers[layer] ?? [])];
     for (const dependency of dependencies ?? []) {
-      if (!dependency.id?.startsWith('server/') || layerOf(dependency.id) === layer || edges.some((e) => e.id === layerOf(dependency.id!))) continue;
+      if (
+        !dependency.id?.startsWith('server/') ||
+        layerOf(dependency.id) === layer ||
+        edges.some((e) => e.id === layerOf(dependency.id!))
+      )
+        continue;
       edges.push({ ...dependency, issuer: layer, id: layerOf(dependency.id) });
     }
     layers[layer] = edges;

@@ -10,7 +10,8 @@ import ExcelJS from 'exceljs';
 import { readLedgerFile } from '../../server/import';
 import { IMPORT_LIMITS } from '../../server/import/limits';
 
-const read = (bytes: Uint8Array, name: string) => readLedgerFile(bytes, name, { month: '2026-11', publishedAt: '2026-11-02T09:00:00+08:00' });
+const read = (bytes: Uint8Array, name: string) =>
+  readLedgerFile(bytes, name, { month: '2026-11', publishedAt: '2026-11-02T09:00:00+08:00' });
 
 /** The one problem of a refused file: its code and bilingual message. */
 const refusal = async (bytes: Uint8Array, name: string) => {
@@ -102,8 +103,12 @@ test('an .xlsx whose zip directory cannot be followed (a Zip64 offset) is refuse
 });
 
 test('an .xlsx whose parts declare gigabytes, or inflate a thousandfold, is refused before anything is inflated', async () => {
-  const lying = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), declaredSize: 2_000_000_000 }]);
-  expect((await refusal(lying, '谎报.xlsx')).zh).toContain(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / 1024 / 1024} MB`);
+  const lying = zip([
+    { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet/>'), declaredSize: 2_000_000_000 },
+  ]);
+  expect((await refusal(lying, '谎报.xlsx')).zh).toContain(
+    `解压后超过 ${IMPORT_LIMITS.inflatedBytes / 1024 / 1024} MB`,
+  );
   const bomb = zip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(8 * 1024 * 1024, 0x20) }]);
   expect(bomb.length, 'a few kilobytes on disk').toBeLessThan(20_000);
   const problem = await refusal(bomb, '炸弹.xlsx');
@@ -123,7 +128,9 @@ test('an .xlsx whose parts declare small sizes but inflate far more is stopped w
   // Sparse random bits: 12 MB that deflate only some thirtyfold.
   const part = randomBytes(12 * 1024 * 1024);
   for (let i = 0; i < part.length; i++) part[i] = part[i]! < 8 ? 1 : 0;
-  const many = zip(Array.from({ length: 10 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: part, declaredSize: 100 })));
+  const many = zip(
+    Array.from({ length: 10 }, (_, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: part, declaredSize: 100 })),
+  );
   const total = await refusal(many, '合计.xlsx');
   expect(total.zh).toContain(`解压后超过 ${IMPORT_LIMITS.inflatedBytes / 1024 / 1024} MB`);
   expect(total.zh).toMatch(/「xl\/worksheets\/sheet\d+\.xml」/);

@@ -32,9 +32,11 @@ const zh = LANGUAGES['zh-Hans'];
 const channelName = (id: number) => zh[`channel.${id}`];
 
 /** ¥ and thousands commas, written here apart from the app's formatter. */
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const yuan = (fen: number) =>
+  `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 /** 2026年11月18日 from an ISO time in China's zone. */
-const chineseDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);
+const chineseDate = (iso: string) =>
+  iso.replace(/^(\d{4})-(\d{2})-(\d{2}).*$/, (_, y, m, d) => `${y}年${Number(m)}月${Number(d)}日`);
 
 const firstOf = <K extends ContentKind>(kind: K) => {
   const channel = published.find((c) => c.kind === kind);
@@ -42,7 +44,8 @@ const firstOf = <K extends ContentKind>(kind: K) => {
   return channel as Extract<Channel, { kind: K }>;
 };
 /** The same channel with nothing in it. */
-const emptied = (channel: Channel): Channel => ({ ...channel, content: channel.kind === 'ledger' ? { ...channel.content, months: [] } : [] }) as Channel;
+const emptied = (channel: Channel): Channel =>
+  ({ ...channel, content: channel.kind === 'ledger' ? { ...channel.content, months: [] } : [] }) as Channel;
 
 test.beforeEach(() => setLanguage('zh-Hans'));
 
@@ -91,25 +94,38 @@ test('a row the last update brought says 新, unless it has a word of its own', 
 test('faq: each question under its group, the answer on its page', () => {
   const channel = firstOf('faq');
   const rows = presentList(channel, NOW).rows;
-  const questions = channel.content.flatMap((g) => g.items.map((q) => ({ title: q.question, detail: g.title, target: `read/${channel.id}/${q.id}` })));
+  const questions = channel.content.flatMap((g) =>
+    g.items.map((q) => ({ title: q.question, detail: g.title, target: `read/${channel.id}/${q.id}` })),
+  );
   expect(rows.map(({ title, detail, target }) => ({ title, detail, target }))).toEqual(questions);
   const group = channel.content[0]!;
   const q = group.items[0]!;
-  expect(presentDocument(channel, q.id, NOW)).toMatchObject({ title: q.question, meta: [group.title], paragraphs: q.answer });
+  expect(presentDocument(channel, q.id, NOW)).toMatchObject({
+    title: q.question,
+    meta: [group.title],
+    paragraphs: q.answer,
+  });
   expect(KIND_VIEWS.faq.spoken(channel, q.id, NOW)!.text).toBe([q.question, group.title, ...q.answer].join('。'));
 });
 
 test('qa: answered, days left and days overdue, counted from the ten days a reply is owed', () => {
   const channel = firstOf('qa');
   const answered = channel.content[0]!;
-  expect(presentList(channel, NOW).rows[0]).toMatchObject({ title: answered.title, detail: `${chineseDate(answered.askedAt)} 提问`, tag: '已答复', target: `read/${channel.id}/${answered.id}` });
+  expect(presentList(channel, NOW).rows[0]).toMatchObject({
+    title: answered.title,
+    detail: `${chineseDate(answered.askedAt)} 提问`,
+    tag: '已答复',
+    target: `read/${channel.id}/${answered.id}`,
+  });
   const { answer: _a, answeredAt: _at, ...unanswered } = answered;
   const askedAt = Date.parse(answered.askedAt);
   const waiting = { ...channel, content: [unanswered] };
   expect(presentList(waiting, askedAt + 3 * DAY_MS).rows[0]!.tag).toBe('待答复 · 剩余 7 天答复');
   expect(presentList(waiting, askedAt + 12 * DAY_MS).rows[0]!.tag).toBe('已超期 2 天');
   const document = presentDocument(waiting, answered.id, askedAt + 3 * DAY_MS)!;
-  expect(document.paragraphs.at(-1)).toBe(`尚未答复。按规定应在提问后10日内答复，截止 ${chineseDate(new Date(askedAt + 10 * DAY_MS + 8 * 3_600_000).toISOString())}。`);
+  expect(document.paragraphs.at(-1)).toBe(
+    `尚未答复。按规定应在提问后10日内答复，截止 ${chineseDate(new Date(askedAt + 10 * DAY_MS + 8 * 3_600_000).toISOString())}。`,
+  );
   const spoken = KIND_VIEWS.qa.spoken(channel, answered.id, NOW)!.text;
   expect(spoken).toContain(answered.question);
   expect(spoken).toContain(answered.answer!);
@@ -119,30 +135,50 @@ test('alerts: the level in words and whether it is still in force; the reader dr
   const channel = firstOf('alerts');
   const alert = channel.content[0]!;
   const level = zh[`alert.level.${alert.level}`];
-  expect(presentList(channel, NOW).rows[0]).toMatchObject({ title: alert.title, tag: level, target: `read/${channel.id}/${alert.id}` });
+  expect(presentList(channel, NOW).rows[0]).toMatchObject({
+    title: alert.title,
+    tag: level,
+    target: `read/${channel.id}/${alert.id}`,
+  });
   expect(presentList(channel, NOW).rows[0]!.detail).toMatch(/ · 已解除$/);
   const inForce = Date.parse(alert.expiresAt) - 60_000;
   expect(presentList(channel, inForce).rows[0]!.detail).toMatch(/ · 生效中$/);
-  expect(presentDocument(channel, alert.id, inForce)!.alert).toEqual({ level: alert.level, label: `${level} · 生效中` });
-  expect(KIND_VIEWS.alerts.spoken(channel, alert.id, inForce)!.text.startsWith(`${alert.title}。${level} · 生效中。`)).toBe(true);
+  expect(presentDocument(channel, alert.id, inForce)!.alert).toEqual({
+    level: alert.level,
+    label: `${level} · 生效中`,
+  });
+  expect(
+    KIND_VIEWS.alerts.spoken(channel, alert.id, inForce)!.text.startsWith(`${alert.title}。${level} · 生效中。`),
+  ).toBe(true);
 });
 
 test('guide: where and when in the row; documents, place, hours and phone on the page', () => {
   const channel = firstOf('guide');
   const card = channel.content[0]!;
-  expect(presentList(channel, NOW).rows[0]).toEqual({ title: card.title, detail: `${card.place} · ${card.hours}`, target: `read/${channel.id}/${card.id}` });
+  expect(presentList(channel, NOW).rows[0]).toEqual({
+    title: card.title,
+    detail: `${card.place} · ${card.hours}`,
+    target: `read/${channel.id}/${card.id}`,
+  });
   const paragraphs = presentDocument(channel, card.id, NOW)!.paragraphs;
   expect(paragraphs[0]).toBe(`【所需材料】${card.documents.map((d, i) => `${i + 1}. ${d}`).join('  ')}`);
   expect(paragraphs).toContain(`【咨询电话】${card.phone}`);
   // Read aloud, the 【】 labels become pauses before what they name.
-  expect(spokenText(KIND_VIEWS.guide.spoken(channel, card.id, NOW)!.text, 'zh-Hans')).toContain(`，咨询电话，${card.phone}。`);
+  expect(spokenText(KIND_VIEWS.guide.spoken(channel, card.id, NOW)!.text, 'zh-Hans')).toContain(
+    `，咨询电话，${card.phone}。`,
+  );
 });
 
 test('tables: each table by its row count, opened as a grid with money right-aligned and formatted', () => {
-  const channel = published.find((c): c is Extract<Channel, { kind: 'tables' }> => c.kind === 'tables' && c.content.some((t) => t.columns.some((col) => col.type === 'money')))!;
+  const channel = published.find(
+    (c): c is Extract<Channel, { kind: 'tables' }> =>
+      c.kind === 'tables' && c.content.some((t) => t.columns.some((col) => col.type === 'money')),
+  )!;
   const rows = presentList(channel, NOW).rows;
   expect(rows.map((r) => r.target)).toEqual(channel.content.map((_, i) => `table/${channel.id}/${i}`));
-  expect(rows.map((r) => r.detail)).toEqual(channel.content.map((t) => `共 ${t.rows.length} 行 · ${chineseDate(t.publishedAt)}`));
+  expect(rows.map((r) => r.detail)).toEqual(
+    channel.content.map((t) => `共 ${t.rows.length} 行 · ${chineseDate(t.publishedAt)}`),
+  );
   const index = channel.content.findIndex((t) => t.columns.some((col) => col.type === 'money'));
   const table = channel.content[index]!;
   const model = presentTable(channel, index, NOW)!;
@@ -159,7 +195,11 @@ test('tables: each table by its row count, opened as a grid with money right-ali
 test('contacts: name and role, office and address, the phone at the right', () => {
   const channel = firstOf('contacts');
   const c = channel.content[0]!;
-  expect(presentList(channel, NOW).rows[0]).toMatchObject({ title: `${c.name}  ${c.role}`, tag: c.phone, target: `read/${channel.id}/${c.id}` });
+  expect(presentList(channel, NOW).rows[0]).toMatchObject({
+    title: `${c.name}  ${c.role}`,
+    tag: c.phone,
+    target: `read/${channel.id}/${c.id}`,
+  });
   expect(presentDocument(channel, c.id, NOW)).toMatchObject({ title: c.name, meta: [c.role] });
   expect(KIND_VIEWS.contacts.spoken(channel, c.id, NOW)!.text).toContain(`电话 ${c.phone}`);
 });
@@ -170,9 +210,18 @@ test('people: the tile opens photo cards, not a list; each card opens the whole 
   expect(channelTarget(channel.id, undefined)).toBe(`people/${channel.id}`);
   expect(presentList(channel, NOW).rows).toEqual([]);
   const p = channel.content[0]!;
-  expect(presentPeople(channel).people[0]).toEqual({ name: p.name, role: p.role, duties: p.duties, phone: `电话 ${p.phone}`, photo: p.photo.src, target: `read/${channel.id}/${p.id}` });
+  expect(presentPeople(channel).people[0]).toEqual({
+    name: p.name,
+    role: p.role,
+    duties: p.duties,
+    phone: `电话 ${p.phone}`,
+    photo: p.photo.src,
+    target: `read/${channel.id}/${p.id}`,
+  });
   expect(presentPeople(emptied(channel) as typeof channel).people).toEqual([]);
-  expect(KIND_VIEWS.people.spoken(channel, p.id, NOW)!.text).toBe([p.name, p.role, `电话 ${p.phone}`, p.duties].join('。'));
+  expect(KIND_VIEWS.people.spoken(channel, p.id, NOW)!.text).toBe(
+    [p.name, p.role, `电话 ${p.phone}`, p.duties].join('。'),
+  );
 });
 
 test('profile: the tile opens the profile itself once published, its figures read aloud with money in words', () => {
@@ -180,7 +229,11 @@ test('profile: the tile opens the profile itself once published, its figures rea
   const profile = channel.content;
   expect(channelTarget(channel.id, channel)).toBe(`read/${channel.id}/${profile.id}`);
   expect(channelTarget(channel.id, undefined)).toBe(`list/${channel.id}`);
-  expect(presentDocument(channel, profile.id, NOW)).toMatchObject({ title: profile.title, figures: profile.figures, paragraphs: profile.body });
+  expect(presentDocument(channel, profile.id, NOW)).toMatchObject({
+    title: profile.title,
+    figures: profile.figures,
+    paragraphs: profile.body,
+  });
   const spoken = spokenText(KIND_VIEWS.profile.spoken(channel, profile.id, NOW)!.text, 'zh-Hans');
   const income = profile.figures.find((f) => f.value.startsWith('¥'))!;
   expect(income.value).toBe('¥85,000.00');
@@ -206,9 +259,15 @@ test('ledger: months newest first with income, spending and closing balance; a m
   const month = read<LedgerMonthFeed>(newest.file);
   const model = presentMonth(month);
   expect(model.crumbs).toEqual(['社区', channelName(LEDGER_CHANNEL), `${y}年${m}月`]);
-  expect(model.totals.map((t) => t.value)).toEqual([month.openingFen, month.incomeFen, month.expenseFen, month.closingFen].map(yuan));
+  expect(model.totals.map((t) => t.value)).toEqual(
+    [month.openingFen, month.incomeFen, month.expenseFen, month.closingFen].map(yuan),
+  );
   const v = month.vouchers[0]!;
-  expect(model.rows[0]).toMatchObject({ title: v.summary, amount: yuan(v.amountFen), target: `voucher/${month.month}/${v.id}` });
+  expect(model.rows[0]).toMatchObject({
+    title: v.summary,
+    amount: yuan(v.amountFen),
+    target: `voucher/${month.month}/${v.id}`,
+  });
   expect(presentVoucher(month, v.id)!.amount).toBe(yuan(v.amountFen));
   const none = presentMonth({ ...month, vouchers: [] });
   expect(none.rows).toEqual([]);
@@ -220,9 +279,9 @@ test('household: never published, its tiles are locked and open the page that sa
   const home = presentHome(feeds, (id) => published.find((c) => c.id === id), NOW);
   const household = home.sections.find((s) => s.id === 'household')!;
   const ids = CHANNELS.filter((c) => c.kind === 'household').map((c) => c.id);
-  expect(household.tiles.map((t) => ({ channel: t.channel, locked: t.locked, updated: t.updated, target: t.target }))).toEqual(
-    ids.map((id) => ({ channel: id, locked: true, updated: '', target: `household/${id}` })),
-  );
+  expect(
+    household.tiles.map((t) => ({ channel: t.channel, locked: t.locked, updated: t.updated, target: t.target })),
+  ).toEqual(ids.map((id) => ({ channel: id, locked: true, updated: '', target: `household/${id}` })));
   expect(presentUnboundHousehold(ids[0]!)).toEqual({
     crumbs: ['家庭', channelName(ids[0]!)],
     title: `${channelName(ids[0]!)} · 本机顶盒尚未绑定家庭`,
@@ -232,7 +291,11 @@ test('household: never published, its tiles are locked and open the page that sa
 });
 
 test('home: a public sub-channel with nothing published says so; every tile leads where its kind opens', () => {
-  const home = presentHome(feeds, (id) => (id === LEDGER_CHANNEL ? undefined : published.find((c) => c.id === id)), NOW);
+  const home = presentHome(
+    feeds,
+    (id) => (id === LEDGER_CHANNEL ? undefined : published.find((c) => c.id === id)),
+    NOW,
+  );
   const tiles = home.sections.flatMap((s) => s.tiles);
   expect(tiles).toHaveLength(CHANNEL_COUNT);
   const ledger = tiles.find((t) => t.channel === LEDGER_CHANNEL)!;

@@ -53,13 +53,18 @@ test.describe('cell values', () => {
   });
 
   test('normalises voucher numbers and splits accounts into code and name', () => {
-    for (const text of ['记-42', '记42', '记字第42号', '记-0042', '42']) expect(readVoucherNumber(text)).toBe('记-0042');
+    for (const text of ['记-42', '记42', '记字第42号', '记-0042', '42'])
+      expect(readVoucherNumber(text)).toBe('记-0042');
     expect(readVoucherNumber('收-3')).toBe('收-0003');
     expect(readVoucherNumber('记-0')).toBeUndefined();
     expect(readVoucherNumber('第一号')).toBeUndefined();
     expect(readAccount('541 管理费用')).toEqual({ kind: 'account', code: '541', name: '管理费用' });
     expect(readAccount('54102 管理费用-水电费')).toEqual({ kind: 'account', code: '54102', name: '管理费用—水电费' });
-    expect(readAccount('管理费用—水电费（54102）')).toEqual({ kind: 'account', code: '54102', name: '管理费用—水电费' });
+    expect(readAccount('管理费用—水电费（54102）')).toEqual({
+      kind: 'account',
+      code: '54102',
+      name: '管理费用—水电费',
+    });
     expect(readAccount('管理费用', '541')).toEqual({ kind: 'account', code: '541', name: '管理费用' });
     expect(readAccount('管理费用')).toEqual({ kind: 'noCode' });
   });
@@ -69,13 +74,29 @@ test.describe('reading a month from a file', () => {
   test('a GBK cash journal: title rows, carried-forward and total rows, 15 entries', async () => {
     const result = await read(GBK_JOURNAL, '杨家庄村2026年10月现金日记账.csv');
     expect(result.problems).toEqual([]);
-    expect(result).toMatchObject({ ok: true, format: 'csv', encoding: 'gb18030', month: '2026-10', headerRow: 4, openingFen: 8532046 });
-    expect(result.vouchers.map((v) => v.number)).toEqual(Array.from({ length: 15 }, (_, i) => `记-${String(i + 1).padStart(4, '0')}`));
+    expect(result).toMatchObject({
+      ok: true,
+      format: 'csv',
+      encoding: 'gb18030',
+      month: '2026-10',
+      headerRow: 4,
+      openingFen: 8532046,
+    });
+    expect(result.vouchers.map((v) => v.number)).toEqual(
+      Array.from({ length: 15 }, (_, i) => `记-${String(i + 1).padStart(4, '0')}`),
+    );
     expect(result.vouchers.map((v) => (v.direction === 'income' ? v.amountFen : -v.amountFen))).toEqual([
-      3000000, -33030, -126840, 4260000, 351762, -1280000, -645000, -240000, 800000, -118600, -327550, 12685, -8600, -491208, 5000000,
+      3000000, -33030, -126840, 4260000, 351762, -1280000, -645000, -240000, 800000, -118600, -327550, 12685, -8600,
+      -491208, 5000000,
     ]);
     expect(result.totals).toEqual({ incomeFen: 13424447, expenseFen: 3270828 });
-    expect(result.monthTotal).toEqual({ row: 21, incomeFen: 13424447, expenseFen: 3270828, balanceFen: 18685665, matches: true });
+    expect(result.monthTotal).toEqual({
+      row: 21,
+      incomeFen: 13424447,
+      expenseFen: 3270828,
+      balanceFen: 18685665,
+      matches: true,
+    });
     expect(result.skipped).toEqual([
       { row: 5, kind: 'opening', text: '2026/10/1 上月结转 85,320.46' },
       { row: 21, kind: 'monthTotal', text: '2026/10/31 本月合计 134,244.47 32,708.28 186,856.65' },
@@ -110,7 +131,12 @@ test.describe('reading a month from a file', () => {
       witness: '杨秀兰',
       approver: '杨建军',
       bookkeeper: '刘慧敏',
-      review: { reviewer: '杨振华', reviewedAt: '2026-10-05T00:00:00+08:00', opinion: '经审核，票据真实有效', sealed: false },
+      review: {
+        reviewer: '杨振华',
+        reviewedAt: '2026-10-05T00:00:00+08:00',
+        opinion: '经审核，票据真实有效',
+        sealed: false,
+      },
       attachmentCount: 2,
       receipts: [],
     });
@@ -138,7 +164,12 @@ test.describe('reading a month from a file', () => {
       defaults: { witness: '杨秀兰', reviewer: '杨振华', reviewedAt: '2026-11-01', sealed: true },
     });
     expect(result.problems).toEqual([]);
-    expect(result).toMatchObject({ encoding: 'utf-8', headerRow: 3, month: '2026-10', monthTotal: { row: 9, matches: true } });
+    expect(result).toMatchObject({
+      encoding: 'utf-8',
+      headerRow: 3,
+      month: '2026-10',
+      monthTotal: { row: 9, matches: true },
+    });
     expect(result.openingFen).toBeUndefined();
     expect(result.mapping).toEqual({
       date: '凭证日期',
@@ -153,13 +184,48 @@ test.describe('reading a month from a file', () => {
       bookkeeper: '记账',
       attachmentCount: '附单据数',
     });
-    expect(result.vouchers.map(({ number, date, account, direction, amountFen, attachmentCount }) => ({ number, date, account, direction, amountFen, attachmentCount }))).toEqual([
-      { number: '记-0001', date: '2026-10-03T00:00:00+08:00', account: { code: '52201', name: '补助收入—村级组织运转经费' }, direction: 'income', amountFen: 3000000, attachmentCount: 1 },
-      { number: '记-0002', date: '2026-10-05T00:00:00+08:00', account: { code: '54101', name: '管理费用—办公费' }, direction: 'expense', amountFen: 33030, attachmentCount: 2 },
-      { number: '记-0003', date: '2026-10-08T00:00:00+08:00', account: { code: '54102', name: '管理费用—水电费' }, direction: 'expense', amountFen: 126840, attachmentCount: 0 },
+    expect(
+      result.vouchers.map(({ number, date, account, direction, amountFen, attachmentCount }) => ({
+        number,
+        date,
+        account,
+        direction,
+        amountFen,
+        attachmentCount,
+      })),
+    ).toEqual([
+      {
+        number: '记-0001',
+        date: '2026-10-03T00:00:00+08:00',
+        account: { code: '52201', name: '补助收入—村级组织运转经费' },
+        direction: 'income',
+        amountFen: 3000000,
+        attachmentCount: 1,
+      },
+      {
+        number: '记-0002',
+        date: '2026-10-05T00:00:00+08:00',
+        account: { code: '54101', name: '管理费用—办公费' },
+        direction: 'expense',
+        amountFen: 33030,
+        attachmentCount: 2,
+      },
+      {
+        number: '记-0003',
+        date: '2026-10-08T00:00:00+08:00',
+        account: { code: '54102', name: '管理费用—水电费' },
+        direction: 'expense',
+        amountFen: 126840,
+        attachmentCount: 0,
+      },
     ]);
     expect(result.vouchers[0]?.witness).toBe('杨秀兰');
-    expect(result.vouchers[0]?.review).toEqual({ reviewer: '杨振华', reviewedAt: '2026-11-01T00:00:00+08:00', opinion: '经审核，票据真实有效', sealed: true });
+    expect(result.vouchers[0]?.review).toEqual({
+      reviewer: '杨振华',
+      reviewedAt: '2026-11-01T00:00:00+08:00',
+      opinion: '经审核，票据真实有效',
+      sealed: true,
+    });
     expect(result.skipped).toEqual([
       { row: 4, kind: 'opening', text: '期初余额' },
       { row: 8, kind: 'blank', text: '' },
@@ -174,7 +240,21 @@ test.describe('reading a month from a file', () => {
     sheet.mergeCells('A1:M1');
     sheet.getCell('A1').value = '杨家庄村现金日记账（2026年10月）';
     sheet.getCell('A2').value = '单位：元';
-    sheet.getRow(4).values = ['日期', '凭证编号', '摘要', '会计科目', '收入', '支出', '余额', '经手人', '证明人', '审批人', '记账人', '审核人', '附件'];
+    sheet.getRow(4).values = [
+      '日期',
+      '凭证编号',
+      '摘要',
+      '会计科目',
+      '收入',
+      '支出',
+      '余额',
+      '经手人',
+      '证明人',
+      '审批人',
+      '记账人',
+      '审核人',
+      '附件',
+    ];
     sheet.mergeCells('A5:F5');
     sheet.getCell('A5').value = '上月结转';
     sheet.getCell('G5').value = 85320.46;
@@ -186,19 +266,47 @@ test.describe('reading a month from a file', () => {
     ];
     entries.forEach(([day, number, summary, account, income, expense, attachments], i) => {
       const row = sheet.getRow(6 + i);
-      row.values = [new Date(Date.UTC(2026, 9, day)), number, summary, account, income, expense, null, ...PEOPLE, attachments];
+      row.values = [
+        new Date(Date.UTC(2026, 9, day)),
+        number,
+        summary,
+        account,
+        income,
+        expense,
+        null,
+        ...PEOPLE,
+        attachments,
+      ];
       row.getCell(1).numFmt = 'yyyy-mm-dd';
     });
     sheet.getRow(10).values = [null, null, '本月合计', null, null, 1598.7];
     sheet.getRow(10).getCell(5).value = { formula: 'SUM(E6:E9)', result: 38000 };
     const september = workbook.addWorksheet('9月');
-    september.getRow(1).values = ['日期', '凭证号', '摘要', '科目', '收入', '支出', '经手人', '证明人', '审批人', '记账人', '审核人'];
+    september.getRow(1).values = [
+      '日期',
+      '凭证号',
+      '摘要',
+      '科目',
+      '收入',
+      '支出',
+      '经手人',
+      '证明人',
+      '审批人',
+      '记账人',
+      '审核人',
+    ];
     september.getRow(2).values = ['2026-09-28', '记-9', '收到利息', '53101 其他收入—利息收入', '12.5', null, ...PEOPLE];
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const result = await read(bytes, '2026-10.xlsx');
     expect(result.problems).toEqual([]);
-    expect(result).toMatchObject({ format: 'xlsx', sheet: '10月', headerRow: 4, month: '2026-10', openingFen: 8532046 });
+    expect(result).toMatchObject({
+      format: 'xlsx',
+      sheet: '10月',
+      headerRow: 4,
+      month: '2026-10',
+      openingFen: 8532046,
+    });
     expect(result.vouchers.map((v) => [v.number, v.date, v.direction, v.amountFen])).toEqual([
       ['记-0001', '2026-10-03T00:00:00+08:00', 'income', 3000000],
       ['记-0002', '2026-10-05T00:00:00+08:00', 'expense', 33030],
@@ -215,7 +323,11 @@ test.describe('reading a month from a file', () => {
     expect(other).toMatchObject({ ok: true, sheet: '9月', month: '2026-09' });
     expect(other.vouchers.map((v) => [v.id, v.amountFen])).toEqual([['v-2026-09-0009', 1250]]);
     expect((await read(bytes, '2026-10.xlsx', { sheet: '11月' })).problems).toEqual([
-      { code: 'sheetNotFound', zh: '找不到工作表「11月」，文件中有：10月、9月', en: 'No sheet "11月"; the file has: 10月, 9月' },
+      {
+        code: 'sheetNotFound',
+        zh: '找不到工作表「11月」，文件中有：10月、9月',
+        en: 'No sheet "11月"; the file has: 10月, 9月',
+      },
     ]);
   });
 });
@@ -239,10 +351,34 @@ test.describe('problems', () => {
     }
     const result = await read(csv(lines), 'errors.csv');
     expect(result.problems).toEqual([
-      { code: 'required', row: 12, column: '摘要', zh: '第12行「摘要」不能为空', en: 'Row 12, "摘要": must not be empty' },
-      { code: 'duplicateNumber', row: 30, column: '凭证号', zh: '第30行「凭证号」记-0042 与第12行重复', en: 'Row 30, "凭证号": 记-0042 repeats row 12' },
-      { code: 'badDate', row: 40, column: '日期', zh: '第40行「日期」无法识别的日期「2026-10-32」', en: 'Row 40, "日期": unreadable date "2026-10-32"' },
-      { code: 'negative', row: 151, column: '金额', zh: '第151行「金额」不能为负数', en: 'Row 151, "金额": must not be negative' },
+      {
+        code: 'required',
+        row: 12,
+        column: '摘要',
+        zh: '第12行「摘要」不能为空',
+        en: 'Row 12, "摘要": must not be empty',
+      },
+      {
+        code: 'duplicateNumber',
+        row: 30,
+        column: '凭证号',
+        zh: '第30行「凭证号」记-0042 与第12行重复',
+        en: 'Row 30, "凭证号": 记-0042 repeats row 12',
+      },
+      {
+        code: 'badDate',
+        row: 40,
+        column: '日期',
+        zh: '第40行「日期」无法识别的日期「2026-10-32」',
+        en: 'Row 40, "日期": unreadable date "2026-10-32"',
+      },
+      {
+        code: 'negative',
+        row: 151,
+        column: '金额',
+        zh: '第151行「金额」不能为负数',
+        en: 'Row 151, "金额": must not be negative',
+      },
     ]);
     expect(result.ok).toBe(false);
     expect(result.vouchers).toHaveLength(158 - 4);
@@ -312,7 +448,13 @@ test.describe('problems', () => {
       },
     ]);
     expect(result.month).toBeUndefined();
-    expect(result.monthTotal).toEqual({ row: 5, incomeFen: 80000, expenseFen: 33330, balanceFen: 146670, matches: false });
+    expect(result.monthTotal).toEqual({
+      row: 5,
+      incomeFen: 80000,
+      expenseFen: 33330,
+      balanceFen: 146670,
+      matches: false,
+    });
   });
 
   test('columns the file lacks with no default, and a header that cannot be found', async () => {
@@ -363,11 +505,31 @@ test.describe('column mapping', () => {
   ];
 
   test('a saved mapping overrides detection and the rest is still detected', async () => {
-    const mapping = { number: '单号', date: '记账时间', summary: '用途', income: '收款', expense: '付款', handler: '经手' };
+    const mapping = {
+      number: '单号',
+      date: '记账时间',
+      summary: '用途',
+      income: '收款',
+      expense: '付款',
+      handler: '经手',
+    };
     const result = await read(csv(lines), 'mapped.csv', { mapping });
     expect(result.problems).toEqual([]);
-    expect(result.mapping).toEqual({ ...mapping, account: '对方科目', witness: '证明人', approver: '审批人', bookkeeper: '记账人', reviewer: '审核人' });
-    expect(result.vouchers[0]).toMatchObject({ number: '记-0007', summary: '收取租金', handler: PEOPLE[0], direction: 'income', amountFen: 80000 });
+    expect(result.mapping).toEqual({
+      ...mapping,
+      account: '对方科目',
+      witness: '证明人',
+      approver: '审批人',
+      bookkeeper: '记账人',
+      reviewer: '审核人',
+    });
+    expect(result.vouchers[0]).toMatchObject({
+      number: '记-0007',
+      summary: '收取租金',
+      handler: PEOPLE[0],
+      direction: 'income',
+      amountFen: 80000,
+    });
 
     const again = await read(csv(lines), 'mapped.csv', { mapping: result.mapping });
     expect(again.vouchers).toEqual(result.vouchers);
@@ -375,7 +537,14 @@ test.describe('column mapping', () => {
 
   test('a mapped column takes precedence over a detected one, and a missing one is reported', async () => {
     const withSummary = [lines[0]?.replace('用途', '摘要') ?? '', lines[1] ?? ''];
-    const mapping = { number: '单号', date: '记账时间', summary: '备注', income: '收款', expense: '付款', handler: '经手' };
+    const mapping = {
+      number: '单号',
+      date: '记账时间',
+      summary: '备注',
+      income: '收款',
+      expense: '付款',
+      handler: '经手',
+    };
     const result = await read(csv(withSummary), 'mapped.csv', { mapping });
     expect(result.vouchers[0]?.summary).toBe('九月份');
     const stale = await read(csv(withSummary), 'mapped.csv', { mapping: { ...mapping, witness: '证明' } });
@@ -396,7 +565,9 @@ test.describe('merging an import into the month', () => {
     expect(describeMerge(initial)).toEqual(['新增 15 笔', '修改 0 笔', '未变 0 笔']);
 
     const receipt = { src: 'receipts/2026-10/0002-1.jpg', width: 1200, height: 1600, kind: '发票' };
-    const published: Voucher[] = initial.merged.map((v) => (v.number === '记-0002' ? { ...v, receipts: [receipt] } : v));
+    const published: Voucher[] = initial.merged.map((v) =>
+      v.number === '记-0002' ? { ...v, receipts: [receipt] } : v,
+    );
     const again = await read(GBK_JOURNAL, 'october.csv', { publishedAt: '2026-11-05T09:00:00+08:00' });
     const same = mergeVouchers(published, again.vouchers);
     expect(same.merged).toEqual(published);
@@ -412,8 +583,17 @@ test.describe('merging an import into the month', () => {
     expect(fixed.problems).toEqual([]);
     const merge = mergeVouchers(published, fixed.vouchers);
     expect(describeMerge(merge)).toEqual(['新增 0 笔', '修改 1 笔 (记-0002: 金额 ¥330.30 → ¥333.30)', '未变 14 笔']);
-    expect(describeMerge(merge, 'en')).toEqual(['Added 0', 'Changed 1 (记-0002: amount ¥330.30 → ¥333.30)', 'Unchanged 14']);
-    expect(merge.changed[0]?.after).toMatchObject({ id: 'v-2026-10-0002', version: 2, amountFen: 33330, receipts: [receipt] });
+    expect(describeMerge(merge, 'en')).toEqual([
+      'Added 0',
+      'Changed 1 (记-0002: amount ¥330.30 → ¥333.30)',
+      'Unchanged 14',
+    ]);
+    expect(merge.changed[0]?.after).toMatchObject({
+      id: 'v-2026-10-0002',
+      version: 2,
+      amountFen: 33330,
+      receipts: [receipt],
+    });
     expect(merge.merged).toHaveLength(15);
 
     const partial = mergeVouchers(published, fixed.vouchers.slice(0, 13));

@@ -47,25 +47,42 @@ test('the legacy bundle evaluates and boots through Launch and font loading with
   // The app reports the unreachable feed itself (console.error): that is the page it shows, not a missing API.
   expect(engine.errors.filter((error) => !/^Error: notFound: manifest\.json/.test(error))).toEqual([]);
   expect(served.some((url) => /settings\.json/.test(url))).toBe(true);
-  expect(served.some((url) => /manifest\.json/.test(url)), 'the boot reached the feed').toBe(true);
+  expect(
+    served.some((url) => /manifest\.json/.test(url)),
+    'the boot reached the feed',
+  ).toBe(true);
   const root = engine.document.documentElement;
   expect(root.attributes['data-renderer'], 'the boot chose a renderer').toBe('canvas2d');
   expect(engine.document.getElementById('boot-error')).toBeNull();
   // The font is declared by an @font-face rule: this engine has FontFace but no document.fonts.
   const styles = engine.document.head.children.filter((n) => n.tagName === 'STYLE').map((n) => n.textContent);
-  expect(styles.some((css) => css.includes('@font-face')), 'the box loads its font without document.fonts').toBe(true);
+  expect(
+    styles.some((css) => css.includes('@font-face')),
+    'the box loads its font without document.fonts',
+  ).toBe(true);
 });
 
 test('the signature worker checks a signature without atob, TextEncoder or BigInt', async () => {
   const keys = nacl.sign.keyPair();
-  const manifest: Record<string, unknown> = { schemaVersion: 1, version: 3, publishedAt: '2026-12-01T08:00:00+08:00', expiresAt: '2026-12-31T08:00:00+08:00', auditHead: 'a'.repeat(64), files: { 'district.json': { sha256: 'b'.repeat(64), bytes: 10 } }, note: '三务公开' };
-  const signature = Buffer.from(nacl.sign.detached(Buffer.from(canonicalize(manifest)!, 'utf8'), keys.secretKey)).toString('base64');
+  const manifest: Record<string, unknown> = {
+    schemaVersion: 1,
+    version: 3,
+    publishedAt: '2026-12-01T08:00:00+08:00',
+    expiresAt: '2026-12-31T08:00:00+08:00',
+    auditHead: 'a'.repeat(64),
+    files: { 'district.json': { sha256: 'b'.repeat(64), bytes: 10 } },
+    note: '三务公开',
+  };
+  const signature = Buffer.from(
+    nacl.sign.detached(Buffer.from(canonicalize(manifest)!, 'utf8'), keys.secretKey),
+  ).toString('base64');
   const publicKey = Buffer.from(keys.publicKey).toString('base64');
   const answers: unknown[] = [];
   const engine = oldEngine({ worker: true });
   engine.context.postMessage = (answer: unknown) => answers.push(answer);
   engine.run(distFile('verify.js'), read('verify.js'));
-  const ask = (question: unknown) => runInContext('onmessage({ data: question })', Object.assign(engine.context, { question }));
+  const ask = (question: unknown) =>
+    runInContext('onmessage({ data: question })', Object.assign(engine.context, { question }));
   ask({ manifest: { ...manifest, signature }, publicKey });
   ask({ manifest: { ...manifest, version: 4, signature }, publicKey });
   await engine.settle(100);

@@ -120,7 +120,8 @@ const context2d = (canvas: unknown) =>
       get: (target, key) => {
         if (key in target) return (target as Record<string | symbol, unknown>)[key];
         if (key === 'measureText') return (text: string) => ({ width: 10 * text.length });
-        if (key === 'getImageData' || key === 'createImageData') return () => ({ data: new Uint8ClampedArray(4), width: 1, height: 1 });
+        if (key === 'getImageData' || key === 'createImageData')
+          return () => ({ data: new Uint8ClampedArray(4), width: 1, height: 1 });
         return () => undefined;
       },
       set: (target, key, value) => {
@@ -149,7 +150,9 @@ export const oldEngine = (options: SandboxOptions = {}): Sandbox => {
   // The error and where it was thrown (errors of the sandbox are not this realm's Error).
   const report = (error: unknown) => {
     const { name, message, stack } = (error ?? {}) as Partial<Error>;
-    const at = String(stack ?? '').split('\n').find((line) => /^\s+at /.test(line));
+    const at = String(stack ?? '')
+      .split('\n')
+      .find((line) => /^\s+at /.test(line));
     errors.push(message === undefined ? String(error) : `${name}: ${message}${at ? ` (${at.trim()})` : ''}`);
     if (process.env.SANWU_SANDBOX_STACKS) console.log(stack);
   };
@@ -187,7 +190,8 @@ export const oldEngine = (options: SandboxOptions = {}): Sandbox => {
         (node.childNodes as FakeNode[]).push(child);
         child.parentNode = node;
         // Scripts and links "load" on the next turn with nothing in them: what they would run is tested on its own.
-        if (child.tagName === 'SCRIPT' || child.tagName === 'LINK') setTimeoutFake(() => (typeof child.onerror === 'function' ? (child.onerror as () => void)() : undefined), 0);
+        if (child.tagName === 'SCRIPT' || child.tagName === 'LINK')
+          setTimeoutFake(() => (typeof child.onerror === 'function' ? (child.onerror as () => void)() : undefined), 0);
         return child;
       },
       insertBefore(child: FakeNode) {
@@ -287,7 +291,19 @@ export const oldEngine = (options: SandboxOptions = {}): Sandbox => {
   }
 
   const storage = new Map<string, string>();
-  const location = { search: options.search ?? '', hash: '', href: `http://box.test/${options.search ?? ''}`, protocol: 'http:', host: 'box.test', hostname: 'box.test', port: '', pathname: '/', origin: 'http://box.test', reload() {}, replace() {} };
+  const location = {
+    search: options.search ?? '',
+    hash: '',
+    href: `http://box.test/${options.search ?? ''}`,
+    protocol: 'http:',
+    host: 'box.test',
+    hostname: 'box.test',
+    port: '',
+    pathname: '/',
+    origin: 'http://box.test',
+    reload() {},
+    replace() {},
+  };
   document.location = location;
   const base: Record<string, unknown> = {
     setTimeout: setTimeoutFake,
@@ -295,9 +311,13 @@ export const oldEngine = (options: SandboxOptions = {}): Sandbox => {
     setInterval: (fn: unknown, ms?: number) => setTimeoutFake(fn, ms),
     clearInterval: clearTimeoutFake,
     console: { log() {}, info() {}, warn() {}, debug() {}, error: (...args: unknown[]) => args.forEach(report) },
-    navigator: { // A Safari 10-generation WebKit: core-js reads V8's version from a Chrome user agent and would
-    // replace the sandbox's own Symbol, which only a real Chrome 30 lacks.
-    userAgent: 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/602.1 (KHTML, like Gecko) Version/10.0 Safari/602.1', language: 'zh-CN', platform: 'Linux armv7l' },
+    navigator: {
+      // A Safari 10-generation WebKit: core-js reads V8's version from a Chrome user agent and would
+      // replace the sandbox's own Symbol, which only a real Chrome 30 lacks.
+      userAgent: 'Mozilla/5.0 (X11; Linux armv7l) AppleWebKit/602.1 (KHTML, like Gecko) Version/10.0 Safari/602.1',
+      language: 'zh-CN',
+      platform: 'Linux armv7l',
+    },
     location,
     performance: { now: () => now },
   };
@@ -305,7 +325,14 @@ export const oldEngine = (options: SandboxOptions = {}): Sandbox => {
     Object.assign(base, {
       document,
       history: { length: 1, back() {}, pushState() {}, replaceState() {} },
-      localStorage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, String(v)), removeItem: (k: string) => void storage.delete(k), clear: () => storage.clear(), key: () => null, length: 0 },
+      localStorage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, String(v)),
+        removeItem: (k: string) => void storage.delete(k),
+        clear: () => storage.clear(),
+        key: () => null,
+        length: 0,
+      },
       XMLHttpRequest: FakeXhr,
       Image: function Image(this: FakeNode) {
         return element('img');

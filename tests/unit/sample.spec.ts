@@ -33,7 +33,8 @@ const read = <T>(path: string): T => JSON.parse(readFileSync(join(FEED, path), '
 
 const district = () => read<DistrictFeed>(feedPaths.district());
 const villageCodes = () => district().streets.flatMap((s) => s.villages.map((v) => v.code));
-const channelOf = <K extends Channel['kind']>(feed: { channels: Channel[] }, id: number) => feed.channels.find((c) => c.id === id) as Extract<Channel, { kind: K }>;
+const channelOf = <K extends Channel['kind']>(feed: { channels: Channel[] }, id: number) =>
+  feed.channels.find((c) => c.id === id) as Extract<Channel, { kind: K }>;
 
 /** Width and height from a JPEG's start-of-frame marker. */
 const jpegSize = (data: Buffer): { width: number; height: number } => {
@@ -41,7 +42,8 @@ const jpegSize = (data: Buffer): { width: number; height: number } => {
   while (i < data.length) {
     const marker = data[i + 1] ?? 0;
     const length = data.readUInt16BE(i + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker))
+      return { height: data.readUInt16BE(i + 5), width: data.readUInt16BE(i + 7) };
     i += 2 + length;
   }
   throw new Error('no JPEG frame header');
@@ -52,7 +54,8 @@ const images = (value: unknown, out: { src: string; width: number; height: numbe
   if (Array.isArray(value)) value.forEach((v) => images(v, out));
   else if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o.src === 'string' && typeof o.width === 'number' && typeof o.height === 'number') out.push({ src: o.src, width: o.width, height: o.height });
+    if (typeof o.src === 'string' && typeof o.width === 'number' && typeof o.height === 'number')
+      out.push({ src: o.src, width: o.width, height: o.height });
     Object.values(o).forEach((v) => images(v, out));
   }
   return out;
@@ -63,14 +66,31 @@ test('every committed feed file validates and sits at its path', () => {
   expect(files.length).toBeGreaterThan(20);
   for (const file of files) {
     const path = relative(FEED, file);
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { kind: string; fictional?: boolean; region?: { code: string }; village?: string; month?: string };
+    const data = JSON.parse(readFileSync(file, 'utf8')) as {
+      kind: string;
+      fictional?: boolean;
+      region?: { code: string };
+      village?: string;
+      month?: string;
+    };
     expect(data.fictional, path).toBe(true);
-    const validate = { district: validateDistrict, street: validateStreet, village: validateVillage, ledgerMonth: validateLedgerMonth }[data.kind];
+    const validate = {
+      district: validateDistrict,
+      street: validateStreet,
+      village: validateVillage,
+      ledgerMonth: validateLedgerMonth,
+    }[data.kind];
     expect(validate, `${path}: unknown kind ${data.kind}`).toBeDefined();
     const result = validate!(data);
     expect(result.ok ? [] : result.problems, path).toEqual([]);
     const expected =
-      data.kind === 'district' ? feedPaths.district() : data.kind === 'street' ? feedPaths.street(data.region!.code) : data.kind === 'village' ? feedPaths.village(data.region!.code) : feedPaths.ledgerMonth(data.village!, data.month!);
+      data.kind === 'district'
+        ? feedPaths.district()
+        : data.kind === 'street'
+          ? feedPaths.street(data.region!.code)
+          : data.kind === 'village'
+            ? feedPaths.village(data.region!.code)
+            : feedPaths.ledgerMonth(data.village!, data.month!);
     expect(path).toBe(expected);
   }
 });
@@ -106,7 +126,11 @@ test('household sub-channels 21-25 are in no public file', () => {
 /** A feed file with the work phones of officials and contacts blanked: the one place a whole mobile may be. */
 const withoutWorkPhones = (data: { channels?: Channel[] }) => ({
   ...data,
-  channels: data.channels?.map((c) => (isPublicWorkPhoneField(c.kind, '/phone') ? { ...c, content: (c.content as object[]).map((item) => ({ ...item, phone: '' })) } : c)),
+  channels: data.channels?.map((c) =>
+    isPublicWorkPhoneField(c.kind, '/phone')
+      ? { ...c, content: (c.content as object[]).map((item) => ({ ...item, phone: '' })) }
+      : c,
+  ),
 });
 
 test('no whole ID, mobile or bank card number anywhere in the committed JSON but the work phones', () => {
@@ -126,7 +150,8 @@ test("officials' duty phones and contacts' work numbers are published whole", ()
   }
   expect(mobiles).toBeGreaterThan(10);
   for (const street of district().streets) {
-    for (const contact of channelOf<'contacts'>(read<StreetFeed>(feedPaths.street(street.code)), 9).content) expect(contact.phone, contact.name).not.toContain('*');
+    for (const contact of channelOf<'contacts'>(read<StreetFeed>(feedPaths.street(street.code)), 9).content)
+      expect(contact.phone, contact.name).not.toContain('*');
   }
 });
 
@@ -144,14 +169,21 @@ test('ledgers: months listed match their files, vouchers add up, balances chain 
     for (const ref of ledger.months) {
       expect(ref.file).toBe(feedPaths.ledgerMonth(code, ref.month));
       const month = read<LedgerMonthFeed>(ref.file);
-      expect({ opening: month.openingFen, income: month.incomeFen, expense: month.expenseFen, closing: month.closingFen, count: month.vouchers.length }).toEqual({
+      expect({
+        opening: month.openingFen,
+        income: month.incomeFen,
+        expense: month.expenseFen,
+        closing: month.closingFen,
+        count: month.vouchers.length,
+      }).toEqual({
         opening: ref.openingFen,
         income: ref.incomeFen,
         expense: ref.expenseFen,
         closing: ref.closingFen,
         count: ref.voucherCount,
       });
-      const sum = (d: 'income' | 'expense') => month.vouchers.filter((v) => v.direction === d).reduce((s, v) => s + v.amountFen, 0);
+      const sum = (d: 'income' | 'expense') =>
+        month.vouchers.filter((v) => v.direction === d).reduce((s, v) => s + v.amountFen, 0);
       expect(sum('income')).toBe(month.incomeFen);
       expect(sum('expense')).toBe(month.expenseFen);
       expect(month.openingFen + month.incomeFen - month.expenseFen).toBe(month.closingFen);
@@ -211,15 +243,25 @@ test('images fit a 1 GB box: no side above 1920 px, and the officials list uses 
 });
 
 test('screen states the sample must show: long articles, corrections, overdue channels, reply clocks', () => {
-  const feeds: { channels: Channel[] }[] = [district(), ...district().streets.map((s) => read<StreetFeed>(feedPaths.street(s.code))), ...villageCodes().map((c) => read<VillageFeed>(feedPaths.village(c)))];
+  const feeds: { channels: Channel[] }[] = [
+    district(),
+    ...district().streets.map((s) => read<StreetFeed>(feedPaths.street(s.code))),
+    ...villageCodes().map((c) => read<VillageFeed>(feedPaths.village(c))),
+  ];
   for (const feed of feeds) {
-    const longest = Math.max(...feed.channels.flatMap((c) => (c.kind === 'articles' ? c.content.map((a) => a.body.join('').length) : [0])));
+    const longest = Math.max(
+      ...feed.channels.flatMap((c) => (c.kind === 'articles' ? c.content.map((a) => a.body.join('').length) : [0])),
+    );
     expect(longest).toBeGreaterThanOrEqual(3000);
   }
   const channels = feeds.flatMap((f) => f.channels);
   expect(channels.filter((c) => c.nextDueAt && Date.parse(c.nextDueAt) < NOW).length).toBeGreaterThanOrEqual(2);
   expect(channels.some((c) => c.kind === 'articles' && c.content.some((a) => a.correction))).toBe(true);
-  expect(channels.some((c) => c.kind === 'articles' && c.content.some((a) => a.video?.src === 'media/clips/district-news.mp4'))).toBe(true);
+  expect(
+    channels.some(
+      (c) => c.kind === 'articles' && c.content.some((a) => a.video?.src === 'media/clips/district-news.mp4'),
+    ),
+  ).toBe(true);
   const villageQuestions = channels.filter((c) => c.id === 20).flatMap((c) => (c.kind === 'qa' ? c.content : []));
   const open = villageQuestions.filter((q) => !q.answer);
   expect(open.some((q) => NOW - Date.parse(q.askedAt) > 10 * 86_400_000)).toBe(true);
@@ -250,7 +292,13 @@ test('the generator is deterministic: a one-village run reproduces the committed
 
 test('a receipt renders to the same bytes twice', () => {
   const input = () => ({
-    spec: { kind: 'vat' as const, electronic: true, seller: '潍坊寒亭供电服务有限公司', taxRate: 0.13, items: [{ name: '*供电*电费', unit: '千瓦时', qty: [300, 900] as [number, number] }] },
+    spec: {
+      kind: 'vat' as const,
+      electronic: true,
+      seller: '潍坊寒亭供电服务有限公司',
+      taxRate: 0.13,
+      items: [{ name: '*供电*电费', unit: '千瓦时', qty: [300, 900] as [number, number] }],
+    },
     amountFen: 33030,
     direction: 'expense' as const,
     date: wall(2026, 10, 12, 10),

@@ -28,16 +28,26 @@ const VILLAGE_FILE = feedPaths.village(VILLAGE);
 // The box's modules import the SDK: loaded once it can be (see sdkInNode).
 let feedClient: typeof FeedClientModule;
 let storeModule: typeof StoreModule;
-let storage: { clear(): void; getItem(key: string): string | null; setItem(key: string, value: string): void; key(index: number): string | null; length: number };
+let storage: {
+  clear(): void;
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  key(index: number): string | null;
+  length: number;
+};
 /** Work the store leaves for an idle moment (saving the feed), run when the test says. */
 let idle: (() => void)[] = [];
 const runIdle = () => idle.splice(0).forEach((work) => work());
 
 test.beforeAll(async () => {
-  const loaded = await loadWithSdk(async () => ({ client: await import('../../src/tv/data/feedClient'), store: await import('../../src/tv/data/store') }));
+  const loaded = await loadWithSdk(async () => ({
+    client: await import('../../src/tv/data/feedClient'),
+    store: await import('../../src/tv/data/store'),
+  }));
   ({ client: feedClient, store: storeModule } = loaded.modules);
   storage = loaded.localStorage;
-  (globalThis as unknown as { requestIdleCallback?: (work: () => void) => void }).requestIdleCallback = (work) => void idle.push(work);
+  (globalThis as unknown as { requestIdleCallback?: (work: () => void) => void }).requestIdleCallback = (work) =>
+    void idle.push(work);
 });
 
 test.afterAll(() => {
@@ -75,8 +85,18 @@ const publish = (version: number, edits: Edits = {}): Published => {
   edits.street?.(street);
   const village = sample<VillageFeed>(VILLAGE_FILE);
   edits.village?.(village);
-  const villageIndex = { schemaVersion: SCHEMA_VERSION, kind: 'index', region: VILLAGE, files: { [VILLAGE_FILE]: put(village) } };
-  const streetIndex = { schemaVersion: SCHEMA_VERSION, kind: 'index', region: STREET, files: { [STREET_FILE]: put(street), [feedPaths.villageIndex(VILLAGE)]: put(villageIndex) } };
+  const villageIndex = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'index',
+    region: VILLAGE,
+    files: { [VILLAGE_FILE]: put(village) },
+  };
+  const streetIndex = {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'index',
+    region: STREET,
+    files: { [STREET_FILE]: put(street), [feedPaths.villageIndex(VILLAGE)]: put(villageIndex) },
+  };
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     version,
@@ -133,17 +153,23 @@ class FakeFeedClient {
     if (!this.served) throw new feedClient.FeedError('unreachable', path);
     const text = entry && this.objects.get(entry.sha256);
     if (text === undefined) throw new feedClient.FeedError('notFound', path);
-    if (this.altered.has(path)) throw new feedClient.FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
+    if (this.altered.has(path))
+      throw new feedClient.FeedError('rejected', path, [{ path: '/', message: 'hash mismatch' }]);
     return text;
   }
 
-  async fetchFile<T>(path: string, entry: FileEntry | undefined, validate: (data: unknown) => Validated<T>): Promise<{ value: T; text: string }> {
+  async fetchFile<T>(
+    path: string,
+    entry: FileEntry | undefined,
+    validate: (data: unknown) => Validated<T>,
+  ): Promise<{ value: T; text: string }> {
     const text = await this.fetchText(path, entry);
     return { value: feedClient.parseFile(path, text, validate), text };
   }
 }
 
-const boxWith = (client: FakeFeedClient) => new storeModule.Store(client as unknown as FeedClientModule.FeedClient, VILLAGE);
+const boxWith = (client: FakeFeedClient) =>
+  new storeModule.Store(client as unknown as FeedClientModule.FeedClient, VILLAGE);
 
 /** What home shows of the two files a version changes: the street's name and the village's. */
 const shown = async (store: StoreModule.Store) => {
@@ -166,7 +192,10 @@ test('version floor: an older manifest, even whole and signed, is refused; the b
   runIdle();
 
   client.serve(publish(4, renamed('·四')));
-  await expect(box.refresh()).rejects.toMatchObject({ kind: 'rejected', problems: [{ path: '/version', message: 'older than 5' }] });
+  await expect(box.refresh()).rejects.toMatchObject({
+    kind: 'rejected',
+    problems: [{ path: '/version', message: 'older than 5' }],
+  });
   expect(box.health.kind).toBe('rejected');
   expect(await shown(box)).toEqual({ version: 5, street: `${STREET_NAME}·五`, village: `${VILLAGE_NAME}·五` });
 
@@ -177,7 +206,11 @@ test('version floor: an older manifest, even whole and signed, is refused; the b
 
   // Version 4 itself is a good feed: a new box, that has never seen 5, takes it.
   storage.clear();
-  expect(await shown(boxWith(client))).toEqual({ version: 4, street: `${STREET_NAME}·四`, village: `${VILLAGE_NAME}·四` });
+  expect(await shown(boxWith(client))).toEqual({
+    version: 4,
+    street: `${STREET_NAME}·四`,
+    village: `${VILLAGE_NAME}·四`,
+  });
 });
 
 test('cache restore: a box restarting offline shows the content it last had, and says since when it is offline', async () => {

@@ -26,7 +26,10 @@ test('pages long text without losing or repeating a character', () => {
   const pages = paginate([paragraph, paragraph], 20, 10, measure);
   expect(pages.length).toBeGreaterThan(5);
   for (const page of pages) expect(page.length).toBeLessThanOrEqual(10);
-  const text = pages.flat().join('').replace(/\u3000/g, '');
+  const text = pages
+    .flat()
+    .join('')
+    .replace(/\u3000/g, '');
   expect(text).toBe(paragraph + paragraph);
 });
 

@@ -12,5 +12,9 @@ declare module 'subset-font' {
     dropTables?: string[];
   }
   /** Subsets an sfnt, woff or woff2 font to the characters of `text`. */
-  export default function subsetFont(font: Uint8Array, text: string | null | undefined, options?: SubsetFontOptions): Promise<Buffer>;
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string | null | undefined,
+    options?: SubsetFontOptions,
+  ): Promise<Buffer>;
 }

@@ -168,7 +168,10 @@ async function main(): Promise<void> {
   }
 
   const i18nFiles = existsSync(I18N_DIR)
-    ? readdirSync(I18N_DIR).filter((n) => n.endsWith('.json')).sort().map((n) => join(I18N_DIR, n))
+    ? readdirSync(I18N_DIR)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+        .map((n) => join(I18N_DIR, n))
     : [];
   const feedFiles = existsSync(FEED_DIR) && statSync(FEED_DIR).isDirectory() ? jsonFilesUnder(FEED_DIR) : [];
   if (i18nFiles.length === 0) console.warn(`font: warning: no translation files in ${relative(ROOT, I18N_DIR)}/`);
@@ -202,10 +205,16 @@ async function main(): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, woff2);
     // The same subset as WOFF 1 for engines without WOFF2 (Chrome 30-35 WebViews, old WebKit).
-    if (woffToo) writeFileSync(out.replace(/\.woff2$/, '.woff'), await subsetFont(source, text, { ...options, targetFormat: 'woff' }));
+    if (woffToo)
+      writeFileSync(
+        out.replace(/\.woff2$/, '.woff'),
+        await subsetFont(source, text, { ...options, targetFormat: 'woff' }),
+      );
     const font = openFontBuffer(woff2);
     if (!('numGlyphs' in font)) fail('the subset is unexpectedly a font collection');
-    console.log(`font: wrote ${relative(ROOT, out)}: ${(woff2.length / 1024).toFixed(1)} KB, ${font.numGlyphs} glyphs for ${chars.size} characters`);
+    console.log(
+      `font: wrote ${relative(ROOT, out)}: ${(woff2.length / 1024).toFixed(1)} KB, ${font.numGlyphs} glyphs for ${chars.size} characters`,
+    );
     return [...chars].filter((ch) => !font.hasGlyphForCodePoint(ch.codePointAt(0)!));
   };
   const lacking = [...(await subset(base, OUT_FONT, true)), ...(await subset(hant, OUT_FONT_HANT))];
@@ -213,11 +222,15 @@ async function main(): Promise<void> {
     OUT_LICENSE,
     'static/fonts/sanwu-sans.woff2, sanwu-sans.woff and sanwu-sans-hant.woff2 are subsets of WenQuanYi Micro Hei (wqy-microhei.ttc, face 0),\n' +
       'made by tools/font/subset.ts from the Debian package fonts-wqy-microhei.\n' +
-      'Its copyright and license, as Debian states them (' + SOURCE_COPYRIGHT + '):\n\n' +
+      'Its copyright and license, as Debian states them (' +
+      SOURCE_COPYRIGHT +
+      '):\n\n' +
       readFileSync(SOURCE_COPYRIGHT, 'utf8'),
   );
   const seconds = (performance.now() - began) / 1000;
-  console.log(`font: ${i18nFiles.length} translation files, ${feedFiles.length} feed files, in ${seconds.toFixed(1)} s`);
+  console.log(
+    `font: ${i18nFiles.length} translation files, ${feedFiles.length} feed files, in ${seconds.toFixed(1)} s`,
+  );
   console.log(`font: wrote ${relative(ROOT, OUT_LICENSE)}`);
 
   // Characters the source font itself lacks: in built-in sets only a warning, in the app's
@@ -230,7 +243,9 @@ async function main(): Promise<void> {
   }
   const builtinOnly = lacking.filter((ch) => ![...used.values()].some((s) => s.has(ch)));
   if (builtinOnly.length > 0) {
-    console.warn(`font: note: the source font has no glyph for ${builtinOnly.length} built-in characters: ${builtinOnly.join(' ')}`);
+    console.warn(
+      `font: note: the source font has no glyph for ${builtinOnly.length} built-in characters: ${builtinOnly.join(' ')}`,
+    );
   }
   if (problems.length > 0) {
     fail(`WenQuanYi Micro Hei has no glyph for characters used in:\n${problems.join('\n')}`);

@@ -21,7 +21,13 @@ const villagers = (rng: Rng, count: number) => Array.from({ length: count }, () 
 
 const backing = (d: VoucherDraft, village: Village, rng: Rng): Attachment[] => {
   const approval: Attachment = {
-    spec: { kind: 'approval', summary: d.summary, handler: d.handler, approver: d.approver, reviewer: d.review.reviewer },
+    spec: {
+      kind: 'approval',
+      summary: d.summary,
+      handler: d.handler,
+      approver: d.approver,
+      reviewer: d.review.reviewer,
+    },
     paysFor: false,
   };
   const receipt = d.receipt;
@@ -29,20 +35,42 @@ const backing = (d: VoucherDraft, village: Village, rng: Rng): Attachment[] => {
     case 'vat':
       return [
         { spec: { kind: 'bank', counterparty: receipt.seller, purpose: d.summary }, paysFor: true },
-        { spec: { kind: 'signoff', title: '物品（服务）验收签收单', items: receipt.items.map((i) => i.name), names: village.committee.map((o) => o.name) }, paysFor: false },
+        {
+          spec: {
+            kind: 'signoff',
+            title: '物品（服务）验收签收单',
+            items: receipt.items.map((i) => i.name),
+            names: village.committee.map((o) => o.name),
+          },
+          paysFor: false,
+        },
         approval,
       ];
     case 'receipt':
       return [
         { spec: { kind: 'bank', counterparty: receipt.payer, purpose: d.summary }, paysFor: false },
-        { spec: { kind: 'signoff', title: '收款明细签字表', items: [receipt.reason], names: villagers(rng, 6) }, paysFor: false },
+        {
+          spec: { kind: 'signoff', title: '收款明细签字表', items: [receipt.reason], names: villagers(rng, 6) },
+          paysFor: false,
+        },
         approval,
       ];
     case 'bank':
       return [
-        { spec: { kind: 'signoff', title: d.direction === 'expense' ? '发放签收表' : '到账确认单', items: [d.summary], names: d.direction === 'expense' ? villagers(rng, 6) : village.committee.map((o) => o.name) }, paysFor: false },
+        {
+          spec: {
+            kind: 'signoff',
+            title: d.direction === 'expense' ? '发放签收表' : '到账确认单',
+            items: [d.summary],
+            names: d.direction === 'expense' ? villagers(rng, 6) : village.committee.map((o) => o.name),
+          },
+          paysFor: false,
+        },
         approval,
-        { spec: { kind: 'signoff', title: '发放签收表（续）', items: [d.summary], names: villagers(rng, 6) }, paysFor: false },
+        {
+          spec: { kind: 'signoff', title: '发放签收表（续）', items: [d.summary], names: villagers(rng, 6) },
+          paysFor: false,
+        },
       ];
   }
 };

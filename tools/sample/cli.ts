@@ -16,12 +16,15 @@ const parseArgs = (argv: string[]) => {
     if (!key?.startsWith('--') || value === undefined) throw new Error(usage);
     args.set(key.slice(2), value);
   }
-  for (const key of args.keys()) if (!['size', 'out', 'seed', 'villages'].includes(key)) throw new Error(`unknown option --${key}\n${usage}`);
+  for (const key of args.keys())
+    if (!['size', 'out', 'seed', 'villages'].includes(key)) throw new Error(`unknown option --${key}\n${usage}`);
   const sizeName = args.get('size') ?? 'small';
-  if (sizeName !== 'small' && sizeName !== 'large' && sizeName !== 'district') throw new Error(`--size must be small, large or district\n${usage}`);
+  if (sizeName !== 'small' && sizeName !== 'large' && sizeName !== 'district')
+    throw new Error(`--size must be small, large or district\n${usage}`);
   const size: SizeSpec = SIZES[sizeName];
   const villages = args.has('villages') ? Number(args.get('villages')) : undefined;
-  if (villages !== undefined && !(Number.isInteger(villages) && villages >= 1)) throw new Error('--villages must be a positive integer');
+  if (villages !== undefined && !(Number.isInteger(villages) && villages >= 1))
+    throw new Error('--villages must be a positive integer');
   return { size, out: args.get('out') ?? 'static/feed', seed: args.get('seed') ?? 'hanting-sample-2026', villages };
 };
 
@@ -37,7 +40,8 @@ const main = () => {
   console.log(`  JSON:   ${report.jsonFiles} files, ${kb(report.jsonBytes)}`);
   console.log(`  media:  ${report.mediaFiles} files, ${kb(report.mediaBytes)}`);
   console.log(`  villages: ${report.vouchers.length}, vouchers: ${total}`);
-  const shown = report.vouchers.length > 12 ? [...report.vouchers].sort((a, b) => b.count - a.count).slice(0, 5) : report.vouchers;
+  const shown =
+    report.vouchers.length > 12 ? [...report.vouchers].sort((a, b) => b.count - a.count).slice(0, 5) : report.vouchers;
   for (const v of shown) console.log(`    ${v.code} ${v.name}: ${v.count}`);
   console.log(`  time:   ${seconds.toFixed(1)} s`);
   if (report.problems.length) {

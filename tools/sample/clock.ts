@@ -33,7 +33,9 @@ export const parts = (t: Wall) => {
 /** Same day of the month `months` later, clamped to the month's end. */
 export const addMonths = (t: Wall, months: number): Wall => {
   const d = new Date(t);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
+  const target = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()),
+  );
   const last = daysInMonth(target.getUTCFullYear(), target.getUTCMonth() + 1);
   target.setUTCDate(Math.min(d.getUTCDate(), last));
   return target.getTime();
@@ -48,7 +50,8 @@ export interface YearMonth {
 }
 
 export const monthKey = ({ year, month }: YearMonth): string => `${year}-${pad(month)}`;
-export const nextMonth = ({ year, month }: YearMonth): YearMonth => (month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 });
+export const nextMonth = ({ year, month }: YearMonth): YearMonth =>
+  month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
 export const monthOf = (t: Wall): YearMonth => {
   const { year, month } = parts(t);
   return { year, month };

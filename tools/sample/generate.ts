@@ -35,7 +35,9 @@ export interface GenerateReport {
 /** The sample year of books: November 2025 to October 2026, published by 20 November 2026. */
 const MONTHS = monthRange({ year: 2025, month: 11 }, 12);
 
-const header = <K extends string>(kind: K): { schemaVersion: typeof SCHEMA_VERSION; kind: K; generatedAt: string; fictional: true } => ({
+const header = <K extends string>(
+  kind: K,
+): { schemaVersion: typeof SCHEMA_VERSION; kind: K; generatedAt: string; fictional: true } => ({
   schemaVersion: SCHEMA_VERSION,
   kind,
   generatedAt: iso(NOW),
@@ -77,17 +79,22 @@ export const generate = (options: GenerateOptions): GenerateReport => {
       review: { ...d.review, reviewedAt: iso(d.review.reviewedAt) },
       attachmentCount: d.attachmentCount,
       receipts: attachmentsOf(d, village, vrng.fork(`attachments-${d.id}`)).map((attachment, i) =>
-        media.receipt(`media/receipts/${village.code}/${d.id}${i ? `-${i + 1}` : ''}.jpg`, receiptIndex++, attachment.paysFor, {
-          spec: attachment.spec,
-          amountFen: d.amountFen,
-          direction: d.direction,
-          date: d.date,
-          committee: committeeName(village),
-          cooperative: accountName,
-          clerk: village.accountant.name,
-          // The first keeps the stream it always had, so the original receipts stay as they were.
-          rng: vrng.fork(i ? `receipt-${d.id}-${i + 1}` : `receipt-${d.id}`),
-        }),
+        media.receipt(
+          `media/receipts/${village.code}/${d.id}${i ? `-${i + 1}` : ''}.jpg`,
+          receiptIndex++,
+          attachment.paysFor,
+          {
+            spec: attachment.spec,
+            amountFen: d.amountFen,
+            direction: d.direction,
+            date: d.date,
+            committee: committeeName(village),
+            cooperative: accountName,
+            clerk: village.accountant.name,
+            // The first keeps the stream it always had, so the original receipts stay as they were.
+            rng: vrng.fork(i ? `receipt-${d.id}-${i + 1}` : `receipt-${d.id}`),
+          },
+        ),
       ),
     });
 
@@ -104,23 +111,47 @@ export const generate = (options: GenerateOptions): GenerateReport => {
       };
       writer.write(feedPaths.ledgerMonth(village.code, month.key), feed, validateLedgerMonth);
     }
-    const feed: VillageFeed = { ...header('village'), region: { code: village.code, name: village.name }, street: village.street.code, channels };
+    const feed: VillageFeed = {
+      ...header('village'),
+      region: { code: village.code, name: village.name },
+      street: village.street.code,
+      channels,
+    };
     writer.write(feedPaths.village(village.code), feed, validateVillage);
-    vouchers.push({ code: village.code, name: village.name, count: ledger.months.reduce((s, m) => s + m.vouchers.length, 0) });
+    vouchers.push({
+      code: village.code,
+      name: village.name,
+      count: ledger.months.reduce((s, m) => s + m.vouchers.length, 0),
+    });
   }
 
   for (const street of world.streets) {
-    const feed: StreetFeed = { ...header('street'), region: { code: street.code, name: street.name }, channels: streetChannels(street, media, rng.fork(`street-${street.code}`)) };
+    const feed: StreetFeed = {
+      ...header('street'),
+      region: { code: street.code, name: street.name },
+      channels: streetChannels(street, media, rng.fork(`street-${street.code}`)),
+    };
     writer.write(feedPaths.street(street.code), feed, validateStreet);
   }
 
   const district: DistrictFeed = {
     ...header('district'),
     region: { ...DISTRICT },
-    streets: world.streets.map((s) => ({ code: s.code, name: s.name, villages: s.villages.map((v) => ({ code: v.code, name: v.name })) })),
+    streets: world.streets.map((s) => ({
+      code: s.code,
+      name: s.name,
+      villages: s.villages.map((v) => ({ code: v.code, name: v.name })),
+    })),
     channels: districtChannels(world, media, rng.fork('district')),
   };
   writer.write(feedPaths.district(), district, validateDistrict);
 
-  return { jsonFiles: writer.files, jsonBytes: writer.bytes, mediaFiles: media.files, mediaBytes: media.bytes, vouchers, problems: writer.problems };
+  return {
+    jsonFiles: writer.files,
+    jsonBytes: writer.bytes,
+    mediaFiles: media.files,
+    mediaBytes: media.bytes,
+    vouchers,
+    problems: writer.problems,
+  };
 };

@@ -13,7 +13,8 @@ export const residentId = (rng: Rng): string => {
   return body + '10X98765432'.charAt(sum % 11);
 };
 
-export const mobileNumber = (rng: Rng): string => `1${rng.pick(['3', '5', '8'])}${rng.int(0, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
+export const mobileNumber = (rng: Rng): string =>
+  `1${rng.pick(['3', '5', '8'])}${rng.int(0, 9)}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
 
 /**
  * An official's duty mobile, published whole as the feed's WorkPhone. It starts 140, a
@@ -23,4 +24,5 @@ export const mobileNumber = (rng: Rng): string => `1${rng.pick(['3', '5', '8'])}
 export const dutyMobile = (rng: Rng): string => `140${mobileNumber(rng).slice(3)}`;
 
 /** A 19-digit social-security bank card number (62...). */
-export const bankCard = (rng: Rng): string => `6217${String(rng.int(0, 999_999_999)).padStart(9, '0')}${String(rng.int(0, 999_999)).padStart(6, '0')}`;
+export const bankCard = (rng: Rng): string =>
+  `6217${String(rng.int(0, 999_999_999)).padStart(9, '0')}${String(rng.int(0, 999_999)).padStart(6, '0')}`;

@@ -6,7 +6,16 @@
 import type { Account } from './accounts';
 import { daysInMonth, monthKey, nextMonth, wall, type Wall, type YearMonth } from './clock';
 import type { Rng } from './prng';
-import { FILLERS, scheduled, T, villageTraits, yuan, type ReceiptSpec, type Template, type VillageTraits } from './templates';
+import {
+  FILLERS,
+  scheduled,
+  T,
+  villageTraits,
+  yuan,
+  type ReceiptSpec,
+  type Template,
+  type VillageTraits,
+} from './templates';
 import type { Village } from './world';
 
 export interface VoucherDraft {
@@ -45,7 +54,12 @@ export interface VillageLedger {
 
 /** What the oversight group writes, by the kind of original receipt it checked. */
 const OPINIONS: Record<ReceiptSpec['kind'], string[]> = {
-  vat: ['经审核，票据真实有效，同意入账', '经民主理财小组审核，手续齐全，同意报销', '票据合规，用途属实，同意入账', '已核对数量和金额，无误，同意报销'],
+  vat: [
+    '经审核，票据真实有效，同意入账',
+    '经民主理财小组审核，手续齐全，同意报销',
+    '票据合规，用途属实，同意入账',
+    '已核对数量和金额，无误，同意报销',
+  ],
   receipt: ['经审核，收款金额与合同一致', '收据与银行存款单核对一致，同意入账', '收款手续齐全，同意入账'],
   bank: ['已核对银行回单，金额无误', '经审核，回单与发放名单一致，同意入账', '资金往来手续齐全，同意入账'],
 };
@@ -99,7 +113,12 @@ export const buildLedger = (rng: Rng, village: Village, months: YearMonth[]): Vi
       const plan = scheduled(month, traits);
       const fixed = plan.length;
       while (plan.length < (targets[index] ?? 0)) plan.push(mrng.weighted(FILLERS, ([, w]) => w)[0]);
-      entries = plan.map((template, order) => ({ template, order, filler: order >= fixed, date: dayIn(mrng, month, template.days) }));
+      entries = plan.map((template, order) => ({
+        template,
+        order,
+        filler: order >= fixed,
+        date: dayIn(mrng, month, template.days),
+      }));
       if (village.quirks.incomeOnlyMonth === key) entries = entries.filter((e) => e.template.direction === 'income');
     }
 
@@ -118,13 +137,25 @@ export const buildLedger = (rng: Rng, village: Village, months: YearMonth[]): Vi
       low = Math.min(low, running);
     }
     if (low < 0) {
-      const spare = drafts.map((d) => d.entry).reverse().findIndex((e) => e.filler && e.template.direction === 'expense');
+      const spare = drafts
+        .map((d) => d.entry)
+        .reverse()
+        .findIndex((e) => e.filler && e.template.direction === 'expense');
       if (spare >= 0) drafts.splice(drafts.length - 1 - spare, 1);
       const amountFen = Math.ceil((-low + 5_000_00) / 1_000_00) * 1_000_00;
       const summary = `收到${street.name}拨付村级组织运转经费（预拨）`;
       drafts.unshift({
-        entry: { template: T.operatingGrant, order: -1, filler: false, date: wall(month.year, month.month, 1, 8, 30, 0) },
-        drawn: { summary, amountFen, receipt: { kind: 'bank', counterparty: `${street.name}财政所`, purpose: summary } },
+        entry: {
+          template: T.operatingGrant,
+          order: -1,
+          filler: false,
+          date: wall(month.year, month.month, 1, 8, 30, 0),
+        },
+        drawn: {
+          summary,
+          amountFen,
+          receipt: { kind: 'bank', counterparty: `${street.name}财政所`, purpose: summary },
+        },
       });
     }
 
@@ -150,7 +181,9 @@ export const buildLedger = (rng: Rng, village: Village, months: YearMonth[]): Vi
         review: {
           reviewer: supervisor.name,
           reviewedAt,
-          opinion: sealed ? mrng.pick(OPINIONS[drawn.receipt.kind]) : '经办人签字不全，已退回补签，待加盖民主理财专用章',
+          opinion: sealed
+            ? mrng.pick(OPINIONS[drawn.receipt.kind])
+            : '经办人签字不全，已退回补签，待加盖民主理财专用章',
           sealed,
         },
         attachmentCount: mrng.int(minA, maxA),

@@ -53,8 +53,15 @@ export class Media {
     return { src, width: RECEIPT_WIDTH, height: RECEIPT_HEIGHT, kind };
   }
 
-  portrait(path: string, index: number, rng: Rng, person: { name: string; role: string; sex: 'male' | 'female' }): ImageRef {
-    const src = this.pooled(`portrait-${person.sex}`, index, path, () => renderPortrait(rng, person.name, person.role, person.sex));
+  portrait(
+    path: string,
+    index: number,
+    rng: Rng,
+    person: { name: string; role: string; sex: 'male' | 'female' },
+  ): ImageRef {
+    const src = this.pooled(`portrait-${person.sex}`, index, path, () =>
+      renderPortrait(rng, person.name, person.role, person.sex),
+    );
     return { src, width: PORTRAIT.width, height: PORTRAIT.height, caption: person.name };
   }
 

@@ -23,7 +23,15 @@ export interface SizeSpec {
 
 export const SIZES: Record<SizeSpec['name'], SizeSpec> = {
   small: { name: 'small', streets: 3, villages: 6, vouchersPerYear: [180, 215], images: 'each', indent: 1 },
-  large: { name: 'large', streets: 9, villages: 421, vouchersPerYear: [120, 260], heavyVillage: { index: 0, vouchers: 20_000 }, images: 'pool', indent: 0 },
+  large: {
+    name: 'large',
+    streets: 9,
+    villages: 421,
+    vouchersPerYear: [120, 260],
+    heavyVillage: { index: 0, vouchers: 20_000 },
+    images: 'pool',
+    indent: 0,
+  },
   // The large district's 421 villages with a tenth of their vouchers and no heavy village: what a
   // district-wide publish rewrites (every village's file) at a fraction of the first publish's time.
   district: { name: 'district', streets: 9, villages: 421, vouchersPerYear: [12, 26], images: 'pool', indent: 0 },
@@ -88,7 +96,6 @@ export interface World {
   villages: Village[];
 }
 
-
 const official = (rng: Rng, names: NameBook, role: string, duties: string, sex?: Sex): Official => {
   const s: Sex = sex ?? (rng.chance(0.7) ? 'male' : 'female');
   return { name: names.next(s), sex: s, role, duties, phone: dutyMobile(rng) };
@@ -96,15 +103,39 @@ const official = (rng: Rng, names: NameBook, role: string, duties: string, sex?:
 
 const buildOfficials = (rng: Rng, names: NameBook, isCommunity: boolean) => {
   const unit = isCommunity ? '居委会' : '村委会';
-  const secretary = official(rng, names, `党支部书记、${unit}主任`, '主持党支部和' + unit + '全面工作，负责集体经济发展和重大事项决策的组织实施。', 'male');
-  const deputy = official(rng, names, `党支部副书记、${unit}委员`, '协助书记抓好党建工作，分管综合治理、信访调解和安全生产。');
-  const women = official(rng, names, `${unit}委员（妇联主席）`, '负责妇女儿童、计划生育服务、困难群众帮扶和文明新风建设。', 'female');
+  const secretary = official(
+    rng,
+    names,
+    `党支部书记、${unit}主任`,
+    '主持党支部和' + unit + '全面工作，负责集体经济发展和重大事项决策的组织实施。',
+    'male',
+  );
+  const deputy = official(
+    rng,
+    names,
+    `党支部副书记、${unit}委员`,
+    '协助书记抓好党建工作，分管综合治理、信访调解和安全生产。',
+  );
+  const women = official(
+    rng,
+    names,
+    `${unit}委员（妇联主席）`,
+    '负责妇女儿童、计划生育服务、困难群众帮扶和文明新风建设。',
+    'female',
+  );
   const member = official(rng, names, `${unit}委员`, '负责土地承包、农田水利、环境卫生和基础设施维护。');
   const accountant = official(rng, names, `${unit}委员（报账员）`, '负责村级财务报账、票据整理和三务公开资料的上报。');
   const supervisor = official(rng, names, '村务监督委员会主任', '负责村务、财务监督，主持民主理财小组审核每月票据。');
   const supervisorMember = official(rng, names, '村务监督委员会委员', '参与每月票据审核和重大事项监督。');
   const committee = [secretary, deputy, women, member, accountant];
-  return { secretary, accountant, supervisor, supervisorMember, committee, officials: [...committee, supervisor, supervisorMember] };
+  return {
+    secretary,
+    accountant,
+    supervisor,
+    supervisorMember,
+    committee,
+    officials: [...committee, supervisor, supervisorMember],
+  };
 };
 
 const QUIRKS: Record<number, Quirks> = {

@@ -7,12 +7,19 @@ export const faq: ServerKind<'faq'> = {
   label: (itemId) => itemId,
   facts: () => ({}),
   stamp: (itemId, body, now) => {
-    const items = Array.isArray(body.items) ? body.items.map((q: Body) => ({ publishedAt: now, version: 1, ...q })) : body.items;
+    const items = Array.isArray(body.items)
+      ? body.items.map((q: Body) => ({ publishedAt: now, version: 1, ...q }))
+      : body.items;
     return { ...body, title: itemId, items };
   },
   validate: () => [],
   store: (checked) => checked,
   assemble: (items) => items.map((item) => JSON.parse(item.revision.body ?? '{}') as FaqGroup),
-  seedItems: (content, updatedAt) => content.map((group) => ({ itemId: group.title, body: group, publishedAt: group.items[0]?.publishedAt ?? updatedAt })),
+  seedItems: (content, updatedAt) =>
+    content.map((group) => ({
+      itemId: group.title,
+      body: group,
+      publishedAt: group.items[0]?.publishedAt ?? updatedAt,
+    })),
   spokenParts: () => null,
 };

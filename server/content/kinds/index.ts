@@ -31,4 +31,5 @@ export const SERVER_KINDS = {
 } satisfies { [K in ContentKind]: K extends ItemKind ? ServerKind<K> : null };
 
 /** The module of a kind with public items, or null. One cast: the entry is the kind's own. */
-export const serverKind = (kind: ContentKind): ServerKind<ItemKind> | null => SERVER_KINDS[kind] as ServerKind<ItemKind> | null;
+export const serverKind = (kind: ContentKind): ServerKind<ItemKind> | null =>
+  SERVER_KINDS[kind] as ServerKind<ItemKind> | null;

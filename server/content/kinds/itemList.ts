@@ -5,9 +5,12 @@ import type { Body, ItemKind, ServerKind } from './serverKind';
 /** The kinds whose channel content is a plain list of items. */
 type ListKind = { [K in ItemKind]: ChannelOfKind<K>['content'] extends unknown[] ? K : never }[ItemKind];
 
-const newestFirst = (a: Body, b: Body) => String(b.publishedAt).localeCompare(String(a.publishedAt)) || String(a.id).localeCompare(String(b.id));
+const newestFirst = (a: Body, b: Body) =>
+  String(b.publishedAt).localeCompare(String(a.publishedAt)) || String(a.id).localeCompare(String(b.id));
 
-export const itemList = <K extends ListKind>(own: Partial<Pick<ServerKind<K>, 'validate' | 'spokenParts'>> = {}): ServerKind<K> => ({
+export const itemList = <K extends ListKind>(
+  own: Partial<Pick<ServerKind<K>, 'validate' | 'spokenParts'>> = {},
+): ServerKind<K> => ({
   wholeDocument: false,
   label: (itemId) => itemId,
   facts: () => ({}),
@@ -16,6 +19,11 @@ export const itemList = <K extends ListKind>(own: Partial<Pick<ServerKind<K>, 'v
   // Time and version are the publish's to stamp.
   store: ({ publishedAt: _p, version: _v, ...rest }) => rest,
   assemble: (items, context) => items.map(context.feedItem).sort(newestFirst) as ReturnType<ServerKind<K>['assemble']>,
-  seedItems: (content) => (content as { id: string; publishedAt: string }[]).map((item) => ({ itemId: item.id, body: item, publishedAt: item.publishedAt })),
+  seedItems: (content) =>
+    (content as { id: string; publishedAt: string }[]).map((item) => ({
+      itemId: item.id,
+      body: item,
+      publishedAt: item.publishedAt,
+    })),
   spokenParts: own.spokenParts ?? (() => null),
 });

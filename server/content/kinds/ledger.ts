@@ -30,10 +30,20 @@ const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number)
     total += Math.abs(amount);
     if (amount > maxVoucherFen) {
       const where = problemPlace(body, itemLabel, `/vouchers/${index}/amountFen`);
-      problems.push(ruleProblem(where.item, where.field, `超过单笔上限 ${formatFen(maxVoucherFen)}，请核对`, `is above the ceiling of ${formatFen(maxVoucherFen)} per voucher; check it`));
+      problems.push(
+        ruleProblem(
+          where.item,
+          where.field,
+          `超过单笔上限 ${formatFen(maxVoucherFen)}，请核对`,
+          `is above the ceiling of ${formatFen(maxVoucherFen)} per voucher; check it`,
+        ),
+      );
     }
   });
-  if (!Number.isSafeInteger(total)) problems.push(ruleProblem(itemLabel, '/vouchers', '合计太大，无法准确计算', 'add up to more than can be counted exactly'));
+  if (!Number.isSafeInteger(total))
+    problems.push(
+      ruleProblem(itemLabel, '/vouchers', '合计太大，无法准确计算', 'add up to more than can be counted exactly'),
+    );
   return problems;
 };
 
@@ -41,20 +51,44 @@ const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number)
  * What a month's vouchers must agree on: each dated within the month, no voucher number
  * twice, one image per attachment, and every receipt an uploaded file under media/.
  */
-const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (path: string) => boolean): OperatorProblem[] => {
+const voucherProblems = (
+  body: unknown,
+  itemLabel: string,
+  feedFileExists?: (path: string) => boolean,
+): OperatorProblem[] => {
   const month = body as { month?: unknown; vouchers?: unknown };
   if (!Array.isArray(month.vouchers) || typeof month.month !== 'string') return [];
   const problems: OperatorProblem[] = [];
   const seen = new Set<string>();
   month.vouchers.forEach((voucher, index) => {
     if (!voucher || typeof voucher !== 'object') return;
-    const { date, number, receipts, attachmentCount } = voucher as { date?: unknown; number?: unknown; receipts?: unknown; attachmentCount?: unknown };
+    const { date, number, receipts, attachmentCount } = voucher as {
+      date?: unknown;
+      number?: unknown;
+      receipts?: unknown;
+      attachmentCount?: unknown;
+    };
     const at = (field: string) => problemPlace(body, itemLabel, `/vouchers/${index}${field}`);
     if (typeof date === 'string' && WELL_FORMED_TIME.test(date) && !date.startsWith(`${month.month}-`)) {
-      problems.push(ruleProblem(at('/date').item, at('/date').field, `不在本月（${month.month}）之内`, `is not within the month (${month.month})`));
+      problems.push(
+        ruleProblem(
+          at('/date').item,
+          at('/date').field,
+          `不在本月（${month.month}）之内`,
+          `is not within the month (${month.month})`,
+        ),
+      );
     }
     if (typeof number === 'string') {
-      if (seen.has(number)) problems.push(ruleProblem(at('/number').item, at('/number').field, '与本月另一张凭证重号', 'is used by another voucher of this month'));
+      if (seen.has(number))
+        problems.push(
+          ruleProblem(
+            at('/number').item,
+            at('/number').field,
+            '与本月另一张凭证重号',
+            'is used by another voucher of this month',
+          ),
+        );
       seen.add(number);
     }
     if (!Array.isArray(receipts)) return;
@@ -78,7 +112,14 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
       const inMedia = /^media\/[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(src);
       if (!inMedia || (feedFileExists && !feedFileExists(src))) {
         const where = at(`/receipts/${r}/src`);
-        problems.push(ruleProblem(where.item, where.field, '不是已上传的票据图片（先用 sanwu attach 上传）', 'is not an uploaded receipt image (upload it with sanwu attach)'));
+        problems.push(
+          ruleProblem(
+            where.item,
+            where.field,
+            '不是已上传的票据图片（先用 sanwu attach 上传）',
+            'is not an uploaded receipt image (upload it with sanwu attach)',
+          ),
+        );
       }
     });
   });
@@ -86,11 +127,20 @@ const voucherProblems = (body: unknown, itemLabel: string, feedFileExists?: (pat
 };
 
 /** The month opens where the month before closed, when that month is known. */
-const openingProblems = (body: unknown, itemLabel: string, previousClosingFen: number | undefined): OperatorProblem[] => {
+const openingProblems = (
+  body: unknown,
+  itemLabel: string,
+  previousClosingFen: number | undefined,
+): OperatorProblem[] => {
   const opening = (body as { openingFen?: unknown }).openingFen;
   if (previousClosingFen === undefined || typeof opening !== 'number' || opening === previousClosingFen) return [];
   return [
-    ruleProblem(itemLabel, '/openingFen', `应等于上月期末余额 ${formatFen(previousClosingFen)}，实为 ${formatFen(opening)}`, `must equal last month's closing balance ${formatFen(previousClosingFen)}, not ${formatFen(opening)}`),
+    ruleProblem(
+      itemLabel,
+      '/openingFen',
+      `应等于上月期末余额 ${formatFen(previousClosingFen)}，实为 ${formatFen(opening)}`,
+      `must equal last month's closing balance ${formatFen(previousClosingFen)}, not ${formatFen(opening)}`,
+    ),
   ];
 };
 
@@ -99,16 +149,22 @@ const previousMonth = (month: string): string => {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
 };
 
-const closingOf = (body: LedgerMonthBody): number => body.vouchers.reduce((balance, v) => balance + (v.direction === 'income' ? v.amountFen : -v.amountFen), body.openingFen);
+const closingOf = (body: LedgerMonthBody): number =>
+  body.vouchers.reduce(
+    (balance, v) => balance + (v.direction === 'income' ? v.amountFen : -v.amountFen),
+    body.openingFen,
+  );
 
 const monthTotals = (body: LedgerMonthBody) => {
-  const sum = (direction: 'income' | 'expense') => body.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
+  const sum = (direction: 'income' | 'expense') =>
+    body.vouchers.filter((v) => v.direction === direction).reduce((total, v) => total + v.amountFen, 0);
   const incomeFen = sum('income');
   const expenseFen = sum('expense');
   return { openingFen: body.openingFen, incomeFen, expenseFen, closingFen: body.openingFen + incomeFen - expenseFen };
 };
 
-const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] => (result.ok ? [] : (result.problems ?? []));
+const validation = (result: { ok: boolean; problems?: FeedProblem[] }): FeedProblem[] =>
+  result.ok ? [] : (result.problems ?? []);
 
 export const ledger: ServerKind<'ledger'> = {
   wholeDocument: true,
@@ -118,10 +174,14 @@ export const ledger: ServerKind<'ledger'> = {
     return previous ? { previousClosingFen: closingOf(previous) } : {};
   },
   stamp: (month, body, now, facts) => {
-    const vouchers = Array.isArray(body.vouchers) ? body.vouchers.map((v: Body) => ({ publishedAt: now, version: 1, ...v })) : body.vouchers;
+    const vouchers = Array.isArray(body.vouchers)
+      ? body.vouchers.map((v: Body) => ({ publishedAt: now, version: 1, ...v }))
+      : body.vouchers;
     const stamped: Body = { ...body, month, vouchers };
     // The opening balance follows from last month unless the push states it.
-    return stamped.openingFen === undefined && facts.previousClosingFen !== undefined ? { ...stamped, openingFen: facts.previousClosingFen } : stamped;
+    return stamped.openingFen === undefined && facts.previousClosingFen !== undefined
+      ? { ...stamped, openingFen: facts.previousClosingFen }
+      : stamped;
   },
   validate: (body, itemLabel, context: RuleContext) => [
     ...amountProblems(body, itemLabel, context.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN),
@@ -130,12 +190,21 @@ export const ledger: ServerKind<'ledger'> = {
   ],
   store: (checked) => checked,
   assemble: (items, context) => {
-    const months = items.map((i) => ({ month: i.itemId, body: JSON.parse(i.revision.body ?? '{}') as LedgerMonthBody })).sort((a, b) => a.month.localeCompare(b.month));
-    const publishedAtOf = (month: string) => items.find((i) => i.itemId === month)!.revision.published_at ?? context.createdAt;
+    const months = items
+      .map((i) => ({ month: i.itemId, body: JSON.parse(i.revision.body ?? '{}') as LedgerMonthBody }))
+      .sort((a, b) => a.month.localeCompare(b.month));
+    const publishedAtOf = (month: string) =>
+      items.find((i) => i.itemId === month)!.revision.published_at ?? context.createdAt;
     const refs: LedgerMonthRef[] = months.map(({ month, body }) => {
       const totals = monthTotals(body);
       const path = feedPaths.ledgerMonth(context.region.code, month);
-      const file: LedgerMonthFeed = { ...context.header('ledgerMonth', publishedAtOf(month)), village: context.region.code, month, ...totals, vouchers: body.vouchers };
+      const file: LedgerMonthFeed = {
+        ...context.header('ledgerMonth', publishedAtOf(month)),
+        village: context.region.code,
+        month,
+        ...totals,
+        vouchers: body.vouchers,
+      };
       context.emit(path, file, validation(validateLedgerMonth(file)));
       return { month, ...totals, voucherCount: body.vouchers.length, file: path };
     });
@@ -144,7 +213,11 @@ export const ledger: ServerKind<'ledger'> = {
   seedItems: (content, _updatedAt, readFile) =>
     content.months.map((ref) => {
       const month = readFile(ref.file) as LedgerMonthFeed;
-      return { itemId: ref.month, body: { month: ref.month, openingFen: month.openingFen, vouchers: month.vouchers }, publishedAt: month.generatedAt };
+      return {
+        itemId: ref.month,
+        body: { month: ref.month, openingFen: month.openingFen, vouchers: month.vouchers },
+        publishedAt: month.generatedAt,
+      };
     }),
   spokenParts: () => null,
 };

@@ -8,7 +8,8 @@ export const profile: ServerKind<'profile'> = {
   stamp: (itemId, body, now) => ({ ...body, id: itemId, publishedAt: now, version: 1 }),
   validate: () => [],
   store: ({ publishedAt: _p, version: _v, ...rest }: Body) => rest,
-  assemble: (items, context) => ({ ...context.feedItem(items[0]!), id: items[0]!.itemId }) as ReturnType<ServerKind<'profile'>['assemble']>,
+  assemble: (items, context) =>
+    ({ ...context.feedItem(items[0]!), id: items[0]!.itemId }) as ReturnType<ServerKind<'profile'>['assemble']>,
   seedItems: (content) => [{ itemId: content.id, body: content, publishedAt: content.publishedAt }],
   spokenParts: () => null,
 };

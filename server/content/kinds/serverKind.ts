@@ -33,7 +33,10 @@ export interface AssembleContext {
   /** An item as the feed carries it: its id, when it first went public, its version, its clip. */
   feedItem(item: PublishedItem): Body;
   /** A file header of this version (schema version, kind, time, the sample's mark). */
-  header<K extends string>(kind: K, generatedAt: string): { schemaVersion: typeof SCHEMA_VERSION; kind: K; generatedAt: string; fictional?: boolean };
+  header<K extends string>(
+    kind: K,
+    generatedAt: string,
+  ): { schemaVersion: typeof SCHEMA_VERSION; kind: K; generatedAt: string; fictional?: boolean };
   /** Adds a file of the kind's own to the version (a ledger month's vouchers), with its problems. */
   emit(path: string, data: unknown, problems: FeedProblem[]): void;
 }

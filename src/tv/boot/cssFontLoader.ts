@@ -50,7 +50,12 @@ const whenMeasurable = (family: string) =>
  * WebKit (Safari 9–10 generation, QtWebKit 5.212) has FontFace without `document.fonts`.
  */
 export const needsCssFontLoader = (): boolean =>
-  !(typeof FontFace === 'function' && typeof FontFace.prototype.load === 'function' && !!document.fonts && typeof document.fonts.add === 'function');
+  !(
+    typeof FontFace === 'function' &&
+    typeof FontFace.prototype.load === 'function' &&
+    !!document.fonts &&
+    typeof document.fonts.add === 'function'
+  );
 
 export const cssFontLoader = (fonts: FontSpec[]): Promise<void> =>
   Promise.all(

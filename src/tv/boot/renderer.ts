@@ -17,7 +17,13 @@ const compiles = (gl: WebGLRenderingContext, type: number, source: string): WebG
 };
 
 /** What Lightning asks of getContext (WebPlatform.createWebGLContext); a canvas keeps its first context's. */
-const LIGHTNING_CONTEXT: WebGLContextAttributes = { alpha: true, antialias: false, premultipliedAlpha: true, stencil: true, preserveDrawingBuffer: false };
+const LIGHTNING_CONTEXT: WebGLContextAttributes = {
+  alpha: true,
+  antialias: false,
+  premultipliedAlpha: true,
+  stencil: true,
+  preserveDrawingBuffer: false,
+};
 
 /**
  * A canvas whose WebGL context works, or null. A context that exists is not enough: some
@@ -27,7 +33,8 @@ const LIGHTNING_CONTEXT: WebGLContextAttributes = { alpha: true, antialias: fals
 const workingWebglCanvas = (): HTMLCanvasElement | null => {
   try {
     const canvas = document.createElement('canvas');
-    const gl = (canvas.getContext('webgl', LIGHTNING_CONTEXT) || canvas.getContext('experimental-webgl', LIGHTNING_CONTEXT)) as WebGLRenderingContext | null;
+    const gl = (canvas.getContext('webgl', LIGHTNING_CONTEXT) ||
+      canvas.getContext('experimental-webgl', LIGHTNING_CONTEXT)) as WebGLRenderingContext | null;
     if (!gl || gl.isContextLost()) return null;
     const vertex = compiles(gl, gl.VERTEX_SHADER, VERTEX);
     const fragment = compiles(gl, gl.FRAGMENT_SHADER, FRAGMENT);

@@ -57,14 +57,29 @@ export class AlertOverlay extends Lightning.Component {
     const bodyLines = Math.max(1, Math.floor((height - fixed) / lineHeight(TYPE.body)));
     this.patch({
       visible: true,
-      Band: { color: ALERT_COLOR[alert.level], Level: text(`⚠ ${t(`alert.level.${alert.level}` as MessageKey)}`, { size: TYPE.heading, bold: true, color: ALERT_INK[alert.level] }) },
+      Band: {
+        color: ALERT_COLOR[alert.level],
+        Level: text(`⚠ ${t(`alert.level.${alert.level}` as MessageKey)}`, {
+          size: TYPE.heading,
+          bold: true,
+          color: ALERT_INK[alert.level],
+        }),
+      },
       Message: {
         y: top,
         h: height - INSET,
         Title: text(alert.title, { size: TYPE.title, bold: true, width: SAFE.w, maxLines: 2 }),
         Body: text(alert.body, { size: TYPE.body, width: SAFE.w, maxLines: bodyLines }),
-        Meta: text(`${t('alert.issuedBy', { name: alert.issuedBy })}  ·  ${formatDateTime(alert.publishedAt)}`, { size: TYPE.small, width: SAFE.w, maxLines: 1 }),
-        Dismiss: { x: SAFE.x - INSET + SAFE.w, y: height - 2 * INSET, ...text(t('alert.dismiss'), { size: TYPE.small, align: 'right' }) },
+        Meta: text(`${t('alert.issuedBy', { name: alert.issuedBy })}  ·  ${formatDateTime(alert.publishedAt)}`, {
+          size: TYPE.small,
+          width: SAFE.w,
+          maxLines: 1,
+        }),
+        Dismiss: {
+          x: SAFE.x - INSET + SAFE.w,
+          y: height - 2 * INSET,
+          ...text(t('alert.dismiss'), { size: TYPE.small, align: 'right' }),
+        },
       },
     });
   }

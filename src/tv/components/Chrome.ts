@@ -26,7 +26,11 @@ export class Chrome extends Lightning.Component {
   static override _template() {
     const bar = hintBarHeight();
     return {
-      Crumbs: { x: SAFE.x, y: SAFE.y, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+      Crumbs: {
+        x: SAFE.x,
+        y: SAFE.y,
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }),
+      },
       Rule: { rect: true, x: SAFE.x, y: SAFE.y + lineOf(TYPE.small) + 6, w: SAFE.w, h: 3, color: COLOR.rule },
       HintBar: {
         rect: true,
@@ -35,7 +39,11 @@ export class Chrome extends Lightning.Component {
         w: 1920,
         h: bar,
         color: COLOR.bar,
-        Hint: { x: SAFE.x, y: 12, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+        Hint: {
+          x: SAFE.x,
+          y: 12,
+          ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }),
+        },
       },
     };
   }

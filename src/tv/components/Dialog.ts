@@ -49,7 +49,12 @@ export class Dialog extends Lightning.Component {
         rect: true,
         color: COLOR.panel,
         ...edge(W(), H()),
-        Question: { x: W() / 2, y: px(90), mountX: 0.5, ...text('', { size: TYPE.title, bold: true, width: W() - px(60), align: 'center', maxLines: 2 }) },
+        Question: {
+          x: W() / 2,
+          y: px(90),
+          mountX: 0.5,
+          ...text('', { size: TYPE.title, bold: true, width: W() - px(60), align: 'center', maxLines: 2 }),
+        },
         Buttons: { y: H() - BUTTON_H() - px(60) },
       },
     };

@@ -47,7 +47,11 @@ export class FocusList<Item> extends Lightning.Component {
     const rows = this.tag('Rows');
     const wanted = Math.min(this.visibleRows, items.length);
     if (rows.children.length !== wanted) {
-      rows.children = Array.from({ length: wanted }, (_, i) => ({ type: this.rowType, ref: `Row-${i}`, y: i * this.rowHeight }));
+      rows.children = Array.from({ length: wanted }, (_, i) => ({
+        type: this.rowType,
+        ref: `Row-${i}`,
+        y: i * this.rowHeight,
+      }));
     }
     this.top = 0;
     this.shown = [];

@@ -24,9 +24,23 @@ export class ListRow extends Lightning.Component {
       color: COLOR.panel,
       ...frame(ROW_WIDTH, h),
       Title: { x: 30, y: px(6), ...text('', { size: TYPE.row, width: textW, maxLines: 1 }) },
-      Detail: { x: 30, y: px(6) + lineOf(TYPE.row), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }) },
-      Tag: { x: ROW_WIDTH - 30, y: px(6), mountX: 1, ...text('', { size: TYPE.small, align: 'right', width: rightWidth(), maxLines: 1 }) },
-      Amount: { x: ROW_WIDTH - 30, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text('', { size: TYPE.row, align: 'right' }) },
+      Detail: {
+        x: 30,
+        y: px(6) + lineOf(TYPE.row),
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }),
+      },
+      Tag: {
+        x: ROW_WIDTH - 30,
+        y: px(6),
+        mountX: 1,
+        ...text('', { size: TYPE.small, align: 'right', width: rightWidth(), maxLines: 1 }),
+      },
+      Amount: {
+        x: ROW_WIDTH - 30,
+        y: px(6) + lineOf(TYPE.small),
+        mountX: 1,
+        ...text('', { size: TYPE.row, align: 'right' }),
+      },
       Switch: {
         visible: false,
         x: ROW_WIDTH - 30 - switchW(),
@@ -56,7 +70,10 @@ export class ListRow extends Lightning.Component {
       Track: {
         color: on ? COLOR.focus : COLOR.background,
         Knob: { x: on ? w - knob - 9 : 9, color: on ? COLOR.background : COLOR.text },
-        Word: { x: on ? 24 : knob + 30, text: { text: t(on ? 'settings.on' : 'settings.off'), textColor: on ? COLOR.background : COLOR.text } },
+        Word: {
+          x: on ? 24 : knob + 30,
+          text: { text: t(on ? 'settings.on' : 'settings.off'), textColor: on ? COLOR.background : COLOR.text },
+        },
       },
     });
   }

@@ -33,7 +33,9 @@ const by3 = (length: number) => Math.floor(length / 3) * 3;
 
 /** The smallest tile that holds its words: home stretches tiles from this to fill the area. */
 export const minTileHeight = (): number =>
-  wide() ? TOP + lineOf(TYPE.tile) + lineOf(TYPE.tiny) + TOP : TOP + lineOf(TYPE.small) + overdueHeight() + 6 + 2 * lineOf(TYPE.tile) + lineOf(TYPE.tiny) + TOP;
+  wide()
+    ? TOP + lineOf(TYPE.tile) + lineOf(TYPE.tiny) + TOP
+    : TOP + lineOf(TYPE.small) + overdueHeight() + 6 + 2 * lineOf(TYPE.tile) + lineOf(TYPE.tiny) + TOP;
 
 /** Tiles this tall (one row of five) show their icon large, above the words. */
 const TALL_FROM = 420;
@@ -116,9 +118,22 @@ export class Tile extends Lightning.Component {
       Accent: { rect: true, w, h: ACCENT, color: accent },
       ...frame(w, h),
       Icon: { x: l.icon.x, y: l.icon.y, ...icon(channelIconFile(model.channel), l.icon.size, COLOR.text) },
-      Number: { x: l.number.x, y: l.number.y, ...text(String(model.channel).padStart(2, '0'), { size: l.number.size, color: COLOR.textSecondary }) },
-      Title: { x: l.title.x, y: l.title.y, ...text(model.title, { size: TYPE.tile, width: l.title.width, maxLines: l.title.maxLines, bold: true }) },
-      Updated: { x: l.status.x, y: l.status.y, visible: !model.locked, ...text(model.updated, { size: TYPE.tiny, color: COLOR.textSecondary, width: l.status.width, maxLines: 1 }) },
+      Number: {
+        x: l.number.x,
+        y: l.number.y,
+        ...text(String(model.channel).padStart(2, '0'), { size: l.number.size, color: COLOR.textSecondary }),
+      },
+      Title: {
+        x: l.title.x,
+        y: l.title.y,
+        ...text(model.title, { size: TYPE.tile, width: l.title.width, maxLines: l.title.maxLines, bold: true }),
+      },
+      Updated: {
+        x: l.status.x,
+        y: l.status.y,
+        visible: !model.locked,
+        ...text(model.updated, { size: TYPE.tiny, color: COLOR.textSecondary, width: l.status.width, maxLines: 1 }),
+      },
       // Locked in words and by a lock, never by colour alone.
       Lock: {
         x: l.status.x,

@@ -47,7 +47,23 @@ export const alertBand = (level: Level, label: string, width: number) => {
     w: width,
     h,
     color: ALERT_COLOR[level],
-    Icon: { x: px(18), y: (h - icon) / 2, w: icon, h: icon, texture: triangle(icon, ALERT_INK[level], ALERT_COLOR[level]) },
-    Label: { x: px(30) + icon, y: (h - Math.round(TYPE.heading * 1.45)) / 2, ...text(label, { size: TYPE.heading, bold: true, color: ALERT_INK[level], width: width - icon - px(48), maxLines: 1 }) },
+    Icon: {
+      x: px(18),
+      y: (h - icon) / 2,
+      w: icon,
+      h: icon,
+      texture: triangle(icon, ALERT_INK[level], ALERT_COLOR[level]),
+    },
+    Label: {
+      x: px(30) + icon,
+      y: (h - Math.round(TYPE.heading * 1.45)) / 2,
+      ...text(label, {
+        size: TYPE.heading,
+        bold: true,
+        color: ALERT_INK[level],
+        width: width - icon - px(48),
+        maxLines: 1,
+      }),
+    },
   };
 };

@@ -74,7 +74,11 @@ export const drawAhead = (page: Lightning.Component, build: () => (Lightning.Ele
 };
 
 /** A component built off the stage and filled, for drawAhead to draw. */
-export const detached = <C extends Lightning.Component>(host: Lightning.Component, type: new (...args: never[]) => C, fill: (component: C) => void): C => {
+export const detached = <C extends Lightning.Component>(
+  host: Lightning.Component,
+  type: new (...args: never[]) => C,
+  fill: (component: C) => void,
+): C => {
   const component = host.stage.c({ type }) as unknown as C;
   fill(component);
   return component;

@@ -24,7 +24,9 @@ type Correctable = { correction?: { correctedAt: string; note: string } | undefi
 /** What the reader says of a correction: what this item corrects, or that it was corrected. */
 export const corrected = (item: Correctable): string | undefined => {
   if (item.correctedBy) return t('reader.superseded');
-  return item.correction ? t('reader.correction', { date: date(item.correction.correctedAt), note: item.correction.note }) : undefined;
+  return item.correction
+    ? t('reader.correction', { date: date(item.correction.correctedAt), note: item.correction.note })
+    : undefined;
 };
 
 export const correctedTag = (item: Correctable): Pick<RowModel, 'tag' | 'tagColor'> => {
@@ -47,7 +49,12 @@ export const documentBase = (channelId: number, title: string, publishedAt: stri
   photos: [] as DocumentModel['photos'],
 });
 
-type WithMedia = { id: string; video?: DocumentModel['video']; photos?: DocumentModel['photos']; audio?: DocumentModel['audio'] };
+type WithMedia = {
+  id: string;
+  video?: DocumentModel['video'];
+  photos?: DocumentModel['photos'];
+  audio?: DocumentModel['audio'];
+};
 
 /** An item's video, photos and recording, and where OK on the reader takes them. */
 export const itemMedia = (channelId: number, item: WithMedia) => ({
@@ -61,7 +68,12 @@ export const itemMedia = (channelId: number, item: WithMedia) => ({
 /** The read key on the reader: the whole item, from its recording when it has one. */
 export const readAloud = (d: DocumentModel): Utterance => {
   const figures = d.figures.map((f) => `${f.label} ${f.value}`);
-  return { text: [d.title, d.alert?.label ?? '', ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs].filter(Boolean).join('。'), clip: d.audio };
+  return {
+    text: [d.title, d.alert?.label ?? '', ...d.meta, d.correction ?? '', ...figures, ...d.paragraphs]
+      .filter(Boolean)
+      .join('。'),
+    clip: d.audio,
+  };
 };
 
 /** The parts most kinds share: a list of items, each opened in the reader, said as the reader reads it. */

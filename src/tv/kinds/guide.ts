@@ -3,7 +3,12 @@ import { t } from '../../i18n';
 import { documentBase, readerKind } from './common';
 
 export const guide = readerKind<'guide'>(
-  (channel) => channel.content.map((s) => ({ title: s.title, detail: `${s.place} · ${s.hours}`, target: `read/${channel.id}/${s.id}` })),
+  (channel) =>
+    channel.content.map((s) => ({
+      title: s.title,
+      detail: `${s.place} · ${s.hours}`,
+      target: `read/${channel.id}/${s.id}`,
+    })),
   (channel, itemId) => {
     const s = channel.content.find((x) => x.id === itemId);
     if (!s) return null;

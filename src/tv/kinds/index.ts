@@ -35,7 +35,9 @@ export const KIND_VIEWS = {
  * The view of a published channel's kind. TypeScript cannot tie a union's member to the
  * matching entry of a table, so the one cast is here: the entry is the channel's own kind's.
  */
-export const viewOf = (channel: Channel): KindView<Channel['kind']> => KIND_VIEWS[channel.kind] as KindView<Channel['kind']>;
+export const viewOf = (channel: Channel): KindView<Channel['kind']> =>
+  KIND_VIEWS[channel.kind] as KindView<Channel['kind']>;
 
 /** The view of a sub-channel by its number, whether or not it has published anything. */
-export const viewOfChannel = (id: number): KindView<ContentKind> => KIND_VIEWS[channelSpec(id).kind] as KindView<ContentKind>;
+export const viewOfChannel = (id: number): KindView<ContentKind> =>
+  KIND_VIEWS[channelSpec(id).kind] as KindView<ContentKind>;

@@ -22,7 +22,9 @@ export const ledger: KindView<'ledger'> = {
       amount: formatFen(m.closingFen),
       target: `month/${m.month}`,
     })),
-  notes: (channel) => [{ text: `${t('ledger.account', { name: channel.content.accountName })} · ${t('ledger.closingColumn')}` }],
+  notes: (channel) => [
+    { text: `${t('ledger.account', { name: channel.content.accountName })} · ${t('ledger.closingColumn')}` },
+  ],
   // A month opens its own page of vouchers, not the reader.
   document: () => null,
   spoken: () => null,
@@ -113,8 +115,22 @@ export const presentReceipt = (published: LedgerMonthFeed, voucherId: string): R
   const v = month.vouchers.find((x) => x.id === voucherId);
   if (!v || !v.receipts.length) return null;
   return {
-    crumbs: [...channelCrumbs(LEDGER_CHANNEL), formatMonth(month.month, style()), t('voucher.title', { number: v.number })],
-    images: v.receipts.map((r, i) => ({ src: r.src, width: r.width, height: r.height, label: `${t('voucher.receiptIndex', { index: i + 1, count: v.receipts.length })} · ${r.kind}` })),
-    facts: [`${directionWord(v)} ${formatFen(v.amountFen)}`, date(v.date), v.summary, `${t('voucher.approver')}：${v.approver}`],
+    crumbs: [
+      ...channelCrumbs(LEDGER_CHANNEL),
+      formatMonth(month.month, style()),
+      t('voucher.title', { number: v.number }),
+    ],
+    images: v.receipts.map((r, i) => ({
+      src: r.src,
+      width: r.width,
+      height: r.height,
+      label: `${t('voucher.receiptIndex', { index: i + 1, count: v.receipts.length })} · ${r.kind}`,
+    })),
+    facts: [
+      `${directionWord(v)} ${formatFen(v.amountFen)}`,
+      date(v.date),
+      v.summary,
+      `${t('voucher.approver')}：${v.approver}`,
+    ],
   };
 };

@@ -8,7 +8,11 @@ import type { ChannelOf, KindView } from './kindView';
 const document: KindView<'people'>['document'] = (channel, itemId) => {
   const p = channel.content.find((x) => x.id === itemId);
   if (!p) return null;
-  return { ...documentBase(channel.id, p.name, p.publishedAt, p), meta: [p.role], paragraphs: [t('people.phone', { phone: p.phone }), p.duties] };
+  return {
+    ...documentBase(channel.id, p.name, p.publishedAt, p),
+    meta: [p.role],
+    paragraphs: [t('people.phone', { phone: p.phone }), p.duties],
+  };
 };
 
 export const people: KindView<'people'> = {
@@ -28,6 +32,13 @@ export const presentPeople = (published: ChannelOf<'people'>): PeopleModel => {
   return {
     crumbs: channelCrumbs(channel.id),
     title: channelTitle(channel.id),
-    people: channel.content.map((p) => ({ name: p.name, role: p.role, duties: p.duties, phone: t('people.phone', { phone: p.phone }), photo: p.photo.src, target: `read/${channel.id}/${p.id}` })),
+    people: channel.content.map((p) => ({
+      name: p.name,
+      role: p.role,
+      duties: p.duties,
+      phone: t('people.phone', { phone: p.phone }),
+      photo: p.photo.src,
+      target: `read/${channel.id}/${p.id}`,
+    })),
   };
 };

@@ -5,7 +5,12 @@ import type { KindView } from './kindView';
 const document: KindView<'profile'>['document'] = (channel, itemId) => {
   const p = channel.content;
   if (p.id !== itemId) return null;
-  return { ...documentBase(channel.id, p.title, p.publishedAt, p), figures: p.figures, paragraphs: p.body, ...itemMedia(channel.id, p) };
+  return {
+    ...documentBase(channel.id, p.title, p.publishedAt, p),
+    figures: p.figures,
+    paragraphs: p.body,
+    ...itemMedia(channel.id, p),
+  };
 };
 
 export const profile: KindView<'profile'> = {

@@ -13,14 +13,22 @@ export const replyStatus = (q: Question, now: number): { text: string; color: nu
   if (q.answer) return { text: t('qa.answered'), color: COLOR.income };
   const due = toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS;
   const days = Math.ceil((due - now) / DAY_MS);
-  return days >= 0 ? { text: `${t('qa.pending')} · ${t('qa.daysLeft', { days })}`, color: COLOR.warning } : { text: t('qa.overdue', { days: -days }), color: COLOR.overdue };
+  return days >= 0
+    ? { text: `${t('qa.pending')} · ${t('qa.daysLeft', { days })}`, color: COLOR.warning }
+    : { text: t('qa.overdue', { days: -days }), color: COLOR.overdue };
 };
 
 export const qa = readerKind<'qa'>(
   (channel, now) =>
     channel.content.map((q) => {
       const status = replyStatus(q, now);
-      return { title: q.title, detail: t('qa.askedAt', { date: date(q.askedAt) }), tag: status.text, tagColor: status.color, target: `read/${channel.id}/${q.id}` };
+      return {
+        title: q.title,
+        detail: t('qa.askedAt', { date: date(q.askedAt) }),
+        tag: status.text,
+        tagColor: status.color,
+        target: `read/${channel.id}/${q.id}`,
+      };
     }),
   (channel, itemId, now) => {
     const q = channel.content.find((x) => x.id === itemId);
@@ -32,6 +40,11 @@ export const qa = readerKind<'qa'>(
     const answer = q.answer
       ? [`【${t('qa.answer')}】${q.answeredAt ? t('qa.answeredAt', { date: date(q.answeredAt) }) : ''}`, q.answer]
       : [t('qa.noAnswerYet', { date: date(chinaTime(toEpoch(q.askedAt) + REPLY_DAYS * DAY_MS)) })];
-    return { ...documentBase(channel.id, q.title, q.publishedAt, q), meta, paragraphs: [q.question, ...answer], ...itemMedia(channel.id, q) };
+    return {
+      ...documentBase(channel.id, q.title, q.publishedAt, q),
+      meta,
+      paragraphs: [q.question, ...answer],
+      ...itemMedia(channel.id, q),
+    };
   },
 );

@@ -28,7 +28,8 @@ const TABLE_WIDTH = 1728;
 const CELL_PAD = 48;
 
 /** About how wide a string is in em of the app's font: hanzi 1, Latin letters and digits less. */
-const ems = (value: string): number => Array.from(value).reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6), 0);
+const ems = (value: string): number =>
+  Array.from(value).reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6), 0);
 
 /**
  * Columns as wide as their widest cell at the table's text size (which grows with large
@@ -36,7 +37,10 @@ const ems = (value: string): number => Array.from(value).reduce((w, ch) => w + (
  */
 const columnWidths = (cells: string[][]): number[] => {
   const count = cells[0]?.length ?? 0;
-  const need = Array.from({ length: count }, (_, i) => cells.reduce((widest, row) => Math.max(widest, ems(row[i] ?? '')), 0) * TYPE.small + CELL_PAD);
+  const need = Array.from(
+    { length: count },
+    (_, i) => cells.reduce((widest, row) => Math.max(widest, ems(row[i] ?? '')), 0) * TYPE.small + CELL_PAD,
+  );
   const total = need.reduce((a, b) => a + b, 0);
   const spare = (TABLE_WIDTH - total) / Math.max(count, 1);
   return need.map((w) => Math.floor(total <= TABLE_WIDTH ? w + spare : (w * TABLE_WIDTH) / total));
@@ -52,7 +56,10 @@ export const presentTable = (published: ChannelOf<'tables'>, index: number, now:
     const days = daysUntil(table.posting.until, now);
     notes.push(
       days >= 0
-        ? { text: t('table.posting', { date: date(table.posting.until), days, to: table.posting.objectionsTo }), color: COLOR.warning }
+        ? {
+            text: t('table.posting', { date: date(table.posting.until), days, to: table.posting.objectionsTo }),
+            color: COLOR.warning,
+          }
         : { text: t('table.postingEnded', { date: date(table.posting.until) }) },
     );
   }

@@ -18,7 +18,8 @@ const REASON: Record<FeedError['kind'], MessageKey> = {
   untrustedKey: 'error.untrustedKey',
 };
 
-export const errorReason = (error: unknown): string => t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');
+export const errorReason = (error: unknown): string =>
+  t(error instanceof FeedError ? REASON[error.kind] : 'error.unreachable');
 
 /** A feed that could not be reached, or came altered, is asked for again this often by itself. */
 const RETRY_SECONDS = 10;
@@ -32,15 +33,26 @@ export class ErrorPage extends Page {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: px(270), ...text(t('error.title'), { size: TYPE.heading, bold: true, width: SAFE.w }) },
-      Reason: { x: SAFE.x, y: px(270) + lineOf(TYPE.heading) + px(24), ...text('', { size: TYPE.body, width: SAFE.w, maxLines: 3 }) },
-      Retry: { x: SAFE.x, y: px(270) + lineOf(TYPE.heading) + 3 * lineOf(TYPE.body) + px(48), ...text(t('error.retry'), { size: TYPE.body, color: COLOR.focus, width: SAFE.w }) },
+      Reason: {
+        x: SAFE.x,
+        y: px(270) + lineOf(TYPE.heading) + px(24),
+        ...text('', { size: TYPE.body, width: SAFE.w, maxLines: 3 }),
+      },
+      Retry: {
+        x: SAFE.x,
+        y: px(270) + lineOf(TYPE.heading) + 3 * lineOf(TYPE.body) + px(48),
+        ...text(t('error.retry'), { size: TYPE.body, color: COLOR.focus, width: SAFE.w }),
+      },
     };
   }
 
   /** Called by the router with the failed request. */
   override set params(args: Router.PageParams) {
     // The router passes the failed request here, whatever the declared type says.
-    const { request, failedHash } = args as unknown as { request?: { hash?: string; error?: unknown }; failedHash?: string };
+    const { request, failedHash } = args as unknown as {
+      request?: { hash?: string; error?: unknown };
+      failedHash?: string;
+    };
     if (failedHash) {
       this.failedHash = null;
       this.setChrome([t('error.title')], t('hint.back'));

@@ -20,7 +20,12 @@ export class GalleryPage extends Page {
       ...super._template(),
       Photo: { x: 960, y: view().y + view().h / 2, mount: 0.5 },
       Caption: { x: SAFE.x, y: captionY(), ...text('', { size: TYPE.body, width: SAFE.w - px(240), maxLines: 1 }) },
-      Position: { x: SAFE.x + SAFE.w, y: captionY(), mountX: 1, ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }) },
+      Position: {
+        x: SAFE.x + SAFE.w,
+        y: captionY(),
+        mountX: 1,
+        ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }),
+      },
     };
   }
 
@@ -37,7 +42,11 @@ export class GalleryPage extends Page {
     // Fit the view; a photo is never blown up past twice its pixels.
     const { w, h } = view();
     const scale = Math.min(w / photo.width, h / photo.height, 2);
-    this.tag('Photo').patch({ src: box().store.client.url(photo.src), w: photo.width * scale, h: photo.height * scale });
+    this.tag('Photo').patch({
+      src: box().store.client.url(photo.src),
+      w: photo.width * scale,
+      h: photo.height * scale,
+    });
     this.tag('Caption').text.text = photo.caption;
     this.tag('Position').text.text = t('gallery.position', { index: index + 1, count: this.photos.length });
     return true;

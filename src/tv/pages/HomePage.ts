@@ -30,7 +30,6 @@ import { markHomeInteractive } from '../boot/probes';
 
 type Area = 'emergency' | 'settings' | 'tabs' | 'tiles' | 'dialog';
 
-
 /** The village's name and under it the street and today's date. */
 const headerHeight = () => lineOf(TYPE.heading) + lineOf(TYPE.small);
 const tabsY = () => SAFE.y + headerHeight() + px(12);
@@ -88,8 +87,16 @@ class EmergencyButton extends Lightning.Component {
       rect: true,
       color: COLOR.emergencyFill,
       ...frame(w, h),
-      Icon: { x: EmergencyButton.PAD, y: (h - iconSize) / 2, ...icon(channelIconFile(ALERTS_CHANNEL), iconSize, COLOR.text) },
-      Label: { x: EmergencyButton.PAD + iconSize + 18, y: (h - lineOf(TYPE.title)) / 2, ...text(t('home.emergency'), { size: TYPE.title, bold: true, width: labelW, maxLines: 1 }) },
+      Icon: {
+        x: EmergencyButton.PAD,
+        y: (h - iconSize) / 2,
+        ...icon(channelIconFile(ALERTS_CHANNEL), iconSize, COLOR.text),
+      },
+      Label: {
+        x: EmergencyButton.PAD + iconSize + 18,
+        y: (h - lineOf(TYPE.title)) / 2,
+        ...text(t('home.emergency'), { size: TYPE.title, bold: true, width: labelW, maxLines: 1 }),
+      },
     };
   }
 
@@ -111,7 +118,12 @@ class SettingsButton extends Lightning.Component {
       rect: true,
       color: COLOR.panel,
       ...frame(settingsButtonWidth(), h),
-      Label: { x: settingsButtonWidth() / 2, y: px(12), mountX: 0.5, ...text(t('settings.title'), { size: TYPE.title }) },
+      Label: {
+        x: settingsButtonWidth() / 2,
+        y: px(12),
+        mountX: 0.5,
+        ...text(t('settings.title'), { size: TYPE.title }),
+      },
     };
   }
 
@@ -145,12 +157,21 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
       Village: { x: SAFE.x, y: SAFE.y, ...text('', { size: TYPE.heading, bold: true, width: beside, maxLines: 1 }) },
       Emergency: { type: EmergencyButton, x: SAFE.x + SAFE.w - emergencyW, y: SAFE.y },
       Settings: { type: SettingsButton, x: SAFE.x + SAFE.w - settingsButtonWidth(), y: tabsY() },
-      Street: { x: SAFE.x, y: second, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: beside / 2, maxLines: 1 }) },
+      Street: {
+        x: SAFE.x,
+        y: second,
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: beside / 2, maxLines: 1 }),
+      },
       Today: { x: SAFE.x + beside, y: second, mountX: 1, ...text('', { size: TYPE.small, align: 'right' }) },
       Tabs: { x: SAFE.x, y: tabsY() },
       Tiles: { x: SAFE.x, y: tilesY() },
       // Rows scrolled out of view are said in words, so nobody thinks the section ends here.
-      More: { x: SAFE.x + SAFE.w, y: 0, mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
+      More: {
+        x: SAFE.x + SAFE.w,
+        y: 0,
+        mountX: 1,
+        ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }),
+      },
     };
   }
 
@@ -161,7 +182,8 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     this.tag('Village').text.text = `${model.villageName}  ${t('app.title')}`;
     this.tag('Street').text.text = model.fictional ? `${model.streetName} · ${t('app.fictional')}` : model.streetName;
     const today = chinaDate(box().now());
-    this.tag('Today').text.text = `${formatDate(today.iso, language() === 'en' ? 'en' : 'zh')}  ${t(`weekday.${today.weekday}` as MessageKey)}`;
+    this.tag('Today').text.text =
+      `${formatDate(today.iso, language() === 'en' ? 'en' : 'zh')}  ${t(`weekday.${today.weekday}` as MessageKey)}`;
     this.tag('Tabs').children = model.sections.map((s, i) => ({
       type: Tab,
       ref: `Tab-${s.id}`,
@@ -219,7 +241,12 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     });
     const above = Math.min(this.tiles.length, this.topRow * columns);
     const below = Math.max(0, this.tiles.length - (this.topRow + rows) * columns);
-    const more = [above ? t('home.moreAbove', { count: above }) : '', below ? t('home.moreBelow', { count: below }) : ''].filter(Boolean).join('  ·  ');
+    const more = [
+      above ? t('home.moreAbove', { count: above }) : '',
+      below ? t('home.moreBelow', { count: below }) : '',
+    ]
+      .filter(Boolean)
+      .join('  ·  ');
     const shownRows = Math.min(rows, Math.ceil(this.tiles.length / columns) - this.topRow);
     this.tag('More').patch({ y: tilesY() + shownRows * (h + TILE_GAP) - TILE_GAP + 12, text: { text: more } });
   }
@@ -307,7 +334,8 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
     const columns = tileColumns();
     const index = this.tileIndex[this.section] ?? 0;
     if (index + columns < this.tiles.length) this.moveTile(columns);
-    else if (Math.floor(index / columns) < Math.floor((this.tiles.length - 1) / columns)) this.moveTile(this.tiles.length - 1 - index);
+    else if (Math.floor(index / columns) < Math.floor((this.tiles.length - 1) / columns))
+      this.moveTile(this.tiles.length - 1 - index);
     return true;
   }
 
@@ -331,7 +359,9 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _handleBack() {
-    this.childList.add(this.stage.c({ ref: 'Dialog', type: Dialog, signals: { confirmed: 'leave', cancelled: 'stay' } }));
+    this.childList.add(
+      this.stage.c({ ref: 'Dialog', type: Dialog, signals: { confirmed: 'leave', cancelled: 'stay' } }),
+    );
     (this.tag('Dialog') as Dialog).setup(t('exit.title'), t('exit.confirm'), t('exit.cancel'));
     this.setArea('dialog');
     return true;

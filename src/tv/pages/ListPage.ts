@@ -31,10 +31,20 @@ export class ListPage extends Page {
       // A sub-channel's list shows that sub-channel's icon before its name, as its home tile does.
       TitleIcon: { x: SAFE.x, y: contentTop() + titleIconInset(), visible: false },
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(480), maxLines: 1 }) },
-      Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
+      Notes: {
+        x: SAFE.x,
+        y: notesTop(),
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }),
+      },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
       Position: positionTemplate(),
-      Empty: { x: 960, y: 560, mountX: 0.5, visible: false, ...text('', { size: TYPE.title, color: COLOR.textSecondary }) },
+      Empty: {
+        x: 960,
+        y: 560,
+        mountX: 0.5,
+        visible: false,
+        ...text('', { size: TYPE.title, color: COLOR.textSecondary }),
+      },
     };
   }
 
@@ -60,9 +70,16 @@ export class ListPage extends Page {
   set model(model: ListModel) {
     this.setChrome(model.crumbs, t('hint.list'));
     const withIcon = model.channel !== undefined;
-    if (model.channel !== undefined) this.tag('TitleIcon').patch({ visible: true, ...icon(channelIconFile(model.channel), titleIconSize(), COLOR.text) });
+    if (model.channel !== undefined)
+      this.tag('TitleIcon').patch({
+        visible: true,
+        ...icon(channelIconFile(model.channel), titleIconSize(), COLOR.text),
+      });
     const shift = withIcon ? titleIconSize() + px(18) : 0;
-    this.tag('Title').patch({ x: SAFE.x + shift, text: { text: model.title, wordWrapWidth: SAFE.w - px(480) - shift } });
+    this.tag('Title').patch({
+      x: SAFE.x + shift,
+      text: { text: model.title, wordWrapWidth: SAFE.w - px(480) - shift },
+    });
     const notes = this.tag('Notes');
     notes.text.text = model.notes.map((n) => n.text).join('  ');
     notes.text.textColor = model.notes[0]?.color ?? COLOR.textSecondary;
@@ -77,7 +94,9 @@ export class ListPage extends Page {
       const current = this.list.current;
       const rows = this.list.nextScreen.map((row) => detached(this, ListRow, (element) => (element.item = row)));
       const page = this.list.pageSize;
-      const next = new Set([index - 1, index + 1, index - page, index + page].map((i) => Math.max(0, Math.min(count - 1, i))));
+      const next = new Set(
+        [index - 1, index + 1, index - page, index + page].map((i) => Math.max(0, Math.min(count - 1, i))),
+      );
       next.delete(index);
       const positions = [...next].map((i) => this.stage.c(positionText(positionLabel(i, count))));
       return [...rows, current && this.opensAhead ? this.opensAhead(current) : null, ...positions];

@@ -10,7 +10,11 @@ export class MessagePage extends Page {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: px(240), ...text('', { size: TYPE.heading, bold: true, width: SAFE.w, maxLines: 2 }) },
-      Body: { x: SAFE.x, y: px(240) + 2 * lineOf(TYPE.heading) + px(24), ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w }) },
+      Body: {
+        x: SAFE.x,
+        y: px(240) + 2 * lineOf(TYPE.heading) + px(24),
+        ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w }),
+      },
     };
   }
 

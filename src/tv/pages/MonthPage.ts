@@ -34,7 +34,12 @@ export class MonthPage extends ListPage {
       color: COLOR.panel,
       ...edge(BOX_W, boxHeight()),
       Label: { x: 24, y: px(6), ...text(total.label, { size: TYPE.small, color: COLOR.textSecondary }) },
-      Value: { x: BOX_W - 24, y: px(6) + lineOf(TYPE.small), mountX: 1, ...text(total.value, { size: valueSize(), color: total.color ?? COLOR.text, bold: true, align: 'right' }) },
+      Value: {
+        x: BOX_W - 24,
+        y: px(6) + lineOf(TYPE.small),
+        mountX: 1,
+        ...text(total.value, { size: valueSize(), color: total.color ?? COLOR.text, bold: true, align: 'right' }),
+      },
     }));
     const notes = this.tag('Notes');
     notes.text.text = model.notes.join('  ');

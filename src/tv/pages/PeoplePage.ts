@@ -39,7 +39,11 @@ class PersonCard extends Lightning.Component {
       ...frame(cardW(), cardH()),
       Photo: { x: 18, y: 18, w: PHOTO_W, h: PHOTO_H },
       Name: { x, y: 18, ...text('', { size: TYPE.title, bold: true, width: sideW(), maxLines: 1 }) },
-      Role: { x, y: 18 + lineOf(TYPE.title), ...text('', { size: TYPE.small, color: COLOR.focus, width: sideW(), maxLines: ROLE_LINES }) },
+      Role: {
+        x,
+        y: 18 + lineOf(TYPE.title),
+        ...text('', { size: TYPE.small, color: COLOR.focus, width: sideW(), maxLines: ROLE_LINES }),
+      },
       Phone: { x: 18, y: phoneTop(), ...text('', { size: TYPE.small, width: cardW() - 36, maxLines: 1 }) },
       Duties: { x: 18, y: dutiesTop(), ...text('', { size: TYPE.tiny, width: cardW() - 36, maxLines: 3 }) },
     };
@@ -49,7 +53,12 @@ class PersonCard extends Lightning.Component {
     this.tag('Photo').src = box().store.client.url(p.photo);
     this.tag('Name').text.text = p.name;
     // Laid out here with the title rules; a little slack so Lightning's own wrap never re-breaks a line.
-    this.tag('Role').text.text = wrapTitle(p.role, sideW() - 4, canvasMeasure(fontFaces().join(', '), TYPE.small), ROLE_LINES).lines.join('\n');
+    this.tag('Role').text.text = wrapTitle(
+      p.role,
+      sideW() - 4,
+      canvasMeasure(fontFaces().join(', '), TYPE.small),
+      ROLE_LINES,
+    ).lines.join('\n');
     this.tag('Phone').text.text = p.phone;
     this.tag('Duties').text.text = p.duties;
   }

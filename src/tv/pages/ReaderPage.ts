@@ -34,21 +34,46 @@ export class ReaderPage extends Page {
       ...super._template(),
       // An alert's level band (colour, triangle, 蓝色预警), above its title.
       AlertBand: { x: columnX(), y: contentTop(), rect: true, visible: false, Icon: {}, Label: {} },
-      Title: { x: columnX(), y: contentTop(), ...text('', { size: TYPE.title, width: columnW(), maxLines: 3, bold: true }) },
-      Meta: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: columnW(), maxLines: 2 }) },
-      Correction: { x: columnX(), y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: columnW(), maxLines: 3 }) },
+      Title: {
+        x: columnX(),
+        y: contentTop(),
+        ...text('', { size: TYPE.title, width: columnW(), maxLines: 3, bold: true }),
+      },
+      Meta: {
+        x: columnX(),
+        y: 0,
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: columnW(), maxLines: 2 }),
+      },
+      Correction: {
+        x: columnX(),
+        y: 0,
+        ...text('', { size: TYPE.small, color: COLOR.corrected, width: columnW(), maxLines: 3 }),
+      },
       // Key figures are short: they keep the full width, so they take few rows.
       Figures: { x: SAFE.x, y: 0 },
       Body: { x: columnX(), y: 0, text: { ...text('', { size: TYPE.body }).text, lineHeight: bodyLine() } },
-      PageNumber: { x: SAFE.x + SAFE.w, y: bodyBottom() + px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }) },
-      Action: { x: SAFE.x, y: bodyBottom() + px(6), ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
+      PageNumber: {
+        x: SAFE.x + SAFE.w,
+        y: bodyBottom() + px(6),
+        mountX: 1,
+        ...text('', { size: TYPE.small, color: COLOR.textSecondary, align: 'right' }),
+      },
+      Action: {
+        x: SAFE.x,
+        y: bodyBottom() + px(6),
+        ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }),
+      },
     };
   }
 
   set model(model: DocumentModel) {
     this.document = model;
     this.action = model.videoTarget ?? model.photosTarget;
-    const actionLabel = model.videoTarget ? t('reader.playVideo') : model.photosTarget ? t('reader.viewPhotos', { count: model.photos.length }) : '';
+    const actionLabel = model.videoTarget
+      ? t('reader.playVideo')
+      : model.photosTarget
+        ? t('reader.viewPhotos', { count: model.photos.length })
+        : '';
     this.setChrome(model.crumbs, actionLabel ? t('hint.readerMedia', { action: actionLabel }) : t('hint.reader'));
     this.tag('Action').text.text = actionLabel ? `【OK】${actionLabel}` : '';
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
@@ -59,7 +84,8 @@ export class ReaderPage extends Page {
       y += alertBandHeight() + px(12);
     } else band.visible = false;
     this.tag('Title').patch({ y, text: { text: model.title } });
-    const linesOf = (value: string, size: number, max: number) => Math.min(max, Math.max(1, wrapParagraph(value, columnW(), canvasMeasure(fontFaces().join(', '), size)).length));
+    const linesOf = (value: string, size: number, max: number) =>
+      Math.min(max, Math.max(1, wrapParagraph(value, columnW(), canvasMeasure(fontFaces().join(', '), size)).length));
     y += linesOf(model.title, TYPE.title, 3) * lineOf(TYPE.title) + px(6);
     const meta = model.meta.join('  ·  ');
     this.tag('Meta').patch({ y, text: { text: meta } });
@@ -74,8 +100,19 @@ export class ReaderPage extends Page {
     figures.children = model.figures.map((f, i) => ({
       x: (i % perRow) * (SAFE.w / perRow),
       y: Math.floor(i / perRow) * figureH,
-      Value: { ...text(f.value, { size: TYPE.figure, color: COLOR.focus, bold: true, width: SAFE.w / perRow - 24, maxLines: 1 }) },
-      Label: { y: lineOf(TYPE.figure), ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / perRow - 24, maxLines: 1 }) },
+      Value: {
+        ...text(f.value, {
+          size: TYPE.figure,
+          color: COLOR.focus,
+          bold: true,
+          width: SAFE.w / perRow - 24,
+          maxLines: 1,
+        }),
+      },
+      Label: {
+        y: lineOf(TYPE.figure),
+        ...text(f.label, { size: TYPE.small, color: COLOR.textSecondary, width: SAFE.w / perRow - 24, maxLines: 1 }),
+      },
     }));
     const figuresBottom = y + Math.ceil(model.figures.length / perRow) * figureH + px(12);
     // Where the figures would leave fewer than three lines of text (large text), they are read
@@ -83,7 +120,9 @@ export class ReaderPage extends Page {
     const figuresInline = model.figures.length > 0 && (bodyBottom() - figuresBottom) / bodyLine() < 3;
     figures.visible = model.figures.length > 0 && !figuresInline;
     if (figures.visible) y = figuresBottom;
-    const paragraphs = figuresInline ? [model.figures.map((f) => `${f.label}：${f.value}`).join('　'), ...model.paragraphs] : model.paragraphs;
+    const paragraphs = figuresInline
+      ? [model.figures.map((f) => `${f.label}：${f.value}`).join('　'), ...model.paragraphs]
+      : model.paragraphs;
 
     const linesPerPage = Math.max(3, Math.floor((bodyBottom() - y) / bodyLine()));
     // Filled again after a feed update: the reader stays on the page being read.
@@ -96,7 +135,8 @@ export class ReaderPage extends Page {
   private showPage(index: number): void {
     this.pageIndex = Math.max(0, Math.min(this.pages.length - 1, index));
     this.tag('Body').text.text = (this.pages[this.pageIndex] ?? []).join('\n');
-    this.tag('PageNumber').text.text = this.pages.length > 1 ? t('reader.page', { page: this.pageIndex + 1, pages: this.pages.length }) : '';
+    this.tag('PageNumber').text.text =
+      this.pages.length > 1 ? t('reader.page', { page: this.pageIndex + 1, pages: this.pages.length }) : '';
   }
 
   /** The read key: the whole item, from its recording when it has one. */

@@ -15,7 +15,12 @@ import { Page } from './Page';
 const ZOOMS = [1, 1.5, 2, 3];
 /** The facts bar under the breadcrumb, and the image's room below it. */
 const factsHeight = () => lineOf(TYPE.small) + px(12);
-const view = () => ({ x: 0, y: contentTop() + factsHeight(), w: 1920, h: contentBottom() - contentTop() - factsHeight() });
+const view = () => ({
+  x: 0,
+  y: contentTop() + factsHeight(),
+  w: 1920,
+  h: contentBottom() - contentTop() - factsHeight(),
+});
 const PAN_STEP = 0.15;
 
 export class ReceiptPage extends Page {
@@ -29,7 +34,15 @@ export class ReceiptPage extends Page {
     return {
       ...super._template(),
       View: { ...view(), clipping: true, Image: { mount: 0.5 } },
-      Facts: { rect: true, x: 0, y: contentTop(), w: 1920, h: factsHeight(), color: COLOR.bar, Text: { x: SAFE.x, y: px(6), ...text('', { size: TYPE.small, width: SAFE.w, maxLines: 1 }) } },
+      Facts: {
+        rect: true,
+        x: 0,
+        y: contentTop(),
+        w: 1920,
+        h: factsHeight(),
+        color: COLOR.bar,
+        Text: { x: SAFE.x, y: px(6), ...text('', { size: TYPE.small, width: SAFE.w, maxLines: 1 }) },
+      },
       // On its own dark backing: the receipt under it is pale paper.
       Zoom: {
         rect: true,
@@ -39,7 +52,12 @@ export class ReceiptPage extends Page {
         mountX: 1,
         w: SAFE.w / 2,
         h: lineOf(TYPE.small) + px(12),
-        Label: { x: SAFE.w / 2 - px(18), y: px(6), mountX: 1, ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }) },
+        Label: {
+          x: SAFE.w / 2 - px(18),
+          y: px(6),
+          mountX: 1,
+          ...text('', { size: TYPE.small, color: COLOR.focus, align: 'right' }),
+        },
       },
     };
   }
@@ -137,4 +155,3 @@ export class ReceiptPage extends Page {
     if (this.zoom > 0) this.move(0, 1);
   }
 }
-

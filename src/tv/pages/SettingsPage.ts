@@ -16,7 +16,8 @@ type Setting = 'readAloud' | 'largeText' | 'highContrast' | 'language';
 const ORDER: Setting[] = ['readAloud', 'largeText', 'highContrast', 'language'];
 const LANGUAGE_ORDER = Object.keys(LANGUAGES) as LanguageCode[];
 
-const nextLanguage = (code: LanguageCode): LanguageCode => LANGUAGE_ORDER[(LANGUAGE_ORDER.indexOf(code) + 1) % LANGUAGE_ORDER.length] ?? 'zh-Hans';
+const nextLanguage = (code: LanguageCode): LanguageCode =>
+  LANGUAGE_ORDER[(LANGUAGE_ORDER.indexOf(code) + 1) % LANGUAGE_ORDER.length] ?? 'zh-Hans';
 
 export class SettingsPage extends ListPage {
   private settings: BoxSettings = { ...box().settings };
@@ -30,13 +31,21 @@ export class SettingsPage extends ListPage {
     this.setChrome([t('settings.title')], t('hint.settings'));
     this.tag('Title').text.text = t('settings.title');
     this.tag('Notes').text.text = t('settings.remembered');
-    this.showRows(ORDER.map((setting) => this.rowOf(setting)), '');
+    this.showRows(
+      ORDER.map((setting) => this.rowOf(setting)),
+      '',
+    );
   }
 
   private rowOf(setting: Setting): RowModel {
     const value = this.settings[setting];
-    const base = { title: t(`settings.${setting}` as MessageKey), detail: t(`settings.${setting}.detail` as MessageKey) };
-    return typeof value === 'boolean' ? { ...base, switchOn: value } : { ...base, tag: t(`language.${value}` as MessageKey), tagColor: COLOR.focus };
+    const base = {
+      title: t(`settings.${setting}` as MessageKey),
+      detail: t(`settings.${setting}.detail` as MessageKey),
+    };
+    return typeof value === 'boolean'
+      ? { ...base, switchOn: value }
+      : { ...base, tag: t(`language.${value}` as MessageKey), tagColor: COLOR.focus };
   }
 
   override _handleEnter() {

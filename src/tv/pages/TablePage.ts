@@ -26,7 +26,13 @@ const cells = (columns: Columns, values: string[], size: number, color: number) 
         x: right ? acc.x + column.width - 24 : acc.x + 24,
         mountX: right ? 1 : 0,
         y: px(10),
-        ...text(values[i] ?? '', { size, color, width: Math.max(column.width - 48, 24), maxLines: 1, align: right ? 'right' : 'left' }),
+        ...text(values[i] ?? '', {
+          size,
+          color,
+          width: Math.max(column.width - 48, 24),
+          maxLines: 1,
+          align: right ? 'right' : 'left',
+        }),
       };
       acc.x += column.width;
       return acc;
@@ -64,16 +70,25 @@ class TableRow extends Lightning.Component {
 }
 
 export class TablePage extends Page {
-
   static override _template() {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, width: SAFE.w - px(420), maxLines: 1 }) },
       Position: positionTemplate(),
-      Notes: { x: SAFE.x, y: notesTop(), ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }) },
+      Notes: {
+        x: SAFE.x,
+        y: notesTop(),
+        ...text('', { size: TYPE.small, color: COLOR.warning, width: SAFE.w, maxLines: 2 }),
+      },
       Header: { x: SAFE.x, y: headerTop(), w: SAFE.w, h: headerH(), rect: true, color: COLOR.header },
       List: { type: FocusList, x: SAFE.x, y: listTop(), signals: { indexChanged: 'onIndexChanged' } },
-      Empty: { x: 960, y: 600, mountX: 0.5, visible: false, ...text(t('state.empty'), { size: TYPE.title, color: COLOR.textSecondary }) },
+      Empty: {
+        x: 960,
+        y: 600,
+        mountX: 0.5,
+        visible: false,
+        ...text(t('state.empty'), { size: TYPE.title, color: COLOR.textSecondary }),
+      },
     };
   }
 
@@ -87,7 +102,14 @@ export class TablePage extends Page {
     const notes = this.tag('Notes');
     notes.text.text = model.notes.map((n) => n.text).join('\n');
     notes.text.textColor = model.notes.find((n) => n.color)?.color ?? COLOR.textSecondary;
-    this.tag('Header').children = [cells(model.columns, model.columns.map((c) => c.label), TYPE.small, COLOR.textSecondary)];
+    this.tag('Header').children = [
+      cells(
+        model.columns,
+        model.columns.map((c) => c.label),
+        TYPE.small,
+        COLOR.textSecondary,
+      ),
+    ];
     // Rows are created by the list; they learn the columns from their row type.
     const columns = model.columns;
     class Row extends TableRow {

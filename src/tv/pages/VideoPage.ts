@@ -13,7 +13,12 @@ export class VideoPage extends Page {
     return {
       ...super._template(),
       Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.title, width: SAFE.w, maxLines: 2 }) },
-      Status: { x: 960, y: 540, mount: 0.5, ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }) },
+      Status: {
+        x: 960,
+        y: 540,
+        mount: 0.5,
+        ...text(t('state.loading'), { size: TYPE.title, color: COLOR.textSecondary }),
+      },
     };
   }
 

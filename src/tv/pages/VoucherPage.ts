@@ -26,14 +26,35 @@ export class VoucherPage extends Page {
   static override _template() {
     return {
       ...super._template(),
-      Title: { x: SAFE.x, y: contentTop(), ...text('', { size: TYPE.heading, bold: true, width: SAFE.w, maxLines: 1 }) },
+      Title: {
+        x: SAFE.x,
+        y: contentTop(),
+        ...text('', { size: TYPE.heading, bold: true, width: SAFE.w, maxLines: 1 }),
+      },
       Direction: { x: SAFE.x, y: 0, ...text('', { size: TYPE.title, bold: true }) },
       Amount: { x: SAFE.x + px(180), y: 0, ...text('', { size: TYPE.amount, bold: true }) },
-      InWords: { x: SAFE.x, y: 0, ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }) },
-      Correction: { x: SAFE.x, y: 0, ...text('', { size: TYPE.small, color: COLOR.corrected, width: SAFE.w, maxLines: 2 }) },
+      InWords: {
+        x: SAFE.x,
+        y: 0,
+        ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }),
+      },
+      Correction: {
+        x: SAFE.x,
+        y: 0,
+        ...text('', { size: TYPE.small, color: COLOR.corrected, width: SAFE.w, maxLines: 2 }),
+      },
       Fields: { x: SAFE.x, y: 0 },
-      Receipt: { x: SAFE.x, y: receiptY(), ...text('', { size: TYPE.body, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }) },
-      PageNumber: { x: SAFE.x + SAFE.w, y: receiptY(), mountX: 1, ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }) },
+      Receipt: {
+        x: SAFE.x,
+        y: receiptY(),
+        ...text('', { size: TYPE.body, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }),
+      },
+      PageNumber: {
+        x: SAFE.x + SAFE.w,
+        y: receiptY(),
+        mountX: 1,
+        ...text('', { size: TYPE.body, color: COLOR.textSecondary, align: 'right' }),
+      },
     };
   }
 
@@ -50,7 +71,10 @@ export class VoucherPage extends Page {
     // Stack: title, direction and amount, amount in words, correction, then the fields.
     let y = contentTop() + lineOf(TYPE.heading);
     const line = lineOf(TYPE.amount);
-    this.tag('Direction').patch({ y: y + (line - lineOf(TYPE.title)) / 2, text: { text: model.direction, textColor: model.directionColor } });
+    this.tag('Direction').patch({
+      y: y + (line - lineOf(TYPE.title)) / 2,
+      text: { text: model.direction, textColor: model.directionColor },
+    });
     this.tag('Amount').patch({ y, text: { text: model.amount, textColor: model.directionColor } });
     y += line;
     this.tag('InWords').patch({ y, text: { text: t('voucher.amountInWords', { amount: model.amountInWords }) } });
@@ -67,7 +91,9 @@ export class VoucherPage extends Page {
     const rowsPerPage = Math.max(1, Math.floor((receiptY() - y - px(6)) / fieldHeight()));
     this.pages = [];
     for (let i = 0; i < rows.length; i += rowsPerPage) this.pages.push(rows.slice(i, i + rowsPerPage));
-    this.tag('Receipt').text.text = model.receiptTarget ? `【OK】${t('voucher.openReceipts', { count: model.receiptCount })}` : t('voucher.noReceipt');
+    this.tag('Receipt').text.text = model.receiptTarget
+      ? `【OK】${t('voucher.openReceipts', { count: model.receiptCount })}`
+      : t('voucher.noReceipt');
     this.showPage(0);
   }
 
@@ -82,13 +108,25 @@ export class VoucherPage extends Page {
         return {
           x: c * columnW,
           y: r * fieldHeight(),
-          Label: { y: (lineOf(TYPE.body) - lineOf(TYPE.small)) / 2, ...text(field.label, { size: TYPE.small, color: COLOR.textSecondary, width: labelWidth() - 12, maxLines: 1 }) },
-          Value: { x: labelWidth(), ...text(field.value, { size: TYPE.body, width: width - labelWidth() - 24, maxLines: 1 }) },
+          Label: {
+            y: (lineOf(TYPE.body) - lineOf(TYPE.small)) / 2,
+            ...text(field.label, {
+              size: TYPE.small,
+              color: COLOR.textSecondary,
+              width: labelWidth() - 12,
+              maxLines: 1,
+            }),
+          },
+          Value: {
+            x: labelWidth(),
+            ...text(field.value, { size: TYPE.body, width: width - labelWidth() - 24, maxLines: 1 }),
+          },
         };
       }),
     );
     for (const field of this.tag('Fields').children) keepDrawn(field.tag('Label'));
-    this.tag('PageNumber').text.text = this.pages.length > 1 ? t('reader.page', { page: index + 1, pages: this.pages.length }) : '';
+    this.tag('PageNumber').text.text =
+      this.pages.length > 1 ? t('reader.page', { page: index + 1, pages: this.pages.length }) : '';
     return true;
   }
 
@@ -119,7 +157,9 @@ export class VoucherPage extends Page {
     const m = this.model;
     if (!m) return { text: '' };
     const fields = m.fields.map((f) => `${f.label}：${f.value}`);
-    return { text: [`${m.title}，${m.direction} ${m.amount}`, ...fields, m.correction ?? ''].filter(Boolean).join('。') };
+    return {
+      text: [`${m.title}，${m.direction} ${m.amount}`, ...fields, m.correction ?? ''].filter(Boolean).join('。'),
+    };
   }
 
   override _handleEnter() {

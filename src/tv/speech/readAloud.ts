@@ -16,6 +16,8 @@ export const sayFocused = (speaker: Speaker, focused: Lightning.Component | unde
 
 /** The page on screen, read whole; its chrome (crumbs and hints) is left out. */
 export const readPage = (speaker: Speaker, page: Lightning.Component): void => {
-  const utterance: Utterance = isReadable(page) ? page.readAll() : { text: textsOf(page, (node) => node.ref === 'Chrome').join('，') };
+  const utterance: Utterance = isReadable(page)
+    ? page.readAll()
+    : { text: textsOf(page, (node) => node.ref === 'Chrome').join('，') };
   void speaker.say(utterance);
 };

@@ -15,7 +15,10 @@ export interface Readable {
 
 type Node = Lightning.Element & { children: Node[] };
 
-export const textsOf = (element: Lightning.Element, skip: (node: Lightning.Element) => boolean = () => false): string[] => {
+export const textsOf = (
+  element: Lightning.Element,
+  skip: (node: Lightning.Element) => boolean = () => false,
+): string[] => {
   const out: string[] = [];
   const walk = (node: Node) => {
     if (!node.visible || node.alpha === 0 || skip(node)) return;
@@ -27,5 +30,7 @@ export const textsOf = (element: Lightning.Element, skip: (node: Lightning.Eleme
   return out;
 };
 
-export const isSpeakable = (value: unknown): value is Speakable => typeof (value as Partial<Speakable>)?.speech === 'function';
-export const isReadable = (value: unknown): value is Readable => typeof (value as Partial<Readable>)?.readAll === 'function';
+export const isSpeakable = (value: unknown): value is Speakable =>
+  typeof (value as Partial<Speakable>)?.speech === 'function';
+export const isReadable = (value: unknown): value is Readable =>
+  typeof (value as Partial<Readable>)?.readAll === 'function';

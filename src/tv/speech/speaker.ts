@@ -23,7 +23,8 @@ const VOICE_LANGS: Record<LanguageCode, string[]> = {
 /** How long to wait for the engine to list its voices (they load asynchronously). */
 const VOICES_WAIT_MS = 1500;
 
-const synth = (): SpeechSynthesis | undefined => (typeof window.speechSynthesis === 'object' ? window.speechSynthesis : undefined);
+const synth = (): SpeechSynthesis | undefined =>
+  typeof window.speechSynthesis === 'object' ? window.speechSynthesis : undefined;
 
 const pickVoice = (voices: SpeechSynthesisVoice[], language: LanguageCode): SpeechSynthesisVoice | undefined => {
   const lang = (v: SpeechSynthesisVoice) => v.lang.replace('_', '-');

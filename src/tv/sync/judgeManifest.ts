@@ -13,11 +13,19 @@ export type SignatureTest = (manifest: Manifest, publicKey: string, field: Signa
  * Judges a manifest by the key the box trusts (`pinned`; on a new box, the one its settings
  * offer) and the key its settings offer now.
  */
-export const judgeManifest = async (manifest: Manifest, pinned: string | null, offered: string | null, holds: SignatureTest): Promise<TrustVerdict> => {
+export const judgeManifest = async (
+  manifest: Manifest,
+  pinned: string | null,
+  offered: string | null,
+  holds: SignatureTest,
+): Promise<TrustVerdict> => {
   const anchor = pinned ?? offered;
   if (!anchor) return { kind: 'forged' };
   if (await holds(manifest, anchor, 'signature')) return { kind: 'trusted', key: anchor };
-  if (!pinned || !offered || offered === pinned || !(await holds(manifest, offered, 'signature'))) return { kind: 'forged' };
+  if (!pinned || !offered || offered === pinned || !(await holds(manifest, offered, 'signature')))
+    return { kind: 'forged' };
   // Signed by the offered key: taken only if the key the box trusts signed the same bytes.
-  return (await holds(manifest, pinned, 'previousKeySignature')) ? { kind: 'trusted', key: offered } : { kind: 'untrustedKey' };
+  return (await holds(manifest, pinned, 'previousKeySignature'))
+    ? { kind: 'trusted', key: offered }
+    : { kind: 'untrustedKey' };
 };

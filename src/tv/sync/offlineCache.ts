@@ -28,7 +28,9 @@ export const readCache = (): CachedFeed | null => {
 export const writeCache = (feed: CachedFeed): void => {
   const files = { ...feed.files };
   const size = () => Object.values(files).reduce((total, text) => total + text.length, 0);
-  const months = Object.keys(files).filter((p) => p.includes('/ledger/')).sort();
+  const months = Object.keys(files)
+    .filter((p) => p.includes('/ledger/'))
+    .sort();
   while (size() > CACHE_BUDGET_CHARS && months.length) delete files[months.shift()!];
   try {
     Storage.set(KEY, { ...feed, files });

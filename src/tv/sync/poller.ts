@@ -31,7 +31,8 @@ export interface PollerOptions {
 
 /** Seconds until the next poll of a feed that is loaded. */
 export const pollDelaySeconds = (feed: Pick<PolledFeed, 'health' | 'pollSeconds'>, random: () => number): number => {
-  const interval = feed.health.kind === 'offline' ? Math.min(feed.pollSeconds, OFFLINE_RETRY_SECONDS) : feed.pollSeconds;
+  const interval =
+    feed.health.kind === 'offline' ? Math.min(feed.pollSeconds, OFFLINE_RETRY_SECONDS) : feed.pollSeconds;
   return interval * (1 - JITTER + random() * 2 * JITTER);
 };
 

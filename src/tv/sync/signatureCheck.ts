@@ -48,7 +48,11 @@ export const prepareSignatureCheck = (): void => {
 };
 
 /** Whether the manifest carries a valid signature by `publicKey` (in `field`). Each check has its worker, ended once it answers. */
-export const signatureHolds = (manifest: Manifest, publicKey: string, field: SignatureField = 'signature'): Promise<boolean> => {
+export const signatureHolds = (
+  manifest: Manifest,
+  publicKey: string,
+  field: SignatureField = 'signature',
+): Promise<boolean> => {
   const started = spare ?? startWorker();
   spare = null;
   if (!started || started.failed) {

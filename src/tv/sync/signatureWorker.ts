@@ -5,6 +5,10 @@
 import { signatureIsValid } from './verify';
 import type { SignatureQuestion } from './signatureCheck';
 
-const scope = self as unknown as { onmessage: ((event: MessageEvent<SignatureQuestion>) => void) | null; postMessage(answer: boolean): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<SignatureQuestion>) => void) | null;
+  postMessage(answer: boolean): void;
+};
 
-scope.onmessage = (event) => scope.postMessage(signatureIsValid(event.data.manifest, event.data.publicKey, event.data.field));
+scope.onmessage = (event) =>
+  scope.postMessage(signatureIsValid(event.data.manifest, event.data.publicKey, event.data.field));

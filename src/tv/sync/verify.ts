@@ -44,17 +44,26 @@ export const utf8Text = (bytes: Uint8Array): string => {
   if (typeof TextDecoder === 'function') return new TextDecoder().decode(bytes);
   let binary = '';
   const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK) binary += String.fromCharCode.apply(null, Array.prototype.slice.call(bytes, i, i + CHUNK) as number[]);
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode.apply(null, Array.prototype.slice.call(bytes, i, i + CHUNK) as number[]);
   return decodeURIComponent(escape(binary));
 };
 
 /** Whether `field` of the manifest (its signature, unless asked) is a valid signature by the key. */
-export const signatureIsValid = (manifest: Manifest, publicKeyBase64: string, field: SignatureField = 'signature'): boolean => {
+export const signatureIsValid = (
+  manifest: Manifest,
+  publicKeyBase64: string,
+  field: SignatureField = 'signature',
+): boolean => {
   const { signature: _signature, previousKeySignature: _previous, ...signed } = manifest;
   const signature = manifest[field];
   if (!signature) return false;
   try {
-    return nacl.sign.detached.verify(utf8(canonicalize(signed) ?? ''), fromBase64(signature), fromBase64(publicKeyBase64));
+    return nacl.sign.detached.verify(
+      utf8(canonicalize(signed) ?? ''),
+      fromBase64(signature),
+      fromBase64(publicKeyBase64),
+    );
   } catch {
     return false;
   }

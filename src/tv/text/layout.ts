@@ -71,9 +71,36 @@ export const canvasMeasure = (font: string, size: number): Measure => {
  * stay with the word before them.
  */
 const TITLE_WORDS = [
-  '村务监督委员会', '村民委员会', '居民委员会', '监督委员会', '委员会', '党总支', '党支部', '党委', '村委会', '居委会',
-  '副书记', '书记', '副主任', '主任', '委员', '妇联', '主席', '报账员', '会计', '网格员', '文书', '副组长', '组长', '成员',
-  '办公电话', '值班室', '民兵连长', '治保主任', '综合治理', '人民调解',
+  '村务监督委员会',
+  '村民委员会',
+  '居民委员会',
+  '监督委员会',
+  '委员会',
+  '党总支',
+  '党支部',
+  '党委',
+  '村委会',
+  '居委会',
+  '副书记',
+  '书记',
+  '副主任',
+  '主任',
+  '委员',
+  '妇联',
+  '主席',
+  '报账员',
+  '会计',
+  '网格员',
+  '文书',
+  '副组长',
+  '组长',
+  '成员',
+  '办公电话',
+  '值班室',
+  '民兵连长',
+  '治保主任',
+  '综合治理',
+  '人民调解',
 ].sort((a, b) => b.length - a.length);
 /** After these a title may break; the bracket pairs it never breaks inside. */
 const TITLE_BREAK_AFTER = '、，；：,;: ';
@@ -90,7 +117,7 @@ export const titleTokens = (title: string): string[] => {
     if (word) tokens.push(word);
     word = '';
   };
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const ch = chars[i]!;
     const close = PAIRS[ch];
     if (close) {
@@ -127,7 +154,12 @@ export const titleTokens = (title: string): string[] => {
  * Lays a title out in at most `maxLines` lines, breaking only between its pieces (titleTokens).
  * If it does not fit, the last line ends in … (the whole title is then shown one key away).
  */
-export const wrapTitle = (title: string, width: number, measure: Measure, maxLines: number): { lines: string[]; cut: boolean } => {
+export const wrapTitle = (
+  title: string,
+  width: number,
+  measure: Measure,
+  maxLines: number,
+): { lines: string[]; cut: boolean } => {
   const lines: string[] = [];
   let line = '';
   const tokens = titleTokens(title);
@@ -136,15 +168,18 @@ export const wrapTitle = (title: string, width: number, measure: Measure, maxLin
     if (line && measure(line + token) > width) {
       lines.push(line.trimEnd());
       line = '';
-      if (lines.length === maxLines) return { lines: ellipsize(lines, [lines.pop()!, ...tokens.slice(k)].join(''), width, measure), cut: true };
+      if (lines.length === maxLines)
+        return { lines: ellipsize(lines, [lines.pop()!, ...tokens.slice(k)].join(''), width, measure), cut: true };
     }
     line += token;
   }
   if (line) lines.push(line.trimEnd());
-  if (lines.length === 1 && measure(lines[0]!) > width) return { lines: ellipsize([], lines[0]!, width, measure), cut: true };
+  if (lines.length === 1 && measure(lines[0]!) > width)
+    return { lines: ellipsize([], lines[0]!, width, measure), cut: true };
   // A single piece wider than the line (rare: a long unknown word) is cut, never broken.
   const tooWide = lines.findIndex((l) => measure(l) > width);
-  if (tooWide >= 0) return { lines: ellipsize(lines.slice(0, tooWide), lines.slice(tooWide).join(''), width, measure), cut: true };
+  if (tooWide >= 0)
+    return { lines: ellipsize(lines.slice(0, tooWide), lines.slice(tooWide).join(''), width, measure), cut: true };
   return { lines, cut: false };
 };
 

@@ -38,7 +38,16 @@ export const table = (
 
 export const question = (
   id: string,
-  q: { title: string; question: string; askedBy?: string; askedAt: Wall; department?: string; answer?: string; answeredAt?: Wall; video?: VideoRef },
+  q: {
+    title: string;
+    question: string;
+    askedBy?: string;
+    askedAt: Wall;
+    department?: string;
+    answer?: string;
+    answeredAt?: Wall;
+    video?: VideoRef;
+  },
 ): Question => ({
   ...item(id, q.answeredAt ?? q.askedAt),
   title: q.title,
@@ -52,7 +61,12 @@ export const question = (
 });
 
 /** A sub-channel updated at `updatedAt`, due again by its cadence. */
-export const channel = <K extends Channel['kind']>(id: number, kind: K, updatedAt: Wall, content: Extract<Channel, { kind: K }>['content']): Channel => {
+export const channel = <K extends Channel['kind']>(
+  id: number,
+  kind: K,
+  updatedAt: Wall,
+  content: Extract<Channel, { kind: K }>['content'],
+): Channel => {
   if (channelSpec(id).kind !== kind) throw new Error(`sub-channel ${id} is not of kind ${kind}`);
   return { id, kind, ...channelTimes(id, updatedAt), content } as Channel;
 };

@@ -47,17 +47,55 @@ const news = (street: Street, media: Media, rng: Rng): Channel => {
   const v = street.villages;
   const first = v[0]?.name ?? street.name;
   const items = [
-    article(`s${street.code}-6-1116`, wall(2026, 11, 16, 10, 0), `${street.name}开展冬季供水管道防冻检查`, [
-      '入冬以来，街道组织供水站管理员和各村网格员，对辖区供水管道和水表井逐一检查。',
-      '对裸露在外的管道，用保温材料进行了包裹；对损坏的水表井盖，及时进行了更换。',
-      '群众发现停水、漏水，可以拨打街道便民服务中心电话报修。',
-    ], { photos: [media.scene(`media/photos/${street.code}/water-check.jpg`, street.index, rng.fork('n1'), 'village', '工作人员检查村内供水管道')] }),
-    article(`s${street.code}-6-1110`, wall(2026, 11, 10, 9, 0), `${street.name}2026年前三季度工作情况报告`, report(street, rng.fork('report')), { summary: '集体经济、道路、供水、社会保障等十个方面的工作情况。' }),
-    article(`s${street.code}-6-1103`, wall(2026, 11, 3, 15, 0), `${first}完成村内主街硬化`, [
-      `${first}村内主街硬化工程日前完工，全长一点二公里，宽五米。`,
-      '工程经村民代表会议讨论通过，由街道组织比选确定施工单位，村民代表全程参与监督和验收。',
-      '工程的合同金额和付款情况，已在该村“专项公开”和“财务收支”栏目中公开。',
-    ], { photos: [media.scene(`media/photos/${street.code}/road.jpg`, street.index, rng.fork('n3'), 'road', `${first}硬化后的村内主街`)] }),
+    article(
+      `s${street.code}-6-1116`,
+      wall(2026, 11, 16, 10, 0),
+      `${street.name}开展冬季供水管道防冻检查`,
+      [
+        '入冬以来，街道组织供水站管理员和各村网格员，对辖区供水管道和水表井逐一检查。',
+        '对裸露在外的管道，用保温材料进行了包裹；对损坏的水表井盖，及时进行了更换。',
+        '群众发现停水、漏水，可以拨打街道便民服务中心电话报修。',
+      ],
+      {
+        photos: [
+          media.scene(
+            `media/photos/${street.code}/water-check.jpg`,
+            street.index,
+            rng.fork('n1'),
+            'village',
+            '工作人员检查村内供水管道',
+          ),
+        ],
+      },
+    ),
+    article(
+      `s${street.code}-6-1110`,
+      wall(2026, 11, 10, 9, 0),
+      `${street.name}2026年前三季度工作情况报告`,
+      report(street, rng.fork('report')),
+      { summary: '集体经济、道路、供水、社会保障等十个方面的工作情况。' },
+    ),
+    article(
+      `s${street.code}-6-1103`,
+      wall(2026, 11, 3, 15, 0),
+      `${first}完成村内主街硬化`,
+      [
+        `${first}村内主街硬化工程日前完工，全长一点二公里，宽五米。`,
+        '工程经村民代表会议讨论通过，由街道组织比选确定施工单位，村民代表全程参与监督和验收。',
+        '工程的合同金额和付款情况，已在该村“专项公开”和“财务收支”栏目中公开。',
+      ],
+      {
+        photos: [
+          media.scene(
+            `media/photos/${street.code}/road.jpg`,
+            street.index,
+            rng.fork('n3'),
+            'road',
+            `${first}硬化后的村内主街`,
+          ),
+        ],
+      },
+    ),
     article(`s${street.code}-6-1025`, wall(2026, 10, 25, 10, 0), '街道举办村级财务人员培训班', [
       '十月二十三日，街道农经站举办村级报账员培训班，各村报账员和村务监督委员会主任参加。',
       '培训讲解了原始票据的审核要点、报销签字流程和电视平台财务公开的操作方法。',
@@ -82,18 +120,61 @@ const guide = (street: Street, rng: Rng): Channel => {
     ...(notes ? { notes } : {}),
   });
   const cards = [
-    card('dibao', '申请最低生活保障', ['申请人身份证、户口簿', '家庭成员收入情况说明', '患病或残疾的提供诊断证明或残疾证', '委托他人办理的带委托书'], '民政窗口', '提交申请后，街道在三十日内完成调查、评议和公示。'),
-    card('medical', '城乡居民医保参保缴费', ['身份证或户口簿', '社保卡（已办理的）'], '医保窗口', '集中缴费期为每年九月至十二月。不会用手机缴费的，可以到窗口或找村里协办员办理。'),
-    card('pension', '城乡居民养老保险待遇领取', ['身份证', '户口簿', '社保卡'], '社保窗口', '年满六十周岁前一个月办理，次月开始领取。'),
-    card('disability', '残疾人证办理', ['身份证、户口簿', '近期一寸免冠照片两张', '相关病历材料'], '残联窗口', '评残由区残联统一安排到指定医院进行。'),
-    card('elderly', '老年人优待证和高龄津贴', ['身份证', '户口簿', '社保卡'], '民政窗口', '八十周岁以上老人可以申请高龄津贴，行动不便的可以由村里代办。'),
-    card('housing', '农村村民住宅建设审批', ['申请表（村委会领取）', '身份证、户口簿', '宅基地使用权证明', '建房设计图或通用图集选用说明'], '自然资源和规划窗口', '村民小组和村委会讨论同意并公示后，报街道审批。'),
+    card(
+      'dibao',
+      '申请最低生活保障',
+      ['申请人身份证、户口簿', '家庭成员收入情况说明', '患病或残疾的提供诊断证明或残疾证', '委托他人办理的带委托书'],
+      '民政窗口',
+      '提交申请后，街道在三十日内完成调查、评议和公示。',
+    ),
+    card(
+      'medical',
+      '城乡居民医保参保缴费',
+      ['身份证或户口簿', '社保卡（已办理的）'],
+      '医保窗口',
+      '集中缴费期为每年九月至十二月。不会用手机缴费的，可以到窗口或找村里协办员办理。',
+    ),
+    card(
+      'pension',
+      '城乡居民养老保险待遇领取',
+      ['身份证', '户口簿', '社保卡'],
+      '社保窗口',
+      '年满六十周岁前一个月办理，次月开始领取。',
+    ),
+    card(
+      'disability',
+      '残疾人证办理',
+      ['身份证、户口簿', '近期一寸免冠照片两张', '相关病历材料'],
+      '残联窗口',
+      '评残由区残联统一安排到指定医院进行。',
+    ),
+    card(
+      'elderly',
+      '老年人优待证和高龄津贴',
+      ['身份证', '户口簿', '社保卡'],
+      '民政窗口',
+      '八十周岁以上老人可以申请高龄津贴，行动不便的可以由村里代办。',
+    ),
+    card(
+      'housing',
+      '农村村民住宅建设审批',
+      ['申请表（村委会领取）', '身份证、户口簿', '宅基地使用权证明', '建房设计图或通用图集选用说明'],
+      '自然资源和规划窗口',
+      '村民小组和村委会讨论同意并公示后，报街道审批。',
+    ),
   ];
   return channel(7, 'guide', wall(2026, 9, 18, 10, 0), cards);
 };
 
 const lowIncome = (street: Street, rng: Rng): Channel => {
-  const columns = [col('village', '村（社区）'), col('name', '申请人', 'masked'), col('idNumber', '身份证号', 'masked'), col('members', '保障人数', 'number'), col('kind', '类别'), col('monthly', '月保障金', 'money')];
+  const columns = [
+    col('village', '村（社区）'),
+    col('name', '申请人', 'masked'),
+    col('idNumber', '身份证号', 'masked'),
+    col('members', '保障人数', 'number'),
+    col('kind', '类别'),
+    col('monthly', '月保障金', 'money'),
+  ];
   const roster = (n: number) =>
     Array.from({ length: n }, () => {
       const members = rng.int(1, 4);
@@ -113,10 +194,17 @@ const lowIncome = (street: Street, rng: Rng): Channel => {
       note: '经入户调查和民主评议，以下家庭拟纳入最低生活保障。公示期内对名单有异议的，请向街道民政办实名反映，我们将核实后答复。',
       posting: { until: iso(addDays(current, 7)), objectionsTo: objections },
     }),
-    table(`s${street.code}-8-202608`, wall(2026, 8, 20, 9, 0), '2026年8月新增低保对象评议结果公示', columns, roster(rng.int(4, 7)), {
-      note: '公示期已满，无异议，已报区民政局审批。',
-      posting: { until: iso(wall(2026, 8, 27, 9, 0)), objectionsTo: objections },
-    }),
+    table(
+      `s${street.code}-8-202608`,
+      wall(2026, 8, 20, 9, 0),
+      '2026年8月新增低保对象评议结果公示',
+      columns,
+      roster(rng.int(4, 7)),
+      {
+        note: '公示期已满，无异议，已报区民政局审批。',
+        posting: { until: iso(wall(2026, 8, 27, 9, 0)), objectionsTo: objections },
+      },
+    ),
   ];
   return channel(8, 'tables', current, tables);
 };
@@ -140,16 +228,51 @@ const contacts = (street: Street, rng: Rng): Channel => {
     entry('police', '派出所值班室', `寒亭公安分局${street.name.replace('街道', '')}派出所`, '户籍、治安'),
     entry('justice', personName(rng), `${street.name}司法所`, '法律援助、人民调解'),
     entry('clinic', '卫生院值班室', `${street.name}卫生院`, '门诊、家庭医生签约'),
-    ...street.villages.map((v) => entry(`v${v.code.slice(-3)}`, v.secretary.name, `${v.name}${v.name.endsWith('社区') ? '居委会' : '村委会'}`, '党支部书记（办公电话）', `${v.name}党群服务中心`)),
-    { ...item(`s${street.code}-9-hotline`, updated), name: '政务服务热线', org: '寒亭区政务服务中心', role: '咨询、投诉、建议', phone: '12345' },
+    ...street.villages.map((v) =>
+      entry(
+        `v${v.code.slice(-3)}`,
+        v.secretary.name,
+        `${v.name}${v.name.endsWith('社区') ? '居委会' : '村委会'}`,
+        '党支部书记（办公电话）',
+        `${v.name}党群服务中心`,
+      ),
+    ),
+    {
+      ...item(`s${street.code}-9-hotline`, updated),
+      name: '政务服务热线',
+      org: '寒亭区政务服务中心',
+      role: '咨询、投诉、建议',
+      phone: '12345',
+    },
   ];
   return channel(9, 'contacts', updated, people);
 };
 
 const projects = (street: Street, media: Media, rng: Rng): Channel => {
-  const columns = [col('name', '项目名称'), col('village', '实施村'), col('budget', '预算金额', 'money'), col('method', '方式'), col('winner', '中标（成交）单位'), col('date', '确定日期', 'date'), col('status', '进度')];
-  const kinds = ['村内道路硬化工程', '供水管网改造工程', '路灯安装工程', '排水沟清淤及改造工程', '党群服务中心维修工程', '文化广场健身器材采购'];
-  const firms = ['潍坊市寒亭区通达建筑工程有限公司', '潍坊鑫路市政工程有限公司', '山东亭城建设工程有限公司', '潍坊亮化电器有限公司', '寒亭区宏达五金建材经营部'];
+  const columns = [
+    col('name', '项目名称'),
+    col('village', '实施村'),
+    col('budget', '预算金额', 'money'),
+    col('method', '方式'),
+    col('winner', '中标（成交）单位'),
+    col('date', '确定日期', 'date'),
+    col('status', '进度'),
+  ];
+  const kinds = [
+    '村内道路硬化工程',
+    '供水管网改造工程',
+    '路灯安装工程',
+    '排水沟清淤及改造工程',
+    '党群服务中心维修工程',
+    '文化广场健身器材采购',
+  ];
+  const firms = [
+    '潍坊市寒亭区通达建筑工程有限公司',
+    '潍坊鑫路市政工程有限公司',
+    '山东亭城建设工程有限公司',
+    '潍坊亮化电器有限公司',
+    '寒亭区宏达五金建材经营部',
+  ];
   const rows = Array.from({ length: rng.int(5, 8) }, (_, i) => {
     const budget = rng.int(30, 480) * 1_000_00;
     return {
@@ -162,7 +285,13 @@ const projects = (street: Street, media: Media, rng: Rng): Channel => {
       status: i < 2 ? '施工中' : rng.pick(['已完工', '已完工，已验收', '已验收，已付款']),
     };
   });
-  const tenderColumns = [col('name', '项目名称'), col('village', '实施村'), col('budget', '最高限价', 'money'), col('deadline', '报名截止', 'date'), col('contact', '联系地点')];
+  const tenderColumns = [
+    col('name', '项目名称'),
+    col('village', '实施村'),
+    col('budget', '最高限价', 'money'),
+    col('deadline', '报名截止', 'date'),
+    col('contact', '联系地点'),
+  ];
   const tenders = [
     {
       name: '冬季村内道路维修工程',
@@ -175,7 +304,15 @@ const projects = (street: Street, media: Media, rng: Rng): Channel => {
   const tables = [
     table(`s${street.code}-10-2026`, wall(2026, 10, 30, 10, 0), '2026年村级工程项目公开情况', columns, rows, {
       note: '预算四十万元以上公开招标，十万元以上竞争性比选，十万元以下由村级组织公开比选。',
-      attachments: [media.scene(`media/photos/${street.code}/project-board.jpg`, street.index, rng.fork('board'), 'road', '工程项目公示牌')],
+      attachments: [
+        media.scene(
+          `media/photos/${street.code}/project-board.jpg`,
+          street.index,
+          rng.fork('board'),
+          'road',
+          '工程项目公示牌',
+        ),
+      ],
     }),
     table(`s${street.code}-10-tender-1118`, wall(2026, 11, 18, 9, 0), '村级小额工程比选公告', tenderColumns, tenders, {
       note: '有意参加的单位请携带营业执照副本（复印件加盖公章）到报名地点报名。',

@@ -78,16 +78,27 @@ const partyAffairs = (v: Village, media: Media, rng: Rng): Channel => {
       `经党员推荐、支部委员会研究，拟确定${activist}同志为入党积极分子。`,
       '公示期为七天。党员和群众对其有意见的，可以向村党支部或街道党工委反映。',
     ]),
-    article(id(v, 13, 'party-day'), wall(2026, 9, 15, 16, 0), '九月主题党日活动', [
-      '九月十日，村党支部组织全体党员开展主题党日活动，学习了村务公开和集体“三资”管理的有关规定。',
-      '活动中，党员们清理了村内主街两侧的垃圾和杂物，走访了五户困难群众。',
-    ], { photos: [media.scene(photoPath(v, 'party-day'), v.index, rng.fork('pd'), 'meeting', '主题党日活动现场')] }),
+    article(
+      id(v, 13, 'party-day'),
+      wall(2026, 9, 15, 16, 0),
+      '九月主题党日活动',
+      [
+        '九月十日，村党支部组织全体党员开展主题党日活动，学习了村务公开和集体“三资”管理的有关规定。',
+        '活动中，党员们清理了村内主街两侧的垃圾和杂物，走访了五户困难群众。',
+      ],
+      { photos: [media.scene(photoPath(v, 'party-day'), v.index, rng.fork('pd'), 'meeting', '主题党日活动现场')] },
+    ),
     article(id(v, 13, 'goals'), wall(2026, 7, 5, 9, 0), '2026年度党支部工作目标及上半年完成情况', [
       '年度目标：落实“三会一课”制度，全年召开支部党员大会不少于四次；发展党员一名；村集体经营性收入比上年增长；村务、财务按时公开。',
       '上半年完成情况：召开支部党员大会两次，支委会六次，上党课两次；确定发展对象一名；村务、财务按月公开。',
     ]),
   ];
-  return channel(13, 'articles', overdue ? wall(2026, 7, 5, 9, 0) : wall(2026, 10, 12, 9, 0), overdue ? items.slice(3) : items);
+  return channel(
+    13,
+    'articles',
+    overdue ? wall(2026, 7, 5, 9, 0) : wall(2026, 10, 12, 9, 0),
+    overdue ? items.slice(3) : items,
+  );
 };
 
 const villageAffairs = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
@@ -112,9 +123,15 @@ const villageAffairs = (v: Village, ledger: VillageLedger, rng: Rng): Channel =>
       }
     : article(id(v, 14, 'land-fee'), wall(2026, 1, 8, 9, 0), '关于2026年度土地承包费收缴情况的公告', landBody);
   const items: Article[] = [
-    article(id(v, 14, 'report-2026'), wall(2026, 11, 15, 9, 0), '2026年村级重大事项决策实施及财务收支情况报告', villageReport(v, ledger), {
-      summary: `1月至10月村级重大事项、财务收支和群众意见办理情况。`,
-    }),
+    article(
+      id(v, 14, 'report-2026'),
+      wall(2026, 11, 15, 9, 0),
+      '2026年村级重大事项决策实施及财务收支情况报告',
+      villageReport(v, ledger),
+      {
+        summary: `1月至10月村级重大事项、财务收支和群众意见办理情况。`,
+      },
+    ),
     article(id(v, 14, 'decision-1028'), wall(2026, 10, 28, 16, 0), '村民代表会议决议公告', [
       `2026年10月26日，本村召开村民代表会议，应到代表${rng.int(25, 40)}人，实到${rng.int(22, 25)}人，会议由村党支部书记${v.secretary.name}主持。`,
       '会议讨论通过了以下事项：一、续聘村保洁员，工资标准不变；二、冬季取暖期间党群服务中心使用天然气取暖；三、重阳节走访慰问八十周岁以上老人。',
@@ -140,26 +157,87 @@ const ledgerChannel = (v: Village, ledger: VillageLedger): Channel => {
     file: feedPaths.ledgerMonth(v.code, m.key),
   }));
   const last = ledger.months[ledger.months.length - 1];
-  return channel(15, 'ledger', last?.publishedAt ?? wall(2026, 11, 8, 10, 0), { accountName: `${v.name.replace(/(村|社区)$/, '')}${v.name.endsWith('社区') ? '社区' : '村'}股份经济合作社`, months });
+  return channel(15, 'ledger', last?.publishedAt ?? wall(2026, 11, 8, 10, 0), {
+    accountName: `${v.name.replace(/(村|社区)$/, '')}${v.name.endsWith('社区') ? '社区' : '村'}股份经济合作社`,
+    months,
+  });
 };
 
 const assets = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
   const at = wall(2026, 10, 12, 10, 0);
   const fixed = [
-    { name: '村委会办公楼', location: '村中心', quantity: `${rng.int(300, 600)}平方米`, acquired: day(wall(rng.int(2008, 2016), 6, 1)), value: rng.int(40, 90) * 10_000_00, status: '在用' },
-    { name: '党群服务中心', location: '村委会大院', quantity: `${rng.int(200, 400)}平方米`, acquired: day(wall(rng.int(2018, 2022), 9, 1)), value: rng.int(30, 70) * 10_000_00, status: '在用' },
-    { name: '文化广场', location: '村东', quantity: `${rng.int(1500, 4000)}平方米`, acquired: day(wall(rng.int(2016, 2021), 5, 1)), value: rng.int(15, 40) * 10_000_00, status: '在用' },
-    { name: '办公电脑及打印机', location: '村委会', quantity: `${rng.int(3, 6)}套`, acquired: day(wall(2023, 3, 1)), value: rng.int(15, 30) * 1_000_00, status: '在用' },
+    {
+      name: '村委会办公楼',
+      location: '村中心',
+      quantity: `${rng.int(300, 600)}平方米`,
+      acquired: day(wall(rng.int(2008, 2016), 6, 1)),
+      value: rng.int(40, 90) * 10_000_00,
+      status: '在用',
+    },
+    {
+      name: '党群服务中心',
+      location: '村委会大院',
+      quantity: `${rng.int(200, 400)}平方米`,
+      acquired: day(wall(rng.int(2018, 2022), 9, 1)),
+      value: rng.int(30, 70) * 10_000_00,
+      status: '在用',
+    },
+    {
+      name: '文化广场',
+      location: '村东',
+      quantity: `${rng.int(1500, 4000)}平方米`,
+      acquired: day(wall(rng.int(2016, 2021), 5, 1)),
+      value: rng.int(15, 40) * 10_000_00,
+      status: '在用',
+    },
+    {
+      name: '办公电脑及打印机',
+      location: '村委会',
+      quantity: `${rng.int(3, 6)}套`,
+      acquired: day(wall(2023, 3, 1)),
+      value: rng.int(15, 30) * 1_000_00,
+      status: '在用',
+    },
   ];
-  if (ledger.traits.solar) fixed.push({ name: '屋顶光伏电站', location: '村委会及厂房屋顶', quantity: `${rng.int(80, 300)}千瓦`, acquired: day(wall(2021, 8, 1)), value: rng.int(30, 120) * 10_000_00, status: '在用（收益归集体）' });
-  if (ledger.traits.waterStation) fixed.push({ name: '村级供水站', location: '村北', quantity: '1处', acquired: day(wall(2015, 4, 1)), value: rng.int(20, 60) * 10_000_00, status: '在用' });
-  if (ledger.traits.rentals > 0) fixed.push({ name: '集体厂房', location: '村东', quantity: `${rng.int(600, 2000)}平方米`, acquired: day(wall(2012, 5, 1)), value: rng.int(50, 150) * 10_000_00, status: '出租' });
+  if (ledger.traits.solar)
+    fixed.push({
+      name: '屋顶光伏电站',
+      location: '村委会及厂房屋顶',
+      quantity: `${rng.int(80, 300)}千瓦`,
+      acquired: day(wall(2021, 8, 1)),
+      value: rng.int(30, 120) * 10_000_00,
+      status: '在用（收益归集体）',
+    });
+  if (ledger.traits.waterStation)
+    fixed.push({
+      name: '村级供水站',
+      location: '村北',
+      quantity: '1处',
+      acquired: day(wall(2015, 4, 1)),
+      value: rng.int(20, 60) * 10_000_00,
+      status: '在用',
+    });
+  if (ledger.traits.rentals > 0)
+    fixed.push({
+      name: '集体厂房',
+      location: '村东',
+      quantity: `${rng.int(600, 2000)}平方米`,
+      acquired: day(wall(2012, 5, 1)),
+      value: rng.int(50, 150) * 10_000_00,
+      status: '出租',
+    });
   const resources = Array.from({ length: rng.int(4, 7) }, (_, i) => {
     const halfMu = rng.int(10, 200);
     const perMuFen = rng.int(40, 90) * 1000;
     const start = rng.int(2022, 2026);
     return {
-      resource: rng.pick([`第${(i % v.groups) + 1}村民小组机动地`, '村东坑塘', '村西林地', '村南荒地', '村北沟渠两侧林地']),
+      resource: rng.pick([
+        `第${(i % v.groups) + 1}村民小组机动地`,
+        '村东坑塘',
+        '村西林地',
+        '村南荒地',
+        '村北沟渠两侧林地',
+      ]),
       area: `${halfMu / 2}亩`,
       contractor: maskName(v.names.next()),
       term: `${start}年至${start + rng.pick([3, 5, 5, 10])}年`,
@@ -168,24 +246,76 @@ const assets = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
     };
   });
   return channel(16, 'tables', at, [
-    table(id(v, 16, 'fixed'), at, '集体固定资产登记表', [col('name', '资产名称'), col('location', '位置'), col('quantity', '数量或面积'), col('acquired', '购建时间', 'date'), col('value', '原值', 'money'), col('status', '使用状态')], fixed),
-    table(id(v, 16, 'resources'), at, '集体资源发包情况', [col('resource', '资源'), col('area', '面积'), col('contractor', '承包方', 'masked'), col('term', '承包期限'), col('fee', '年承包费', 'money'), col('signed', '签订日期', 'date')], resources, {
-      note: '发包方案经村民代表会议讨论通过，公开发包。承包方姓名隐去一字。',
-    }),
+    table(
+      id(v, 16, 'fixed'),
+      at,
+      '集体固定资产登记表',
+      [
+        col('name', '资产名称'),
+        col('location', '位置'),
+        col('quantity', '数量或面积'),
+        col('acquired', '购建时间', 'date'),
+        col('value', '原值', 'money'),
+        col('status', '使用状态'),
+      ],
+      fixed,
+    ),
+    table(
+      id(v, 16, 'resources'),
+      at,
+      '集体资源发包情况',
+      [
+        col('resource', '资源'),
+        col('area', '面积'),
+        col('contractor', '承包方', 'masked'),
+        col('term', '承包期限'),
+        col('fee', '年承包费', 'money'),
+        col('signed', '签订日期', 'date'),
+      ],
+      resources,
+      {
+        note: '发包方案经村民代表会议讨论通过，公开发包。承包方姓名隐去一字。',
+      },
+    ),
   ]);
 };
 
 const debts = (v: Village, rng: Rng): Channel => {
   const at = v.quirks.overdue.includes(17) ? wall(2026, 7, 12, 10, 0) : wall(2026, 10, 12, 10, 0);
   const receivable = [
-    { party: maskName(v.names.next()), reason: '2026年度土地承包费缓交（已签还款协议）', amount: rng.int(20, 80) * 100_00, since: day(wall(2025, 12, 28)) },
-    { party: rng.pick(['潍坊宏盛包装制品有限公司', '寒亭区鑫源农资经营部']), reason: '厂房租金尾款', amount: rng.int(10, 60) * 100_00, since: day(wall(2026, 7, 1)) },
+    {
+      party: maskName(v.names.next()),
+      reason: '2026年度土地承包费缓交（已签还款协议）',
+      amount: rng.int(20, 80) * 100_00,
+      since: day(wall(2025, 12, 28)),
+    },
+    {
+      party: rng.pick(['潍坊宏盛包装制品有限公司', '寒亭区鑫源农资经营部']),
+      reason: '厂房租金尾款',
+      amount: rng.int(10, 60) * 100_00,
+      since: day(wall(2026, 7, 1)),
+    },
   ];
   const payable = [
-    { party: rng.pick(['潍坊市寒亭区通达建筑工程有限公司', '山东亭城建设工程有限公司']), reason: '道路工程质保金（保修期满后支付）', amount: rng.int(30, 120) * 100_00, since: day(wall(2026, 9, 30)) },
-    { party: '寒亭区利民五金店', reason: '零星材料款（待发票）', amount: rng.int(3, 20) * 100_00, since: day(wall(2026, 10, 20)) },
+    {
+      party: rng.pick(['潍坊市寒亭区通达建筑工程有限公司', '山东亭城建设工程有限公司']),
+      reason: '道路工程质保金（保修期满后支付）',
+      amount: rng.int(30, 120) * 100_00,
+      since: day(wall(2026, 9, 30)),
+    },
+    {
+      party: '寒亭区利民五金店',
+      reason: '零星材料款（待发票）',
+      amount: rng.int(3, 20) * 100_00,
+      since: day(wall(2026, 10, 20)),
+    },
   ];
-  const columns = [col('party', '单位或个人', 'text'), col('reason', '事由'), col('amount', '金额', 'money'), col('since', '发生日期', 'date')];
+  const columns = [
+    col('party', '单位或个人', 'text'),
+    col('reason', '事由'),
+    col('amount', '金额', 'money'),
+    col('since', '发生日期', 'date'),
+  ];
   return channel(17, 'tables', at, [
     table(id(v, 17, 'receivable'), at, '应收款（债权）明细', columns, receivable, { note: '个人姓名隐去一字。' }),
     table(id(v, 17, 'payable'), at, '应付款（债务）明细', columns, payable),
@@ -193,7 +323,11 @@ const debts = (v: Village, rng: Rng): Channel => {
 };
 
 const special = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
-  const sumOf = (code: string) => ledger.months.flatMap((m) => m.vouchers).filter((x) => x.account.code === code).reduce((s, x) => s + x.amountFen, 0);
+  const sumOf = (code: string) =>
+    ledger.months
+      .flatMap((m) => m.vouchers)
+      .filter((x) => x.account.code === code)
+      .reduce((s, x) => s + x.amountFen, 0);
   const tables = [];
   const project = ledger.traits.projectMonth;
   let updated: Wall = wall(2026, 3, 20, 10, 0);
@@ -203,25 +337,59 @@ const special = (v: Village, ledger: VillageLedger, rng: Rng): Channel => {
     const paid = sumOf('154');
     updated = wall(2026, Math.min(project + 3, 10), 15, 10, 0);
     tables.push(
-      table(id(v, 18, 'road'), updated, '村内道路硬化项目资金收支情况', [col('item', '项目'), col('amount', '金额', 'money'), col('note', '说明')], [
-        { item: '上级奖补资金', amount: grant, note: `${project}月到账` },
-        { item: '一事一议筹资', amount: levy, note: `${project - 1}月各村民小组交纳` },
-        { item: '已付工程款', amount: paid, note: '按合同分期支付，凭证见“财务收支”' },
-      ], { note: '资金专款专用，工程完工验收后公开结算情况。' }),
-      table(id(v, 18, 'levy'), wall(2026, project - 1, 28, 10, 0), '一事一议筹资情况', [col('group', '村民小组'), col('households', '户数', 'number'), col('people', '人数', 'number'), col('perPerson', '每人筹资', 'money'), col('raised', '实收金额', 'money')],
+      table(
+        id(v, 18, 'road'),
+        updated,
+        '村内道路硬化项目资金收支情况',
+        [col('item', '项目'), col('amount', '金额', 'money'), col('note', '说明')],
+        [
+          { item: '上级奖补资金', amount: grant, note: `${project}月到账` },
+          { item: '一事一议筹资', amount: levy, note: `${project - 1}月各村民小组交纳` },
+          { item: '已付工程款', amount: paid, note: '按合同分期支付，凭证见“财务收支”' },
+        ],
+        { note: '资金专款专用，工程完工验收后公开结算情况。' },
+      ),
+      table(
+        id(v, 18, 'levy'),
+        wall(2026, project - 1, 28, 10, 0),
+        '一事一议筹资情况',
+        [
+          col('group', '村民小组'),
+          col('households', '户数', 'number'),
+          col('people', '人数', 'number'),
+          col('perPerson', '每人筹资', 'money'),
+          col('raised', '实收金额', 'money'),
+        ],
         Array.from({ length: v.groups }, (_, g) => {
           const peopleCount = rng.int(40, 160);
-          return { group: `第${g + 1}村民小组`, households: Math.round(peopleCount / 3), people: peopleCount, perPerson: 2000, raised: peopleCount * 2000 };
-        }), { note: '筹资方案经村民代表会议讨论通过，每人每年不超过规定上限，五保户、低保户免交。各组实收金额以银行入账为准。' }),
+          return {
+            group: `第${g + 1}村民小组`,
+            households: Math.round(peopleCount / 3),
+            people: peopleCount,
+            perPerson: 2000,
+            raised: peopleCount * 2000,
+          };
+        }),
+        {
+          note: '筹资方案经村民代表会议讨论通过，每人每年不超过规定上限，五保户、低保户免交。各组实收金额以银行入账为准。',
+        },
+      ),
     );
   }
   const share = rng.int(30, 120) * 100;
   tables.push(
-    table(id(v, 18, 'dividend'), wall(2026, 3, 20, 10, 0), '2025年度集体收益分配方案', [col('item', '项目'), col('amount', '金额', 'money'), col('note', '说明')], [
-      { item: '可分配收益', amount: rng.int(8, 40) * 10_000_00, note: '2025年度' },
-      { item: '提取公积公益金', amount: rng.int(2, 8) * 10_000_00, note: '用于公益事业' },
-      { item: '每股分红', amount: share, note: `共${v.population}股，每人一股` },
-    ], { note: '分配方案经村民代表会议讨论通过，分红通过社保卡发放到户。' }),
+    table(
+      id(v, 18, 'dividend'),
+      wall(2026, 3, 20, 10, 0),
+      '2025年度集体收益分配方案',
+      [col('item', '项目'), col('amount', '金额', 'money'), col('note', '说明')],
+      [
+        { item: '可分配收益', amount: rng.int(8, 40) * 10_000_00, note: '2025年度' },
+        { item: '提取公积公益金', amount: rng.int(2, 8) * 10_000_00, note: '用于公益事业' },
+        { item: '每股分红', amount: share, note: `共${v.population}股，每人一股` },
+      ],
+      { note: '分配方案经村民代表会议讨论通过，分红通过社保卡发放到户。' },
+    ),
   );
   return channel(18, 'tables', updated, tables);
 };
@@ -243,28 +411,66 @@ const benefits = (v: Village, rng: Rng): Channel => {
   const elderly = Array.from({ length: rng.int(6, 10) }, () => {
     const age = rng.int(80, 98);
     const monthly = age >= 90 ? 20000 : 10000;
-    return { group: `第${rng.int(1, v.groups)}组`, name: maskName(v.names.next()), age, monthly, months: 3, total: monthly * 3 };
+    return {
+      group: `第${rng.int(1, v.groups)}组`,
+      name: maskName(v.names.next()),
+      age,
+      monthly,
+      months: 3,
+      total: monthly * 3,
+    };
   });
   return channel(19, 'tables', at, [
-    table(id(v, 19, 'farmland-2026'), at, '2026年耕地地力保护补贴发放名单', [col('group', '村民小组'), col('name', '姓名', 'masked'), col('area', '面积（亩）'), col('perMu', '每亩补贴', 'money'), col('amount', '补贴金额', 'money'), col('card', '社保卡号', 'masked')], farmland, {
-      note: '补贴通过社保卡直接发放到户。姓名隐去一字，卡号只显示后四位。对名单有疑问的，请找村报账员或街道农业服务中心。',
-    }),
-    table(id(v, 19, 'elderly-q3'), at, '2026年第三季度高龄津贴发放名单', [col('group', '村民小组'), col('name', '姓名', 'masked'), col('age', '年龄', 'number'), col('monthly', '月标准', 'money'), col('months', '月数', 'number'), col('total', '发放金额', 'money')], elderly, {
-      note: '八十至八十九周岁每人每月一百元，九十周岁以上每人每月二百元（示例标准）。',
-    }),
+    table(
+      id(v, 19, 'farmland-2026'),
+      at,
+      '2026年耕地地力保护补贴发放名单',
+      [
+        col('group', '村民小组'),
+        col('name', '姓名', 'masked'),
+        col('area', '面积（亩）'),
+        col('perMu', '每亩补贴', 'money'),
+        col('amount', '补贴金额', 'money'),
+        col('card', '社保卡号', 'masked'),
+      ],
+      farmland,
+      {
+        note: '补贴通过社保卡直接发放到户。姓名隐去一字，卡号只显示后四位。对名单有疑问的，请找村报账员或街道农业服务中心。',
+      },
+    ),
+    table(
+      id(v, 19, 'elderly-q3'),
+      at,
+      '2026年第三季度高龄津贴发放名单',
+      [
+        col('group', '村民小组'),
+        col('name', '姓名', 'masked'),
+        col('age', '年龄', 'number'),
+        col('monthly', '月标准', 'money'),
+        col('months', '月数', 'number'),
+        col('total', '发放金额', 'money'),
+      ],
+      elderly,
+      {
+        note: '八十至八十九周岁每人每月一百元，九十周岁以上每人每月二百元（示例标准）。',
+      },
+    ),
   ]);
 };
 
 const villagersQa = (v: Village, ledger: VillageLedger, _rng: Rng): Channel => {
   const asker = () => maskName(v.names.next());
-  const light = ledger.months.find((m) => m.key === '2026-09')?.vouchers.find((x) => x.summary.startsWith('支付村内路灯电费'));
+  const light = ledger.months
+    .find((m) => m.key === '2026-09')
+    ?.vouchers.find((x) => x.summary.startsWith('支付村内路灯电费'));
   const items = [
     question(id(v, 20, '1009'), {
       title: '路灯电费为什么比上个月多',
       question: `我在电视上看到九月份${light ? `路灯电费是${formatFen(light.amountFen)}` : '路灯电费'}，比八月份多，是什么原因？`,
       askedBy: asker(),
       askedAt: wall(2026, 10, 9, 20, 15),
-      answer: '九月份秋分以后天黑得早，路灯每天亮的时间比八月份长一个多小时，另外新增了三盏路灯，所以电费多了一些。电费发票和供电公司的用电明细都在凭证后面附着，欢迎查看。',
+      answer:
+        '九月份秋分以后天黑得早，路灯每天亮的时间比八月份长一个多小时，另外新增了三盏路灯，所以电费多了一些。电费发票和供电公司的用电明细都在凭证后面附着，欢迎查看。',
       answeredAt: wall(2026, 10, 14, 10, 0),
     }),
     question(id(v, 20, '1022'), {

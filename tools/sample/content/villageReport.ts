@@ -10,12 +10,26 @@ const yearToDate = (ledger: VillageLedger) => {
   const months = ledger.months.filter((m) => m.month.year === 2026);
   const sum = (key: 'incomeFen' | 'expenseFen') => months.reduce((s, m) => s + m[key], 0);
   const byAccount = new Map<string, number>();
-  for (const m of months) for (const v of m.vouchers) if (v.direction === 'expense') byAccount.set(v.account.name, (byAccount.get(v.account.name) ?? 0) + v.amountFen);
-  const top = Array.from(byAccount.entries()).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4);
+  for (const m of months)
+    for (const v of m.vouchers)
+      if (v.direction === 'expense') byAccount.set(v.account.name, (byAccount.get(v.account.name) ?? 0) + v.amountFen);
+  const top = Array.from(byAccount.entries())
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 4);
   const last = months[months.length - 1];
-  const monthly = months.map((m) => `${m.month.month}月收入${formatFen(m.incomeFen)}、支出${formatFen(m.expenseFen)}`).join('；');
+  const monthly = months
+    .map((m) => `${m.month.month}月收入${formatFen(m.incomeFen)}、支出${formatFen(m.expenseFen)}`)
+    .join('；');
   return {
-    monthly, income: sum('incomeFen'), expense: sum('expenseFen'), top, closing: last?.closingFen ?? 0, vouchers: months.reduce((s, m) => s + m.vouchers.length, 0), attachments: months.reduce((s, m) => s + m.vouchers.reduce((a, v) => a + v.attachmentCount, 0), 0), lastMonth: last?.month.month ?? 10 };
+    monthly,
+    income: sum('incomeFen'),
+    expense: sum('expenseFen'),
+    top,
+    closing: last?.closingFen ?? 0,
+    vouchers: months.reduce((s, m) => s + m.vouchers.length, 0),
+    attachments: months.reduce((s, m) => s + m.vouchers.reduce((a, v) => a + v.attachmentCount, 0), 0),
+    lastMonth: last?.month.month ?? 10,
+  };
 };
 
 export const villageReport = (village: Village, ledger: VillageLedger): string[] => {

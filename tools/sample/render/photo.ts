@@ -147,7 +147,8 @@ const drawScene = (g: SKRSContext2D, rng: Rng, kind: SceneKind) => {
     return;
   }
   ground(g, horizon, kind === 'square' ? '#c9c1b2' : '#b8b0a0');
-  for (let x = -20; x < W; x += rng.int(150, 210)) house(g, x, horizon + 10, rng.int(110, 160), rng.int(80, 110), rng.pick(['#e9e2d0', '#ddd3bf', '#efe8da']));
+  for (let x = -20; x < W; x += rng.int(150, 210))
+    house(g, x, horizon + 10, rng.int(110, 160), rng.int(80, 110), rng.pick(['#e9e2d0', '#ddd3bf', '#efe8da']));
   if (kind === 'road') {
     g.fillStyle = '#7d7d7d';
     g.beginPath();
@@ -166,7 +167,9 @@ const drawScene = (g: SKRSContext2D, rng: Rng, kind: SceneKind) => {
     g.stroke();
     g.setLineDash([]);
   }
-  if (kind === 'square') for (let i = 0; i < 7; i++) person(g, 120 + i * 120 + rng.int(-20, 20), horizon + 150 + rng.int(0, 60), 90, rng.pick(CLOTHES));
+  if (kind === 'square')
+    for (let i = 0; i < 7; i++)
+      person(g, 120 + i * 120 + rng.int(-20, 20), horizon + 150 + rng.int(0, 60), 90, rng.pick(CLOTHES));
   for (let i = 0; i < 4; i++) tree(g, rng.int(0, W), horizon + 30 + rng.int(0, 40), rng.int(70, 110));
 };
 

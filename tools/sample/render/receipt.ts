@@ -63,7 +63,8 @@ export const receiptKindLabel = (spec: AttachmentSpec, paysFor = false): string 
 const INK = '#2f2f33';
 const RULE = '#7a6f5c';
 const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('');
-const maskedCreditCode = (rng: Rng, prefix: string) => `${prefix}${'*'.repeat(10)}${digits(rng, 3)}${rng.pick(['X', 'K', 'M', '1', '7'])}`;
+const maskedCreditCode = (rng: Rng, prefix: string) =>
+  `${prefix}${'*'.repeat(10)}${digits(rng, 3)}${rng.pick(['X', 'K', 'M', '1', '7'])}`;
 const maskedAccount = (rng: Rng) => `****${digits(rng, 4)}`;
 const figures = (fen: number) => `¥${plainYuan(fen)}`;
 
@@ -97,7 +98,9 @@ const lines = (rng: Rng, items: InvoiceItem[], netFen: number, taxFen: number) =
   let taxLeft = taxFen;
   return items.map((it, i) => {
     const last = i === items.length - 1;
-    const net = last ? netLeft : Math.max(1, Math.min(netLeft - (items.length - 1 - i), Math.round((netFen * (weights[i] ?? 1)) / total)));
+    const net = last
+      ? netLeft
+      : Math.max(1, Math.min(netLeft - (items.length - 1 - i), Math.round((netFen * (weights[i] ?? 1)) / total)));
     const tax = last ? taxLeft : Math.min(taxLeft, Math.round((taxFen * net) / netFen));
     netLeft -= net;
     taxLeft -= tax;
@@ -210,7 +213,13 @@ const receiptSlip = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<Receip
   g.font = font(26);
   fitText(g, `收款单位（盖章）：${input.cooperative}`, L, 640, 26, 640);
   g.fillText(`收款人：${input.clerk}`, R - 300, 640);
-  drawSeal(g, 390, 590, { rx: 96, ry: 96, owner: input.cooperative, use: '财务专用章', angle: rng.next() * 0.3 - 0.15 });
+  drawSeal(g, 390, 590, {
+    rx: 96,
+    ry: 96,
+    owner: input.cooperative,
+    use: '财务专用章',
+    angle: rng.next() * 0.3 - 0.15,
+  });
 };
 
 const bankSlip = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<ReceiptSpec, { kind: 'bank' }>) => {
@@ -258,7 +267,13 @@ const bankSlip = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<ReceiptSp
   fitText(g, `用途：${spec.purpose}`, L + 16, 472, 26, R - L - 40);
   g.font = font(24);
   g.fillText(`交易流水号：${digits(rng, 6)}******${digits(rng, 4)}`, L + 16, 552);
-  drawSeal(g, 960, 560, { rx: 86, ry: 86, owner: '寒亭农商银行', use: '电子回单专用章', angle: rng.next() * 0.3 - 0.15 });
+  drawSeal(g, 960, 560, {
+    rx: 86,
+    ry: 86,
+    owner: '寒亭农商银行',
+    use: '电子回单专用章',
+    angle: rng.next() * 0.3 - 0.15,
+  });
 };
 
 const signOffSheet = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<AttachmentSpec, { kind: 'signoff' }>) => {
@@ -315,7 +330,13 @@ const signOffSheet = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<Attac
   g.fillStyle = INK;
   g.font = font(24);
   g.fillText(`经办人：${input.clerk}`, L, SHEET_HEIGHT - 60);
-  drawSeal(g, 930, SHEET_HEIGHT - 120, { rx: 90, ry: 90, owner: input.committee, use: '', angle: rng.next() * 0.3 - 0.15 });
+  drawSeal(g, 930, SHEET_HEIGHT - 120, {
+    rx: 90,
+    ry: 90,
+    owner: input.committee,
+    use: '',
+    angle: rng.next() * 0.3 - 0.15,
+  });
 };
 
 const approvalForm = (g: SKRSContext2D, input: ReceiptInput, spec: Extract<AttachmentSpec, { kind: 'approval' }>) => {
