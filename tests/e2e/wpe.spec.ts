@@ -12,7 +12,8 @@ import { WebDriver, type Session } from './webdriver';
 /** A 1 GB box leaves the browser's web process a few hundred MiB beside video and the OS. */
 const SMALL_BOX_MIB = 200;
 
-test.describe.configure({ mode: 'serial' });
+// The four walks are independent (each its own cog session): both workers share them, each with its own driver.
+test.describe.configure({ mode: 'parallel' });
 
 let driver: WebDriver;
 test.beforeAll(async () => {
