@@ -9,7 +9,7 @@ import { language, t, type MessageKey } from '../../i18n';
 import type { DocumentModel, ListModel, RowModel } from '../data/models';
 import type { Utterance } from '../speech/speaker';
 import { COLOR } from '../theme';
-import type { ChannelOf, KindView } from './kindView';
+import type { KindView } from './kindView';
 
 export const style = (): DateStyle => (language() === 'en' ? 'en' : 'zh');
 export const date = (iso: string) => formatDate(iso, style());
@@ -76,6 +76,14 @@ export const readAloud = (d: DocumentModel): Utterance => {
   };
 };
 
+/** What the read key says of an item: its document, as the reader page reads it. */
+export const spokenAsRead =
+  <K extends Channel['kind']>(document: KindView<K>['document']): KindView<K>['spoken'] =>
+  (channel, itemId, now) => {
+    const d = document(channel, itemId, now);
+    return d ? readAloud(d) : null;
+  };
+
 /** The parts most kinds share: a list of items, each opened in the reader, said as the reader reads it. */
 export const readerKind = <K extends Channel['kind']>(
   rows: KindView<K>['rows'],
@@ -85,8 +93,5 @@ export const readerKind = <K extends Channel['kind']>(
   rows,
   notes: (): ListModel['notes'] => [],
   document,
-  spoken: (channel: ChannelOf<K>, itemId, now) => {
-    const d = document(channel, itemId, now);
-    return d ? readAloud(d) : null;
-  },
+  spoken: spokenAsRead(document),
 });

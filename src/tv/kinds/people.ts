@@ -2,7 +2,7 @@
 import { t } from '../../i18n';
 import type { PeopleModel } from '../data/models';
 import { inScript } from '../data/script';
-import { channelCrumbs, channelTitle, documentBase, readAloud } from './common';
+import { channelCrumbs, channelTitle, documentBase, spokenAsRead } from './common';
 import type { ChannelOf, KindView } from './kindView';
 
 const document: KindView<'people'>['document'] = (channel, itemId) => {
@@ -21,10 +21,7 @@ export const people: KindView<'people'> = {
   rows: () => [],
   notes: () => [],
   document,
-  spoken: (channel, itemId, now) => {
-    const d = document(channel, itemId, now);
-    return d ? readAloud(d) : null;
-  },
+  spoken: spokenAsRead(document),
 };
 
 export const presentPeople = (published: ChannelOf<'people'>): PeopleModel => {

@@ -1,5 +1,5 @@
 /** The village profile: one document with key figures and photos, which the tile opens directly. */
-import { documentBase, itemMedia, readAloud } from './common';
+import { documentBase, itemMedia, spokenAsRead } from './common';
 import type { KindView } from './kindView';
 
 const document: KindView<'profile'>['document'] = (channel, itemId) => {
@@ -19,8 +19,5 @@ export const profile: KindView<'profile'> = {
   rows: () => [],
   notes: () => [],
   document,
-  spoken: (channel, itemId, now) => {
-    const d = document(channel, itemId, now);
-    return d ? readAloud(d) : null;
-  },
+  spoken: spokenAsRead(document),
 };
