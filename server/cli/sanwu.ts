@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { readLedgerFile, type LedgerImportOptions } from '../import';
 import { exportFeed } from './export';
 import { IMPORT_LIMITS } from '../import/limits';
+import { checkSettings, type LedgerColumnSettings } from '../import/settings';
 import { noticeFromMarkdown } from './markdown';
 import { request, ServiceError, type Connection } from './client';
 import { openDatabase } from '../db/database';
@@ -70,6 +71,22 @@ const need = (value: string | undefined, option: string): string => {
   return value;
 };
 class UsageError extends Error {}
+
+/** A mapping file (see the README): refused with the place and the reason when it does not fit. */
+const readSettingsFile = (file: string): LedgerColumnSettings => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`列对应文件 ${file} 无法读取 / cannot read the mapping file: ${(error as Error).message}`);
+  }
+  const checked = checkSettings(parsed);
+  if (!checked.ok)
+    throw new UsageError(
+      `列对应文件 ${file} 中「${checked.path}」不符合要求 / the mapping file's ${checked.path} ${checked.message}`,
+    );
+  return checked.settings;
+};
 
 const connection = (): Connection => ({ server: values.server!, token: need(values.token, 'token') });
 
@@ -183,9 +200,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const village = need(values.village, 'village');
     const month = need(values.month, 'month');
     // A saved mapping file: which column holds which field, and values for missing columns.
-    const saved = values.mapping
-      ? (JSON.parse(readFileSync(values.mapping, 'utf8')) as Pick<LedgerImportOptions, 'mapping' | 'defaults'>)
-      : {};
+    const saved = values.mapping ? readSettingsFile(values.mapping) : {};
     const options: LedgerImportOptions = {
       month,
       ...(saved.mapping ? { mapping: saved.mapping } : {}),
@@ -198,18 +213,27 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       basename(file!),
       options,
     );
+    // Once the header is understood the mapping is worth keeping, even while rows still need fixing.
+    if (values['save-mapping'] && result.headerRow !== undefined) {
+      const settings = { mapping: result.mapping, defaults: options.defaults ?? {} };
+      writeFileSync(values['save-mapping'], `${JSON.stringify(settings, null, 2)}\n`);
+      say(`列对应关系已保存到 ${values['save-mapping']} / column mapping saved`);
+    }
+    for (const column of result.columns) {
+      if (column.how === 'unfilled')
+        say(
+          `文件中没有「${column.label}」列，各凭证填为「未填」 / no ${column.label} column: every voucher shows 未填`,
+        );
+      if (column.how === 'default')
+        say(
+          `文件中没有「${column.label}」列，用默认值「${column.value}」 / no ${column.label} column: the default ${column.value}`,
+        );
+    }
     for (const problem of result.problems) say(`✗ ${problem.zh}  (${problem.en})`);
     if (!result.ok) {
       say(`共 ${result.problemCount} 处问题，未导入 / ${result.problemCount} problem(s); nothing imported`);
       process.exitCode = 1;
       return;
-    }
-    if (values['save-mapping']) {
-      writeFileSync(
-        values['save-mapping'],
-        `${JSON.stringify({ mapping: result.mapping, defaults: options.defaults ?? {} }, null, 2)}\n`,
-      );
-      say(`列对应关系已保存到 ${values['save-mapping']} / column mapping saved`);
     }
     if (result.monthTotal)
       say(

@@ -10,9 +10,10 @@ import { LEDGER_CHANNEL } from '../../src/feed/taxonomy';
 import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
 import { describeMerge, mergeVouchers } from '../import/merge';
+import { sameVoucherNumber } from '../import/voucherNumber';
 import type { Db } from '../db/database';
 import type { ContentContext } from './context';
-import { currentBody, pushItem } from './operations';
+import { checkPush, currentBody, pushItem } from './operations';
 import { forbidden, OperatorError } from './operatorError';
 import type { Revision } from './repository';
 import { chinaTime } from '../clock';
@@ -74,11 +75,16 @@ export const importLedgerRows = (
         merge.added.length === 0 &&
         merge.changed.length === 0 &&
         (rows.openingFen ?? existing.openingFen) === existing.openingFen;
-      if (rows.dryRun || nothingNew) return { ...result, draftId: null };
+      if (nothingNew) return { ...result, draftId: null };
       const openingFen = rows.openingFen ?? existing?.openingFen;
       const body = { vouchers: merge.merged, ...(openingFen !== undefined ? { openingFen } : {}) };
-      const saved = pushItem(context, operator, { region: village, channel: LEDGER_CHANNEL, itemId: month }, body);
-      return { ...result, draftId: saved.id };
+      const ref = { region: village, channel: LEDGER_CHANNEL, itemId: month };
+      // A dry run runs every rule the push runs (last month's closing among them) and stores nothing.
+      if (rows.dryRun) {
+        checkPush(context, operator, ref, body);
+        return { ...result, draftId: null };
+      }
+      return { ...result, draftId: pushItem(context, operator, ref, body).id };
     })
     .immediate();
 
@@ -95,7 +101,7 @@ export const attachReceipts = (
     .transaction((): { draft: Revision; receiptCount: number } => {
       if (!can(context.db, operator, 'edit', village)) throw forbidden();
       const current = monthNow(context.db, village, month);
-      const voucher = current?.vouchers.find((v) => v.number === number);
+      const voucher = current?.vouchers.find((v) => sameVoucherNumber(v.number, number));
       if (!current || !voucher)
         throw new OperatorError(404, `${month} 没有凭证 ${number}`, `No voucher ${number} in ${month}`);
       const receipts = [...voucher.receipts, ...added];

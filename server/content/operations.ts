@@ -68,13 +68,18 @@ export const currentBody = (db: Db, ref: ItemRef): unknown => {
   return state.pending?.body ? JSON.parse(state.pending.body) : state.published;
 };
 
-export const pushItem = (
+/**
+ * Everything a push checks, without storing anything: scope, the kind's stamp and rules, and
+ * the facts they read (a ledger month's opening against last month's closing). A dry run calls
+ * this, so it refuses exactly what the push would.
+ */
+export const checkPush = (
   context: ContentContext,
   operator: Operator,
   ref: ItemRef,
   body: unknown,
   options: { replace?: boolean } = {},
-): Revision => {
+): { rules: ServerKind<ItemKind>; checked: Record<string, unknown>; replacing: boolean } => {
   const { db } = context;
   const { kind, rules } = locate(db, operator, 'edit', ref.region, ref.channel);
   if (!body || typeof body !== 'object' || Array.isArray(body))
@@ -98,6 +103,18 @@ export const pushItem = (
   });
   if (problems.length)
     throw new OperatorError(422, '内容有误，未保存', 'The content has problems and was not saved', problems);
+  return { rules, checked, replacing };
+};
+
+export const pushItem = (
+  context: ContentContext,
+  operator: Operator,
+  ref: ItemRef,
+  body: unknown,
+  options: { replace?: boolean } = {},
+): Revision => {
+  const { db } = context;
+  const { rules, checked, replacing } = checkPush(context, operator, ref, body, options);
   return db.transaction(() => {
     const before = itemState(db, ref);
     const revision = addRevision(db, ref, 'put', rules.store(checked), operator.id);

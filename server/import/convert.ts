@@ -6,7 +6,7 @@
 import type { Voucher } from '../../src/feed/schema';
 import type { Header } from './header';
 import { messages } from './messages';
-import type { Cell, ImportProblem, LedgerDefaults, LedgerField } from './types';
+import { UNFILLED, type Cell, type ImportProblem, type LedgerDefaults, type LedgerField } from './types';
 import {
   cellText,
   readAccount,
@@ -36,6 +36,8 @@ export interface ConvertContext {
   /** The file's header text for a field, or our label. */
   columnName: (field: LedgerField) => string;
   defaults: LedgerDefaults;
+  /** The account of every voucher when the file has no 科目 column: the default's, or 未填 without a code. */
+  defaultAccount: Voucher['account'];
   month?: string;
   /** Default review day when neither the file nor the defaults give one: none means the voucher's own date. */
   reviewedAt?: string;
@@ -67,10 +69,10 @@ export const convertRow = (row: Cell[], rowNumber: number, context: ConvertConte
     return undefined;
   };
 
-  // A column the file lacks was reported once for the whole file; only a default can fill it.
+  // A column the file lacks: 摘要 was reported once for the whole file; the others take the default, or 未填.
   const text = (field: TextField): string | undefined => {
     const value = cell(field);
-    if (value === undefined) return field === 'summary' ? undefined : defaults[field];
+    if (value === undefined) return field === 'summary' ? undefined : (defaults[field] ?? UNFILLED);
     const content = cellText(value);
     if (content === '') return report(messages.required(rowNumber, columnName(field)));
     if (content.length > MAX_LENGTH[field])
@@ -106,7 +108,8 @@ export const convertRow = (row: Cell[], rowNumber: number, context: ConvertConte
   }
   outcome.amount = readEntryAmount(cell, columnName, rowNumber, report);
   const summary = text('summary');
-  const account = readEntryAccount(cell, columnName, rowNumber, report);
+  const account =
+    cell('account') === undefined ? context.defaultAccount : readEntryAccount(cell, columnName, rowNumber, report);
   const handler = text('handler');
   const witness = text('witness');
   const approver = text('approver');
@@ -213,8 +216,7 @@ const readEntryAccount = (
   row: number,
   report: Report,
 ): Voucher['account'] | undefined => {
-  const nameCell = cell('account');
-  if (nameCell === undefined) return undefined;
+  const nameCell = cell('account') ?? null;
   const column = columnName('account');
   if (nameCell === null) return report(messages.required(row, column));
   const read = readAccount(nameCell, cell('accountCode'));

@@ -71,6 +71,8 @@ export interface Header {
   columns: Partial<Record<LedgerField, number>>;
   /** Field → the header text, as the file writes it. */
   mapping: ColumnMapping;
+  /** Fields whose column the saved mapping named (the rest were found by their usual names). */
+  mapped: LedgerField[];
   /** Mapped header texts the header row does not have. */
   unmatched: string[];
 }
@@ -115,6 +117,7 @@ export const findHeader = (rows: Cell[][], saved: ColumnMapping = {}): Header | 
 
   const columns = guessColumns(row);
   const unmatched: string[] = [];
+  const mapped: LedgerField[] = [];
   for (const [field, text] of savedEntries) {
     const column = columnOf(row, text);
     if (column < 0) {
@@ -124,11 +127,12 @@ export const findHeader = (rows: Cell[][], saved: ColumnMapping = {}): Header | 
     // The saved choice takes the column away from whatever field guessed it.
     for (const other of LEDGER_FIELDS) if (columns[other] === column) delete columns[other];
     columns[field] = column;
+    mapped.push(field);
   }
   const mapping: ColumnMapping = {};
   for (const field of LEDGER_FIELDS) {
     const column = columns[field];
     if (column !== undefined) mapping[field] = cellText(row[column] ?? null);
   }
-  return { index, columns, mapping, unmatched };
+  return { index, columns, mapping, mapped: mapped.filter((field) => columns[field] !== undefined), unmatched };
 };

@@ -1,5 +1,6 @@
 /** The ledger importer: a month of vouchers from a village's CSV or .xlsx export. */
-export { readLedgerFile, voucherId } from './read';
+export { readLedgerFile } from './read';
+export { voucherId, voucherNumberKey, sameVoucherNumber } from './voucherNumber';
 export {
   mergeVouchers,
   describeMerge,

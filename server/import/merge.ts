@@ -1,10 +1,12 @@
 /**
- * Merging an import into the month's existing vouchers by voucher number. Re-importing
+ * Merging an import into the month's existing vouchers by voucher number, compared by value
+ * (记-001 is the voucher once imported as 记-0001, and takes the journal's writing). Re-importing
  * the same file changes nothing; a voucher that differs replaces the old one as its next
  * version and keeps the receipt images already attached to it.
  */
 import type { Voucher } from '../../src/feed/schema';
 import { formatFen } from '../../src/format/money';
+import { voucherNumberKey } from './voucherNumber';
 
 export interface FieldChange {
   field: string;
@@ -34,9 +36,10 @@ const day = (iso: string) => iso.slice(0, 10);
 
 /** What an operator can change in the books, with how to show it; id, version, publishedAt and receipts are ours. */
 const COMPARED: { field: string; zh: string; en: string; show: (v: Voucher) => string }[] = [
+  { field: 'number', zh: '凭证号', en: 'number', show: (v) => v.number },
   { field: 'date', zh: '日期', en: 'date', show: (v) => day(v.date) },
   { field: 'summary', zh: '摘要', en: 'summary', show: (v) => v.summary },
-  { field: 'account', zh: '科目', en: 'account', show: (v) => `${v.account.code} ${v.account.name}` },
+  { field: 'account', zh: '科目', en: 'account', show: (v) => `${v.account.code} ${v.account.name}`.trim() },
   { field: 'direction', zh: '收支', en: 'direction', show: (v) => (v.direction === 'income' ? '收入' : '支出') },
   { field: 'amountFen', zh: '金额', en: 'amount', show: (v) => formatFen(v.amountFen) },
   { field: 'handler', zh: '经手人', en: 'handler', show: (v) => v.handler },
@@ -58,11 +61,12 @@ export const compareVouchers = (before: Voucher, after: Voucher): FieldChange[] 
 
 /** `existing` is the same month's vouchers: numbers restart every month. */
 export function mergeVouchers(existing: Voucher[], imported: Voucher[]): MergeResult {
-  const incoming = new Map(imported.map((voucher) => [voucher.number, voucher]));
+  const key = (voucher: Voucher) => voucherNumberKey(voucher.number) ?? voucher.number;
+  const incoming = new Map(imported.map((voucher) => [key(voucher), voucher]));
   const result: MergeResult = { merged: [], added: [], changed: [], unchanged: [], kept: [] };
   for (const before of existing) {
-    const candidate = incoming.get(before.number);
-    incoming.delete(before.number);
+    const candidate = incoming.get(key(before));
+    incoming.delete(key(before));
     if (!candidate) {
       result.kept.push(before);
       result.merged.push(before);

@@ -61,8 +61,15 @@ export const messages = {
     problem(
       'missingColumn',
       { column },
-      `文件中没有「${column}」列，也没有给出默认值`,
-      `The file has no "${column}" column and no default was given`,
+      `文件中没有「${column}」列：每张凭证都必须有这一项；如果文件中这一列用了别的名称，请在列对应中指明`,
+      `The file has no "${column}" column, which every voucher needs; if the file calls it something else, map that column to it`,
+    ),
+  badDefault: (column: string, value: string, zh: string, en: string) =>
+    problem(
+      'badDefault',
+      { column },
+      `「${column}」的默认值「${value}」${zh}`,
+      `The default for "${column}", "${value}", ${en}`,
     ),
   required: (row: number, column: string) => problem('required', { row, column }, '不能为空', 'must not be empty'),
   tooLong: (row: number, column: string, max: number) =>

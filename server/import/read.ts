@@ -8,25 +8,29 @@ import { columnName as headerColumnName, FIELD_LABELS, findHeader, HEADER_SCAN_R
 import { messages } from './messages';
 import { classifyRow } from './summaryRows';
 import { readTable } from './table';
-import type {
-  Cell,
-  FileMonthTotal,
-  ImportProblem,
-  LedgerField,
-  LedgerImportOptions,
-  LedgerImportResult,
-  SkippedRow,
+import {
+  FILLABLE_FIELDS,
+  LEDGER_FIELDS,
+  UNFILLED,
+  type Cell,
+  type ColumnReport,
+  type FileMonthTotal,
+  type FillableField,
+  type ImportProblem,
+  type LedgerDefaults,
+  type LedgerField,
+  type LedgerImportOptions,
+  type LedgerImportResult,
+  type SkippedRow,
 } from './types';
-import { cellText, readAmount, readDate } from './values';
+import { cellText, readAccount, readAmount, readDate } from './values';
+import { voucherId, voucherNumberKey } from './voucherNumber';
 import type { Voucher } from '../../src/feed/schema';
 import { chinaTime } from '../../src/format/dates';
 
 const DEFAULT_MAX_PROBLEMS = 200;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
-
-/** Fields every voucher needs that only a default can stand in for when the file has no column. */
-const DEFAULTABLE = ['handler', 'witness', 'approver', 'bookkeeper', 'reviewer', 'opinion'] as const;
 
 /** Throws RangeError for malformed options: those are the caller's mistake, not the file's. */
 export async function readLedgerFile(
@@ -50,6 +54,7 @@ export async function readLedgerFile(
     return {
       ok: problems.length === 0,
       mapping: {},
+      columns: [],
       skipped: [],
       ...partial,
       vouchers,
@@ -79,12 +84,15 @@ export async function readLedgerFile(
   for (const text of header.unmatched) problems.push(messages.mappingColumnNotFound(headerRow, text));
   const columnName = (field: LedgerField) => headerColumnName(header, field);
   problems.push(...missingColumns(header, options));
+  const filled = fillFor(defaults);
+  problems.push(...filled.problems);
 
   const body = walkRows(table.rows, header, (row, rowNumber) =>
     convertRow(row, rowNumber, {
       header,
       columnName,
       defaults,
+      defaultAccount: filled.account,
       ...(month ? { month } : {}),
       ...(reviewedAt ? { reviewedAt } : {}),
     }),
@@ -102,12 +110,14 @@ export async function readLedgerFile(
       }
     }
   }
+  // By value: 记-001 and 记-1 are one voucher written two ways.
   const seen = new Map<string, number>();
   for (const entry of entries) {
-    if (!entry.number) continue;
-    const first = seen.get(entry.number);
+    const key = entry.number && voucherNumberKey(entry.number);
+    if (!key || !entry.number) continue;
+    const first = seen.get(key);
     if (first === undefined) {
-      seen.set(entry.number, entry.row);
+      seen.set(key, entry.row);
     } else {
       entry.problems.push(messages.duplicateNumber(entry.row, columnName('number'), entry.number, first));
       delete entry.draft;
@@ -123,22 +133,96 @@ export async function readLedgerFile(
     ...(body.openingFen === undefined ? {} : { openingFen: body.openingFen }),
     headerRow,
     mapping: header.mapping,
+    columns: columnReport(header, defaults, filled.account),
     vouchers,
     skipped: body.skipped,
     ...(body.monthTotal ? { monthTotal: body.monthTotal } : {}),
   });
 }
 
-/** Required columns the file lacks and no default covers: reported once, not on every row. */
+/** Which fields must have a column: a voucher has no date, number, summary or amount by default. */
+const neededFields = (has: (field: LedgerField) => boolean): LedgerField[] => {
+  const needed: LedgerField[] = ['date', 'number', 'summary'];
+  if (has('income') || has('expense') || !has('amount')) needed.push('income', 'expense');
+  else needed.push('amount', 'direction');
+  return needed;
+};
+
+/** Columns the file lacks and no default can stand in for: reported once, not on every row. */
 const missingColumns = (header: Header, options: LedgerImportOptions): ImportProblem[] => {
   const has = (field: LedgerField) => header.columns[field] !== undefined;
-  const missing: LedgerField[] = (['date', 'number', 'summary', 'account'] as const).filter((field) => !has(field));
-  if (!has('income') && !has('expense')) {
-    if (!has('amount')) missing.push('income', 'expense');
-    else if (!has('direction')) missing.push('direction');
-  }
-  for (const field of DEFAULTABLE) if (!has(field) && !options.defaults?.[field]) missing.push(field);
+  let missing = neededFields(has).filter((field) => !has(field));
+  // One of income and spending is enough (a month may have no income).
+  if (has('income') || has('expense')) missing = missing.filter((field) => field !== 'income' && field !== 'expense');
   return missing.map((field) => messages.missingColumn(options.mapping?.[field] ?? FIELD_LABELS[field]));
+};
+
+/** The account the defaults give every voucher of a file without a 科目 column, and what is wrong with the defaults. */
+const fillFor = (defaults: LedgerDefaults): { account: Voucher['account']; problems: ImportProblem[] } => {
+  const problems: ImportProblem[] = [];
+  for (const field of FILLABLE_FIELDS) {
+    const value = defaults[field];
+    const max = field === 'account' ? 40 : DEFAULT_MAX_LENGTH[field];
+    if (value !== undefined && value.length > max)
+      problems.push(
+        messages.badDefault(FIELD_LABELS[field], value, `不能超过${max}个字`, `must be at most ${max} characters`),
+      );
+  }
+  const text = defaults.account?.trim();
+  if (!text || text === UNFILLED) return { account: { code: '', name: UNFILLED }, problems };
+  const read = readAccount(text);
+  if (read.kind === 'account' && read.name.length <= 30)
+    return { account: { code: read.code, name: read.name }, problems };
+  problems.push(
+    messages.badDefault(
+      FIELD_LABELS.account,
+      text,
+      '应写成科目编码和名称，如「101 现金」，或写「未填」',
+      'must be an account code and name, such as "101 现金", or 未填',
+    ),
+  );
+  return { account: { code: '', name: UNFILLED }, problems };
+};
+
+/** The schema's length limits of the text fields a default may fill. */
+const DEFAULT_MAX_LENGTH: Record<Exclude<FillableField, 'account'>, number> = {
+  handler: 10,
+  witness: 10,
+  approver: 10,
+  bookkeeper: 10,
+  reviewer: 10,
+  opinion: 60,
+};
+
+/** For each field: the column it was read from and how that column was found, or what fills it instead. */
+const columnReport = (header: Header, defaults: LedgerDefaults, account: Voucher['account']): ColumnReport[] => {
+  const has = (field: LedgerField) => header.columns[field] !== undefined;
+  const needed = new Set(neededFields(has));
+  return LEDGER_FIELDS.flatMap((field): ColumnReport[] => {
+    const label = FIELD_LABELS[field];
+    const column = header.columns[field];
+    if (column !== undefined)
+      return [
+        {
+          field,
+          label,
+          how: header.mapped.includes(field) ? 'mapping' : 'name',
+          header: header.mapping[field] ?? label,
+          column: column + 1,
+        },
+      ];
+    if ((FILLABLE_FIELDS as readonly LedgerField[]).includes(field)) {
+      const value =
+        field === 'account' ? [account.code, account.name].filter(Boolean).join(' ') : defaults[field as FillableField];
+      return [{ field, label, how: value && value !== UNFILLED ? 'default' : 'unfilled', value: value || UNFILLED }];
+    }
+    if (field === 'attachmentCount' && defaults.attachmentCount !== undefined)
+      return [{ field, label, how: 'default', value: String(defaults.attachmentCount) }];
+    if (field === 'reviewedAt' && defaults.reviewedAt !== undefined)
+      return [{ field, label, how: 'default', value: defaults.reviewedAt }];
+    const eitherAmount = (field === 'income' || field === 'expense') && (has('income') || has('expense'));
+    return needed.has(field) && !eitherAmount ? [{ field, label, how: 'missing' }] : [];
+  });
 };
 
 interface Body {
@@ -224,14 +308,6 @@ const inferMonth = (entries: RowOutcome[], problems: ImportProblem[]): string | 
   const months = [...new Set(entries.flatMap((entry) => (entry.day ? [entry.day.slice(0, 7)] : [])))].sort();
   if (months.length > 1) problems.push(messages.monthsSpanned(months));
   return months.length === 1 ? months[0] : undefined;
-};
-
-const WORD_LETTER: Record<string, string> = { 记: '', 收: 's', 付: 'f', 转: 'z' };
-
-/** 记-0042 in 2026-10 → v-2026-10-0042; 收-0003 → v-2026-10-s0003. */
-export const voucherId = (month: string, number: string): string => {
-  const [word = '记', digits = ''] = number.split('-');
-  return `v-${month}-${WORD_LETTER[word] ?? ''}${digits}`;
 };
 
 const toVoucher = (draft: VoucherDraft, month: string | undefined, publishedAt: string): Voucher => ({

@@ -31,8 +31,25 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 /** Field → the header text of the file's column, e.g. { summary: '摘要', income: '借方金额' }. */
 export type ColumnMapping = Partial<Record<LedgerField, string>>;
 
+/** What fills a field the file has no column for; without a value, 未填 (account: 未填 without a code). */
+export const UNFILLED = '未填';
+
+/** Fields a voucher can do without: a file lacking their column takes the default, or 未填. */
+export const FILLABLE_FIELDS = [
+  'account',
+  'handler',
+  'witness',
+  'approver',
+  'bookkeeper',
+  'reviewer',
+  'opinion',
+] as const;
+export type FillableField = (typeof FILLABLE_FIELDS)[number];
+
 /** Values for fields the file has no column for. */
 export interface LedgerDefaults {
+  /** Code and name, as a 科目 cell writes them: "101 现金"; or 未填. */
+  account?: string;
   handler?: string;
   witness?: string;
   approver?: string;
@@ -68,6 +85,7 @@ export type ProblemCode =
   | 'noHeader'
   | 'mappingColumnNotFound'
   | 'missingColumn'
+  | 'badDefault'
   | 'required'
   | 'tooLong'
   | 'badDate'
@@ -96,6 +114,22 @@ export interface ImportProblem {
   column?: string;
   zh: string;
   en: string;
+}
+
+/** How a field got its values: from a column found by its usual name or named by the mapping, or, when the file has no such column, from a default, as 未填, or not at all (a column the import cannot do without). */
+export type ColumnSource = 'name' | 'mapping' | 'default' | 'unfilled' | 'missing';
+
+export interface ColumnReport {
+  field: LedgerField;
+  /** Our name for the field: 科目. */
+  label: string;
+  how: ColumnSource;
+  /** The file's header text (name, mapping). */
+  header?: string;
+  /** 1-based column, as the spreadsheet counts them (name, mapping). */
+  column?: number;
+  /** What every voucher gets instead (default, unfilled). */
+  value?: string;
 }
 
 export type SkippedKind = 'blank' | 'opening' | 'monthTotal' | 'yearTotal' | 'note';
@@ -129,6 +163,8 @@ export interface LedgerImportResult {
   headerRow?: number;
   /** The mapping used; save it to read the next month's file the same way. */
   mapping: ColumnMapping;
+  /** Which fields were found, and how; empty when the header was not found. */
+  columns: ColumnReport[];
   /** Entry rows that converted cleanly; rows with problems are left out. */
   vouchers: Voucher[];
   skipped: SkippedRow[];

@@ -1,6 +1,6 @@
 /**
  * Reading single cells: amounts to integer fen, dates to ISO days, voucher numbers to
- * 记-0042, accounts to code and name. Each says what it could not read instead of
+ * 记-042 (as written), accounts to code and name. Each says what it could not read instead of
  * throwing, so the caller can name the row and column.
  */
 import type { Cell } from './types';
@@ -96,12 +96,15 @@ export const readDate = (cell: Cell, month?: string): DateRead => {
   return { kind: 'bad' };
 };
 
-/** 记-42, 记42, 记字第42号, 记-0042, a bare 42 (every village program's default word is 记) → 记-0042. */
+/**
+ * A voucher number with its digits as the journal writes them: 记-001 stays 记-001, 记字第42号 and
+ * 记42 read 记-42, a bare 42 is 记-42 (every village program's default word is 记).
+ */
 export const readVoucherNumber = (cell: Cell): string | undefined => {
-  const match = /^([记收付转])?字?第?[-_#.]?(\d+)号?$/.exec(ascii(cellText(cell)));
+  const match = /^([记收付转])?字?第?[-_#.]?(\d{1,6})号?$/.exec(ascii(cellText(cell)));
   const n = Number(match?.[2]);
   if (!match || !Number.isInteger(n) || n < 1 || n > 9999) return undefined;
-  return `${match[1] ?? '记'}-${String(n).padStart(4, '0')}`;
+  return `${match[1] ?? '记'}-${match[2]}`;
 };
 
 /** Levels of an account joined the way the sample chart writes them: 管理费用—水电费. */

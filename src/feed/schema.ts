@@ -192,10 +192,12 @@ export const Receipt = Type.Object({ ...Image.properties, kind: Text(20) });
 
 export const Voucher = Type.Object({
   ...ItemBase,
-  number: Type.String({ pattern: '^[记收付转]-[0-9]{4}$', description: 'voucher number, e.g. 记-0042' }),
+  /** As the village's books write it (记-042, 记-42, 记-0042): the screen shows the paper voucher's number. */
+  number: Type.String({ pattern: '^[记收付转]-[0-9]{1,6}$', description: 'voucher number, e.g. 记-042' }),
   date: DateTime,
   summary: Text(60),
-  account: Type.Object({ code: Type.String({ pattern: '^[0-9]{3,8}$' }), name: Text(30) }),
+  /** A journal without a 科目 column gives no account: code '' and name 未填, which the box shows as such. */
+  account: Type.Object({ code: Type.String({ pattern: '^([0-9]{3,8})?$' }), name: Text(30) }),
   /** Seen from the village's cash and bank: income is a debit to them, spending a credit. */
   direction: Type.Union([Type.Literal('income'), Type.Literal('expense')]),
   amountFen: Type.Integer({ minimum: 1 }),

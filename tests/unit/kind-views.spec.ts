@@ -13,6 +13,8 @@ import { channelTarget, presentDocument, presentHome, presentList } from '../../
 import { KIND_VIEWS } from '../../src/tv/kinds';
 import { presentUnboundHousehold } from '../../src/tv/kinds/household';
 import { presentMonth, presentVoucher } from '../../src/tv/kinds/ledger';
+import { checkLedgerMonth } from '../../src/tv/data/feedCheck';
+import { validateLedgerMonth } from '../../src/feed/validate';
 import { presentPeople } from '../../src/tv/kinds/people';
 import { presentTable } from '../../src/tv/kinds/tables';
 
@@ -273,6 +275,20 @@ test('ledger: months newest first with income, spending and closing balance; a m
   expect(none.rows).toEqual([]);
   // A month opens its own page, not the reader.
   expect(KIND_VIEWS.ledger.spoken(channel, newest.month, NOW)).toBeNull();
+});
+
+test('ledger: a voucher from a journal without 科目 shows 未填 and its number as the journal wrote it', () => {
+  const month = read<LedgerMonthFeed>(firstOf('ledger').content.months.at(-1)!.file);
+  const first = month.vouchers[0]!;
+  const imported = { ...first, number: '记-001', account: { code: '', name: '未填' } };
+  const feed = { ...month, vouchers: [imported, ...month.vouchers.slice(1)] };
+  // The box's own check and the service's schema both take it.
+  expect(checkLedgerMonth(feed).ok).toBe(true);
+  expect(validateLedgerMonth(feed).ok).toBe(true);
+  expect(presentMonth(feed).rows[0]!.detail).toBe(`${chineseDate(first.date)} · 记-001 · 未填`);
+  const fields = presentVoucher(feed, first.id)!.fields;
+  expect(fields.find((f) => f.label === '科目')?.value).toBe('未填');
+  expect(fields.find((f) => f.label === '凭证号')?.value).toBe('记-001');
 });
 
 test('household: never published, its tiles are locked and open the page that says how to bind the box', () => {

@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { Value } from '@sinclair/typebox/value';
 import { Voucher as VoucherSchema, type Voucher } from '../../src/feed/schema';
-import { describeMerge, mergeVouchers, readLedgerFile, type LedgerImportOptions } from '../../server/import';
+import {
+  describeMerge,
+  mergeVouchers,
+  readLedgerFile,
+  sameVoucherNumber,
+  voucherId,
+  voucherNumberKey,
+  type LedgerImportOptions,
+} from '../../server/import';
 import { readAccount, readAmount, readDate, readVoucherNumber } from '../../server/import/values';
 
 const PUBLISHED = '2026-11-02T09:00:00+08:00';
@@ -52,10 +60,17 @@ test.describe('cell values', () => {
     expect(readDate('2026-02-30')).toEqual({ kind: 'bad' });
   });
 
-  test('normalises voucher numbers and splits accounts into code and name', () => {
-    for (const text of ['记-42', '记42', '记字第42号', '记-0042', '42'])
-      expect(readVoucherNumber(text)).toBe('记-0042');
-    expect(readVoucherNumber('收-3')).toBe('收-0003');
+  test('keeps voucher numbers as the journal writes them, compares them by value, and splits accounts into code and name', () => {
+    for (const text of ['记-42', '记42', '记字第42号', '42', '记－４２']) expect(readVoucherNumber(text)).toBe('记-42');
+    expect(readVoucherNumber('记-001')).toBe('记-001');
+    expect(readVoucherNumber('记-0042')).toBe('记-0042');
+    expect(readVoucherNumber('收-3')).toBe('收-3');
+    expect(voucherNumberKey('记-001')).toBe(voucherNumberKey('记-1'));
+    expect(voucherNumberKey('记-001')).not.toBe(voucherNumberKey('收-1'));
+    expect(sameVoucherNumber('记-0042', '记-42')).toBe(true);
+    expect(sameVoucherNumber('记-042', '记-420')).toBe(false);
+    expect(voucherId('2026-10', '记-001')).toBe(voucherId('2026-10', '记-0001'));
+    expect(voucherId('2026-10', '收-3')).not.toBe(voucherId('2026-10', '记-3'));
     expect(readVoucherNumber('记-0')).toBeUndefined();
     expect(readVoucherNumber('第一号')).toBeUndefined();
     expect(readAccount('541 管理费用')).toEqual({ kind: 'account', code: '541', name: '管理费用' });
@@ -83,7 +98,8 @@ test.describe('reading a month from a file', () => {
       openingFen: 8532046,
     });
     expect(result.vouchers.map((v) => v.number)).toEqual(
-      Array.from({ length: 15 }, (_, i) => `记-${String(i + 1).padStart(4, '0')}`),
+      // As written (记-1, 记3, 记字第4号), in the one form the feed takes: the word, a dash, the digits.
+      Array.from({ length: 15 }, (_, i) => `记-${i + 1}`),
     );
     expect(result.vouchers.map((v) => (v.direction === 'income' ? v.amountFen : -v.amountFen))).toEqual([
       3000000, -33030, -126840, 4260000, 351762, -1280000, -645000, -240000, 800000, -118600, -327550, 12685, -8600,
@@ -121,7 +137,7 @@ test.describe('reading a month from a file', () => {
       id: 'v-2026-10-0002',
       publishedAt: PUBLISHED,
       version: 1,
-      number: '记-0002',
+      number: '记-2',
       date: '2026-10-05T00:00:00+08:00',
       summary: '购买村委会办公用品',
       account: { code: '54101', name: '管理费用—办公费' },
@@ -195,7 +211,7 @@ test.describe('reading a month from a file', () => {
       })),
     ).toEqual([
       {
-        number: '记-0001',
+        number: '记-1',
         date: '2026-10-03T00:00:00+08:00',
         account: { code: '52201', name: '补助收入—村级组织运转经费' },
         direction: 'income',
@@ -203,7 +219,7 @@ test.describe('reading a month from a file', () => {
         attachmentCount: 1,
       },
       {
-        number: '记-0002',
+        number: '记-02',
         date: '2026-10-05T00:00:00+08:00',
         account: { code: '54101', name: '管理费用—办公费' },
         direction: 'expense',
@@ -211,7 +227,7 @@ test.describe('reading a month from a file', () => {
         attachmentCount: 2,
       },
       {
-        number: '记-0003',
+        number: '记-3',
         date: '2026-10-08T00:00:00+08:00',
         account: { code: '54102', name: '管理费用—水电费' },
         direction: 'expense',
@@ -308,10 +324,10 @@ test.describe('reading a month from a file', () => {
       openingFen: 8532046,
     });
     expect(result.vouchers.map((v) => [v.number, v.date, v.direction, v.amountFen])).toEqual([
-      ['记-0001', '2026-10-03T00:00:00+08:00', 'income', 3000000],
-      ['记-0002', '2026-10-05T00:00:00+08:00', 'expense', 33030],
-      ['记-0003', '2026-10-08T00:00:00+08:00', 'expense', 126840],
-      ['记-0004', '2026-10-16T00:00:00+08:00', 'income', 800000],
+      ['记-1', '2026-10-03T00:00:00+08:00', 'income', 3000000],
+      ['记-2', '2026-10-05T00:00:00+08:00', 'expense', 33030],
+      ['记-3', '2026-10-08T00:00:00+08:00', 'expense', 126840],
+      ['记-4', '2026-10-16T00:00:00+08:00', 'income', 800000],
     ]);
     expect(result.skipped).toEqual([
       { row: 5, kind: 'opening', text: '上月结转 85320.46' },
@@ -362,8 +378,8 @@ test.describe('problems', () => {
         code: 'duplicateNumber',
         row: 30,
         column: '凭证号',
-        zh: '第30行「凭证号」记-0042 与第12行重复',
-        en: 'Row 30, "凭证号": 记-0042 repeats row 12',
+        zh: '第30行「凭证号」记-42 与第12行重复',
+        en: 'Row 30, "凭证号": 记-42 repeats row 12',
       },
       {
         code: 'badDate',
@@ -382,7 +398,7 @@ test.describe('problems', () => {
     ]);
     expect(result.ok).toBe(false);
     expect(result.vouchers).toHaveLength(158 - 4);
-    expect(result.vouchers.some((v) => v.number === '记-0042')).toBe(false);
+    expect(result.vouchers.some((v) => sameVoucherNumber(v.number, '记-42'))).toBe(false);
   });
 
   test('amounts in both columns or neither, unreadable values, dates outside the month', async () => {
@@ -457,14 +473,24 @@ test.describe('problems', () => {
     });
   });
 
-  test('columns the file lacks with no default, and a header that cannot be found', async () => {
-    const noWitness = await readLedgerFile(csv(['日期,凭证号,摘要,科目,收入,支出,经手人']), 'x.csv', {});
-    expect(noWitness.problems.map((p) => p.zh)).toEqual([
-      '文件中没有「证明人」列，也没有给出默认值',
-      '文件中没有「审批人」列，也没有给出默认值',
-      '文件中没有「记账人」列，也没有给出默认值',
-      '文件中没有「审核人」列，也没有给出默认值',
-      '文件中没有「审核意见」列，也没有给出默认值',
+  test('a column every voucher needs is named when the file lacks it, and a header that cannot be found', async () => {
+    const noNumber = await readLedgerFile(csv(['日期,摘要,收入,支出', '2026-10-03,收取租金,800.00,']), 'x.csv', {});
+    expect(noNumber.problems).toEqual([
+      {
+        code: 'missingColumn',
+        column: '凭证号',
+        zh: '文件中没有「凭证号」列：每张凭证都必须有这一项；如果文件中这一列用了别的名称，请在列对应中指明',
+        en: 'The file has no "凭证号" column, which every voucher needs; if the file calls it something else, map that column to it',
+      },
+    ]);
+    expect(noNumber.columns.find((c) => c.field === 'number')).toEqual({
+      field: 'number',
+      label: '凭证号',
+      how: 'missing',
+    });
+    const noDirection = await readLedgerFile(csv(['日期,凭证号,摘要,金额']), 'x.csv', {});
+    expect(noDirection.problems.map((p) => p.zh)).toEqual([
+      '文件中没有「收支方向」列：每张凭证都必须有这一项；如果文件中这一列用了别的名称，请在列对应中指明',
       '文件中没有凭证行',
     ]);
     const noHeader = await read(csv(['杨家庄村', '姓名,电话', '杨德顺,0536-1234567']), 'people.csv');
@@ -475,6 +501,18 @@ test.describe('problems', () => {
         en: 'No header row: none of the first 3 rows names columns such as 日期, 摘要, 收入, 支出',
       },
     ]);
+  });
+
+  test('the same voucher number twice, written two ways, is a duplicate', async () => {
+    const lines = [
+      '日期,凭证字号,摘要,支出',
+      '2026-10-03,记-001,支付电费,10.00',
+      '2026-10-04,记-1,支付水费,12.00',
+      '2026-10-05,收-001,收取租金,5.00',
+    ];
+    const result = await read(csv(lines), 'twice.csv');
+    expect(result.problems.map((p) => p.zh)).toEqual(['第3行「凭证字号」记-1 与第2行重复']);
+    expect(result.vouchers.map((v) => v.number)).toEqual(['记-001', '收-001']);
   });
 
   test('are listed up to 200, with the full count', async () => {
@@ -495,6 +533,95 @@ test.describe('problems', () => {
     expect((await read(xls, '2026年10月.xls')).problems).toEqual([refusal]);
     expect((await read(xls, '2026年10月.csv')).problems).toEqual([refusal]);
     expect((await read(utf8('not a zip'), 'broken.xlsx')).problems[0]?.code).toBe('unreadableFile');
+  });
+});
+
+/** The 24-voucher 现金日记账 (tools/fixtures/cash-journal.ts): 日期, 凭证字号 (记-001 …), 摘要, 收入金额, 支出金额, 余额, 经手人, 证明人, 审批人, 附单据数; no 科目. */
+const JOURNAL_24 = new Uint8Array(readFileSync(new URL('../fixtures/import/cash-journal-24-gbk.csv', import.meta.url)));
+const JOURNAL_24_XLSX = new Uint8Array(
+  readFileSync(new URL('../fixtures/import/cash-journal-24.xlsx', import.meta.url)),
+);
+
+test.describe('a cash journal without the columns a voucher can do without', () => {
+  test('imports with 未填 for 科目, 记账人, 审核人 and 审核意见, says so column by column, and keeps 记-001', async () => {
+    const result = await readLedgerFile(JOURNAL_24, '现金日记账.csv', { month: '2025-09', publishedAt: PUBLISHED });
+    expect(result.problems).toEqual([]);
+    expect(result).toMatchObject({ ok: true, encoding: 'gb18030', headerRow: 4, month: '2025-09' });
+    expect(result.vouchers.map((v) => v.number)).toEqual(
+      Array.from({ length: 24 }, (_, i) => `记-${String(i + 1).padStart(3, '0')}`),
+    );
+    const how = Object.fromEntries(result.columns.map((c) => [c.field, c.how]));
+    expect(how).toEqual({
+      date: 'name',
+      number: 'name',
+      summary: 'name',
+      account: 'unfilled',
+      income: 'name',
+      expense: 'name',
+      balance: 'name',
+      handler: 'name',
+      witness: 'name',
+      approver: 'name',
+      bookkeeper: 'unfilled',
+      reviewer: 'unfilled',
+      opinion: 'unfilled',
+      attachmentCount: 'name',
+    });
+    expect(result.columns.find((c) => c.field === 'income')).toEqual({
+      field: 'income',
+      label: '收入',
+      how: 'name',
+      header: '收入金额',
+      column: 4,
+    });
+    expect(result.columns.find((c) => c.field === 'account')).toEqual({
+      field: 'account',
+      label: '科目',
+      how: 'unfilled',
+      value: '未填',
+    });
+    for (const voucher of result.vouchers) {
+      expect(Value.Check(VoucherSchema, voucher), voucher.number).toBe(true);
+      expect(voucher.account).toEqual({ code: '', name: '未填' });
+      expect([voucher.bookkeeper, voucher.review.reviewer, voucher.review.opinion]).toEqual(['未填', '未填', '未填']);
+    }
+    // The file's own 本月合计 agrees with its entries, and its balance with 上月结转 + income − spending.
+    expect(result.monthTotal?.matches).toBe(true);
+    expect(result.monthTotal).toMatchObject(result.totals);
+    expect(result.monthTotal?.balanceFen).toBe(result.openingFen! + result.totals.incomeFen - result.totals.expenseFen);
+
+    const twin = await readLedgerFile(JOURNAL_24_XLSX, '现金日记账.xlsx', { month: '2025-09', publishedAt: PUBLISHED });
+    expect(twin.problems).toEqual([]);
+    expect(twin).toMatchObject({ format: 'xlsx', openingFen: result.openingFen, totals: result.totals });
+    expect(twin.vouchers).toEqual(result.vouchers);
+  });
+
+  test('defaults from the mapping file fill the missing columns; a default that cannot be read is named', async () => {
+    const defaults = { account: '101 现金', bookkeeper: '刘慧敏', reviewer: '杨振华', opinion: '经审核，票据真实有效' };
+    const result = await readLedgerFile(JOURNAL_24_XLSX, 'x.xlsx', { defaults });
+    expect(result.problems).toEqual([]);
+    expect(result.vouchers[0]).toMatchObject({
+      account: { code: '101', name: '现金' },
+      bookkeeper: '刘慧敏',
+      review: { reviewer: '杨振华', opinion: '经审核，票据真实有效' },
+    });
+    expect(result.columns.filter((c) => c.how === 'default').map((c) => [c.label, c.value])).toEqual([
+      ['科目', '101 现金'],
+      ['记账人', '刘慧敏'],
+      ['审核人', '杨振华'],
+      ['审核意见', '经审核，票据真实有效'],
+    ]);
+
+    const bad = await readLedgerFile(JOURNAL_24_XLSX, 'x.xlsx', { defaults: { account: '管理费用' } });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems).toEqual([
+      {
+        code: 'badDefault',
+        column: '科目',
+        zh: '「科目」的默认值「管理费用」应写成科目编码和名称，如「101 现金」，或写「未填」',
+        en: 'The default for "科目", "管理费用", must be an account code and name, such as "101 现金", or 未填',
+      },
+    ]);
   });
 });
 
@@ -524,7 +651,7 @@ test.describe('column mapping', () => {
       reviewer: '审核人',
     });
     expect(result.vouchers[0]).toMatchObject({
-      number: '记-0007',
+      number: '记-7',
       summary: '收取租金',
       handler: PEOPLE[0],
       direction: 'income',
@@ -565,15 +692,13 @@ test.describe('merging an import into the month', () => {
     expect(describeMerge(initial)).toEqual(['新增 15 笔', '修改 0 笔', '未变 0 笔']);
 
     const receipt = { src: 'receipts/2026-10/0002-1.jpg', width: 1200, height: 1600, kind: '发票' };
-    const published: Voucher[] = initial.merged.map((v) =>
-      v.number === '记-0002' ? { ...v, receipts: [receipt] } : v,
-    );
+    const published: Voucher[] = initial.merged.map((v) => (v.number === '记-2' ? { ...v, receipts: [receipt] } : v));
     const again = await read(GBK_JOURNAL, 'october.csv', { publishedAt: '2026-11-05T09:00:00+08:00' });
     const same = mergeVouchers(published, again.vouchers);
     expect(same.merged).toEqual(published);
     expect(describeMerge(same)).toEqual(['新增 0 笔', '修改 0 笔', '未变 15 笔']);
 
-    // The village corrects 记-0002 and exports again, this time as UTF-8.
+    // The village corrects 记-2 and exports again, this time as UTF-8.
     const corrected = new TextDecoder('gb18030')
       .decode(GBK_JOURNAL)
       .replace('330.30', '333.30')
@@ -582,10 +707,10 @@ test.describe('merging an import into the month', () => {
     const fixed = await read(utf8(corrected), 'october.csv', { publishedAt: '2026-11-05T09:00:00+08:00' });
     expect(fixed.problems).toEqual([]);
     const merge = mergeVouchers(published, fixed.vouchers);
-    expect(describeMerge(merge)).toEqual(['新增 0 笔', '修改 1 笔 (记-0002: 金额 ¥330.30 → ¥333.30)', '未变 14 笔']);
+    expect(describeMerge(merge)).toEqual(['新增 0 笔', '修改 1 笔 (记-2: 金额 ¥330.30 → ¥333.30)', '未变 14 笔']);
     expect(describeMerge(merge, 'en')).toEqual([
       'Added 0',
-      'Changed 1 (记-0002: amount ¥330.30 → ¥333.30)',
+      'Changed 1 (记-2: amount ¥330.30 → ¥333.30)',
       'Unchanged 14',
     ]);
     expect(merge.changed[0]?.after).toMatchObject({
@@ -597,6 +722,6 @@ test.describe('merging an import into the month', () => {
     expect(merge.merged).toHaveLength(15);
 
     const partial = mergeVouchers(published, fixed.vouchers.slice(0, 13));
-    expect(describeMerge(partial).at(-1)).toBe('文件中没有、原样保留 2 笔 (记-0014, 记-0015)');
+    expect(describeMerge(partial).at(-1)).toBe('文件中没有、原样保留 2 笔 (记-14, 记-15)');
   });
 });

@@ -7,6 +7,7 @@ import type { LedgerMonthBody, LedgerMonthFeed, LedgerMonthRef } from '../../../
 import { feedPaths } from '../../../src/feed/paths';
 import { validateLedgerMonth, type FeedProblem } from '../../../src/feed/validate';
 import { formatFen } from '../../../src/format/money';
+import { voucherNumberKey } from '../../import/voucherNumber';
 import { ruleProblem, type OperatorProblem } from '../messages';
 import { problemPlace } from '../problemPlace';
 import type { RuleContext } from './serverKind';
@@ -49,7 +50,7 @@ const amountProblems = (body: unknown, itemLabel: string, maxVoucherFen: number)
 
 /**
  * What a month's vouchers must agree on: each dated within the month, no voucher number
- * twice, one image per attachment, and every receipt an uploaded file under media/.
+ * twice (by value), one image per attachment, and every receipt an uploaded file under media/.
  */
 const voucherProblems = (
   body: unknown,
@@ -80,7 +81,9 @@ const voucherProblems = (
       );
     }
     if (typeof number === 'string') {
-      if (seen.has(number))
+      // By value: 记-001 and 记-1 are one voucher written two ways.
+      const key = voucherNumberKey(number) ?? number;
+      if (seen.has(key))
         problems.push(
           ruleProblem(
             at('/number').item,
@@ -89,7 +92,7 @@ const voucherProblems = (
             'is used by another voucher of this month',
           ),
         );
-      seen.add(number);
+      seen.add(key);
     }
     if (!Array.isArray(receipts)) return;
     // Every attachment is its own image: once any is attached, all are (none yet: the books came

@@ -25,6 +25,8 @@ const expecting =
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = expecting('a non-empty string', (v) => typeof v === 'string' && v.length > 0);
+/** A voucher's account code: empty when the journal gave none (its name is then 未填). */
+const string = expecting('a string', (v) => typeof v === 'string');
 const integer = expecting('an integer', (v) => typeof v === 'number' && isFinite(v) && Math.floor(v) === v);
 const positive = expecting('a positive number', (v) => typeof v === 'number' && v > 0);
 const boolean = expecting('true or false', (v) => typeof v === 'boolean');
@@ -145,7 +147,7 @@ const voucher = item({
   number: text,
   date: text,
   summary: text,
-  account: object({ code: text, name: text }),
+  account: object({ code: string, name: text }),
   direction: oneOf('income', 'expense'),
   amountFen: integer,
   handler: text,

@@ -92,7 +92,7 @@ export const presentVoucher = (published: LedgerMonthFeed, voucherId: string): V
       { label: t('voucher.number'), value: v.number },
       { label: t('voucher.date'), value: date(v.date) },
       { label: t('voucher.summary'), value: v.summary },
-      { label: t('voucher.account'), value: `${v.account.code} ${v.account.name}` },
+      { label: t('voucher.account'), value: `${v.account.code} ${v.account.name}`.trim() },
       { label: t('voucher.direction'), value: directionWord(v) },
       { label: t('voucher.handler'), value: v.handler },
       { label: t('voucher.witness'), value: v.witness },
