@@ -164,4 +164,16 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: "each village's ledger column mapping and defaults, saved from the console",
+    sql: `
+      CREATE TABLE ledger_columns (
+        region TEXT PRIMARY KEY REFERENCES regions(code),
+        settings TEXT NOT NULL,
+        updated_by INTEGER NOT NULL REFERENCES operators(id),
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -36,6 +36,13 @@ export const messages = {
     problem('tooLarge', {}, `文件过大，未导入：${zh}`, `The file is too large and was not imported: ${en}`),
   unreadableFile: (detail: string) =>
     problem('unreadableFile', {}, `无法读取文件：${detail}`, `The file cannot be read: ${detail}`),
+  badEncoding: () =>
+    problem(
+      'badEncoding',
+      {},
+      '无法识别文件的文字编码（不是 UTF-8 或 GBK）：请在 Excel 或 WPS 中另存为 CSV 或 .xlsx 后再导入',
+      "The file's text encoding is neither UTF-8 nor GBK: save it as CSV or .xlsx from Excel or WPS and import that",
+    ),
   sheetNotFound: (sheet: string | number, names: string[]) =>
     problem(
       'sheetNotFound',

@@ -21,6 +21,7 @@ import {
   type LedgerField,
   type LedgerImportOptions,
   type LedgerImportResult,
+  type SheetRow,
   type SkippedRow,
 } from './types';
 import { cellText, readAccount, readAmount, readDate } from './values';
@@ -87,7 +88,7 @@ export async function readLedgerFile(
   const filled = fillFor(defaults);
   problems.push(...filled.problems);
 
-  const body = walkRows(table.rows, header, (row, rowNumber) =>
+  const body = walkRows(table.rows, header, options.withRows === true, (row, rowNumber) =>
     convertRow(row, rowNumber, {
       header,
       columnName,
@@ -137,6 +138,7 @@ export async function readLedgerFile(
     vouchers,
     skipped: body.skipped,
     ...(body.monthTotal ? { monthTotal: body.monthTotal } : {}),
+    ...(body.rows ? { header: (table.rows[header.index] ?? []).map(cellText), rows: body.rows } : {}),
   });
 }
 
@@ -226,6 +228,7 @@ const columnReport = (header: Header, defaults: LedgerDefaults, account: Voucher
 };
 
 interface Body {
+  rows?: SheetRow[];
   entries: RowOutcome[];
   skipped: SkippedRow[];
   problems: ImportProblem[];
@@ -234,8 +237,13 @@ interface Body {
 }
 
 /** The rows under the header: entries converted, other rows recognised, month totals checked against the entries above them. */
-const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumber: number) => RowOutcome): Body => {
-  const body: Body = { entries: [], skipped: [], problems: [] };
+const walkRows = (
+  rows: Cell[][],
+  header: Header,
+  withRows: boolean,
+  convert: (row: Cell[], rowNumber: number) => RowOutcome,
+): Body => {
+  const body: Body = { entries: [], skipped: [], problems: [], ...(withRows ? { rows: [] } : {}) };
   const { columns } = header;
   const columnName = (field: LedgerField) => headerColumnName(header, field);
   const amountColumns = (['income', 'expense', 'amount'] as const).flatMap((field) =>
@@ -259,6 +267,7 @@ const walkRows = (rows: Cell[][], header: Header, convert: (row: Cell[], rowNumb
     const row = rows[index] ?? [];
     const rowNumber = index + 1;
     const kind = classifyRow(row, amountColumns);
+    body.rows?.push({ row: rowNumber, kind: kind ?? 'entry', cells: row.map(cellText) });
     if (kind === undefined) {
       const entry = convert(row, rowNumber);
       body.entries.push(entry);

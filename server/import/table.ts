@@ -35,6 +35,10 @@ const blankToNull = (text: string): Cell => (text.trim() === '' ? null : text);
 
 const readCsv = (bytes: Uint8Array): TableRead => {
   const { text, encoding } = decodeText(bytes);
+  // Bytes GBK has no character for, or the zero bytes of UTF-16 without its mark: text that
+  // would reach the screen garbled is refused whole (the zero byte is the point of the pattern).
+  // eslint-disable-next-line no-control-regex
+  if (/[\uFFFD\u0000]/.test(text)) return { ok: false, problem: messages.badEncoding() };
   try {
     // Empty lines are kept: they are rows the operator sees, and row numbers must match.
     // Parsing stops one line past the cap: a file of a million rows costs no more than a full one.

@@ -75,11 +75,14 @@ export interface LedgerImportOptions {
   publishedAt?: string;
   /** At most this many problems are listed (200 by default). */
   maxProblems?: number;
+  /** Also give the header and every row under it as text, for a preview table. */
+  withRows?: boolean;
 }
 
 export type ProblemCode =
   | 'unsupportedFormat'
   | 'unreadableFile'
+  | 'badEncoding'
   | 'tooLarge'
   | 'sheetNotFound'
   | 'noHeader'
@@ -104,6 +107,8 @@ export type ProblemCode =
   | 'badAttachmentCount'
   | 'monthTotalMismatch'
   | 'closingMismatch'
+  /** One of the service's rules for a month (last month's closing, a voucher's ceiling, a character the TV cannot draw), found by a preview. */
+  | 'serviceRule'
   | 'noEntries';
 
 export interface ImportProblem {
@@ -141,6 +146,13 @@ export interface SkippedRow {
   text: string;
 }
 
+/** A row under the header as the preview shows it: its cells' text and what the importer took it for. */
+export interface SheetRow {
+  row: number;
+  kind: 'entry' | SkippedKind;
+  cells: string[];
+}
+
 export interface FileMonthTotal {
   row: number;
   incomeFen?: number;
@@ -174,6 +186,9 @@ export interface LedgerImportResult {
   /** Sums of `vouchers`. */
   totals: { incomeFen: number; expenseFen: number };
   monthTotal?: FileMonthTotal;
+  /** With `withRows`: the header row's cells and the rows under it, to the last that is not blank. */
+  header?: string[];
+  rows?: SheetRow[];
 }
 
 /** A cell as the table readers give it: blank cells are null. */

@@ -9,7 +9,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { can, type Action } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/auditLog';
 import { listBootFailures } from '../content/bootFailures';
+import { readColumns, saveColumns } from '../content/ledgerColumns';
 import { attachReceipts, importLedgerRows } from '../content/ledgerMerge';
+import { previewLedgerFile, PREVIEW_BODY_LIMIT } from '../content/ledgerPreview';
 import { MAX_UPLOAD_BYTES } from '../content/media';
 import {
   createOperatorAccount,
@@ -117,6 +119,24 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
     const result = importLedgerRows(service, request.operator, region, month, request.body);
     return reply.code(request.body.dryRun ? 200 : 201).send(result);
   });
+
+  // The console's ledger page: a file read and checked, nothing stored; and the village's saved columns.
+  app.post(
+    '/regions/:region/ledger/:month/preview',
+    { schema: ROUTE_SCHEMAS.ledgerPreview, bodyLimit: PREVIEW_BODY_LIMIT },
+    async (request) => {
+      const { region, month } = request.params;
+      return previewLedgerFile(service, request.operator, region, month, request.body);
+    },
+  );
+
+  app.get('/regions/:region/ledger/columns', { schema: ROUTE_SCHEMAS.ledgerColumns }, async (request) =>
+    readColumns(db, request.operator, request.params.region),
+  );
+
+  app.put('/regions/:region/ledger/columns', { schema: ROUTE_SCHEMAS.saveLedgerColumns }, async (request) =>
+    saveColumns(db, request.operator, request.params.region, request.body),
+  );
 
   app.post(
     '/regions/:region/ledger/:month/vouchers/:number/receipts',

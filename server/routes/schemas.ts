@@ -6,8 +6,11 @@
  * tests/server/fuzz.spec.ts generates requests from these same schemas.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { Voucher } from '../../src/feed/schema';
 import { ROLES } from '../auth/operators';
 import { REVISION_STATUSES } from '../content/repository';
+import { ColumnMappingSchema, LedgerColumnSettings, LedgerDefaultsSchema } from '../import/settings';
+import { LEDGER_FIELDS } from '../import/types';
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const digits = (maxLength: number) => Type.String({ pattern: `^[0-9]{1,${maxLength}}$` });
@@ -54,6 +57,89 @@ const LedgerImportResult = Type.Object({
   changed: Type.Integer(),
   unchanged: Type.Integer(),
   draftId: nullable(Type.Integer()),
+});
+
+/** One problem of an imported file, on its row and column as the spreadsheet shows them. */
+const ImportProblem = Type.Object({
+  code: Type.String(),
+  row: Type.Optional(Type.Integer()),
+  column: Type.Optional(Type.String()),
+  zh: Type.String(),
+  en: Type.String(),
+});
+
+const LedgerPreview = Type.Object({
+  ok: Type.Boolean(),
+  format: choice(['csv', 'xlsx'] as const),
+  encoding: Type.Optional(choice(['utf-8', 'utf-16le', 'gb18030'] as const)),
+  sheet: Type.Optional(Type.String()),
+  month: Type.String(),
+  headerRow: Type.Optional(Type.Integer()),
+  settingsFrom: choice(['request', 'saved', 'none'] as const),
+  mapping: ColumnMappingSchema,
+  defaults: LedgerDefaultsSchema,
+  columns: Type.Array(
+    Type.Object({
+      field: choice(LEDGER_FIELDS),
+      label: Type.String(),
+      how: choice(['name', 'mapping', 'default', 'unfilled', 'missing'] as const),
+      header: Type.Optional(Type.String()),
+      column: Type.Optional(Type.Integer()),
+      value: Type.Optional(Type.String()),
+    }),
+  ),
+  header: Type.Array(Type.String()),
+  rows: Type.Array(
+    Type.Object({
+      row: Type.Integer(),
+      kind: choice(['entry', 'blank', 'opening', 'monthTotal', 'yearTotal', 'note'] as const),
+      cells: Type.Array(Type.String()),
+    }),
+  ),
+  problems: Type.Array(ImportProblem),
+  problemCount: Type.Integer(),
+  totals: Type.Object({
+    openingFen: nullable(Type.Integer()),
+    incomeFen: Type.Integer(),
+    expenseFen: Type.Integer(),
+    closingFen: nullable(Type.Integer()),
+    monthTotal: nullable(
+      Type.Object({
+        row: Type.Integer(),
+        incomeFen: Type.Optional(Type.Integer()),
+        expenseFen: Type.Optional(Type.Integer()),
+        balanceFen: Type.Optional(Type.Integer()),
+        matches: Type.Boolean(),
+      }),
+    ),
+    previousClosingFen: nullable(Type.Integer()),
+    openingMatchesPrevious: nullable(Type.Boolean()),
+  }),
+  vouchers: Type.Array(Voucher),
+  openingFen: Type.Optional(Type.Integer()),
+  merge: nullable(
+    Type.Object({
+      added: Type.Integer(),
+      changed: Type.Integer(),
+      unchanged: Type.Integer(),
+      summary: Type.Object({ zh: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
+    }),
+  ),
+});
+
+/**
+ * Columns and defaults as sent: Fastify drops keys a schema does not name, so these are checked
+ * against the settings' own schema by content/ledgerColumns.ts, which names a key it does not know.
+ */
+const SentColumns = {
+  mapping: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  defaults: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+};
+
+const SavedColumns = Type.Object({
+  settings: LedgerColumnSettings,
+  updatedAt: nullable(Type.String()),
+  updatedBy: nullable(Type.Integer()),
 });
 
 const PublishResult = Type.Object({
@@ -108,6 +194,24 @@ export const ROUTE_SCHEMAS = {
     }),
     // 200 for a dry run, 201 when a draft was saved.
     response: { 200: LedgerImportResult, 201: LedgerImportResult },
+  },
+  // A village's export read, checked and answered, nothing stored (content/ledgerPreview.ts).
+  ledgerPreview: {
+    params: monthParams,
+    body: Type.Object({
+      fileName: text(200),
+      // Its size is capped by the route's body limit; the importer answers a file over its cap with 413.
+      file: Type.String({ description: "the file's bytes in base64" }),
+      sheet: Type.Optional(text(100)),
+      ...SentColumns,
+    }),
+    response: { 200: LedgerPreview },
+  },
+  ledgerColumns: { params: Type.Object({ region }), response: { 200: SavedColumns } },
+  saveLedgerColumns: {
+    params: Type.Object({ region }),
+    body: Type.Object(SentColumns),
+    response: { 200: SavedColumns },
   },
   attachReceipts: {
     params: Type.Object({ region, month, number: text(40) }),

@@ -63,6 +63,9 @@ const ENDPOINTS: {
     schema: ROUTE_SCHEMAS.correction,
   },
   { method: 'POST', url: '/api/regions/:region/ledger/:month/import', schema: ROUTE_SCHEMAS.ledgerImport },
+  { method: 'POST', url: '/api/regions/:region/ledger/:month/preview', schema: ROUTE_SCHEMAS.ledgerPreview },
+  { method: 'GET', url: '/api/regions/:region/ledger/columns', schema: ROUTE_SCHEMAS.ledgerColumns },
+  { method: 'PUT', url: '/api/regions/:region/ledger/columns', schema: ROUTE_SCHEMAS.saveLedgerColumns },
   {
     method: 'POST',
     url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts',
