@@ -16,7 +16,6 @@ import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, watch, write
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { buildSync } from 'esbuild';
 import {
   isFeedIndex,
   isManifest,
@@ -29,6 +28,7 @@ import { loadOrCreateSigningKey, verifyManifest } from '../../server/publish/sig
 import { verifyAuditChain } from '../../server/audit/auditLog';
 import { openService } from '../../server/service';
 import { seededDataDir, startService } from './harness';
+import { bundleScript } from '../bundleScript';
 
 /** At least 50; SANWU_CRASH_VERBOSE=1 prints each kill as it happens. */
 const KILLS = 56;
@@ -38,22 +38,7 @@ const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/**
- * The publisher loop bundled into one file, once: each of the 50-odd starts then loads plain
- * JavaScript instead of compiling every module through tsx's loader, which halves a start's CPU.
- * It is written under the test's output folder, inside the project, so its packages resolve.
- */
-const bundleLoop = (outputPath: string): string => {
-  buildSync({
-    entryPoints: [LOOP],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile: outputPath,
-  });
-  return outputPath;
-};
+/** The publisher loop, bundled once (bundleScript): the test starts it over 50 times. */
 let loopScript = '';
 
 /** The publisher loop as a single process, so SIGKILL hits exactly it. */
@@ -223,7 +208,7 @@ test('a publish killed at random moments (at least 50 times) always leaves a com
   test.setTimeout(600_000);
   const dataDir = seededDataDir();
   const feedDir = join(dataDir, 'feed');
-  loopScript = bundleLoop(testInfo.outputPath('publishLoop.mjs'));
+  loopScript = bundleScript(LOOP, testInfo.outputPath('publishLoop.mjs'));
   const began = Date.now();
 
   // The sample published as version 1 (the first start seeds it, unless the run's seeded copy did).
