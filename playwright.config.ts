@@ -10,6 +10,8 @@ if (!existsSync(CHROMIUM)) {
 }
 
 const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
+const E2E_DATA = `.test-data/e2e-${PORT}`;
+const TEMPLATE = process.env.SANWU_TEST_TEMPLATE;
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-quic',
@@ -67,8 +69,14 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // A fresh data directory each run: the service seeds and publishes the sample.
-    command: `rm -rf .test-data/e2e-${PORT} && tsx server/main.ts --port ${PORT} --host 127.0.0.1 --data-dir .test-data/e2e-${PORT}`,
+    // A fresh data directory each run: a copy of the run's seeded sample (tests/run.ts), or,
+    // run without it, an empty one that the service seeds and publishes at its first start.
+    command: [
+      `rm -rf ${E2E_DATA}`,
+      `mkdir -p .test-data`,
+      ...(TEMPLATE ? [`cp -a ${TEMPLATE} ${E2E_DATA}`] : []),
+      `tsx server/main.ts --port ${PORT} --host 127.0.0.1 --data-dir ${E2E_DATA}`,
+    ].join(' && '),
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import typescript from '@rollup/plugin-typescript';
+import esbuild from 'rollup-plugin-esbuild';
 import resolve from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -62,12 +62,15 @@ export const onwarn = (warning, warn) => {
   warn(warning);
 };
 
+// TypeScript is only stripped here, file by file (esbuild, with tsconfig's settings such as
+// useDefineForClassFields: false): the types are checked once for the whole tree by
+// `npm run typecheck`, not again for each of the four bundles, which made the build 4× slower.
 export const compile = (include = ['src/**/*.ts']) => [
   resolve({ browser: true }),
   commonjs(),
   json(),
   // Lightning ships .ts sources beside its dist: compile only ours.
-  typescript({ tsconfig: './tsconfig.json', include, noEmit: false, declaration: false, sourceMap: true }),
+  esbuild({ include, exclude: [], tsconfig: './tsconfig.json', target: 'es2019', sourceMap: true }),
 ];
 
 // Lightning names states after their classes: the SDK router's must survive minifying.

@@ -41,7 +41,24 @@ const survivors = async (ms: number) => {
   return left;
 };
 
-const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], { env, stdio: 'inherit' });
+// The sample district, seeded and published once for the whole run: the feed service the
+// browser tests use and every test service that does not test the first start itself copy it.
+const template = join(runTmp, 'template-data');
+const seeding = spawn(process.execPath, ['--import', 'tsx', 'tests/seedTemplate.ts', template], {
+  env,
+  stdio: 'inherit',
+});
+const seeded: number = await new Promise((resolve) => seeding.on('exit', (exitCode) => resolve(exitCode ?? 1)));
+if (seeded !== 0) {
+  console.error('\nSeeding the sample district for the run failed (see above); no test ran.');
+  rmSync(runTmp, { recursive: true, force: true });
+  process.exit(1);
+}
+
+const playwright = spawn('npx', ['playwright', 'test', ...process.argv.slice(2)], {
+  env: { ...env, SANWU_TEST_TEMPLATE: template },
+  stdio: 'inherit',
+});
 const code: number = await new Promise((resolve) =>
   playwright.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
 );

@@ -17,6 +17,7 @@ import sharp from 'sharp';
 import type { Manifest } from '../../src/feed/manifest';
 import type { LedgerMonthFeed, VillageFeed, Voucher } from '../../src/feed/schema';
 import { servedEntries } from '../feedTree';
+import { bundleScript } from '../bundleScript';
 import { JOURNAL_MONTH, journalBytes, journalFigures } from './cashJournal';
 import { call, readSample, startService, type RunningService } from './harness';
 
@@ -29,6 +30,9 @@ let work: string;
 let code: string;
 let villageName: string;
 
+/** server/cli/sanwu.ts bundled once (bundleScript): this file runs it some 30 times. */
+let cli = '';
+
 /** `sanwu …` as the given operator, the way the README's operators run it. */
 const sanwu = (role: Role | null, ...args: string[]): Promise<{ code: number; out: string }> =>
   new Promise((done) => {
@@ -37,12 +41,8 @@ const sanwu = (role: Role | null, ...args: string[]): Promise<{ code: number; ou
       SANWU_SERVER: service.url,
       SANWU_TOKEN: role ? service.tokens[role].token : '',
     };
-    execFile(
-      'npx',
-      ['tsx', 'server/cli/sanwu.ts', ...args],
-      { env, maxBuffer: 10 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    execFile(process.execPath, [cli, ...args], { env, maxBuffer: 10 * 1024 * 1024 }, (error, stdout, stderr) =>
+      done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
 
@@ -115,8 +115,9 @@ const expectPublishedMonth = async (month: string, expected: ReturnType<typeof t
   return file;
 };
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
   test.setTimeout(60_000);
+  cli = bundleScript('server/cli/sanwu.ts', testInfo.outputPath('sanwu.mjs'));
   service = await startService();
   work = mkdtempSync(join(tmpdir(), 'sanwu-cli-'));
   code = service.tokens.clerk.region;

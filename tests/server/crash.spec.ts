@@ -12,8 +12,7 @@
 import { test, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -28,7 +27,8 @@ import {
 import { loadOrCreateSigningKey, verifyManifest } from '../../server/publish/signing';
 import { verifyAuditChain } from '../../server/audit/auditLog';
 import { openService } from '../../server/service';
-import { startService } from './harness';
+import { seededDataDir, startService } from './harness';
+import { bundleScript } from '../bundleScript';
 
 /** At least 50; SANWU_CRASH_VERBOSE=1 prints each kill as it happens. */
 const KILLS = 56;
@@ -38,9 +38,12 @@ const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The publisher loop as a single process (node with tsx's loader), so SIGKILL hits exactly it. */
+/** The publisher loop, bundled once (bundleScript): the test starts it over 50 times. */
+let loopScript = '';
+
+/** The publisher loop as a single process, so SIGKILL hits exactly it. */
 const startLoop = (dataDir: string, extra: string[] = []) => {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', LOOP, dataDir, ...extra], {
+  const child: ChildProcess = spawn(process.execPath, [loopScript, dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: { text: string; at: number }[] = [];
@@ -203,11 +206,12 @@ type Phase =
 test('a publish killed at random moments (at least 50 times) always leaves a complete old or new version', async ({}, testInfo) => {
   // The test counts kills, not seconds; the limit only catches a hang, with room for a busy machine.
   test.setTimeout(600_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'sanwu-crash-'));
+  const dataDir = seededDataDir();
   const feedDir = join(dataDir, 'feed');
+  loopScript = bundleScript(LOOP, testInfo.outputPath('publishLoop.mjs'));
   const began = Date.now();
 
-  // Seed: the first start loads the sample and publishes it as version 1.
+  // The sample published as version 1 (the first start seeds it, unless the run's seeded copy did).
   const seed = startLoop(dataDir, ['--max', '0']);
   expect(await seed.waitFor('ready', 60_000)).toBe('ready 1');
   expect((await seed.exited).code).toBe(0);

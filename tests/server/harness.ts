@@ -3,7 +3,7 @@
  * and talks to it over HTTP as operators would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -28,8 +28,24 @@ export const freePort = () =>
     });
   });
 
+/**
+ * A data directory for a service that starts as if after its first start: a copy of the run's
+ * seeded template (SANWU_TEST_TEMPLATE, made once by tests/run.ts), or, without one, an empty
+ * directory the service seeds itself. A test of the first start itself, or of what the first
+ * publish does with a start option (speech clips, a moved clock), passes an empty directory
+ * (`emptyDataDir()`).
+ */
+export const seededDataDir = (): string => {
+  const dataDir = emptyDataDir();
+  const template = process.env.SANWU_TEST_TEMPLATE;
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+};
+
+export const emptyDataDir = (): string => mkdtempSync(join(tmpdir(), 'sanwu-test-'));
+
 export const startService = async (
-  dataDir = mkdtempSync(join(tmpdir(), 'sanwu-test-')),
+  dataDir = seededDataDir(),
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningService> => {

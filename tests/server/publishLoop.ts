@@ -2,8 +2,7 @@
  * A publisher that never stops: the crash test (crash.spec.ts) runs it as its own
  * process and kills it with SIGKILL at random moments.
  *
- *   node --import tsx tests/server/publishLoop.ts DATA_DIR [--max N]
- *   (or: npx tsx tests/server/publishLoop.ts DATA_DIR)
+ *   npx tsx tests/server/publishLoop.ts DATA_DIR [--max N]   (crash.spec.ts runs it bundled)
  *
  * It opens the service on DATA_DIR (which finishes any publish a crash interrupted),
  * prints `ready <version>`, then over and over: the admin pushes a new notice to

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { verifyManifest } from '../../server/publish/signing';
 import type { Manifest } from '../../src/feed/manifest';
-import { call, startService, type RunningService } from './harness';
+import { call, emptyDataDir, startService, type RunningService } from './harness';
 
 const DAY_MS = 86_400_000;
 /** A day of the service's clock passes in 5 s; its scheduler checks every 5 s of real time. */
@@ -19,7 +19,7 @@ const movedNow = () => origin + (Date.now() - origin) * SPEED;
 
 let service: RunningService;
 test.beforeAll(async () => {
-  service = await startService(undefined, [], {
+  service = await startService(emptyDataDir(), [], {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${resolve('tests/server/movedClock.mjs')}`,
     SANWU_CLOCK_ORIGIN: String(origin),
     SANWU_CLOCK_SPEED: String(SPEED),

@@ -5,14 +5,14 @@
  */
 import { test, expect } from '@playwright/test';
 import { servedEntries } from '../feedTree';
-import { call, startService, type RunningService } from './harness';
+import { call, emptyDataDir, startService, type RunningService } from './harness';
 import { startStandInSpeech, wav, type StandInSpeech } from './standInSpeech';
 
 let speech: StandInSpeech;
 let service: RunningService;
 test.beforeAll(async () => {
   speech = await startStandInSpeech();
-  service = await startService(undefined, ['--speech-url', speech.url]);
+  service = await startService(emptyDataDir(), ['--speech-url', speech.url]);
 });
 test.afterAll(async () => {
   await service.stop();
