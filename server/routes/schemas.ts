@@ -8,6 +8,7 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { ROLES } from '../auth/operators';
 import { REVISION_STATUSES } from '../content/repository';
+import { MAX_PASSWORD_LENGTH, USERNAME_PATTERN } from '../auth/passwords';
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const digits = (maxLength: number) => Type.String({ pattern: `^[0-9]{1,${maxLength}}$` });
@@ -54,6 +55,15 @@ const LedgerImportResult = Type.Object({
   changed: Type.Integer(),
   unchanged: Type.Integer(),
   draftId: nullable(Type.Integer()),
+});
+
+const username = Type.String({ pattern: USERNAME_PATTERN });
+/** The console's session as the browser learns it: the CSRF token goes back on every write. */
+const ConsoleSession = Type.Object({
+  operator: Operator,
+  username: nullable(Type.String()),
+  csrfToken: Type.String(),
+  expiresAt: Type.String(),
 });
 
 const PublishResult = Type.Object({
@@ -238,4 +248,20 @@ export const ROUTE_SCHEMAS = {
   },
   revokeToken: { params: idParams, response: { 200: Type.Object({ revoked: Type.Integer() }) } },
   disableOperator: { params: idParams, response: { 200: Type.Object({ disabled: Type.Integer() }) } },
+  signIn: {
+    body: Type.Object({ username: text(32), password: text(MAX_PASSWORD_LENGTH) }),
+    response: { 200: ConsoleSession },
+  },
+  session: { response: { 200: ConsoleSession } },
+  signOut: { response: { 200: Type.Object({ signedOut: Type.Boolean() }) } },
+  // Without a password the service makes one and shows it once; without a name the operator keeps theirs.
+  resetPassword: {
+    params: idParams,
+    body: nullable(
+      Type.Object({ username: Type.Optional(username), password: Type.Optional(text(MAX_PASSWORD_LENGTH)) }),
+    ),
+    response: {
+      200: Type.Object({ operator: Type.Integer(), username: Type.String(), password: Type.Optional(Type.String()) }),
+    },
+  },
 } as const;
