@@ -47,6 +47,8 @@ const Revision = Type.Object({
   reviewed_at: nullable(Type.String()),
   reason: nullable(Type.String()),
   published_at: nullable(Type.String()),
+  /** Who drafted it, by name: in the review queue. */
+  created_by_name: Type.Optional(nullable(Type.String())),
 });
 
 const LedgerImportResult = Type.Object({
@@ -172,6 +174,7 @@ export const ROUTE_SCHEMAS = {
           rolled_back_to: nullable(Type.Integer()),
           status: choice(['pending', 'complete'] as const),
           manifest_sha256: nullable(Type.String()),
+          created_by_name: nullable(Type.String()),
         }),
       ),
     },
