@@ -5,7 +5,7 @@
  * open another village by URL. Each page passes axe-core with no serious or critical violation,
  * and its screenshot is kept in docs/console/.
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { readSampleSignIns } from '../../server/seed/seedSample';
@@ -23,12 +23,23 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => service?.stop());
 
+/** Each operator's browser context, closed after the test that opened it. */
+const opened: BrowserContext[] = [];
+const newPage = async (browser: Browser, viewport: { width: number; height: number }) => {
+  const context = await browser.newContext({ viewport });
+  opened.push(context);
+  return context.newPage();
+};
+test.afterEach(async () => {
+  for (const context of opened.splice(0)) await context.close();
+});
+
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 
 /** A fresh browser for one operator, signed in through the sign-in page. */
 const signIn = async (browser: Browser, username: string, viewport = DESKTOP): Promise<Page> => {
-  const page = await (await browser.newContext({ viewport, locale: 'zh-CN' })).newPage();
+  const page = await newPage(browser, viewport);
   await page.goto(`${service.url}/console/`);
   await page.getByLabel('登录名').fill(username);
   await page.getByLabel('密码').fill(passwords[username]!);
@@ -48,7 +59,7 @@ const checkPage = async (page: Page, name: string) => {
 const TITLE = '关于调整垃圾清运时间的通知';
 
 test('the clerk signs in on a phone-sized screen and submits a notice for review', async ({ browser }) => {
-  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  const page = await newPage(browser, PHONE);
   await page.goto(`${service.url}/console/`);
   await checkPage(page, 'sign-in');
   await page.getByLabel('登录名').fill('clerk');

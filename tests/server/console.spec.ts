@@ -203,3 +203,21 @@ test('behind a trusted TLS proxy the cookie is Secure, and the origin checked is
     await proxied.close();
   }
 });
+
+test('the console page is served with the API, under a CSP without inline script or eval; not to boxes on the public listener', async () => {
+  const page = await service.app
+    .inject({ method: 'GET', url: '/console/' })
+    .then((response) => ({ status: response.statusCode, response }));
+  expect(page.status).toBe(200);
+  expect(page.response.body).toContain('<script src="console.js" defer></script>');
+  const csp = String(page.response.headers['content-security-policy']);
+  expect(csp).toContain("script-src 'self';");
+  expect(csp).not.toContain('unsafe');
+  const publicOnly = await buildServer(service.service, { appDir: 'dist', serves: 'public' });
+  try {
+    for (const url of ['/console/', '/console/console.js', '/api/session'])
+      expect((await publicOnly.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+  } finally {
+    await publicOnly.close();
+  }
+});
