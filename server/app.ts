@@ -9,7 +9,11 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
 import type { Service } from './service';
+import fastifyCookie from '@fastify/cookie';
 import { apiRoutes } from './routes/api';
+import { signInRoutes } from './routes/console';
+import { consoleApp } from './routes/consoleApp';
+import { SignInLockout } from './auth/signInLockout';
 import { handleErrors } from './routes/errorHandler';
 import { dataDirProblem } from './dataDirHealth';
 import { feedRoutes } from './routes/feed';
@@ -52,7 +56,14 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
     await registerSecurityHeaders(hardened, contentSecurityPolicy(options.appDir, settings.platformSettings.feedUrl));
     // Both listeners say whether the service is well; /api stays off the public one (a 404 there).
     hardened.get('/healthz', healthz(service));
-    if (serves !== 'public') await hardened.register(apiRoutes(service), { prefix: '/api' });
+    if (serves !== 'public') {
+      // The operators' console sits with the API it calls: its session cookie is for this origin only.
+      const lockout = new SignInLockout();
+      await hardened.register(fastifyCookie);
+      await hardened.register(signInRoutes(service, lockout), { prefix: '/api/session' });
+      await hardened.register(apiRoutes(service, lockout), { prefix: '/api' });
+      await hardened.register(consoleApp(options.appDir), { prefix: '/console' });
+    }
     if (serves !== 'api') await appRoutes(hardened, service, options.appDir, settings);
   });
   return app;
@@ -66,6 +77,8 @@ const appRoutes = async (app: FastifyInstance, service: Service, appDir: string,
     etag: true,
     // The build writes .br/.gz twins of the bundles (rollup.config.js): sent as they are.
     preCompressed: true,
+    // The console is served with the operator API (consoleApp.ts), not to boxes.
+    allowedPath: (path) => !path.startsWith('/console/'),
     setHeaders: (res, path) => {
       // The page and its settings must be revalidated so a new build reaches every box.
       if (/\.(html|json)$/.test(path)) res.header('Cache-Control', 'no-cache');

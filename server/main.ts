@@ -15,6 +15,7 @@ import { reportStartupProblem, StartRefused } from './startupError';
 import { lockDataDir } from './dataDirLock';
 import { parseTrustProxy, type TrustedProxies } from './trustProxy';
 import { dataDirReadOnly } from './dataDirHealth';
+import { readSampleSignIns } from './seed/seedSample';
 
 const { values } = parseArgs({
   options: {
@@ -130,3 +131,11 @@ console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersio
 if (service.seededTokenFile) console.log(`Sample operators and their tokens: ${service.seededTokenFile}`);
 console.log(`Open http://${shown}:${values.port}/ in Chromium (1920×1080 or 1280×720).`);
 if (apiApart) console.log(`Operator API: http://${apiApart.host}:${apiApart.port}/api/ (not on port ${values.port}).`);
+const consoleUrl = apiApart
+  ? `http://${apiApart.host}:${apiApart.port}/console/`
+  : `http://${shown}:${values.port}/console/`;
+console.log(`Operators' console (操作员管理页面): ${consoleUrl}`);
+// Shown once, on the first start: the sample operators' sign-ins (also in the token file).
+if (service.seededTokenFile)
+  for (const s of readSampleSignIns(service.seededTokenFile))
+    console.log(`  ${s.name} (${s.role}): sign in as ${s.username}, password ${s.password}`);

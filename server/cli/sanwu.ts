@@ -21,6 +21,7 @@ import { join } from 'node:path';
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
   operators token OPERATOR_ID [--label L] | operators revoke TOKEN_ID | operators disable OPERATOR_ID
+  operators password OPERATOR_ID [--username NAME]   (a new console password, made by the service and shown once)
   push FILE.md|FILE.json --region CODE --channel N [--id ID] [--replace]
   withdraw --region CODE --channel N --id ID
   correct FILE.md|FILE.json --region CODE --channel N --id ID --note "更正说明"
@@ -42,6 +43,7 @@ const { values, positionals } = parseArgs({
     server: { type: 'string', default: process.env.SANWU_SERVER ?? 'http://127.0.0.1:8080' },
     token: { type: 'string', default: process.env.SANWU_TOKEN ?? '' },
     name: { type: 'string' },
+    username: { type: 'string' },
     role: { type: 'string' },
     region: { type: 'string' },
     label: { type: 'string' },
@@ -156,7 +158,16 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } else if (action === 'disable') {
       await request(connection(), 'DELETE', `/api/operators/${need(id, 'operator id')}`);
       say(`操作员 ${id} 已停用，其令牌全部失效 / disabled, with all their tokens`);
-    } else throw new UsageError('operators list|add|token|revoke|disable');
+    } else if (action === 'password') {
+      const reset = await request<{ username: string; password: string }>(
+        connection(),
+        'POST',
+        `/api/operators/${need(id, 'operator id')}/password`,
+        { username: values.username },
+      );
+      say(`操作员 ${id} 的网页登录名 / sign-in name: ${reset.username}`);
+      say(`新密码（只显示这一次）/ new password (shown once): ${reset.password}`);
+    } else throw new UsageError('operators list|add|token|revoke|disable|password');
   },
 
   async push([file]) {

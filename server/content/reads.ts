@@ -15,6 +15,17 @@ export const readItem = (db: Db, operator: Operator, ref: ItemRef): ReturnType<t
   return itemState(db, ref);
 };
 
-/** The revisions of one status in the regions the operator may write or review. */
-export const visibleRevisions = (db: Db, operator: Operator, status: RevisionStatus): Revision[] =>
-  listRevisions(db, { status }).filter((r) => canSeeDrafts(db, operator, r.region));
+/** The revisions of one status in the regions the operator may write or review, with who drafted each. */
+export const visibleRevisions = (
+  db: Db,
+  operator: Operator,
+  status: RevisionStatus,
+): (Revision & { created_by_name: string | null })[] => {
+  const nameOf = db.prepare('SELECT name FROM operators WHERE id = ?').pluck();
+  return listRevisions(db, { status })
+    .filter((r) => canSeeDrafts(db, operator, r.region))
+    .map((r) => ({
+      ...r,
+      created_by_name: r.created_by === null ? null : ((nameOf.get(r.created_by) as string) ?? null),
+    }));
+};

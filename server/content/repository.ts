@@ -241,13 +241,16 @@ export interface VersionRow {
   rolled_back_to: number | null;
   status: 'pending' | 'complete';
   manifest_sha256: string | null;
+  /** Who published it, by name (null for the seed, a re-signing or a scheduled publish of a removed operator). */
+  created_by_name: string | null;
 }
 
-/** Every version, the newest first. */
+/** Every version, the newest first, with its publisher's name. */
 export const listVersions = (db: Db): VersionRow[] =>
   db
     .prepare(
-      'SELECT version, kind, created_at, created_by, rolled_back_to, status, manifest_sha256 FROM versions ORDER BY version DESC',
+      `SELECT v.version, v.kind, v.created_at, v.created_by, v.rolled_back_to, v.status, v.manifest_sha256, o.name AS created_by_name
+       FROM versions v LEFT JOIN operators o ON o.id = v.created_by ORDER BY v.version DESC`,
     )
     .all() as VersionRow[];
 

@@ -165,6 +165,27 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: "operators' console: sign-in names, password hashes and sessions",
+    sql: `
+      CREATE TABLE operator_logins (
+        operator_id INTEGER PRIMARY KEY REFERENCES operators(id),
+        username TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        set_at TEXT NOT NULL
+      );
+      -- Only the SHA-256 of a session's cookie is stored, as with tokens.
+      CREATE TABLE console_sessions (
+        id_hash TEXT PRIMARY KEY,
+        operator_id INTEGER NOT NULL REFERENCES operators(id),
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_ms INTEGER NOT NULL
+      );
+      CREATE INDEX console_sessions_by_operator ON console_sessions(operator_id);
+    `,
+  },
+  {
     version: 7,
     name: "each village's ledger column mapping and defaults, saved from the console",
     sql: `

@@ -32,12 +32,14 @@ import { whenNotBusy } from '../db/whenNotBusy';
 import { publishNow, type Service } from '../service';
 import { MAX_AUDIO_BYTES } from '../content/audio';
 import { requireOperator } from './auth';
+import { consoleRoutes } from './console';
+import type { SignInLockout } from '../auth/signInLockout';
 import { fail } from './errors';
 import { ROUTE_SCHEMAS } from './schemas';
 
 const revisionView = (r: Revision) => ({ ...r, body: r.body ? (JSON.parse(r.body) as unknown) : null });
 
-export const apiRoutes = (service: Service) => async (plain: FastifyInstance) => {
+export const apiRoutes = (service: Service, lockout: SignInLockout) => async (plain: FastifyInstance) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = service;
   // A request that breaks its route's schema is answered after authentication, in both languages.
@@ -86,6 +88,9 @@ export const apiRoutes = (service: Service) => async (plain: FastifyInstance) =>
   };
 
   app.get('/me', { schema: ROUTE_SCHEMAS.me }, async (request) => request.operator);
+
+  // The console's session and the admin's password reset (console.ts).
+  await app.register(consoleRoutes(service, lockout));
 
   app.get('/regions', { schema: ROUTE_SCHEMAS.regions }, async () => listRegions(db));
 

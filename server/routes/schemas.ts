@@ -11,6 +11,7 @@ import { ROLES } from '../auth/operators';
 import { REVISION_STATUSES } from '../content/repository';
 import { ColumnMappingSchema, LedgerColumnSettings, LedgerDefaultsSchema } from '../import/settings';
 import { LEDGER_FIELDS } from '../import/types';
+import { MAX_PASSWORD_LENGTH, USERNAME_PATTERN } from '../auth/passwords';
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const digits = (maxLength: number) => Type.String({ pattern: `^[0-9]{1,${maxLength}}$` });
@@ -49,6 +50,8 @@ const Revision = Type.Object({
   reviewed_at: nullable(Type.String()),
   reason: nullable(Type.String()),
   published_at: nullable(Type.String()),
+  /** Who drafted it, by name: in the review queue. */
+  created_by_name: Type.Optional(nullable(Type.String())),
 });
 
 const LedgerImportResult = Type.Object({
@@ -140,6 +143,15 @@ const SavedColumns = Type.Object({
   settings: LedgerColumnSettings,
   updatedAt: nullable(Type.String()),
   updatedBy: nullable(Type.Integer()),
+});
+
+const username = Type.String({ pattern: USERNAME_PATTERN });
+/** The console's session as the browser learns it: the CSRF token goes back on every write. */
+const ConsoleSession = Type.Object({
+  operator: Operator,
+  username: nullable(Type.String()),
+  csrfToken: Type.String(),
+  expiresAt: Type.String(),
 });
 
 const PublishResult = Type.Object({
@@ -266,6 +278,7 @@ export const ROUTE_SCHEMAS = {
           rolled_back_to: nullable(Type.Integer()),
           status: choice(['pending', 'complete'] as const),
           manifest_sha256: nullable(Type.String()),
+          created_by_name: nullable(Type.String()),
         }),
       ),
     },
@@ -342,4 +355,20 @@ export const ROUTE_SCHEMAS = {
   },
   revokeToken: { params: idParams, response: { 200: Type.Object({ revoked: Type.Integer() }) } },
   disableOperator: { params: idParams, response: { 200: Type.Object({ disabled: Type.Integer() }) } },
+  signIn: {
+    body: Type.Object({ username: text(32), password: text(MAX_PASSWORD_LENGTH) }),
+    response: { 200: ConsoleSession },
+  },
+  session: { response: { 200: ConsoleSession } },
+  signOut: { response: { 200: Type.Object({ signedOut: Type.Boolean() }) } },
+  // Without a password the service makes one and shows it once; without a name the operator keeps theirs.
+  resetPassword: {
+    params: idParams,
+    body: nullable(
+      Type.Object({ username: Type.Optional(username), password: Type.Optional(text(MAX_PASSWORD_LENGTH)) }),
+    ),
+    response: {
+      200: Type.Object({ operator: Type.Integer(), username: Type.String(), password: Type.Optional(Type.String()) }),
+    },
+  },
 } as const;

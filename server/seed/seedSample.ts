@@ -10,6 +10,8 @@ import { feedPaths } from '../../src/feed/paths';
 import type { Db } from '../db/database';
 import { appendAudit } from '../audit/auditLog';
 import { createOperator, issueToken, type Role } from '../auth/operators';
+import { setLogin } from '../auth/consoleLogins';
+import { generatePassword, hashPasswordSync } from '../auth/passwords';
 import { writeFileAtomic } from '../files/atomicFile';
 import { chinaTime } from '../clock';
 import { SERVER_KINDS } from '../content/kinds';
@@ -20,6 +22,9 @@ export interface SeedOperator {
   role: Role;
   region: string;
   token: string;
+  /** The console's sign-in: the role's name in English, and a password made for this data directory. */
+  username: string;
+  password: string;
 }
 
 const readJson = <T>(dir: string, path: string): T => JSON.parse(readFileSync(join(dir, path), 'utf8')) as T;
@@ -120,7 +125,16 @@ export const seedDatabase = (
       [`${firstVillage.name}村务监督委员会`, 'committee', firstVillage.code],
     ] as const) {
       const operator = createOperator(db, name, role, region);
-      operators.push({ name, role, region, token: issueToken(db, operator.id, 'sample').token });
+      const password = generatePassword();
+      setLogin(db, operator.id, role, hashPasswordSync(password));
+      operators.push({
+        name,
+        role,
+        region,
+        token: issueToken(db, operator.id, 'sample').token,
+        username: role,
+        password,
+      });
     }
     appendAudit(db, {
       operatorId: null,
@@ -134,10 +148,26 @@ export const seedDatabase = (
 };
 
 export const writeTokenFile = (file: string, operators: SeedOperator[]): void => {
-  const lines = operators.map((o) => `${o.role}\t${o.region}\t${o.name}\t${o.token}`);
+  const lines = operators.map((o) => [o.role, o.region, o.name, o.token, o.username, o.password].join('\t'));
   writeFileAtomic(
     file,
-    Buffer.from(`# role\tregion\tname\ttoken (sample operators; keep this file private)\n${lines.join('\n')}\n`),
+    Buffer.from(
+      `# role\tregion\tname\ttoken\tconsole sign-in name\tpassword (sample operators; keep this file private)\n${lines.join('\n')}\n`,
+    ),
     0o600,
   );
 };
+
+/** The sample operators' console sign-ins, as the token file lists them (role, name, sign-in name, password). */
+export const readSampleSignIns = (file: string): { role: string; name: string; username: string; password: string }[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => line.split('\t'))
+    .filter((fields) => fields.length >= 6)
+    .map(([role, , name, , username, password]) => ({
+      role: role!,
+      name: name!,
+      username: username!,
+      password: password!,
+    }));

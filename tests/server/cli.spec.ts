@@ -678,6 +678,22 @@ test('`sanwu operators disable` stops an operator and every token they hold', as
   expect((await call(service, 'GET', '/api/me', token)).status).toBe(401);
 });
 
+test('`sanwu operators password` gives an operator a console sign-in, with a password shown once', async () => {
+  const added = await sanwu('admin', 'operators', 'add', '--name', '新文书', '--role', 'clerk', '--region', code);
+  const id = /操作员 (\d+) 已创建/.exec(added.out)![1]!;
+  const reset = await sanwu('admin', 'operators', 'password', id, '--username', 'new-clerk');
+  expect(reset.code, reset.out).toBe(0);
+  const password = /shown once\): (\S+)/.exec(reset.out)![1]!;
+  const signIn = await fetch(`${service.url}/api/session`, {
+    method: 'POST',
+    headers: { origin: service.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'new-clerk', password }),
+  });
+  expect(signIn.status).toBe(200);
+  expect((await signIn.json()).operator.name).toBe('新文书');
+  expect((await sanwu('clerk', 'operators', 'password', id)).code).not.toBe(0);
+});
+
 test('two clerks import halves of one month at the same moment: both land, neither is lost', async () => {
   // November's journal moved to March 2027, split in two files: entries 1–5 and 6–10.
   const lines = novemberCsv()

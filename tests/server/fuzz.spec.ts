@@ -86,6 +86,8 @@ const ENDPOINTS: {
   { method: 'POST', url: '/api/operators/:id/tokens', schema: ROUTE_SCHEMAS.issueToken },
   { method: 'DELETE', url: '/api/tokens/:id', schema: ROUTE_SCHEMAS.revokeToken },
   { method: 'DELETE', url: '/api/operators/:id', schema: ROUTE_SCHEMAS.disableOperator },
+  { method: 'POST', url: '/api/operators/:id/password', schema: ROUTE_SCHEMAS.resetPassword },
+  { method: 'GET', url: '/api/session' },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */

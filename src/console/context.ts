@@ -1,0 +1,26 @@
+/** What every page reads: the signed-in operator, the translator, region names, and a way to refresh the counts. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Region, Session } from './api';
+import type { ConsoleLanguage, Translate } from './i18n';
+
+export interface ConsoleContext {
+  session: Session;
+  language: ConsoleLanguage;
+  t: Translate;
+  regions: Map<string, Region>;
+  /** Reloads what waits for the operator (the tab title's count) after they acted. */
+  refreshWaiting: () => void;
+}
+
+export const Console = createContext<ConsoleContext | null>(null);
+
+export const useConsole = (): ConsoleContext => {
+  const context = useContext(Console);
+  if (!context) throw new Error('useConsole outside the signed-in console');
+  return context;
+};
+
+/** Which roles review drafts and which publish: the API checks both again (permissions.ts). */
+export const reviews = (role: string) => role === 'committee' || role === 'street' || role === 'admin';
+export const publishes = (role: string) => role === 'street' || role === 'admin';
