@@ -14,10 +14,14 @@ export interface BoxKeys {
   seal: { publicKey: Uint8Array; secretKey: Uint8Array };
 }
 
-/** What the box keeps in its storage: the two secret keys, base64 (the public keys follow from them). */
+/**
+ * What the box keeps in its storage, base64: the two secret keys, and the X25519 public key,
+ * which would otherwise cost a slow box a scalar multiplication at every start.
+ */
 export interface StoredBoxKeys {
   signSecret: string;
   sealSecret: string;
+  sealPublic: string;
 }
 
 export const newBoxKeys = (): BoxKeys => ({ sign: nacl.sign.keyPair(), seal: nacl.box.keyPair() });
@@ -25,6 +29,7 @@ export const newBoxKeys = (): BoxKeys => ({ sign: nacl.sign.keyPair(), seal: nac
 export const storedKeys = (keys: BoxKeys): StoredBoxKeys => ({
   signSecret: toBase64(keys.sign.secretKey),
   sealSecret: toBase64(keys.seal.secretKey),
+  sealPublic: toBase64(keys.seal.publicKey),
 });
 
 /** The keys back from storage, or null if what was stored is not a pair of keys. */
@@ -35,7 +40,15 @@ export const keysFromStorage = (stored: unknown): BoxKeys | null => {
     const signSecret = fromBase64(value.signSecret);
     const sealSecret = fromBase64(value.sealSecret);
     if (signSecret.length !== nacl.sign.secretKeyLength || sealSecret.length !== nacl.box.secretKeyLength) return null;
-    return { sign: nacl.sign.keyPair.fromSecretKey(signSecret), seal: nacl.box.keyPair.fromSecretKey(sealSecret) };
+    const sealPublic = typeof value.sealPublic === 'string' ? fromBase64(value.sealPublic) : null;
+    return {
+      // An Ed25519 secret key carries its public key: no arithmetic here.
+      sign: nacl.sign.keyPair.fromSecretKey(signSecret),
+      seal:
+        sealPublic?.length === nacl.box.publicKeyLength
+          ? { publicKey: sealPublic, secretKey: sealSecret }
+          : nacl.box.keyPair.fromSecretKey(sealSecret),
+    };
   } catch {
     return null;
   }
@@ -51,7 +64,9 @@ export const boxIdOf = (signPublicKey: Uint8Array): string =>
 export const BOX_ID_PATTERN = '^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$';
 
 /**
- * Where the box's private index lives under the feed: the whole key's hash, which the id on the
- * screen does not give away, and which names no household in any server or CDN log.
+ * Where the box's private index lives under the feed: a hash of its key apart from the one the
+ * id comes from, so the id on the screen does not give it away; it names no household in any
+ * server or CDN log.
  */
-export const privateIndexPath = (signPublicKey: Uint8Array): string => `private/${sha256(signPublicKey)}.json`;
+export const privateIndexPath = (signPublicKey: Uint8Array): string =>
+  `private/${sha256(`sanwu-private-index:${toBase64(signPublicKey)}`)}.json`;

@@ -154,12 +154,12 @@ test('an unbound box is refused its binding; a clerk binds it only in their own 
   expect((await box.index()).status).toBe(404);
 
   const audit = count('audit_log');
-  const otherVillage = await bind(clerk.token, code, '370703002001-001');
+  const otherVillage = await bind(clerk.token, code, '370703002001-h001');
   expect(otherVillage.status).toBe(403);
-  const forged = await bind(clerk.token, code, `${clerk.region}-999`);
+  const forged = await bind(clerk.token, code, `${clerk.region}-h999`);
   expect(forged.status).toBe(404);
   expect(forged.body.error.zh).toContain('没有编号为');
-  const wrongCode = await bind(clerk.token, code === '000000' ? '000001' : '000000', `${clerk.region}-001`);
+  const wrongCode = await bind(clerk.token, code === '000000' ? '000001' : '000000', `${clerk.region}-h001`);
   expect(wrongCode.status).toBe(404);
   expect(count('bindings')).toBe(0);
   expect(count('audit_log')).toBe(audit);
@@ -167,18 +167,18 @@ test('an unbound box is refused its binding; a clerk binds it only in their own 
     (await call(service, 'POST', '/api/households/bind', admin.token, { code: '12', household: 'x' })).status,
   ).toBe(400);
 
-  const bound = await bind(clerk.token, code, `${clerk.region}-001`);
+  const bound = await bind(clerk.token, code, `${clerk.region}-h001`);
   expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  expect(bound.body).toMatchObject({ box: box.id, household: `${clerk.region}-001`, village: clerk.region });
+  expect(bound.body).toMatchObject({ box: box.id, household: `${clerk.region}-h001`, village: clerk.region });
   expect(count('audit_log')).toBe(audit + 1);
   // The code is spent: a second bind with it finds nothing.
-  expect((await bind(clerk.token, code, `${clerk.region}-002`)).status).toBe(404);
+  expect((await bind(clerk.token, code, `${clerk.region}-h002`)).status).toBe(404);
   const binding = await box.post('/box/binding', '');
   expect(binding.status).toBe(200);
   expect(binding.body.index).toBe(privateIndexPath(box.keys.sign.publicKey));
   expect((await box.register()).body).toEqual({ box: box.id, bound: true });
   const listed = await call(service, 'GET', `/api/households?village=${clerk.region}`, clerk.token);
-  expect(listed.body.find((h: { id: string }) => h.id === `${clerk.region}-001`).boxes).toEqual([box.id]);
+  expect(listed.body.find((h: { id: string }) => h.id === `${clerk.region}-h001`).boxes).toEqual([box.id]);
   expect((await call(service, 'GET', '/api/households?village=370703002001', clerk.token)).status).toBe(403);
 });
 
@@ -186,7 +186,7 @@ test('the bound box alone opens its pages; the index is signed and names no hous
   const { clerk } = service.tokens;
   const box = new TestBox();
   const stranger = new TestBox();
-  const household = `${clerk.region}-002`;
+  const household = `${clerk.region}-h002`;
   expect((await bind(clerk.token, (await box.register()).body.code, household)).status).toBe(201);
   await stranger.register();
 
@@ -226,7 +226,7 @@ test('the bound box alone opens its pages; the index is signed and names no hous
   expect((await box.post('/box/binding', '')).status).toBe(403);
   // Rebinding: a fresh code, to another household of the village.
   const code = (await box.register()).body.code;
-  expect((await bind(clerk.token, code, `${clerk.region}-003`)).status).toBe(201);
+  expect((await bind(clerk.token, code, `${clerk.region}-h003`)).status).toBe(201);
   expect((await box.index()).status).toBe(200);
 
   expect((await call(service, 'POST', `/api/boxes/${box.id}/revoke`, clerk.token)).status).toBe(200);

@@ -140,7 +140,7 @@ export const villageHouseholds = (village: Village, rng: Rng): HouseholdsFile =>
     const headBorn = h.int(1940, 1985);
     const elderly = headBorn < 1946;
     return {
-      id: `${village.code}-${String(i + 1).padStart(3, '0')}`,
+      id: `${village.code}-h${String(i + 1).padStart(3, '0')}`,
       head: maskName(head),
       pages: [
         subsidies(h.fork('21'), elderly, h.chance(0.15)),
