@@ -203,7 +203,9 @@ export const MIGRATIONS: Migration[] = [
         bound_at TEXT NOT NULL,
         bound_by INTEGER NOT NULL REFERENCES operators(id),
         ended_at TEXT,
-        ended_by INTEGER REFERENCES operators(id)
+        ended_by INTEGER REFERENCES operators(id),
+        -- Until when the box's sealed pages may be shown (epoch ms); sealed again well before.
+        sealed_until INTEGER
       );
       CREATE UNIQUE INDEX bindings_one_per_box ON bindings(box_id) WHERE ended_at IS NULL;
       -- One-time ids of accepted box requests, kept while their time is within the window.

@@ -9,7 +9,8 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromBase64, utf8Bytes } from '../../src/household/bytes';
 import { privateIndexPath } from '../../src/household/boxKeys';
-import { indexSignedText, isPrivateIndex, sealedObjectPath, type PrivateIndex } from '../../src/household/pages';
+import { isPrivateIndex, type PrivateIndex } from '../../src/household/pages';
+import { indexSignedText, sealedObjectPath } from '../../src/household/privateFiles';
 import { seal } from '../../src/household/sealed';
 import { chinaTime } from '../clock';
 import type { Db } from '../db/database';
@@ -18,6 +19,9 @@ import type { SigningKey } from '../publish/signing';
 
 /** How long a box may show its pages without the service sealing them again. */
 export const PRIVATE_PAGES_DAYS = 35;
+/** Sealed again once less than this is left, so a bound box never reaches its `until`. */
+const RESEAL_WITHIN_DAYS = 20;
+const DAY_MS = 86_400_000;
 
 export interface SealingContext {
   db: Db;
@@ -51,7 +55,7 @@ export const writePrivateFiles = (context: SealingContext, boxId: string, househ
     kind: 'privateIndex' as const,
     box: box.id,
     publishedAt: chinaTime(now),
-    until: chinaTime(now + PRIVATE_PAGES_DAYS * 24 * 3600 * 1000),
+    until: chinaTime(now + PRIVATE_PAGES_DAYS * DAY_MS),
     files,
   };
   const signature = sign(null, Buffer.from(indexSignedText(unsigned)), context.key.privateKey).toString('base64');
@@ -60,6 +64,15 @@ export const writePrivateFiles = (context: SealingContext, boxId: string, househ
     Buffer.from(`${JSON.stringify({ ...unsigned, signature })}\n`),
   );
   if (previous) removeObjects(context.feedDir, previous, new Set(Object.values(files).map((f) => f.sha256)));
+};
+
+/** Seals again the pages of every binding whose `until` is near; returns how many. */
+export const resealDue = (context: SealingContext, now = Date.now()): number => {
+  const due = context.db
+    .prepare('SELECT box_id AS box, household FROM bindings WHERE ended_at IS NULL AND sealed_until < ?')
+    .all(now + RESEAL_WITHIN_DAYS * DAY_MS) as { box: string; household: string }[];
+  for (const binding of due) writePrivateFiles(context, binding.box, binding.household, now);
+  return due.length;
 };
 
 /** Takes the box's index and sealed files away: an unbound or revoked box finds nothing. */

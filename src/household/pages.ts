@@ -1,15 +1,14 @@
 /**
- * A household's private pages (sub-channels 21–25) and the index that lists them for one box.
+ * A household's private pages (sub-channels 21–25) and the index that lists them for one box, as
+ * TypeBox schemas for the service, the sample generator and the tests. Not for the box: TypeBox's
+ * checker brings BigInt, which old engines lack; the box's own checks are in privateFiles.ts.
  * These never enter the public feed: each page is a file sealed to the bound box (sealed.ts),
  * named by its hash, and the index, signed with the feed's key like the manifest, says which
  * files are this box's and until when the box may show them.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import canonicalize from 'canonicalize';
-import nacl from 'tweetnacl';
 import { DateTime, Fen } from '../feed/schema';
-import { fromBase64, utf8Bytes } from './bytes';
 import { BOX_ID_PATTERN } from './boxKeys';
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
@@ -113,26 +112,5 @@ export const PrivateIndex = Type.Object(
 );
 export type PrivateIndex = Static<typeof PrivateIndex>;
 
-/** Where a sealed file lives under the feed: named by the hash of its sealed bytes. */
-export const sealedObjectPath = (sha256: string): string => `private/objects/${sha256}.bin`;
-
 export const isHouseholdPage = (value: unknown): value is HouseholdPage => Value.Check(HouseholdPage, value);
 export const isPrivateIndex = (value: unknown): value is PrivateIndex => Value.Check(PrivateIndex, value);
-
-/** The bytes the feed key signs: the index without its signature, in canonical JSON (as the manifest). */
-export const indexSignedText = (index: Omit<PrivateIndex, 'signature'> & { signature?: string }): string => {
-  const { signature: _signature, ...signed } = index;
-  return canonicalize(signed) ?? '';
-};
-
-export const indexSignatureHolds = (index: PrivateIndex, feedPublicKeyBase64: string): boolean => {
-  try {
-    return nacl.sign.detached.verify(
-      utf8Bytes(indexSignedText(index)),
-      fromBase64(index.signature),
-      fromBase64(feedPublicKeyBase64),
-    );
-  } catch {
-    return false;
-  }
-};

@@ -7,9 +7,11 @@
 import { test, expect } from '@playwright/test';
 import { boxIdOf, newBoxKeys, privateIndexPath, type BoxKeys } from '../../src/household/boxKeys';
 import { toBase64, utf8Text } from '../../src/household/bytes';
-import { indexSignatureHolds, isHouseholdPage, sealedObjectPath, type PrivateIndex } from '../../src/household/pages';
+import { isHouseholdPage, type PrivateIndex } from '../../src/household/pages';
+import { indexSignatureHolds, sealedObjectPath } from '../../src/household/privateFiles';
 import { openSealed } from '../../src/household/sealed';
 import { MAX_BOX_REQUEST_BYTES, signRequest } from '../../src/household/signedRequest';
+import { resealDue } from '../../server/household/sealing';
 import { call, startInProcess, type InProcessService } from './inProcess';
 
 let service: InProcessService;
@@ -242,4 +244,18 @@ test('the bound box alone opens its pages; the index is signed and names no hous
     .pluck()
     .all(`box ${box.id}`);
   expect(actions).toEqual(['bind box', 'unbind box', 'bind box', 'revoke box']);
+});
+
+test('a bound box is sealed for again before its pages expire, and its until moves on', async () => {
+  const { clerk } = service.tokens;
+  const box = new TestBox();
+  expect((await bind(clerk.token, (await box.register()).body.code, `${clerk.region}-h004`)).status).toBe(201);
+  const before = (await box.index()).index!;
+  expect(resealDue(service.service)).toBe(0);
+  const later = Date.now() + 20 * 86_400_000;
+  expect(resealDue(service.service, later)).toBeGreaterThanOrEqual(1);
+  const after = (await box.index()).index!;
+  expect(Date.parse(after.until)).toBeGreaterThan(Date.parse(before.until));
+  expect(after.files['21']!.sha256).not.toBe(before.files['21']!.sha256);
+  expect(indexSignatureHolds(after, service.service.key.publicKeyBase64)).toBe(true);
 });

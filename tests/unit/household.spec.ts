@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import nacl from 'tweetnacl';
 import { boxIdOf, keysFromStorage, newBoxKeys, privateIndexPath, storedKeys } from '../../src/household/boxKeys';
 import { fromBase64, toBase64, utf8Bytes, utf8Text } from '../../src/household/bytes';
-import { indexSignatureHolds, indexSignedText, isHouseholdPage, type HouseholdsFile } from '../../src/household/pages';
+import { isHouseholdPage, type HouseholdsFile } from '../../src/household/pages';
+import { indexSignatureHolds, indexSignedText, looksLikeHouseholdPage } from '../../src/household/privateFiles';
 import { openSealed, seal } from '../../src/household/sealed';
 import { requestSignatureHolds, signedText, signRequest } from '../../src/household/signedRequest';
 import { findUnmaskedNumber } from '../../src/format/personalNumbers';
@@ -116,7 +117,12 @@ test('the sample households: a few dozen per village, every page valid, no whole
   expect(households.households.length).toBeGreaterThanOrEqual(24);
   for (const h of households.households) {
     expect(h.pages.map((p) => p.channel)).toEqual([21, 22, 23, 24, 25]);
-    for (const page of h.pages) expect(isHouseholdPage(page), `${h.id} ${page.channel}`).toBe(true);
+    for (const page of h.pages) {
+      expect(isHouseholdPage(page), `${h.id} ${page.channel}`).toBe(true);
+      // The box's own small check (no TypeBox on old engines) takes every page the service would.
+      expect(looksLikeHouseholdPage(page, page.channel)).toBe(true);
+      expect(looksLikeHouseholdPage(page, page.channel === 21 ? 22 : 21)).toBe(false);
+    }
     expect(h.head).toMatch(/^.\*+.?$/);
   }
   expect(findUnmaskedNumber(JSON.stringify(households))).toBeNull();

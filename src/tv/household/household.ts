@@ -6,14 +6,13 @@
  */
 import { sha256 } from 'js-sha256';
 import { toBase64, utf8Text } from '../../household/bytes';
+import type { HouseholdPage, PrivateIndex } from '../../household/pages';
 import {
   indexSignatureHolds,
-  isHouseholdPage,
-  isPrivateIndex,
+  looksLikeHouseholdPage,
+  looksLikePrivateIndex,
   sealedObjectPath,
-  type HouseholdPage,
-  type PrivateIndex,
-} from '../../household/pages';
+} from '../../household/privateFiles';
 import { openSealed } from '../../household/sealed';
 import { postSigned } from './boxRequest';
 import type { BoxIdentity } from './identity';
@@ -91,7 +90,7 @@ export class Household {
     if (!response.ok) return false;
     const index: unknown = await response.json();
     const key = this.options.feedKey();
-    if (!isPrivateIndex(index) || index.box !== identity.id || !key || !indexSignatureHolds(index, key)) {
+    if (!looksLikePrivateIndex(index) || index.box !== identity.id || !key || !indexSignatureHolds(index, key)) {
       console.warn('private index refused: not signed by the feed key for this box');
       return false;
     }
@@ -127,7 +126,7 @@ export class Household {
       const opened = sha256(sealed) === entry.sha256 ? openSealed(sealed, identity.keys.seal.secretKey) : null;
       if (!opened) return null;
       const page: unknown = JSON.parse(utf8Text(opened));
-      if (!isHouseholdPage(page) || String(page.channel) !== channel) return null;
+      if (!looksLikeHouseholdPage(page, Number(channel))) return null;
       pages[page.channel] = page;
     }
     return pages;
