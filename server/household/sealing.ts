@@ -63,6 +63,9 @@ export const writePrivateFiles = (context: SealingContext, boxId: string, househ
     indexFile(context.feedDir, box.sign_key),
     Buffer.from(`${JSON.stringify({ ...unsigned, signature })}\n`),
   );
+  context.db
+    .prepare('UPDATE bindings SET sealed_until = ? WHERE box_id = ? AND ended_at IS NULL')
+    .run(now + PRIVATE_PAGES_DAYS * DAY_MS, boxId);
   if (previous) removeObjects(context.feedDir, previous, new Set(Object.values(files).map((f) => f.sha256)));
 };
 

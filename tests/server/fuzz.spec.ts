@@ -83,6 +83,10 @@ const ENDPOINTS: {
   { method: 'POST', url: '/api/operators/:id/tokens', schema: ROUTE_SCHEMAS.issueToken },
   { method: 'DELETE', url: '/api/tokens/:id', schema: ROUTE_SCHEMAS.revokeToken },
   { method: 'DELETE', url: '/api/operators/:id', schema: ROUTE_SCHEMAS.disableOperator },
+  { method: 'GET', url: '/api/households', schema: ROUTE_SCHEMAS.households },
+  { method: 'POST', url: '/api/households/bind', schema: ROUTE_SCHEMAS.bindBox },
+  { method: 'POST', url: '/api/boxes/:id/unbind', schema: ROUTE_SCHEMAS.unbindBox },
+  { method: 'POST', url: '/api/boxes/:id/revoke', schema: ROUTE_SCHEMAS.revokeBox },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */
