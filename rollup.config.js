@@ -27,8 +27,12 @@ const copyPageAndAssets = () => ({
     cpSync('settings.json', 'dist/settings.json');
     // Loaded only with ?inspector=1, for automation and debugging.
     cpSync('node_modules/@lightningjs/core/devtools/lightning-inspect.js', 'dist/inspector.js');
-    // The feed is served by the feed service, not shipped inside the app.
-    cpSync('static', 'dist/static', { recursive: true, filter: (path) => !path.startsWith('static/feed') });
+    // The feed is served by the feed service, not shipped inside the app; the households' private
+    // sample (static/private) is sealed to bound boxes only, never served as it is.
+    cpSync('static', 'dist/static', {
+      recursive: true,
+      filter: (path) => !path.startsWith('static/feed') && !path.startsWith('static/private'),
+    });
   },
 });
 

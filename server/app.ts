@@ -18,6 +18,7 @@ import { handleErrors } from './routes/errorHandler';
 import { dataDirProblem } from './dataDirHealth';
 import { feedRoutes } from './routes/feed';
 import { bootFailureRoutes } from './routes/bootFailures';
+import { boxRoutes } from './routes/box';
 import { DEFAULT_HTTP_LIMITS, limitedServer, type HttpLimits } from './httpLimits';
 import { fastifyTrustProxy, type TrustedProxies } from './trustProxy';
 import { contentSecurityPolicy, registerSecurityHeaders } from './securityHeaders';
@@ -86,6 +87,7 @@ const appRoutes = async (app: FastifyInstance, service: Service, appDir: string,
   });
   app.get('/settings.json', async (_request, reply) => reply.header('Cache-Control', 'no-cache').send(settings));
   await app.register(bootFailureRoutes(service), { prefix: '/box' });
+  await app.register(boxRoutes(service), { prefix: '/box' });
 };
 
 // Not ok until a version is complete (a first start publishes the sample after it listens).

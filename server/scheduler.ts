@@ -1,6 +1,7 @@
 /**
- * Publishes at the times operators set, and re-signs the manifest daily so that it never
- * expires while the service runs; checked every few seconds.
+ * Publishes at the times operators set, re-signs the manifest daily so that it never expires
+ * while the service runs, and seals bound boxes' pages again before theirs do; checked every
+ * few seconds.
  */
 import { appendAudit } from './audit/auditLog';
 import { lastSignedAt } from './content/repository';
@@ -8,6 +9,7 @@ import { markPublishDone, waitingPublishes } from './content/schedule';
 import { PublishRejected } from './publish/publisher';
 import { publishNow, type Service } from './service';
 import { whenNotBusy } from './db/whenNotBusy';
+import { resealDue } from './household/sealing';
 
 const CHECK_MS = 5_000;
 
@@ -64,6 +66,8 @@ export const startScheduler = (service: Service): (() => void) => {
     running = true;
     runDuePublishes(service, Date.now())
       .then(() => resignIfDue(service, Date.now()))
+      // Bound boxes' pages are sealed again before their `until` (a few a tick at most).
+      .then(() => (service.readOnly ? 0 : whenNotBusy(() => resealDue(service, Date.now()))))
       .catch((error: unknown) => console.error(error))
       .finally(() => (running = false));
   }, CHECK_MS);

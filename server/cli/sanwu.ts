@@ -31,6 +31,9 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   drafts [--status draft|approved|rejected|published] | approve DRAFT_ID | reject DRAFT_ID --reason R
   publish [--at 2026-12-01T08:00:00+08:00] | rollback VERSION | versions
   overdue [--region CODE]
+  households --village CODE   (the village's households: id, head, bound boxes)
+  bind CODE --household ID   (the 6-digit code on the TV's 家庭 section binds that box to the household)
+  unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
   boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
@@ -51,6 +54,7 @@ const { values, positionals } = parseArgs({
     id: { type: 'string' },
     note: { type: 'string' },
     village: { type: 'string' },
+    household: { type: 'string' },
     month: { type: 'string' },
     mapping: { type: 'string' },
     'save-mapping': { type: 'string' },
@@ -404,6 +408,36 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
         `${r.region}\t${r.name}\t栏目 ${r.channel}\t${r.updatedAt ? `上次更新 ${r.updatedAt.slice(0, 10)}，应于 ${r.dueAt.slice(0, 10)} 前更新` : '从未发布'}`,
       );
     say(`共 ${rows.length} 个栏目逾期 / ${rows.length} overdue`);
+  },
+
+  async households() {
+    const rows = await request<{ id: string; head: string; boxes: string[] }[]>(
+      connection(),
+      'GET',
+      `/api/households?village=${need(values.village, 'village')}`,
+    );
+    for (const h of rows) say(`${h.id}\t${h.head}\t${h.boxes.length ? h.boxes.join(',') : '未绑定 / unbound'}`);
+    say(`共 ${rows.length} 户 / ${rows.length} households`);
+  },
+
+  async bind([code]) {
+    const bound = await request<{ box: string; household: string }>(connection(), 'POST', '/api/households/bind', {
+      code: need(code, 'code'),
+      household: need(values.household, 'household'),
+    });
+    say(
+      `机顶盒 ${bound.box} 已绑定家庭 ${bound.household}，下次刷新即显示 / box ${bound.box} bound to household ${bound.household}; it shows the pages at its next poll`,
+    );
+  },
+
+  async unbind([box]) {
+    await request(connection(), 'POST', `/api/boxes/${need(box, 'box id')}/unbind`);
+    say(`机顶盒 ${box} 已解除绑定 / unbound`);
+  },
+
+  async revoke([box]) {
+    await request(connection(), 'POST', `/api/boxes/${need(box, 'box id')}/revoke`);
+    say(`机顶盒 ${box} 已停用，其密钥不再有效 / revoked: its key is refused from now on`);
   },
 
   async 'boot-failures'() {

@@ -165,6 +165,60 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'households, boxes, their bindings, pairing codes and one-time request ids',
+    sql: `
+      -- A household of a village's roll; its private pages (21-25) are kept here, never in items.
+      CREATE TABLE households (
+        id TEXT PRIMARY KEY,
+        village TEXT NOT NULL REFERENCES regions(code),
+        head TEXT NOT NULL
+      );
+      CREATE INDEX households_by_village ON households(village);
+      CREATE TABLE household_pages (
+        household TEXT NOT NULL REFERENCES households(id),
+        channel INTEGER NOT NULL CHECK (channel BETWEEN 21 AND 25),
+        body TEXT NOT NULL,
+        PRIMARY KEY (household, channel)
+      );
+      -- A box's public keys: Ed25519 signs its requests, X25519 receives its sealed files.
+      CREATE TABLE boxes (
+        id TEXT PRIMARY KEY,
+        sign_key TEXT NOT NULL UNIQUE,
+        seal_key TEXT NOT NULL,
+        device_id TEXT,
+        registered_at TEXT NOT NULL,
+        revoked_at TEXT,
+        revoked_by INTEGER REFERENCES operators(id)
+      );
+      CREATE TABLE pairing_codes (
+        code TEXT PRIMARY KEY CHECK (length(code) = 6),
+        box_id TEXT NOT NULL UNIQUE REFERENCES boxes(id),
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE bindings (
+        id INTEGER PRIMARY KEY,
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        household TEXT NOT NULL REFERENCES households(id),
+        bound_at TEXT NOT NULL,
+        bound_by INTEGER NOT NULL REFERENCES operators(id),
+        ended_at TEXT,
+        ended_by INTEGER REFERENCES operators(id),
+        -- Until when the box's sealed pages may be shown (epoch ms); sealed again well before.
+        sealed_until INTEGER
+      );
+      CREATE UNIQUE INDEX bindings_one_per_box ON bindings(box_id) WHERE ended_at IS NULL;
+      -- One-time ids of accepted box requests, kept while their time is within the window.
+      CREATE TABLE box_nonces (
+        box_id TEXT NOT NULL,
+        nonce TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (box_id, nonce)
+      );
+      CREATE INDEX box_nonces_by_time ON box_nonces(at);
+    `,
+  },
+  {
     version: 6,
     name: "operators' console: sign-in names, password hashes and sessions",
     sql: `

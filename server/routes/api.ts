@@ -31,6 +31,8 @@ import { upload } from '../content/uploads';
 import { whenNotBusy } from '../db/whenNotBusy';
 import { publishNow, type Service } from '../service';
 import { MAX_AUDIO_BYTES } from '../content/audio';
+import { bindBox, revokeBox, unbindBox } from '../household/boxes';
+import { listHouseholds } from '../household/households';
 import { requireOperator } from './auth';
 import { consoleRoutes } from './console';
 import type { SignInLockout } from '../auth/signInLockout';
@@ -211,6 +213,23 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
 
   app.delete('/tokens/:id', { schema: ROUTE_SCHEMAS.revokeToken }, async (request) =>
     revokeOperatorToken(db, request.operator, request.params.id),
+  );
+
+  // Households and their boxes (issue 19): binding is scoped to the household's village.
+  app.get('/households', { schema: ROUTE_SCHEMAS.households }, async (request) =>
+    listHouseholds(db, request.operator, request.query.village),
+  );
+
+  app.post('/households/bind', { schema: ROUTE_SCHEMAS.bindBox }, async (request, reply) =>
+    reply.code(201).send(bindBox(service, request.operator, request.body.code, request.body.household)),
+  );
+
+  app.post('/boxes/:id/unbind', { schema: ROUTE_SCHEMAS.unbindBox }, async (request) =>
+    unbindBox(service, request.operator, request.params.id.toUpperCase()),
+  );
+
+  app.post('/boxes/:id/revoke', { schema: ROUTE_SCHEMAS.revokeBox }, async (request) =>
+    revokeBox(service, request.operator, request.params.id.toUpperCase()),
   );
 
   app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) =>

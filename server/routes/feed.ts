@@ -113,6 +113,35 @@ export const feedRoutes = (service: Service, pollSeconds: number) => async (plai
       return reply.code(404).send();
     }
   });
+  // A bound box's private files (server/household/sealing.ts): its index, revalidated at each
+  // poll, and the files sealed to its key, immutable. Both name no household, and only that box
+  // can open the files; a box with no index (unbound, revoked) gets a 404.
+  app.get('/private/:name', { schema: FEED_SCHEMAS.object }, async (request, reply) => {
+    const name = /^[0-9a-f]{64}\.json$/.exec(request.params.name)?.[0];
+    if (!name) return reply.code(404).send();
+    try {
+      const bytes = await readFile(join(service.feedDir, 'private', name));
+      const etag = `"${createHash('sha256').update(bytes).digest('hex')}"`;
+      reply.header('ETag', etag).header('Cache-Control', 'no-cache').type('application/json');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.send(bytes);
+    } catch {
+      return reply.code(404).send();
+    }
+  });
+  app.get('/private/objects/:name', { schema: FEED_SCHEMAS.object }, async (request, reply) => {
+    const name = /^[0-9a-f]{64}\.bin$/.exec(request.params.name)?.[0];
+    if (!name) return reply.code(404).send();
+    try {
+      const bytes = await readFile(join(service.feedDir, 'private', 'objects', name));
+      return reply
+        .header('Cache-Control', 'public, max-age=31536000, immutable')
+        .type('application/octet-stream')
+        .send(bytes);
+    } catch {
+      return reply.code(404).send();
+    }
+  });
   // Uploads are served as the type their bytes were checked to be, never sniffed as something else (HTML).
   await app.register(fastifyStatic, {
     root: service.mediaDir,

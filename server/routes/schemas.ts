@@ -54,6 +54,15 @@ const Revision = Type.Object({
   created_by_name: Type.Optional(nullable(Type.String())),
 });
 
+const boxParams = Type.Object({ id: Type.String({ pattern: '^[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}$' }) });
+const BoxBinding = Type.Object({
+  box: Type.String(),
+  household: Type.String(),
+  village: Type.String(),
+  boundAt: Type.String(),
+});
+const BoxEnded = Type.Object({ box: Type.String(), household: nullable(Type.String()), revoked: Type.Boolean() });
+
 const LedgerImportResult = Type.Object({
   summary: Type.Object({ zh: Type.Array(Type.String()), en: Type.Array(Type.String()) }),
   added: Type.Integer(),
@@ -371,4 +380,16 @@ export const ROUTE_SCHEMAS = {
       200: Type.Object({ operator: Type.Integer(), username: Type.String(), password: Type.Optional(Type.String()) }),
     },
   },
+  households: {
+    querystring: Type.Object({ village: region }),
+    response: {
+      200: Type.Array(Type.Object({ id: Type.String(), head: Type.String(), boxes: Type.Array(Type.String()) })),
+    },
+  },
+  bindBox: {
+    body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }), household: text(40) }),
+    response: { 201: BoxBinding },
+  },
+  unbindBox: { params: boxParams, response: { 200: BoxEnded } },
+  revokeBox: { params: boxParams, response: { 200: BoxEnded } },
 } as const;

@@ -5,6 +5,7 @@
  */
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { HouseholdsFile } from '../../src/household/pages';
 import type { DistrictFeed, StreetFeed, VillageFeed, Channel } from '../../src/feed/schema';
 import { feedPaths } from '../../src/feed/paths';
 import type { Db } from '../db/database';
@@ -114,6 +115,7 @@ export const seedDatabase = (
           ledger?.kind === 'ledger' ? ledger.content.accountName : null,
         );
         load(v.code, village.channels);
+        seedHouseholds(db, householdsFile(sampleDir, v.code));
       }
     }
     const firstStreet = district.streets[0]!;
@@ -145,6 +147,23 @@ export const seedDatabase = (
     beforeCommit(operators);
   })();
   return operators;
+};
+
+/** The village's households and their private pages, kept beside the sample feed, never in it. */
+const householdsFile = (sampleDir: string, village: string): HouseholdsFile | null => {
+  const file = join(sampleDir, '..', 'private', 'households', `${village}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HouseholdsFile) : null;
+};
+
+/** Households and their pages: no box is bound to any of them (a clerk binds a box in front of them). */
+const seedHouseholds = (db: Db, file: HouseholdsFile | null) => {
+  if (!file) return;
+  const household = db.prepare('INSERT INTO households (id, village, head) VALUES (?, ?, ?)');
+  const page = db.prepare('INSERT INTO household_pages (household, channel, body) VALUES (?, ?, ?)');
+  for (const h of file.households) {
+    household.run(h.id, file.village, h.head);
+    for (const p of h.pages) page.run(h.id, p.channel, JSON.stringify(p));
+  }
 };
 
 export const writeTokenFile = (file: string, operators: SeedOperator[]): void => {

@@ -21,6 +21,7 @@ import type { ChannelJump } from './channelNumber';
 import { alertToShow, rememberDismissed } from './data/alertDismissal';
 import { channelTarget } from './data/present';
 import { openHomeSection } from './pages/HomePage';
+import { householdTarget } from './kinds/household';
 import { readPage, sayFocused } from './speech/readAloud';
 import { Poller } from './sync/poller';
 import { appClock, appTimer } from './appTimers';
@@ -28,6 +29,10 @@ import { COLOR, FONT, FONT_HANT, fontFaces, px, SAFE, TYPE } from './theme';
 
 /** How long a notice stays on screen. */
 const NOTICE_MS = 5000;
+/** While a pairing code is on screen, how often the box looks for its binding: someone is waiting in front of it. */
+const PAIRING_CHECK_MS = 2000;
+/** A household page's route: pair/21, mine/table/21, mine/list/23. */
+const HOUSEHOLD_ROUTE = /^(?:pair|mine\/table|mine\/list)\/(\d+)$/;
 /** How long boot may wait for the feed before the loading veil is shown rather than nothing. */
 const VEIL_DELAY_MS = 1000;
 
@@ -36,6 +41,7 @@ export class App extends Router.App {
   private replaying = false;
   private readonly noticeTimer = appTimer();
   private readonly stageTimer = appTimer();
+  private readonly pairingTimer = appTimer();
 
   static getFonts() {
     // WOFF for engines without WOFF2 (Chrome < 36, old WebKit): they skip the first source.
@@ -114,11 +120,19 @@ export class App extends Router.App {
           // Back shows the pages behind without drawing them again; the page Back left is freed.
           releasePagesBehind(this.stage);
           this.showFeedState();
+          this.watchPairing();
         },
       },
       this,
     );
     new Poller(box().store, (changed) => this.afterPoll(changed), { clock: appClock }).start();
+    // The household's pages once the public feed is in: they never hold up the first screen.
+    box()
+      .store.load()
+      .then(
+        () => this.checkHousehold(),
+        () => undefined,
+      );
   }
 
   /**
@@ -159,6 +173,28 @@ export class App extends Router.App {
     const page = Router.getActivePage();
     if (changed.length && page && !Router.isNavigating()) await refreshPage(page);
     this.showFeedState();
+    await this.checkHousehold();
+  }
+
+  /** Looks for news of the household (bound, unbound, new pages) and shows it where it is on screen. */
+  private async checkHousehold() {
+    const { household, now } = box();
+    if (!(await household.refresh(now())) || Router.isNavigating()) return;
+    const hash = String(Router.getActiveHash() ?? '');
+    const page = Router.getActivePage();
+    const shown = HOUSEHOLD_ROUTE.exec(hash);
+    const target = shown ? householdTarget(Number(shown[1]), household.state) : null;
+    // The pairing code gives way to the household's page (and back): Back then leads where it did.
+    if (target && target !== hash) Router.navigate(target, {}, false);
+    else if (page && (shown || hash === 'home')) await refreshPage(page);
+  }
+
+  /** While the pairing code is on screen, checks every few seconds; stops once it is not. */
+  private watchPairing() {
+    if (!String(Router.getActiveHash() ?? '').startsWith('pair/')) return this.pairingTimer.stop();
+    this.pairingTimer.start(PAIRING_CHECK_MS, () => {
+      void this.checkHousehold().then(() => this.watchPairing());
+    });
   }
 
   /** Called once the first page is up, and after every poll. */

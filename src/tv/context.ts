@@ -2,6 +2,7 @@
 import type { BoxConfig } from './data/config';
 import type { BoxSettings } from './data/boxSettings';
 import type { Store } from './data/store';
+import type { Household } from './household/household';
 import type { Speaker } from './speech/speaker';
 
 export interface BoxContext {
@@ -9,6 +10,8 @@ export interface BoxContext {
   /** The villager's choices, as in effect since boot. */
   settings: BoxSettings;
   store: Store;
+  /** This box's household: its pairing code, or its private pages once bound. */
+  household: Household;
   speaker: Speaker;
   /** The box's clock, read through one place so tests and freshness marks agree. */
   now: () => number;

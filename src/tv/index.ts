@@ -15,6 +15,9 @@ import { loadTraditionalConverter, setFeedConverter } from './data/script';
 import { Store } from './data/store';
 import { villageAtBoot } from './data/village';
 import { prepareSignatureCheck } from './sync/signatureCheck';
+import { pinnedFeedKey } from './sync/trustAnchor';
+import { Household } from './household/household';
+import { loadBoxIdentity } from './household/identity';
 import { notices, setBoxContext } from './context';
 import { Speaker } from './speech/speaker';
 import { setSpeechOn } from './speech/state';
@@ -114,8 +117,15 @@ const boot = async () => {
   // Freshness is judged by the box's clock, but never earlier than the feed's own time:
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
-  setBoxContext({ config, settings, store, speaker, now });
+  const household = new Household({
+    identity: loadBoxIdentity(platformSettings),
+    feedUrl: config.feedUrl,
+    serviceUrl: typeof platformSettings.serviceUrl === 'string' ? platformSettings.serviceUrl : '',
+    feedKey: () => pinnedFeedKey() ?? config.publicKey,
+  });
+  setBoxContext({ config, settings, store, household, speaker, now });
   // The feed downloads while the font loads and the app sets up, not after: home joins this load.
+  // The household's pages come after it, off the path to the first screen (App.checkHousehold).
   if (store.village) store.load().catch(() => undefined);
   // ?probe=1 gives the same read-only hooks without the inspector's DOM mirroring (for timings).
   if (wantsInspector || new URLSearchParams(location.search).get('probe') === '1')

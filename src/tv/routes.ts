@@ -17,7 +17,7 @@ import {
   presentStreetPicker,
   presentVillagePicker,
 } from './data/present';
-import { presentUnboundHousehold } from './kinds/household';
+import { householdTarget, presentHouseholdList, presentHouseholdTable, presentPairing } from './kinds/household';
 import { presentMonth, presentReceipt, presentVoucher } from './kinds/ledger';
 import { presentPeople } from './kinds/people';
 import { presentTable } from './kinds/tables';
@@ -27,9 +27,9 @@ import { ErrorPage } from './pages/ErrorPage';
 import { GalleryPage } from './pages/GalleryPage';
 import { HomePage } from './pages/HomePage';
 import { ListPage } from './pages/ListPage';
-import { MessagePage } from './pages/MessagePage';
 import { MonthPage } from './pages/MonthPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { PairingPage } from './pages/PairingPage';
 import { PickerPage } from './pages/PickerPage';
 import { ReaderPage } from './pages/ReaderPage';
 import { ReceiptPage } from './pages/ReceiptPage';
@@ -78,6 +78,12 @@ const documentOf = async ({ channel: id = '', item = '' }: Params) =>
 
 const month = async (value = '') => box().store.ledgerMonth(value);
 
+/** A page of the bound household, as last opened from the files sealed to this box. */
+const householdPage = (id: string) => {
+  const state = box().household.state;
+  return state.kind === 'bound' ? state.pages[Number(id)] : undefined;
+};
+
 const lastPart = (target: string): string => target.slice(target.lastIndexOf('/') + 1);
 
 export const routes = () => ({
@@ -93,7 +99,7 @@ export const routes = () => ({
       component: HomePage,
       on: live(async (page: HomePage) => {
         const feeds = await box().store.load();
-        page.model = presentHome(feeds, (id) => box().store.channel(id), box().now());
+        page.model = presentHome(feeds, (id) => box().store.channel(id), box().now(), box().household.bound);
       }),
     },
     {
@@ -163,11 +169,33 @@ export const routes = () => ({
         page.people = presentPeople(people);
       }),
     },
+    // A household tile leads here: on to the pairing code, or to the bound household's page.
+    action('household/:channel', ({ channel: id = '' }) => {
+      const { household, now } = box();
+      const known = household.state.kind === 'unknown' ? household.refresh(now()) : Promise.resolve(false);
+      void known.then(() => Router.navigate(householdTarget(Number(id), household.state)));
+    }),
     {
-      path: 'household/:channel',
-      component: MessagePage,
-      on: live(async (page: MessagePage, { channel: id = '' }: Params) => {
-        page.message = presentUnboundHousehold(Number(id));
+      path: 'pair/:channel',
+      component: PairingPage,
+      on: live(async (page: PairingPage, { channel: id = '' }: Params) => {
+        const { household } = box();
+        const identity = household.identity;
+        page.pairing = presentPairing(Number(id), household.state, identity?.id ?? null, identity?.deviceId ?? null);
+      }),
+    },
+    {
+      path: 'mine/table/:channel',
+      component: TablePage,
+      on: live(async (page: TablePage, { channel: id = '' }: Params) => {
+        page.table = found(presentHouseholdTable(householdPage(id)), `household ${id}`);
+      }),
+    },
+    {
+      path: 'mine/list/:channel',
+      component: ListPage,
+      on: live(async (page: ListPage, { channel: id = '' }: Params) => {
+        page.model = found(presentHouseholdList(householdPage(id)), `household ${id}`);
       }),
     },
     {

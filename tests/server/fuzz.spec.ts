@@ -88,6 +88,10 @@ const ENDPOINTS: {
   { method: 'DELETE', url: '/api/operators/:id', schema: ROUTE_SCHEMAS.disableOperator },
   { method: 'POST', url: '/api/operators/:id/password', schema: ROUTE_SCHEMAS.resetPassword },
   { method: 'GET', url: '/api/session' },
+  { method: 'GET', url: '/api/households', schema: ROUTE_SCHEMAS.households },
+  { method: 'POST', url: '/api/households/bind', schema: ROUTE_SCHEMAS.bindBox },
+  { method: 'POST', url: '/api/boxes/:id/unbind', schema: ROUTE_SCHEMAS.unbindBox },
+  { method: 'POST', url: '/api/boxes/:id/revoke', schema: ROUTE_SCHEMAS.revokeBox },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */

@@ -24,6 +24,8 @@ const FONT_HANT = join(ROOT, 'static/fonts/sanwu-sans-hant.woff2');
 const toTraditional = ConverterFactory(fromCn, toTw);
 const I18N_DIR = join(ROOT, 'src/i18n');
 const FEED_DIR = join(ROOT, 'static/feed');
+/** The households' private sample pages, shown on bound boxes. */
+const PRIVATE_DIR = join(ROOT, 'static/private');
 
 /** Whitespace, control and format characters (ZWSP, BOM, ...) need no glyph. */
 const NO_GLYPH = /[\s\p{Cc}\p{Cf}]/u;
@@ -114,7 +116,7 @@ test('every character of the sample feed has a glyph in the shipped font', () =>
     existsSync(FEED_DIR) && statSync(FEED_DIR).isDirectory(),
     `the sample feed directory ${relative(ROOT, FEED_DIR)}/ is missing (\`npm run generate:sample\` writes it)`,
   ).toBe(true);
-  const files = jsonFilesUnder(FEED_DIR);
+  const files = [...jsonFilesUnder(FEED_DIR), ...jsonFilesUnder(PRIVATE_DIR)];
   expect(files.length, `no JSON files under ${relative(ROOT, FEED_DIR)}/`).toBeGreaterThan(0);
   test.info().annotations.push({ type: 'checked', description: `${files.length} feed files` });
   const report = missingGlyphs(font, files);
@@ -122,7 +124,7 @@ test('every character of the sample feed has a glyph in the shipped font', () =>
 });
 
 test('every character of the sample feed converted to Traditional has a glyph in the fonts of a Traditional box', () => {
-  const files = jsonFilesUnder(FEED_DIR);
+  const files = [...jsonFilesUnder(FEED_DIR), ...jsonFilesUnder(PRIVATE_DIR)];
   expect(files.length, `no JSON files under ${relative(ROOT, FEED_DIR)}/`).toBeGreaterThan(0);
   // The conversion really changes the text: 财务 → 財務.
   expect(toTraditional('财务收支')).toBe('財務收支');

@@ -11,7 +11,7 @@ import { spokenText } from '../../src/format/spokenText';
 import { LANGUAGES, setLanguage } from '../../src/i18n';
 import { channelTarget, presentDocument, presentHome, presentList } from '../../src/tv/data/present';
 import { KIND_VIEWS } from '../../src/tv/kinds';
-import { presentUnboundHousehold } from '../../src/tv/kinds/household';
+import { presentPairing } from '../../src/tv/kinds/household';
 import { presentMonth, presentVoucher } from '../../src/tv/kinds/ledger';
 import { checkLedgerMonth } from '../../src/tv/data/feedCheck';
 import { validateLedgerMonth } from '../../src/feed/validate';
@@ -291,18 +291,26 @@ test('ledger: a voucher from a journal without 科目 shows 未填 and its numbe
   expect(fields.find((f) => f.label === '凭证号')?.value).toBe('记-001');
 });
 
-test('household: never published, its tiles are locked and open the page that says how to bind the box', () => {
+test('household: never published, its tiles are locked until the box is bound and open the pairing code', () => {
   const home = presentHome(feeds, (id) => published.find((c) => c.id === id), NOW);
   const household = home.sections.find((s) => s.id === 'household')!;
   const ids = CHANNELS.filter((c) => c.kind === 'household').map((c) => c.id);
   expect(
     household.tiles.map((t) => ({ channel: t.channel, locked: t.locked, updated: t.updated, target: t.target })),
   ).toEqual(ids.map((id) => ({ channel: id, locked: true, updated: '', target: `household/${id}` })));
-  expect(presentUnboundHousehold(ids[0]!)).toEqual({
+  const bound = presentHome(feeds, (id) => published.find((c) => c.id === id), NOW, true);
+  expect(bound.sections.flatMap((s) => s.tiles).filter((t) => t.locked)).toEqual([]);
+  const pairing = { kind: 'pairing', code: '042917', expiresAt: '2026-11-20T10:30:00+08:00', offline: false } as const;
+  expect(presentPairing(ids[0]!, pairing, '3F9A-12BC-77D0', 'STB-42')).toEqual({
     crumbs: ['家庭', channelName(ids[0]!)],
     title: `${channelName(ids[0]!)} · 本机顶盒尚未绑定家庭`,
-    body: zh['household.unbound.body'],
+    codeLabel: '配对码',
+    code: '042 917',
+    identity: '本机编号 3F9A-12BC-77D0    设备号 STB-42',
+    status: '2026年11月20日 10:30 前有效，过期自动换新',
+    body: zh['household.pair.how'],
   });
+  expect(presentPairing(ids[0]!, { kind: 'revoked' }, '3F9A-12BC-77D0', null).title).toBe('本机顶盒已停用');
   expect(KIND_VIEWS.household.rows(undefined as never, NOW, new Set())).toEqual([]);
 });
 

@@ -281,7 +281,14 @@ test('the generator is deterministic: a one-village run reproduces the committed
   test.setTimeout(120_000);
   const out = mkdtempSync(join(tmpdir(), 'sanwu-sample-'));
   try {
-    const report = generate({ size: SIZES.small, out, seed: 'hanting-sample-2026', villages: 1 });
+    const households = join(out, 'households');
+    const report = generate({
+      size: SIZES.small,
+      out,
+      seed: 'hanting-sample-2026',
+      villages: 1,
+      householdsOut: households,
+    });
     expect(report.problems).toEqual([]);
     const code = report.vouchers[0]!.code;
     const files = walk(join(out, 'villages')).filter((f) => f.endsWith('.json'));
@@ -291,6 +298,9 @@ test('the generator is deterministic: a one-village run reproduces the committed
       expect(readFileSync(file).equals(readFileSync(join(FEED, path))), path).toBe(true);
     }
     expect(existsSync(join(out, 'media/receipts', code))).toBe(true);
+    // The households' private pages, beside the feed and never in it.
+    const committed = fileURLToPath(new URL(`../../static/private/households/${code}.json`, import.meta.url));
+    expect(readFileSync(join(households, `${code}.json`)).equals(readFileSync(committed))).toBe(true);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -36,6 +36,8 @@ const OUT_FONT_HANT = join(ROOT, 'static/fonts/sanwu-sans-hant.woff2');
 const OUT_LICENSE = join(ROOT, 'static/fonts/LICENSE-wqy-microhei.txt');
 const I18N_DIR = join(ROOT, 'src/i18n');
 const FEED_DIR = join(ROOT, 'static/feed');
+/** The households' private sample pages: shown only on bound boxes, in the same font. */
+const PRIVATE_DIR = join(ROOT, 'static/private');
 
 const INSTALL_HINT = 'apt-get install -y --no-install-recommends fonts-wqy-microhei';
 
@@ -173,7 +175,9 @@ async function main(): Promise<void> {
         .sort()
         .map((n) => join(I18N_DIR, n))
     : [];
-  const feedFiles = existsSync(FEED_DIR) && statSync(FEED_DIR).isDirectory() ? jsonFilesUnder(FEED_DIR) : [];
+  const feedFiles = [FEED_DIR, PRIVATE_DIR].flatMap((dir) =>
+    existsSync(dir) && statSync(dir).isDirectory() ? jsonFilesUnder(dir) : [],
+  );
   if (i18nFiles.length === 0) console.warn(`font: warning: no translation files in ${relative(ROOT, I18N_DIR)}/`);
   if (feedFiles.length === 0) console.warn(`font: warning: no feed JSON under ${relative(ROOT, FEED_DIR)}/`);
   if (i18nFiles.length > 0 && !i18nFiles.some((f) => f.endsWith('zh-Hant.json'))) {

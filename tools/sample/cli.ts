@@ -3,6 +3,7 @@
  *   npx tsx tools/sample/cli.ts [--size small|large|district] [--out DIR] [--seed TEXT] [--villages N]
  * The same seed gives byte-identical files. Exits non-zero if any file fails validation.
  */
+import { dirname, join } from 'node:path';
 import { generate } from './generate';
 import { SIZES, type SizeSpec } from './world';
 
@@ -33,7 +34,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const main = () => {
   const options = parseArgs(process.argv.slice(2));
   const started = process.hrtime.bigint();
-  const report = generate(options);
+  // Beside the feed, never in it: static/feed → static/private/households (the build skips it).
+  const report = generate({ ...options, householdsOut: join(dirname(options.out), 'private', 'households') });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const total = report.vouchers.reduce((s, v) => s + v.count, 0);
   console.log(`sample feed (${options.size.name}, seed "${options.seed}") → ${options.out}`);

@@ -8,12 +8,16 @@ import { NOW } from './content/common';
 import { districtChannels } from './content/district';
 import { streetChannels } from './content/street';
 import { villageChannels } from './content/village';
+import { villageHouseholds } from './content/households';
+import { HouseholdPage, type HouseholdsFile } from '../../src/household/pages';
+import { itemProblems } from '../../src/feed/validate';
 import { attachmentsOf } from './attachments';
 import { buildLedger, type VoucherDraft } from './ledger';
 import { Media } from './media';
 import { Rng } from './prng';
 import { DISTRICT, buildWorld, type SizeSpec, type Village } from './world';
 import { FeedWriter, cleanOutput } from './writer';
+import { rmSync } from 'node:fs';
 
 export interface GenerateOptions {
   size: SizeSpec;
@@ -21,7 +25,20 @@ export interface GenerateOptions {
   seed: string;
   /** Only the first N villages (and their streets), for quick runs. */
   villages?: number;
+  /** Where the households' private pages go (never under `out`, which is public); none if absent. */
+  householdsOut?: string;
 }
+
+/** A households file's problems: each page against its schema. */
+const validateHouseholds = (data: unknown) => {
+  const file = data as HouseholdsFile;
+  const problems = file.households.flatMap((h, i) =>
+    h.pages.flatMap((page, j) =>
+      itemProblems(HouseholdPage, page).map((p) => ({ ...p, path: `/households/${i}/pages/${j}${p.path}` })),
+    ),
+  );
+  return problems.length ? { ok: false as const, problems } : { ok: true as const, value: data };
+};
 
 export interface GenerateReport {
   jsonFiles: number;
@@ -53,6 +70,8 @@ export const generate = (options: GenerateOptions): GenerateReport => {
   const media = new Media(options.out, options.size.images);
   const writer = new FeedWriter(options.out, options.size.indent);
   const vouchers: GenerateReport['vouchers'] = [];
+  const households = options.householdsOut ? new FeedWriter(options.householdsOut, options.size.indent) : null;
+  if (options.householdsOut) rmSync(options.householdsOut, { recursive: true, force: true });
   let receiptIndex = 0;
 
   for (const village of world.villages) {
@@ -118,6 +137,7 @@ export const generate = (options: GenerateOptions): GenerateReport => {
       channels,
     };
     writer.write(feedPaths.village(village.code), feed, validateVillage);
+    households?.write(`${village.code}.json`, villageHouseholds(village, vrng.fork('households')), validateHouseholds);
     vouchers.push({
       code: village.code,
       name: village.name,
@@ -152,6 +172,6 @@ export const generate = (options: GenerateOptions): GenerateReport => {
     mediaFiles: media.files,
     mediaBytes: media.bytes,
     vouchers,
-    problems: writer.problems,
+    problems: [...writer.problems, ...(households?.problems ?? [])],
   };
 };

@@ -119,9 +119,17 @@ export interface VideoModel {
   src: string;
 }
 
-export interface MessageModel {
+/** An unbound box's household section: the pairing code and the box's id, in large text. */
+export interface PairingModel {
   crumbs: string[];
   title: string;
+  codeLabel: string;
+  /** The code as read out, 123 456; empty while the box has none. */
+  code: string;
+  /** The box id and the platform's device id, one line. */
+  identity: string;
+  /** How long the code holds, or why there is none. */
+  status: string;
   body: string;
 }
 

@@ -24,17 +24,22 @@ export const isOverdue = (channel: Channel | undefined, now: number): boolean =>
 /** A sub-channel no public feed carries (a household's own): shown locked, with no date. */
 const isPrivate = (id: number): boolean => FEED_LEVEL[channelSpec(id).section] === null;
 
-const tile = (id: number, channel: Channel | undefined, now: number): TileModel => ({
+const tile = (id: number, channel: Channel | undefined, now: number, householdBound: boolean): TileModel => ({
   channel: id,
   title: channelTitle(id),
   updated: channel ? t('tile.updatedOn', { date: date(channel.updatedAt) }) : isPrivate(id) ? '' : t('tile.notPublished'),
   overdue: isOverdue(channel, now),
-  // No box is bound to a household yet (binding is done at the village office, not built here).
-  locked: isPrivate(id),
+  // Until a clerk binds the box to a household, its household tiles lead to the pairing code.
+  locked: isPrivate(id) && !householdBound,
   target: channelTarget(id, channel),
 });
 
-export const presentHome = (published: BoxFeeds, channelOf: (id: number) => Channel | undefined, now: number): HomeModel => {
+export const presentHome = (
+  published: BoxFeeds,
+  channelOf: (id: number) => Channel | undefined,
+  now: number,
+  householdBound = false,
+): HomeModel => {
   const feeds = inScript(published);
   return {
     villageName: feeds.village.region.name,
@@ -43,7 +48,7 @@ export const presentHome = (published: BoxFeeds, channelOf: (id: number) => Chan
     sections: SECTIONS.map((section) => ({
       id: section,
       title: sectionTitle(section),
-      tiles: channelsOf(section).map((spec) => tile(spec.id, channelOf(spec.id), now)),
+      tiles: channelsOf(section).map((spec) => tile(spec.id, channelOf(spec.id), now, householdBound)),
     })),
   };
 };

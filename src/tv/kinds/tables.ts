@@ -35,7 +35,7 @@ const ems = (value: string): number =>
  * Columns as wide as their widest cell at the table's text size (which grows with large
  * text), the spare width shared out; when they do not fit, all shrink alike.
  */
-const columnWidths = (cells: string[][]): number[] => {
+export const columnWidths = (cells: string[][]): number[] => {
   const count = cells[0]?.length ?? 0;
   const need = Array.from(
     { length: count },

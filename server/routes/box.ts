@@ -1,0 +1,101 @@
+/**
+ * What a box asks of the service, under /box, signed with its own key (no operator token):
+ * `register` records its public keys and answers a pairing code while it is unbound;
+ * `binding` says which household it is bound to, and is refused to a box that is not. The
+ * body is read as text, so that the signature is checked over the very bytes that came.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { fromBase64 } from '../../src/household/bytes';
+import { privateIndexPath } from '../../src/household/boxKeys';
+import { BOX_HEADERS, MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
+import { chinaTime } from '../clock';
+import { OperatorError } from '../content/operatorError';
+import { whenNotBusy } from '../db/whenNotBusy';
+import { bindingOf, findBox, pairingCodeFor, registerBox } from '../household/boxes';
+import { checkBoxRequest } from '../household/boxRequests';
+import type { Service } from '../service';
+
+const Key = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' });
+const Registration = Type.Object(
+  {
+    signKey: Key,
+    sealKey: Key,
+    deviceId: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,64}$' })),
+  },
+  { additionalProperties: false },
+);
+
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text || '{}') as unknown;
+  } catch {
+    throw new OperatorError(400, '内容不是有效的 JSON', 'The body is not valid JSON');
+  }
+};
+
+const signed = (request: FastifyRequest) => ({
+  method: request.method,
+  path: request.url.split('?')[0]!,
+  headers: request.headers,
+  body: typeof request.body === 'string' ? request.body : '',
+});
+
+/** Boxes whose page comes from nginx or a CDN ask from another origin (serviceUrl). */
+const allowBoxes = (reply: FastifyReply) =>
+  reply
+    .header('Access-Control-Allow-Origin', '*')
+    .header('Access-Control-Allow-Methods', 'POST')
+    .header('Access-Control-Allow-Headers', ['content-type', ...Object.values(BOX_HEADERS)].join(', '))
+    .header('Cache-Control', 'no-store');
+
+export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
+  const { db } = service;
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BOX_REQUEST_BYTES }, (_request, body, done) =>
+    done(null, body),
+  );
+  app.addHook('onRequest', async (_request, reply) => {
+    allowBoxes(reply);
+  });
+  app.options('/*', async (_request, reply) => reply.code(204).send());
+
+  app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
+    const body = parse(signed(request).body);
+    if (!Value.Check(Registration, body)) {
+      const first = [...Value.Errors(Registration, body)][0];
+      throw new OperatorError(
+        400,
+        `登记内容有误：「${first?.path || '/'}」不符合要求`,
+        `Bad registration: ${first?.path || '/'} ${first?.message ?? ''}`,
+      );
+    }
+    const registration = body as Static<typeof Registration>;
+    const now = Date.now();
+    return whenNotBusy(() =>
+      db.transaction(() => {
+        const checked = checkBoxRequest(db, signed(request), now, registration.signKey);
+        registerBox(db, { id: checked.boxId, ...registration, deviceId: registration.deviceId ?? null }, now);
+        checked.accept();
+        if (bindingOf(db, checked.boxId)) return { box: checked.boxId, bound: true };
+        const { code, expiresAt } = pairingCodeFor(db, checked.boxId, now);
+        return { box: checked.boxId, bound: false, code, expiresAt: chinaTime(expiresAt) };
+      })(),
+    );
+  });
+
+  app.post('/binding', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
+    const now = Date.now();
+    return whenNotBusy(() =>
+      db.transaction(() => {
+        const checked = checkBoxRequest(db, signed(request), now);
+        const binding = bindingOf(db, checked.boxId);
+        if (!binding) throw new OperatorError(403, '这台机顶盒尚未绑定家庭', 'This box is not bound to a household');
+        checked.accept();
+        const box = findBox(db, checked.boxId)!;
+        return { box: box.id, boundAt: binding.boundAt, index: privateIndexPath(fromBase64(box.sign_key)) };
+      })(),
+    );
+  });
+};

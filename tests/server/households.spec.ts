@@ -1,0 +1,261 @@
+/**
+ * Binding boxes to households, in this process (inject): a box's signed requests and every
+ * refusal (unsigned, bad signature, replayed, out of window, oversized, unbound, revoked), each
+ * storing nothing; a clerk binds only in their own village; the bound box's files are sealed to
+ * it, and an unbound or revoked box finds none.
+ */
+import { test, expect } from '@playwright/test';
+import { boxIdOf, newBoxKeys, privateIndexPath, type BoxKeys } from '../../src/household/boxKeys';
+import { toBase64, utf8Text } from '../../src/household/bytes';
+import { isHouseholdPage, type PrivateIndex } from '../../src/household/pages';
+import { indexSignatureHolds, sealedObjectPath } from '../../src/household/privateFiles';
+import { openSealed } from '../../src/household/sealed';
+import { MAX_BOX_REQUEST_BYTES, signRequest } from '../../src/household/signedRequest';
+import { resealDue } from '../../server/household/sealing';
+import { call, startInProcess, type InProcessService } from './inProcess';
+
+let service: InProcessService;
+test.beforeAll(async () => {
+  service = await startInProcess();
+});
+test.afterAll(async () => service.stop());
+
+const count = (table: string) => service.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const stored = () => ({ boxes: count('boxes'), nonces: count('box_nonces'), codes: count('pairing_codes') });
+
+class TestBox {
+  readonly keys: BoxKeys = newBoxKeys();
+  readonly id = boxIdOf(this.keys.sign.publicKey);
+
+  registration(deviceId?: string) {
+    return JSON.stringify({
+      signKey: toBase64(this.keys.sign.publicKey),
+      sealKey: toBase64(this.keys.seal.publicKey),
+      ...(deviceId ? { deviceId } : {}),
+    });
+  }
+
+  /** A signed POST; `alter` changes the headers after signing (a forger's or a replayer's request). */
+  async post(
+    path: string,
+    body: string,
+    options: { time?: number; nonce?: string; headers?: Record<string, string> } = {},
+  ) {
+    const signed = signRequest(
+      { method: 'POST', path, time: options.time ?? Date.now(), body, nonce: options.nonce },
+      this.id,
+      this.keys.sign.secretKey,
+    );
+    const response = await service.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { 'content-type': 'application/json', ...signed, ...options.headers },
+      payload: body,
+    });
+    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: signed };
+  }
+
+  register(deviceId?: string) {
+    return this.post('/box/register', this.registration(deviceId));
+  }
+
+  async index(): Promise<{ status: number; index: PrivateIndex | null }> {
+    const response = await service.app.inject({
+      method: 'GET',
+      url: `/feed/${privateIndexPath(this.keys.sign.publicKey)}`,
+    });
+    return { status: response.statusCode, index: response.statusCode === 200 ? JSON.parse(response.body) : null };
+  }
+}
+
+const bind = (token: string, code: string, household: string) =>
+  call(service, 'POST', '/api/households/bind', token, { code, household });
+
+test('a box registers its keys with a signed request and is given a 6-digit pairing code, the same until it expires', async () => {
+  const box = new TestBox();
+  const first = await box.register('STB-0001');
+  expect(first.status, JSON.stringify(first.body)).toBe(200);
+  expect(first.body).toMatchObject({ box: box.id, bound: false });
+  expect(first.body.code).toMatch(/^[0-9]{6}$/);
+  expect(Date.parse(first.body.expiresAt) - Date.now()).toBeGreaterThan(29 * 60_000);
+  const again = await box.register('STB-0001');
+  expect(again.body.code).toBe(first.body.code);
+  const row = service.service.db.prepare('SELECT device_id FROM boxes WHERE id = ?').pluck().get(box.id);
+  expect(row).toBe('STB-0001');
+});
+
+test('unsigned, forged, replayed, out-of-window and oversized requests are refused with a 4xx and store nothing', async () => {
+  const box = new TestBox();
+  const before = stored();
+  const unsigned = await service.app.inject({
+    method: 'POST',
+    url: '/box/register',
+    headers: { 'content-type': 'application/json' },
+    payload: box.registration(),
+  });
+  expect(unsigned.statusCode).toBe(401);
+  expect(JSON.parse(unsigned.body).error.en).toContain('not signed');
+
+  const other = new TestBox();
+  // Signed by another key than the one registered: the signature does not hold.
+  const forged = await box.post('/box/register', box.registration(), {
+    headers: { 'x-sanwu-signature': (await other.post('/box/nowhere', '{}')).headers['x-sanwu-signature']! },
+  });
+  expect(forged.status).toBe(401);
+  expect(forged.body.error.zh).toContain('签名无效');
+  // A body altered after signing.
+  const signed = signRequest(
+    { method: 'POST', path: '/box/register', time: Date.now(), body: box.registration() },
+    box.id,
+    box.keys.sign.secretKey,
+  );
+  const altered = await service.app.inject({
+    method: 'POST',
+    url: '/box/register',
+    headers: { 'content-type': 'application/json', ...signed },
+    payload: box.registration('STB-evil'),
+  });
+  expect(altered.statusCode).toBe(401);
+  // Another box's key under this box's id.
+  const wrongKey = await box.post('/box/register', other.registration());
+  expect(wrongKey.status).toBe(401);
+  expect(wrongKey.body.error.en).toContain('does not match');
+
+  const late = await box.register();
+  expect(late.status).toBe(200);
+  const afterOne = stored();
+  const stale = await box.post('/box/register', box.registration(), { time: Date.now() - 6 * 60_000 });
+  expect(stale.status).toBe(401);
+  expect(stale.body.error.en).toContain('more than 5 minutes');
+  const future = await box.post('/box/register', box.registration(), { time: Date.now() + 6 * 60_000 });
+  expect(future.status).toBe(401);
+
+  const replay = await service.app.inject({
+    method: 'POST',
+    url: '/box/register',
+    headers: { 'content-type': 'application/json', ...late.headers },
+    payload: box.registration(),
+  });
+  expect(replay.statusCode).toBe(409);
+  expect(JSON.parse(replay.body).error.en).toContain('replayed');
+
+  const huge = await box.post('/box/register', JSON.stringify({ pad: 'x'.repeat(MAX_BOX_REQUEST_BYTES) }));
+  expect(huge.status).toBe(413);
+  expect(huge.body.error.zh).toBeTruthy();
+  expect(stored()).toEqual(afterOne);
+  expect(afterOne.boxes).toBe(before.boxes + 1);
+});
+
+test('an unbound box is refused its binding; a clerk binds it only in their own village; a forged household is refused', async () => {
+  const { clerk, admin } = service.tokens;
+  const box = new TestBox();
+  const { code } = (await box.register()).body;
+  const refused = await box.post('/box/binding', '');
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.en).toContain('not bound');
+  expect((await box.index()).status).toBe(404);
+
+  const audit = count('audit_log');
+  const otherVillage = await bind(clerk.token, code, '370703002001-h001');
+  expect(otherVillage.status).toBe(403);
+  const forged = await bind(clerk.token, code, `${clerk.region}-h999`);
+  expect(forged.status).toBe(404);
+  expect(forged.body.error.zh).toContain('没有编号为');
+  const wrongCode = await bind(clerk.token, code === '000000' ? '000001' : '000000', `${clerk.region}-h001`);
+  expect(wrongCode.status).toBe(404);
+  expect(count('bindings')).toBe(0);
+  expect(count('audit_log')).toBe(audit);
+  expect(
+    (await call(service, 'POST', '/api/households/bind', admin.token, { code: '12', household: 'x' })).status,
+  ).toBe(400);
+
+  const bound = await bind(clerk.token, code, `${clerk.region}-h001`);
+  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
+  expect(bound.body).toMatchObject({ box: box.id, household: `${clerk.region}-h001`, village: clerk.region });
+  expect(count('audit_log')).toBe(audit + 1);
+  // The code is spent: a second bind with it finds nothing.
+  expect((await bind(clerk.token, code, `${clerk.region}-h002`)).status).toBe(404);
+  const binding = await box.post('/box/binding', '');
+  expect(binding.status).toBe(200);
+  expect(binding.body.index).toBe(privateIndexPath(box.keys.sign.publicKey));
+  expect((await box.register()).body).toEqual({ box: box.id, bound: true });
+  const listed = await call(service, 'GET', `/api/households?village=${clerk.region}`, clerk.token);
+  expect(listed.body.find((h: { id: string }) => h.id === `${clerk.region}-h001`).boxes).toEqual([box.id]);
+  expect((await call(service, 'GET', '/api/households?village=370703002001', clerk.token)).status).toBe(403);
+});
+
+test('the bound box alone opens its pages; the index is signed and names no household; unbinding and revoking take them away', async () => {
+  const { clerk } = service.tokens;
+  const box = new TestBox();
+  const stranger = new TestBox();
+  const household = `${clerk.region}-h002`;
+  expect((await bind(clerk.token, (await box.register()).body.code, household)).status).toBe(201);
+  await stranger.register();
+
+  const { status, index } = await box.index();
+  expect(status).toBe(200);
+  expect(indexSignatureHolds(index!, service.service.key.publicKeyBase64)).toBe(true);
+  expect(
+    indexSignatureHolds({ ...index!, until: '2099-01-01T00:00:00+08:00' }, service.service.key.publicKeyBase64),
+  ).toBe(false);
+  expect(Object.keys(index!.files).sort()).toEqual(['21', '22', '23', '24', '25']);
+  expect(JSON.stringify(index)).not.toContain(household);
+  expect((await stranger.index()).status).toBe(404);
+
+  const object = await service.app.inject({
+    method: 'GET',
+    url: `/feed/${sealedObjectPath(index!.files['23']!.sha256)}`,
+  });
+  expect(object.statusCode).toBe(200);
+  const sealed = new Uint8Array(object.rawPayload);
+  expect(object.rawPayload.toString('latin1')).not.toContain('relation');
+  expect(openSealed(sealed, stranger.keys.seal.secretKey)).toBeNull();
+  const page = JSON.parse(utf8Text(openSealed(sealed, box.keys.seal.secretKey)!));
+  expect(isHouseholdPage(page)).toBe(true);
+  const expected = service.service.db
+    .prepare('SELECT body FROM household_pages WHERE household = ? AND channel = 23')
+    .pluck()
+    .get(household) as string;
+  expect(page).toEqual(JSON.parse(expected));
+
+  expect((await call(service, 'POST', `/api/boxes/${box.id}/unbind`, clerk.token)).status).toBe(200);
+  expect((await box.index()).status).toBe(404);
+  const gone = await service.app.inject({
+    method: 'GET',
+    url: `/feed/${sealedObjectPath(index!.files['23']!.sha256)}`,
+  });
+  expect(gone.statusCode).toBe(404);
+  expect((await box.post('/box/binding', '')).status).toBe(403);
+  // Rebinding: a fresh code, to another household of the village.
+  const code = (await box.register()).body.code;
+  expect((await bind(clerk.token, code, `${clerk.region}-h003`)).status).toBe(201);
+  expect((await box.index()).status).toBe(200);
+
+  expect((await call(service, 'POST', `/api/boxes/${box.id}/revoke`, clerk.token)).status).toBe(200);
+  expect((await box.index()).status).toBe(404);
+  const nonces = count('box_nonces');
+  const revoked = await box.register();
+  expect(revoked.status).toBe(403);
+  expect(revoked.body.error.en).toContain('revoked');
+  expect((await box.post('/box/binding', '')).status).toBe(403);
+  expect(count('box_nonces')).toBe(nonces);
+  const actions = service.service.db
+    .prepare(`SELECT action FROM audit_log WHERE target = ? ORDER BY seq`)
+    .pluck()
+    .all(`box ${box.id}`);
+  expect(actions).toEqual(['bind box', 'unbind box', 'bind box', 'revoke box']);
+});
+
+test('a bound box is sealed for again before its pages expire, and its until moves on', async () => {
+  const { clerk } = service.tokens;
+  const box = new TestBox();
+  expect((await bind(clerk.token, (await box.register()).body.code, `${clerk.region}-h004`)).status).toBe(201);
+  const before = (await box.index()).index!;
+  expect(resealDue(service.service)).toBe(0);
+  const later = Date.now() + 20 * 86_400_000;
+  expect(resealDue(service.service, later)).toBeGreaterThanOrEqual(1);
+  const after = (await box.index()).index!;
+  expect(Date.parse(after.until)).toBeGreaterThan(Date.parse(before.until));
+  expect(after.files['21']!.sha256).not.toBe(before.files['21']!.sha256);
+  expect(indexSignatureHolds(after, service.service.key.publicKeyBase64)).toBe(true);
+});
