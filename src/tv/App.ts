@@ -179,6 +179,7 @@ export class App extends Router.App {
   /** Looks for news of the household (bound, unbound, new pages) and shows it where it is on screen. */
   private async checkHousehold() {
     const { household, now } = box();
+    const wasBound = household.bound;
     if (!(await household.refresh(now())) || Router.isNavigating()) return;
     const hash = String(Router.getActiveHash() ?? '');
     const page = Router.getActivePage();
@@ -186,7 +187,8 @@ export class App extends Router.App {
     const target = shown ? householdTarget(Number(shown[1]), household.state) : null;
     // The pairing code gives way to the household's page (and back): Back then leads where it did.
     if (target && target !== hash) Router.navigate(target, {}, false);
-    else if (page && (shown || hash === 'home')) await refreshPage(page);
+    // Home shows only whether the household tiles are locked: it is drawn again only when that changes.
+    else if (page && (shown || (hash === 'home' && household.bound !== wasBound))) await refreshPage(page);
   }
 
   /** While the pairing code is on screen, checks every few seconds; stops once it is not. */

@@ -86,7 +86,8 @@ test('every screen type is drawn by the expected renderer: no error, and each te
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    // An unbound box looks for its private index, which is not there (404) until a clerk binds it.
+    if (message.type() === 'error' && !message.location().url.includes('/feed/private/')) errors.push(message.text());
   });
   const blank: string[] = [];
   for (const [name, hash] of screenRoutes()) {

@@ -224,7 +224,9 @@ test('an answer carries every field of what it stores: a draft as the database k
   const listed = (await call(service, 'GET', '/api/drafts', clerk.token)).body.find(
     (d: { id: number }) => d.id === pushed.body.id,
   );
-  expect(listed).toEqual(pushed.body);
+  // The list also names who made each draft, for the console.
+  const author = service.service.db.prepare('SELECT name FROM operators WHERE id = ?').pluck().get(row.created_by);
+  expect(listed).toEqual({ ...pushed.body, created_by_name: author });
 });
 
 test('imported ledger rows that are not vouchers are refused, naming the voucher and the field', async () => {

@@ -11,6 +11,8 @@ import { Page } from './Page';
 
 /** The code is the page: as large as a TV's channel number, seen from across the room. */
 const CODE_SIZE = 150;
+/** The code's column ("042 917" at CODE_SIZE); what to do with it reads beside it, so large text still fits above the key hints. */
+const CODE_COLUMN_W = 720;
 
 export class PairingPage extends Page {
   static override _template() {
@@ -31,9 +33,9 @@ export class PairingPage extends Page {
         ...text('', { size: TYPE.body, color: COLOR.textSecondary, width: SAFE.w, maxLines: 1 }),
       },
       Body: {
-        x: SAFE.x,
-        y: statusTop + lineOf(TYPE.body) + px(30),
-        ...text('', { size: TYPE.body, width: SAFE.w, maxLines: 4 }),
+        x: SAFE.x + CODE_COLUMN_W,
+        y: labelTop,
+        ...text('', { size: TYPE.body, width: SAFE.w - CODE_COLUMN_W, maxLines: 4 }),
       },
     };
   }
