@@ -77,10 +77,13 @@ export const openTv = async (page: Page, params: Record<string, string> = {}) =>
   await page.goto(`/?${query.toString()}`);
 };
 
+/** How long a boot may take: a slow box, or a test machine kept busy by other work. */
+export const BOOT_TIMEOUT_MS = 30_000;
+
 export const openHome = async (page: Page, params: Record<string, string> = {}) => {
   await openTv(page, { village: sample().villageCode, ...params });
-  await expect(focused(page)).toBeVisible();
-  await expect(page.locator('[ref="Tab-village"]')).toBeVisible();
+  await expect(focused(page)).toBeVisible({ timeout: BOOT_TIMEOUT_MS });
+  await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: BOOT_TIMEOUT_MS });
 };
 
 /** The element that has the focus now. */
@@ -289,7 +292,7 @@ const routeQuery = (params: Record<string, string>) =>
 /** Home has its tabs; every other page fills its breadcrumb once its content is in. Then the app comes to rest. */
 const routeShown = async (page: Page) => {
   await expect(page.locator('[ref="Tab-village"], [ref="Crumbs"][texture-text]').first()).toBeVisible({
-    timeout: 15_000,
+    timeout: BOOT_TIMEOUT_MS,
   });
   await settle(page);
 };
