@@ -13,7 +13,7 @@ import { OperatorError } from './operatorError';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = new Set(['jpeg', 'png', 'webp']);
-const LONG_SIDE = 1920;
+export const LONG_SIDE = 1920;
 
 export type StoredImage = { src: string; width: number; height: number; bytes: number; sha256: string };
 
@@ -30,7 +30,7 @@ const MAX_CONCURRENT_DECODES = 2;
 
 let decoding = 0;
 const waiting: (() => void)[] = [];
-const oneDecodeAtATime = async <T>(work: () => Promise<T>): Promise<T> => {
+export const oneDecodeAtATime = async <T>(work: () => Promise<T>): Promise<T> => {
   if (decoding >= MAX_CONCURRENT_DECODES) await new Promise<void>((resolve) => waiting.push(resolve));
   decoding++;
   try {
@@ -41,7 +41,8 @@ const oneDecodeAtATime = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
-export const storeImage = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
+/** The image's header, once its size, format and pixel count are within what the service decodes. */
+export const checkedMetadata = async (input: Buffer): Promise<Metadata> => {
   if (input.length > MAX_UPLOAD_BYTES)
     throw new ImageRejected('图片太大，最大 10 MB', 'The image is too large (10 MB at most)');
   let metadata: Metadata;
@@ -59,6 +60,11 @@ export const storeImage = async (mediaDir: string, input: Buffer): Promise<Store
       `The image has too many pixels (${MAX_INPUT_PIXELS / 1_000_000} megapixels at most)`,
     );
   }
+  return metadata;
+};
+
+export const storeImage = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
+  await checkedMetadata(input);
   return oneDecodeAtATime(() => shrinkAndStore(mediaDir, input));
 };
 
@@ -68,9 +74,14 @@ const shrinkAndStore = async (mediaDir: string, input: Buffer): Promise<StoredIm
     .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer({ resolveWithObject: true });
+  return storeJpeg(mediaDir, data, info);
+};
+
+/** A JPEG the service made, under its content hash in the published media. */
+export const storeJpeg = (mediaDir: string, data: Buffer, size: { width: number; height: number }): StoredImage => {
   const sha256 = createHash('sha256').update(data).digest('hex');
   const src = `media/${sha256}.jpg`;
   const path = join(mediaDir, `${sha256}.jpg`);
   if (!existsSync(path)) writeFileAtomic(path, data);
-  return { src, width: info.width, height: info.height, bytes: data.length, sha256 };
+  return { src, width: size.width, height: size.height, bytes: data.length, sha256 };
 };

@@ -29,6 +29,7 @@ import { listVersions, type Revision } from '../content/repository';
 import { schedulePublish } from '../content/schedule';
 import { upload } from '../content/uploads';
 import { whenNotBusy } from '../db/whenNotBusy';
+import { redactReceipt, REDACTION_BODY_LIMIT } from '../content/receiptRedaction';
 import { publishNow, type Service } from '../service';
 import { MAX_AUDIO_BYTES } from '../content/audio';
 import { bindBox, revokeBox, unbindBox } from '../household/boxes';
@@ -154,6 +155,14 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
       const { draft, receiptCount } = attachReceipts(service, request.operator, region, month, number, receipts);
       return reply.code(201).send({ id: draft.id, receiptCount });
     },
+  );
+
+  // A receipt photo from the console, its boxes burned in; attached to the voucher by the route above.
+  app.post(
+    '/regions/:region/ledger/:month/vouchers/:number/receipts/redacted',
+    { schema: ROUTE_SCHEMAS.redactReceipt, bodyLimit: REDACTION_BODY_LIMIT },
+    async (request, reply) =>
+      reply.code(201).send(await redactReceipt(service, request.operator, request.params, request.body)),
   );
 
   app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) =>

@@ -249,6 +249,32 @@ export const ROUTE_SCHEMAS = {
     }),
     response: { 201: Type.Object({ id: Type.Integer(), receiptCount: Type.Integer() }) },
   },
+  // A receipt photo with the boxes to black out, fractions of the upright photo (content/receiptRedaction.ts).
+  redactReceipt: {
+    params: Type.Object({ region, month, number: text(40) }),
+    body: Type.Object({
+      image: Type.String({ description: "the photo's bytes in base64" }),
+      boxes: Type.Array(
+        Type.Object({
+          x: Type.Number({ minimum: 0, maximum: 1 }),
+          y: Type.Number({ minimum: 0, maximum: 1 }),
+          width: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+          height: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+        }),
+        { maxItems: 50 },
+      ),
+    }),
+    response: {
+      201: Type.Object({
+        src: Type.String(),
+        width: Type.Integer(),
+        height: Type.Integer(),
+        warnings: Type.Array(
+          Type.Object({ code: choice(['gps', 'metadata', 'large'] as const), zh: Type.String(), en: Type.String() }),
+        ),
+      }),
+    },
+  },
   // The body is the file itself (an image or a recording), read as bytes.
   media: {
     response: {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, useSession, type Region, type Session } from './api';
-import { Console, publishes, reviews, type ConsoleContext } from './context';
+import { Console, editsLedger, publishes, reviews, type ConsoleContext } from './context';
 import { initialLanguage, rememberLanguage, translator, type ConsoleKey, type ConsoleLanguage } from './i18n';
 import { useRoute, type Route } from './router';
 import { loadWaiting, waitingCount, type Waiting } from './waiting';
@@ -15,6 +15,7 @@ import { Review } from './pages/Review';
 import { Publish } from './pages/Publish';
 import { Versions } from './pages/Versions';
 import { Item } from './pages/Item';
+import { LedgerPage } from './ledger/LedgerPage';
 
 const REFRESH_MS = 60_000;
 
@@ -23,6 +24,7 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   review: 'review.title',
   publish: 'publish.title',
   versions: 'versions.title',
+  ledger: 'ledger.title',
   item: 'table.item',
   notFound: 'error.notFound',
 };
@@ -137,6 +139,7 @@ export const App = () => {
                 `${t('nav.review')}${waiting?.toReview.length ? ` (${waiting.toReview.length})` : ''}`,
               )}
             {publishes(operator.role) && link('#/publish', 'publish', t('nav.publish'))}
+            {editsLedger(operator.role) && link('#/ledger', 'ledger', t('nav.ledger'))}
             {link('#/versions', 'versions', t('nav.versions'))}
           </ul>
         </nav>
@@ -151,6 +154,7 @@ export const App = () => {
         {route.page === 'review' && <Review waiting={waiting} />}
         {route.page === 'publish' && <Publish waiting={waiting} />}
         {route.page === 'versions' && <Versions />}
+        {route.page === 'ledger' && <LedgerPage />}
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />
         )}

@@ -24,3 +24,5 @@ export const useConsole = (): ConsoleContext => {
 /** Which roles review drafts and which publish: the API checks both again (permissions.ts). */
 export const reviews = (role: string) => role === 'committee' || role === 'street' || role === 'admin';
 export const publishes = (role: string) => role === 'street' || role === 'admin';
+/** Who books a village's ledger: its clerk (permissions.ts checks again). */
+export const editsLedger = (role: string) => role === 'clerk';

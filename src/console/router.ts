@@ -6,13 +6,14 @@ export type Route =
   | { page: 'review' }
   | { page: 'publish' }
   | { page: 'versions' }
+  | { page: 'ledger' }
   | { page: 'item'; region: string; channel: number; itemId: string }
   | { page: 'notFound' };
 
 export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return { page: 'dashboard' };
-  if (path === 'review' || path === 'publish' || path === 'versions') return { page: path };
+  if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger') return { page: path };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };

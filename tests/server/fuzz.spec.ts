@@ -71,6 +71,11 @@ const ENDPOINTS: {
     url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts',
     schema: ROUTE_SCHEMAS.attachReceipts,
   },
+  {
+    method: 'POST',
+    url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts/redacted',
+    schema: ROUTE_SCHEMAS.redactReceipt,
+  },
   { method: 'POST', url: '/api/media' },
   { method: 'GET', url: '/api/drafts', schema: ROUTE_SCHEMAS.drafts },
   { method: 'POST', url: '/api/drafts/:id/approve', schema: ROUTE_SCHEMAS.approve },
