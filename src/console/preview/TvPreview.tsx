@@ -50,6 +50,8 @@ export const TvPreview = (props: { draft: PreviewedDraft }) => {
           ref={frame}
           src={previewUrl(props.draft, village, inspectorAsked())}
           title={t('preview.frameTitle', { id: props.draft.item_id })}
+          // A whole TV app: started only once the operator scrolls it into view.
+          loading="lazy"
           width={width}
           height={height}
           style={{ transform: `scale(${scale})` }}
