@@ -13,6 +13,7 @@ import fastifyCookie from '@fastify/cookie';
 import { apiRoutes } from './routes/api';
 import { signInRoutes } from './routes/console';
 import { consoleApp } from './routes/consoleApp';
+import { previewRoutes } from './routes/preview';
 import { SignInLockout } from './auth/signInLockout';
 import { handleErrors } from './routes/errorHandler';
 import { dataDirProblem } from './dataDirHealth';
@@ -64,6 +65,7 @@ export const buildServer = async (service: Service, options: ServerOptions): Pro
       await hardened.register(signInRoutes(service, lockout), { prefix: '/api/session' });
       await hardened.register(apiRoutes(service, lockout), { prefix: '/api' });
       await hardened.register(consoleApp(options.appDir), { prefix: '/console' });
+      await hardened.register(previewRoutes(service, options.appDir), { prefix: '/console/preview' });
     }
     if (serves !== 'api') await appRoutes(hardened, service, options.appDir, settings);
   });

@@ -78,6 +78,8 @@ const boot = async () => {
     ...file.platformSettings,
     ...(needsCssFontLoader() ? { fontLoader: cssFontLoader } : {}),
     onClose: () => {
+      // The console's preview frame: leaving would take the console's page back instead.
+      if (window.top !== window) return;
       // This replaces the SDK's own close, which would stop the app's timers: stop them here.
       Registry.clear();
       if (history.length > 1) history.back();

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { shortTime } from '../chinaTime';
 import { itemHref } from '../router';
 import { useLoad } from '../useLoad';
+import { hasForm } from '../forms/ItemForm';
 import type { Waiting } from '../waiting';
 
 export const Dashboard = (props: { waiting: Waiting | null }) => {
@@ -21,8 +22,7 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
   );
   const waiting = props.waiting;
   const level = regions.get(operator.region)?.level;
-  const newNotices =
-    operator.role === 'committee' ? [] : CHANNELS.filter((c) => c.section === level && c.kind === 'articles');
+  const newItems = operator.role === 'committee' ? [] : CHANNELS.filter((c) => c.section === level && hasForm(c.id));
   const lines: { text: string; href: string }[] = [];
   if (waiting && reviews(operator.role) && waiting.toReview.length)
     lines.push({ text: t('dashboard.toReview', { count: waiting.toReview.length }), href: '#/review' });
@@ -66,14 +66,16 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
           <p>{t('dashboard.submitted', { count: mine(waiting.drafts).length })}</p>
         )}
       </section>
-      {newNotices.length > 0 && (
+      {newItems.length > 0 && (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading">{t('dashboard.new')}</h2>
           <ul class="actions">
-            {newNotices.map((c) => (
+            {newItems.map((c) => (
               <li key={c.id}>
                 <a class="button" href={itemHref(operator.region, c.id, 'new')}>
-                  {t('dashboard.newIn', { channel: t(`channel.${c.id}`) })}
+                  {t(c.kind === 'articles' ? 'dashboard.newIn' : 'dashboard.newItemIn', {
+                    channel: t(`channel.${c.id}`),
+                  })}
                 </a>
               </li>
             ))}

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type ItemState, type Revision } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Diff } from '../components/Diff';
+import { TvPreview } from '../preview/TvPreview';
 import { shortTime } from '../chinaTime';
 import { useConsole } from '../context';
 import { itemHref } from '../router';
@@ -26,6 +27,7 @@ const DraftReview = (props: { draft: Revision; onDone: (message: string) => void
   );
   const [error, setError] = useState<unknown>(null);
   const [reasonMissing, setReasonMissing] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const own = draft.created_by === session.operator.id && session.operator.role !== 'admin';
   const label = `${regions.get(draft.region)?.name ?? draft.region} · ${t(`channel.${draft.channel}`)} · ${draft.item_id}`;
   const headingId = `draft-${draft.id}`;
@@ -63,6 +65,10 @@ const DraftReview = (props: { draft: Revision; onDone: (message: string) => void
       ) : (
         <p>{t('app.loading')}</p>
       )}
+      <button type="button" aria-expanded={previewing} onClick={() => setPreviewing(!previewing)}>
+        {t(previewing ? 'preview.hide' : 'preview.show')}
+      </button>
+      {previewing && <TvPreview draft={draft} />}
       {error ? <ErrorMessage error={error} language={language} t={t} /> : null}
       <div class="decision">
         {own ? (
