@@ -17,6 +17,7 @@ import { openDatabase } from '../db/database';
 import { verifyAuditChain } from '../audit/auditLog';
 import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
+import { helpCommand } from './help';
 
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
@@ -34,6 +35,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   households --village CODE   (the village's households: id, head, bound boxes)
   bind CODE --household ID   (the 6-digit code on the TV's 家庭 section binds that box to the household)
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
+  help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
   boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
@@ -68,6 +70,8 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
   },
 });
 
@@ -438,6 +442,12 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async revoke([box]) {
     await request(connection(), 'POST', `/api/boxes/${need(box, 'box id')}/revoke`);
     say(`机顶盒 ${box} 已停用，其密钥不再有效 / revoked: its key is refused from now on`);
+  },
+
+  async help(args) {
+    const options = { village: values.village, all: values.all, watch: values.watch, note: values.note };
+    if (!(await helpCommand(connection(), args, options)))
+      throw new UsageError('help list | help ack|progress|done ID');
   },
 
   async 'boot-failures'() {

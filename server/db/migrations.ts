@@ -251,4 +251,30 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "households' help requests (一键求助)",
+    sql: `
+      CREATE TABLE help_requests (
+        id INTEGER PRIMARY KEY,
+        household TEXT NOT NULL REFERENCES households(id),
+        village TEXT NOT NULL REFERENCES regions(code),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        kind TEXT NOT NULL CHECK (kind IN ('medical', 'elderly', 'safety', 'other')),
+        -- The box's own key for the request: sent again (a retry), it is the same request.
+        idempotency_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'acknowledged', 'in_progress', 'done')),
+        created_ms INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        acknowledged_at TEXT,
+        acknowledged_by INTEGER REFERENCES operators(id),
+        updated_at TEXT,
+        updated_by INTEGER REFERENCES operators(id),
+        note TEXT,
+        UNIQUE (box_id, idempotency_key)
+      );
+      CREATE INDEX help_requests_by_village ON help_requests(village, created_ms);
+      CREATE INDEX help_requests_by_household ON help_requests(household, created_ms);
+    `,
+  },
 ];

@@ -12,6 +12,7 @@ import { REVISION_STATUSES } from '../content/repository';
 import { ColumnMappingSchema, LedgerColumnSettings, LedgerDefaultsSchema } from '../import/settings';
 import { LEDGER_FIELDS } from '../import/types';
 import { MAX_PASSWORD_LENGTH, USERNAME_PATTERN } from '../auth/passwords';
+import { HELP_KINDS, HELP_STATUSES } from '../../src/household/help';
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const digits = (maxLength: number) => Type.String({ pattern: `^[0-9]{1,${maxLength}}$` });
@@ -60,6 +61,21 @@ const BoxBinding = Type.Object({
   household: Type.String(),
   village: Type.String(),
   boundAt: Type.String(),
+});
+/** A help request as the duty officer sees it, with its acknowledgement clock. */
+const HelpRequest = Type.Object({
+  id: Type.Integer(),
+  household: Type.String(),
+  head: Type.String(),
+  village: Type.String(),
+  kind: choice(HELP_KINDS),
+  status: choice(HELP_STATUSES),
+  note: nullable(Type.String()),
+  createdAt: Type.String(),
+  acknowledgedAt: nullable(Type.String()),
+  updatedAt: nullable(Type.String()),
+  ackDueAt: Type.String(),
+  overdue: Type.Boolean(),
 });
 const BoxEnded = Type.Object({ box: Type.String(), household: nullable(Type.String()), revoked: Type.Boolean() });
 
@@ -392,4 +408,17 @@ export const ROUTE_SCHEMAS = {
   },
   unbindBox: { params: boxParams, response: { 200: BoxEnded } },
   revokeBox: { params: boxParams, response: { 200: BoxEnded } },
+  // 一键求助: the duty officer's list and their answer (household/helpDuty.ts).
+  helpList: {
+    querystring: Type.Object({ village: Type.Optional(region), all: Type.Optional(Type.Boolean()) }),
+    response: { 200: Type.Array(HelpRequest) },
+  },
+  updateHelp: {
+    params: idParams,
+    body: Type.Object({
+      status: choice(HELP_STATUSES.filter((s) => s !== 'sent') as ('acknowledged' | 'in_progress' | 'done')[]),
+      note: Type.Optional(text(200)),
+    }),
+    response: { 200: HelpRequest },
+  },
 } as const;
