@@ -253,7 +253,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 9,
-    name: "households' help requests (一键求助)",
+    name: "households' help requests (一键求助) and polls (民意调查) with one vote per household",
     sql: `
       CREATE TABLE help_requests (
         id INTEGER PRIMARY KEY,
@@ -275,6 +275,27 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX help_requests_by_village ON help_requests(village, created_ms);
       CREATE INDEX help_requests_by_household ON help_requests(household, created_ms);
+      -- A village's poll: its options as a JSON array of texts, open from opens_ms until closes_ms.
+      CREATE TABLE polls (
+        id INTEGER PRIMARY KEY,
+        village TEXT NOT NULL REFERENCES regions(code),
+        question TEXT NOT NULL,
+        options TEXT NOT NULL,
+        opens_ms INTEGER NOT NULL,
+        closes_ms INTEGER NOT NULL CHECK (closes_ms > opens_ms),
+        created_by INTEGER NOT NULL REFERENCES operators(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX polls_by_village ON polls(village, closes_ms);
+      -- One vote per household and poll: a change replaces it.
+      CREATE TABLE poll_votes (
+        poll_id INTEGER NOT NULL REFERENCES polls(id),
+        household TEXT NOT NULL REFERENCES households(id),
+        choice INTEGER NOT NULL CHECK (choice >= 0),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (poll_id, household)
+      );
     `,
   },
 ];

@@ -17,6 +17,7 @@ import { bindingOf, findBox, pairingCodeFor, registerBox } from '../household/bo
 import { checkBoxRequest } from '../household/boxRequests';
 import type { Service } from '../service';
 import { boxHelpRoutes } from './boxHelp';
+import { boxPollRoutes } from './boxPolls';
 import { parse, signed } from './boxSigned';
 
 const Key = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' });
@@ -49,6 +50,7 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
   app.options('/*', async (_request, reply) => reply.code(204).send());
   // The villager's voice (issue 19) under the same body parsing and CORS.
   await app.register(boxHelpRoutes(service));
+  await app.register(boxPollRoutes(service));
 
   app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
     const body = parse(signed(request).body);

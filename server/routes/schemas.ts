@@ -77,6 +77,20 @@ const HelpRequest = Type.Object({
   ackDueAt: Type.String(),
   overdue: Type.Boolean(),
 });
+/** A poll as operators see it: its turnout, and its counts once it has closed. */
+const Poll = Type.Object({
+  id: Type.Integer(),
+  village: Type.String(),
+  question: Type.String(),
+  options: Type.Array(Type.String()),
+  opensAt: Type.String(),
+  closesAt: Type.String(),
+  state: choice(['upcoming', 'open', 'closed'] as const),
+  turnout: Type.Integer(),
+  results: nullable(Type.Array(Type.Integer())),
+});
+/** A moment in China time, as the feed writes it (seconds optional). */
+const chinaMoment = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?\\+08:00$' });
 const BoxEnded = Type.Object({ box: Type.String(), household: nullable(Type.String()), revoked: Type.Boolean() });
 
 const LedgerImportResult = Type.Object({
@@ -421,4 +435,16 @@ export const ROUTE_SCHEMAS = {
     }),
     response: { 200: HelpRequest },
   },
+  // 民意调查: a village's polls (household/polls.ts).
+  createPoll: {
+    body: Type.Object({
+      village: region,
+      question: text(100),
+      options: Type.Array(text(40), { minItems: 2, maxItems: 6 }),
+      opensAt: chinaMoment,
+      closesAt: chinaMoment,
+    }),
+    response: { 201: Poll },
+  },
+  polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
 } as const;
