@@ -17,6 +17,8 @@ import { openDatabase } from '../db/database';
 import { verifyAuditChain } from '../audit/auditLog';
 import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
+import { helpCommand } from './help';
+import { pollsCommand } from './polls';
 
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
@@ -34,6 +36,8 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   households --village CODE   (the village's households: id, head, bound boxes)
   bind CODE --household ID   (the 6-digit code on the TV's 家庭 section binds that box to the household)
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
+  help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
+  polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T   (民意调查: one vote per household; counts once closed)
   boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
@@ -68,6 +72,12 @@ const { values, positionals } = parseArgs({
     'data-dir': { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    question: { type: 'string' },
+    options: { type: 'string' },
+    opens: { type: 'string' },
+    closes: { type: 'string' },
   },
 });
 
@@ -438,6 +448,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   async revoke([box]) {
     await request(connection(), 'POST', `/api/boxes/${need(box, 'box id')}/revoke`);
     say(`机顶盒 ${box} 已停用，其密钥不再有效 / revoked: its key is refused from now on`);
+  },
+
+  async help(args) {
+    const options = { village: values.village, all: values.all, watch: values.watch, note: values.note };
+    if (!(await helpCommand(connection(), args, options)))
+      throw new UsageError('help list | help ack|progress|done ID');
+  },
+
+  async polls(args) {
+    const { village, question, options, opens, closes } = values;
+    if (!(await pollsCommand(connection(), args, { village, question, options, opens, closes })))
+      throw new UsageError(
+        'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T',
+      );
   },
 
   async 'boot-failures'() {

@@ -251,4 +251,51 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: "households' help requests (一键求助) and polls (民意调查) with one vote per household",
+    sql: `
+      CREATE TABLE help_requests (
+        id INTEGER PRIMARY KEY,
+        household TEXT NOT NULL REFERENCES households(id),
+        village TEXT NOT NULL REFERENCES regions(code),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        kind TEXT NOT NULL CHECK (kind IN ('medical', 'elderly', 'safety', 'other')),
+        -- The box's own key for the request: sent again (a retry), it is the same request.
+        idempotency_key TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('sent', 'acknowledged', 'in_progress', 'done')),
+        created_ms INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        acknowledged_at TEXT,
+        acknowledged_by INTEGER REFERENCES operators(id),
+        updated_at TEXT,
+        updated_by INTEGER REFERENCES operators(id),
+        note TEXT,
+        UNIQUE (box_id, idempotency_key)
+      );
+      CREATE INDEX help_requests_by_village ON help_requests(village, created_ms);
+      CREATE INDEX help_requests_by_household ON help_requests(household, created_ms);
+      -- A village's poll: its options as a JSON array of texts, open from opens_ms until closes_ms.
+      CREATE TABLE polls (
+        id INTEGER PRIMARY KEY,
+        village TEXT NOT NULL REFERENCES regions(code),
+        question TEXT NOT NULL,
+        options TEXT NOT NULL,
+        opens_ms INTEGER NOT NULL,
+        closes_ms INTEGER NOT NULL CHECK (closes_ms > opens_ms),
+        created_by INTEGER NOT NULL REFERENCES operators(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX polls_by_village ON polls(village, closes_ms);
+      -- One vote per household and poll: a change replaces it.
+      CREATE TABLE poll_votes (
+        poll_id INTEGER NOT NULL REFERENCES polls(id),
+        household TEXT NOT NULL REFERENCES households(id),
+        choice INTEGER NOT NULL CHECK (choice >= 0),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        voted_at TEXT NOT NULL,
+        PRIMARY KEY (poll_id, household)
+      );
+    `,
+  },
 ];

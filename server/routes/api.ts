@@ -34,6 +34,8 @@ import { publishNow, type Service } from '../service';
 import { MAX_AUDIO_BYTES } from '../content/audio';
 import { bindBox, revokeBox, unbindBox } from '../household/boxes';
 import { listHouseholds } from '../household/households';
+import { helpDutyRoutes } from './helpDuty';
+import { pollRoutes } from './polls';
 import { requireOperator } from './auth';
 import { consoleRoutes } from './console';
 import type { SignInLockout } from '../auth/signInLockout';
@@ -240,6 +242,11 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
   app.post('/boxes/:id/revoke', { schema: ROUTE_SCHEMAS.revokeBox }, async (request) =>
     revokeBox(service, request.operator, request.params.id.toUpperCase()),
   );
+
+  // 一键求助: what the village's duty officer sees and answers (helpDuty.ts).
+  await app.register(helpDutyRoutes(service));
+  // 民意调查: a village's polls (polls.ts).
+  await app.register(pollRoutes(service));
 
   app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) =>
     disableOperatorAccount(db, request.operator, request.params.id),

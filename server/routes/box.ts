@@ -4,7 +4,7 @@
  * `binding` says which household it is bound to, and is refused to a box that is not. The
  * body is read as text, so that the signature is checked over the very bytes that came.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { fromBase64 } from '../../src/household/bytes';
@@ -16,6 +16,9 @@ import { whenNotBusy } from '../db/whenNotBusy';
 import { bindingOf, findBox, pairingCodeFor, registerBox } from '../household/boxes';
 import { checkBoxRequest } from '../household/boxRequests';
 import type { Service } from '../service';
+import { boxHelpRoutes } from './boxHelp';
+import { boxPollRoutes } from './boxPolls';
+import { parse, signed } from './boxSigned';
 
 const Key = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' });
 const Registration = Type.Object(
@@ -26,21 +29,6 @@ const Registration = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const parse = (text: string): unknown => {
-  try {
-    return JSON.parse(text || '{}') as unknown;
-  } catch {
-    throw new OperatorError(400, '内容不是有效的 JSON', 'The body is not valid JSON');
-  }
-};
-
-const signed = (request: FastifyRequest) => ({
-  method: request.method,
-  path: request.url.split('?')[0]!,
-  headers: request.headers,
-  body: typeof request.body === 'string' ? request.body : '',
-});
 
 /** Boxes whose page comes from nginx or a CDN ask from another origin (serviceUrl). */
 const allowBoxes = (reply: FastifyReply) =>
@@ -60,6 +48,9 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
     allowBoxes(reply);
   });
   app.options('/*', async (_request, reply) => reply.code(204).send());
+  // The villager's voice (issue 19) under the same body parsing and CORS.
+  await app.register(boxHelpRoutes(service));
+  await app.register(boxPollRoutes(service));
 
   app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
     const body = parse(signed(request).body);

@@ -12,6 +12,7 @@ import { REVISION_STATUSES } from '../content/repository';
 import { ColumnMappingSchema, LedgerColumnSettings, LedgerDefaultsSchema } from '../import/settings';
 import { LEDGER_FIELDS } from '../import/types';
 import { MAX_PASSWORD_LENGTH, USERNAME_PATTERN } from '../auth/passwords';
+import { HELP_KINDS, HELP_STATUSES } from '../../src/household/help';
 
 const text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const digits = (maxLength: number) => Type.String({ pattern: `^[0-9]{1,${maxLength}}$` });
@@ -61,6 +62,35 @@ const BoxBinding = Type.Object({
   village: Type.String(),
   boundAt: Type.String(),
 });
+/** A help request as the duty officer sees it, with its acknowledgement clock. */
+const HelpRequest = Type.Object({
+  id: Type.Integer(),
+  household: Type.String(),
+  head: Type.String(),
+  village: Type.String(),
+  kind: choice(HELP_KINDS),
+  status: choice(HELP_STATUSES),
+  note: nullable(Type.String()),
+  createdAt: Type.String(),
+  acknowledgedAt: nullable(Type.String()),
+  updatedAt: nullable(Type.String()),
+  ackDueAt: Type.String(),
+  overdue: Type.Boolean(),
+});
+/** A poll as operators see it: its turnout, and its counts once it has closed. */
+const Poll = Type.Object({
+  id: Type.Integer(),
+  village: Type.String(),
+  question: Type.String(),
+  options: Type.Array(Type.String()),
+  opensAt: Type.String(),
+  closesAt: Type.String(),
+  state: choice(['upcoming', 'open', 'closed'] as const),
+  turnout: Type.Integer(),
+  results: nullable(Type.Array(Type.Integer())),
+});
+/** A moment in China time, as the feed writes it (seconds optional). */
+const chinaMoment = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?\\+08:00$' });
 const BoxEnded = Type.Object({ box: Type.String(), household: nullable(Type.String()), revoked: Type.Boolean() });
 
 const LedgerImportResult = Type.Object({
@@ -418,4 +448,29 @@ export const ROUTE_SCHEMAS = {
   },
   unbindBox: { params: boxParams, response: { 200: BoxEnded } },
   revokeBox: { params: boxParams, response: { 200: BoxEnded } },
+  // 一键求助: the duty officer's list and their answer (household/helpDuty.ts).
+  helpList: {
+    querystring: Type.Object({ village: Type.Optional(region), all: Type.Optional(Type.Boolean()) }),
+    response: { 200: Type.Array(HelpRequest) },
+  },
+  updateHelp: {
+    params: idParams,
+    body: Type.Object({
+      status: choice(HELP_STATUSES.filter((s) => s !== 'sent') as ('acknowledged' | 'in_progress' | 'done')[]),
+      note: Type.Optional(text(200)),
+    }),
+    response: { 200: HelpRequest },
+  },
+  // 民意调查: a village's polls (household/polls.ts).
+  createPoll: {
+    body: Type.Object({
+      village: region,
+      question: text(100),
+      options: Type.Array(text(40), { minItems: 2, maxItems: 6 }),
+      opensAt: chinaMoment,
+      closesAt: chinaMoment,
+    }),
+    response: { 201: Poll },
+  },
+  polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
 } as const;

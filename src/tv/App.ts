@@ -274,6 +274,12 @@ export class App extends Router.App {
     });
   }
 
+  /** The blue key / B: 一键求助, from any screen. */
+  _handleHelp() {
+    if (box().store.village && Router.getActiveHash() !== 'help') Router.navigate('help');
+    return true;
+  }
+
   _handleNumber(event: KeyboardEvent) {
     if (box().store.village) (this.tag('ChannelEntry') as ChannelEntry).press(event);
     return true;

@@ -25,6 +25,7 @@ import { chooseVillage } from './data/village';
 import { CHOOSE_VILLAGE_PATH } from './routePaths';
 import { ErrorPage } from './pages/ErrorPage';
 import { GalleryPage } from './pages/GalleryPage';
+import { HelpPage } from './pages/HelpPage';
 import { HomePage } from './pages/HomePage';
 import { ListPage } from './pages/ListPage';
 import { MonthPage } from './pages/MonthPage';
@@ -197,6 +198,16 @@ export const routes = () => ({
       on: live(async (page: ListPage, { channel: id = '' }: Params) => {
         page.model = found(presentHouseholdList(householdPage(id)), `household ${id}`);
       }),
+    },
+    // 一键求助 (the blue key / B, or its row in 25): whether the box is bound decides what it shows.
+    {
+      path: 'help',
+      component: HelpPage,
+      on: async (page: HelpPage) => {
+        const { household, now } = box();
+        if (household.state.kind === 'unknown') await household.refresh(now());
+        page.show();
+      },
     },
     {
       path: 'month/:month',

@@ -126,11 +126,11 @@ for (const [w, h] of [
         await withPlatformSettings(page, { largeText: large });
         await arrange(page);
         const found: string[] = [];
-        // The screens that show the feed (settings and the unbound household read none of it). The
+        // The screens that show the feed (settings, the unbound household and help read none of it). The
         // first boots in the arranged state (at once, not at the next poll); the state holds while
         // the rest are opened as keys would.
         for (const [index, [name, hash]] of screenRoutes()
-          .filter(([n]) => !['picker', 'settings', 'household'].includes(n))
+          .filter(([n]) => !['picker', 'settings', 'household', 'help'].includes(n))
           .entries()) {
           await (index === 0 ? openRoute : showRoute)(page, hash);
           await expectText(page, text, 20_000);

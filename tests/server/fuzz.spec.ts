@@ -97,6 +97,9 @@ const ENDPOINTS: {
   { method: 'POST', url: '/api/households/bind', schema: ROUTE_SCHEMAS.bindBox },
   { method: 'POST', url: '/api/boxes/:id/unbind', schema: ROUTE_SCHEMAS.unbindBox },
   { method: 'POST', url: '/api/boxes/:id/revoke', schema: ROUTE_SCHEMAS.revokeBox },
+  { method: 'GET', url: '/api/help', schema: ROUTE_SCHEMAS.helpList },
+  { method: 'POST', url: '/api/help/:id', schema: ROUTE_SCHEMAS.updateHelp },
+  { method: 'GET', url: '/api/polls', schema: ROUTE_SCHEMAS.polls },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */

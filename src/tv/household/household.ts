@@ -49,6 +49,11 @@ export class Household {
     return this.options.identity;
   }
 
+  /** Where the box's signed requests go (settings' serviceUrl; empty: the page's own origin). */
+  get serviceUrl(): string {
+    return this.options.serviceUrl;
+  }
+
   get bound(): boolean {
     return this.state.kind === 'bound';
   }

@@ -171,7 +171,11 @@ const messages = (page: HouseholdPageOf<25>): ListModel =>
   list(
     25,
     [],
-    page.content.messages.map((m) => ({ title: m.title, detail: `${dateTime(m.at)} · ${m.body}` })),
+    [
+      // 一键求助 opens from here too (and from any screen by the blue key / B).
+      { title: t('household.helpEntry'), detail: t('household.helpEntry.detail'), target: 'help' },
+      ...page.content.messages.map((m) => ({ title: m.title, detail: `${dateTime(m.at)} · ${m.body}` })),
+    ],
     t('household.noMessages'),
   );
 

@@ -1,0 +1,51 @@
+/**
+ * `sanwu polls …`, 民意调查: `list --village CODE` (each poll, its turnout, and once closed its
+ * counts drawn as bars), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`.
+ */
+import type { PollView } from '../household/polls';
+import { request, type Connection } from './client';
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const STATE: Record<PollView['state'], string> = {
+  upcoming: '未开始 / upcoming',
+  open: '进行中 / open',
+  closed: '已结束 / closed',
+};
+
+const show = (poll: PollView) => {
+  say(
+    `#${poll.id}\t${STATE[poll.state]}\t${poll.opensAt} → ${poll.closesAt}\t${poll.turnout} 户已投票 / households voted`,
+  );
+  say(`  ${poll.question}`);
+  const most = Math.max(1, ...(poll.results ?? []));
+  poll.options.forEach((option, i) => {
+    const votes = poll.results?.[i];
+    say(`  ${i}. ${option}${votes === undefined ? '' : `\t${'█'.repeat(Math.round((votes / most) * 20))} ${votes}`}`);
+  });
+};
+
+export const pollsCommand = async (
+  connection: Connection,
+  [action]: string[],
+  options: { village?: string; question?: string; options?: string; opens?: string; closes?: string },
+): Promise<boolean> => {
+  if (action === 'list' && options.village) {
+    const polls = await request<PollView[]>(connection, 'GET', `/api/polls?village=${options.village}`);
+    polls.forEach(show);
+    say(`共 ${polls.length} 项调查 / ${polls.length} polls`);
+    return true;
+  }
+  if (action === 'add' && options.village && options.question && options.options && options.opens && options.closes) {
+    const poll = await request<PollView>(connection, 'POST', '/api/polls', {
+      village: options.village,
+      question: options.question,
+      options: options.options.split('|').map((o) => o.trim()),
+      opensAt: options.opens,
+      closesAt: options.closes,
+    });
+    say(`调查 #${poll.id} 已发布，${poll.opensAt} 开始投票 / poll ${poll.id} published`);
+    show(poll);
+    return true;
+  }
+  return false;
+};

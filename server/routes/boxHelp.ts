@@ -1,0 +1,52 @@
+/**
+ * 一键求助 from a box, signed with its key like every /box request (boxRequests.ts): `help` sends
+ * one (its kind and an idempotency key), `help/status` reads the household's recent ones. Only a
+ * bound box is heard; a refused request stores nothing, its one-time id included.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { HELP_KINDS, IDEMPOTENCY_KEY_PATTERN } from '../../src/household/help';
+import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
+import { OperatorError } from '../content/operatorError';
+import { householdHelp, submitHelp } from '../household/helpRequests';
+import type { Service } from '../service';
+import { asBoundBox, parse, signed } from './boxSigned';
+
+const HelpBody = Type.Object(
+  {
+    kind: Type.Union(HELP_KINDS.map((kind) => Type.Literal(kind))),
+    key: Type.String({ pattern: IDEMPOTENCY_KEY_PATTERN }),
+  },
+  { additionalProperties: false },
+);
+
+/** The body, checked against its schema: a 400 names the field. */
+const bodyOf = (text: string): Static<typeof HelpBody> => {
+  const body = parse(text);
+  if (Value.Check(HelpBody, body)) return body;
+  const first = [...Value.Errors(HelpBody, body)][0];
+  const field = first?.path || '/';
+  throw new OperatorError(
+    400,
+    `求助内容有误：「${field}」不符合要求（kind 须为 ${HELP_KINDS.join('、')} 之一，key 为 16–64 位）`,
+    `Bad help request: ${field} ${first?.message ?? ''}`,
+  );
+};
+
+export const boxHelpRoutes = (service: Service) => async (app: FastifyInstance) => {
+  const { db } = service;
+
+  app.post('/help', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request, reply) => {
+    // The body's shape is checked first: a malformed request uses up nothing.
+    const body = bodyOf(signed(request).body);
+    const { created, request: help } = await asBoundBox(db, request, (binding, now) =>
+      submitHelp(db, binding, body, now),
+    );
+    return reply.code(created ? 201 : 200).send(help);
+  });
+
+  app.post('/help/status', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => ({
+    requests: await asBoundBox(db, request, (binding, now) => householdHelp(db, binding, now)),
+  }));
+};

@@ -1,0 +1,39 @@
+/**
+ * 民意调查 from a box, signed with its key: `polls` lists its village's polls with the
+ * household's own choice (and the counts of those that have closed), `polls/vote` casts or
+ * changes the household's one vote while a poll is open. Only a bound box is heard.
+ */
+import type { FastifyInstance } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
+import { OperatorError } from '../content/operatorError';
+import { castVote, householdPolls } from '../household/polls';
+import type { Service } from '../service';
+import { asBoundBox, parse, signed } from './boxSigned';
+
+const VoteBody = Type.Object(
+  { poll: Type.Integer({ minimum: 1 }), choice: Type.Integer({ minimum: 0, maximum: 99 }) },
+  { additionalProperties: false },
+);
+
+const voteOf = (text: string): Static<typeof VoteBody> => {
+  const body = parse(text);
+  if (Value.Check(VoteBody, body)) return body;
+  const first = [...Value.Errors(VoteBody, body)][0];
+  const field = first?.path || '/';
+  throw new OperatorError(400, `投票内容有误：「${field}」不符合要求`, `Bad vote: ${field} ${first?.message ?? ''}`);
+};
+
+export const boxPollRoutes = (service: Service) => async (app: FastifyInstance) => {
+  const { db } = service;
+
+  app.post('/polls', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => ({
+    polls: await asBoundBox(db, request, (binding, now) => householdPolls(db, binding, now)),
+  }));
+
+  app.post('/polls/vote', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
+    const vote = voteOf(signed(request).body);
+    return asBoundBox(db, request, (binding, now) => castVote(db, binding, vote, now));
+  });
+};
