@@ -541,5 +541,6 @@ export const screenRoutes = (): [name: string, hash: string][] => {
     ['voucher', `voucher/${month.month}/${voucher.id}`],
     ['receipt', `receipt/${month.month}/${voucher.id}`],
     ['household', 'household/21'],
+    ['ask', `ask/voucher/${month.month}/${voucher.id}`],
   ];
 };
