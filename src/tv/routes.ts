@@ -232,7 +232,13 @@ export const routes = () => ({
         page.month = presentMonth(published);
         page.opensAhead = (row) => {
           const voucher = row.target ? presentVoucher(published, lastPart(row.target)) : null;
-          return voucher ? detached(page, VoucherPage, (ahead) => (ahead.voucher = voucher)) : null;
+          if (!voucher || !row.target) return null;
+          // Drawn ahead as the route will show it, 提问 button and all.
+          const askTarget = `ask/voucher/${params.month}/${lastPart(row.target)}`;
+          return detached(page, VoucherPage, (ahead) => {
+            ahead.askTarget = askTarget;
+            ahead.voucher = voucher;
+          });
         };
       }),
     },
