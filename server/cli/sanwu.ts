@@ -19,6 +19,9 @@ import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
 import { helpCommand } from './help';
 import { pollsCommand } from './polls';
+import type { QuestionView } from '../household/questions';
+
+const STATUS_TEXT = { received: '已收到', accepted: '已受理', answered: '已答复', corrected: '已更正' } as const;
 
 const USAGE = `用法 / usage: sanwu <command> [options]
   operators list | operators add --name N --role clerk|committee|street|admin --region CODE
@@ -38,6 +41,9 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
   help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
   polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T   (民意调查: one vote per household; counts once closed)
+  questions list [--village CODE] [--status received|accepted|answered|corrected]   (villagers' questions from their boxes)
+  questions accept ID --responsible 村财务室 --expected YYYY-MM-DD [--note N]   (已受理)
+  questions answer ID --text "答复" [--public] [--corrected REGION/CHANNEL/ITEM]   (--public: also a draft in 20 村民问答, asker anonymised)
   boot-failures   (boxes that could not start the app: when, address, bundle, error, user agent)
   audit verify [--data-dir DIR]
   export --data-dir DIR --out OUT
@@ -78,6 +84,11 @@ const { values, positionals } = parseArgs({
     options: { type: 'string' },
     opens: { type: 'string' },
     closes: { type: 'string' },
+    text: { type: 'string' },
+    public: { type: 'boolean', default: false },
+    responsible: { type: 'string' },
+    expected: { type: 'string' },
+    corrected: { type: 'string' },
   },
 });
 
@@ -461,6 +472,53 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!(await pollsCommand(connection(), args, { village, question, options, opens, closes })))
       throw new UsageError(
         'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T',
+      );
+  },
+
+  async questions([action, id]) {
+    if (action === 'list') {
+      const query = new URLSearchParams();
+      if (values.village) query.set('village', values.village);
+      if (values.status) query.set('status', values.status);
+      const rows = await request<QuestionView[]>(connection(), 'GET', `/api/questions?${query.toString()}`);
+      for (const q of rows)
+        say(
+          [
+            q.id,
+            q.askedAt.slice(0, 16).replace('T', ' '),
+            q.household,
+            q.about,
+            q.reasonText,
+            q.callBack ? '请回电' : '',
+            STATUS_TEXT[q.status],
+            q.overdue ? `逾期，已转街道 ${q.escalatedTo ?? ''} / overdue` : `应于 ${q.dueAt.slice(0, 10)} 前答复`,
+          ].join('\t'),
+        );
+      say(`共 ${rows.length} 条提问 / ${rows.length} questions`);
+      return;
+    }
+    const path = `/api/questions/${need(id, 'question id')}`;
+    if (action === 'accept') {
+      const q = await request<QuestionView>(connection(), 'POST', `${path}/accept`, {
+        responsible: need(values.responsible, 'responsible'),
+        expectedAt: need(values.expected, 'expected'),
+        ...(values.note ? { notes: values.note } : {}),
+      });
+      say(`提问 ${q.id} 已受理，由${q.responsible}负责 / question ${q.id} accepted`);
+      return;
+    }
+    if (action !== 'answer') throw new UsageError('questions list | questions accept ID | questions answer ID');
+    const q = await request<QuestionView & { publicDraft: number | null }>(connection(), 'POST', `${path}/answer`, {
+      text: need(values.text, 'text'),
+      ...(values.public ? { public: true } : {}),
+      ...(values.corrected ? { correctedItem: values.corrected } : {}),
+    });
+    say(
+      `提问 ${q.id} ${STATUS_TEXT[q.status]}，答复已送到该户机顶盒的 25 消息与求助 / answered; it reaches the household's 25`,
+    );
+    if (q.publicDraft)
+      say(
+        `公开答复已作为草稿 ${q.publicDraft} 提交到 20 村民问答，审核并发布后全村可见 / the public answer is draft ${q.publicDraft} in 20: approve and publish it`,
       );
   },
 

@@ -252,6 +252,44 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: "villagers' questions from their boxes: the item asked about, reason, status, answer",
+    sql: `
+      -- Statuses after Open311: received, accepted (responsible, expected date), answered or corrected.
+      CREATE TABLE questions (
+        id INTEGER PRIMARY KEY,
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        household TEXT NOT NULL REFERENCES households(id),
+        village TEXT NOT NULL REFERENCES regions(code),
+        -- The box's idempotency key: a resend of the same question is stored once.
+        idem_key TEXT NOT NULL,
+        region TEXT NOT NULL,
+        channel INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        voucher TEXT,
+        row_index INTEGER,
+        item_version INTEGER NOT NULL,
+        about TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('amount', 'unclear', 'mismatch', 'other')),
+        call_back INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('received', 'accepted', 'answered', 'corrected')),
+        status_notes TEXT,
+        responsible TEXT,
+        expected_at TEXT,
+        answer TEXT,
+        answered_at TEXT,
+        answered_by INTEGER REFERENCES operators(id),
+        corrected_item TEXT,
+        public_item TEXT,
+        asked_ms INTEGER NOT NULL,
+        UNIQUE (box_id, idem_key)
+      );
+      CREATE INDEX questions_by_village ON questions(village, status);
+      CREATE INDEX questions_by_box_time ON questions(box_id, asked_ms);
+      CREATE INDEX questions_by_household_time ON questions(household, asked_ms);
+    `,
+  },
+  {
     version: 9,
     name: "households' help requests (一键求助) and polls (民意调查) with one vote per household",
     sql: `

@@ -41,6 +41,7 @@ import { consoleRoutes } from './console';
 import type { SignInLockout } from '../auth/signInLockout';
 import { fail } from './errors';
 import { ROUTE_SCHEMAS } from './schemas';
+import { questionRoutes } from './questions';
 
 const revisionView = (r: Revision) => ({ ...r, body: r.body ? (JSON.parse(r.body) as unknown) : null });
 
@@ -251,4 +252,7 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
   app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) =>
     disableOperatorAccount(db, request.operator, request.params.id),
   );
+
+  // Villagers' questions from their boxes (issue 19): scoped to the question's village, escalated to the street when overdue.
+  questionRoutes(plain, service);
 };

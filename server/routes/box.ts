@@ -1,7 +1,8 @@
 /**
  * What a box asks of the service, under /box, signed with its own key (no operator token):
  * `register` records its public keys and answers a pairing code while it is unbound;
- * `binding` says which household it is bound to, and is refused to a box that is not. The
+ * `binding` says which household it is bound to, and is refused to a box that is not;
+ * `questions` (boxQuestions.ts) takes a villager's question. The
  * body is read as text, so that the signature is checked over the very bytes that came.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -19,6 +20,7 @@ import type { Service } from '../service';
 import { boxHelpRoutes } from './boxHelp';
 import { boxPollRoutes } from './boxPolls';
 import { parse, signed } from './boxSigned';
+import { boxQuestionRoutes } from './boxQuestions';
 
 const Key = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' });
 const Registration = Type.Object(
@@ -89,4 +91,6 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
       })(),
     );
   });
+
+  boxQuestionRoutes(app, service, signed);
 };

@@ -109,6 +109,15 @@ export const Question = Type.Object({
   department: Type.Optional(Text(40)),
   answer: Type.Optional(Text(2000)),
   answeredAt: Type.Optional(DateTime),
+  /** The published item a villager asked about from their box (a voucher by month and number): the box marks it as asked and answered. */
+  about: Type.Optional(
+    Type.Object({
+      region: RegionCode,
+      channel: Type.Integer({ minimum: 1, maximum: CHANNEL_COUNT }),
+      item: Id,
+      voucher: Type.Optional(Type.String({ pattern: '^[记收付转]-[0-9]{1,6}$' })),
+    }),
+  ),
   video: Type.Optional(Video),
   audio: Type.Optional(Audio),
 });

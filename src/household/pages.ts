@@ -10,6 +10,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { DateTime, Fen } from '../feed/schema';
 import { BOX_ID_PATTERN } from './boxKeys';
+import { QUESTION_REASONS, QUESTION_STATUSES } from './questions';
 
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
@@ -59,6 +60,25 @@ export const Application = Type.Object(
 /** Replies, help requests and votes join here later; for now the page has none. */
 export const Message = Type.Object({ at: DateTime, title: Text(40), body: Text(400) }, { additionalProperties: false });
 
+/** One of the household's questions (questions.ts), with its status and, once given, the answer. */
+export const QuestionEntry = Type.Object(
+  {
+    id: Type.Integer({ minimum: 1 }),
+    askedAt: DateTime,
+    about: Text(120),
+    reason: Type.Union(QUESTION_REASONS.map((r) => Type.Literal(r))),
+    callBack: Type.Boolean(),
+    status: Type.Union(QUESTION_STATUSES.map((s) => Type.Literal(s))),
+    statusNotes: Type.Optional(Text(200)),
+    responsible: Type.Optional(Text(40)),
+    expectedAt: Type.Optional(Day),
+    answer: Type.Optional(Text(2000)),
+    answeredAt: Type.Optional(DateTime),
+    correctedItem: Type.Optional(Text(120)),
+  },
+  { additionalProperties: false },
+);
+
 const page = <C extends number, T extends ReturnType<typeof Type.Object>>(channel: C, content: T) =>
   Type.Object(
     { channel: Type.Literal(channel), updatedAt: DateTime, fictional: Type.Optional(Type.Boolean()), content },
@@ -80,7 +100,16 @@ export const HouseholdPage = Type.Union([
     ),
   ),
   page(24, Type.Object({ applications: Type.Array(Application, { maxItems: 50 }) }, { additionalProperties: false })),
-  page(25, Type.Object({ messages: Type.Array(Message, { maxItems: 200 }) }, { additionalProperties: false })),
+  page(
+    25,
+    Type.Object(
+      {
+        messages: Type.Array(Message, { maxItems: 200 }),
+        questions: Type.Optional(Type.Array(QuestionEntry, { maxItems: 200 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
 ]);
 export type HouseholdPage = Static<typeof HouseholdPage>;
 export type HouseholdPageOf<C extends HouseholdPage['channel']> = Extract<HouseholdPage, { channel: C }>;

@@ -178,9 +178,11 @@ export class App extends Router.App {
 
   /** Looks for news of the household (bound, unbound, new pages) and shows it where it is on screen. */
   private async checkHousehold() {
-    const { household, now } = box();
+    const { household, outbox, now } = box();
     const wasBound = household.bound;
-    if (!(await household.refresh(now())) || Router.isNavigating()) return;
+    // What the villager sent while offline goes first, so the household's pages then show it taken.
+    const sent = outbox.pending.length ? (await outbox.flush()).length > 0 : false;
+    if (!((await household.refresh(now())) || sent) || Router.isNavigating()) return;
     const hash = String(Router.getActiveHash() ?? '');
     const page = Router.getActivePage();
     const shown = HOUSEHOLD_ROUTE.exec(hash);

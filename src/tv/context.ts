@@ -3,6 +3,7 @@ import type { BoxConfig } from './data/config';
 import type { BoxSettings } from './data/boxSettings';
 import type { Store } from './data/store';
 import type { Household } from './household/household';
+import type { Outbox } from './household/outbox';
 import type { Speaker } from './speech/speaker';
 
 export interface BoxContext {
@@ -12,6 +13,8 @@ export interface BoxContext {
   store: Store;
   /** This box's household: its pairing code, or its private pages once bound. */
   household: Household;
+  /** What the villager sent (questions, later help and votes), kept until the service has it. */
+  outbox: Outbox;
   speaker: Speaker;
   /** The box's clock, read through one place so tests and freshness marks agree. */
   now: () => number;

@@ -4,7 +4,7 @@
  * pick the renderer (WebGL or canvas2d),
  * then launch and attach the canvas.
  */
-import { Launch, Lightning, Registry, Router } from '@lightningjs/sdk';
+import { Launch, Lightning, Registry, Router, Storage } from '@lightningjs/sdk';
 import { TextTokenizer } from '@lightningjs/core';
 import { setLanguage, t } from '../i18n';
 import { App } from './App';
@@ -18,6 +18,9 @@ import { prepareSignatureCheck } from './sync/signatureCheck';
 import { pinnedFeedKey } from './sync/trustAnchor';
 import { Household } from './household/household';
 import { loadBoxIdentity } from './household/identity';
+import { postSigned } from './household/boxRequest';
+import { Outbox } from './household/outbox';
+import { refusalNotice } from './voice/questions';
 import { notices, setBoxContext } from './context';
 import { Speaker } from './speech/speaker';
 import { setSpeechOn } from './speech/state';
@@ -119,13 +122,24 @@ const boot = async () => {
   // Freshness is judged by the box's clock, but never earlier than the feed's own time:
   // a box whose clock was reset would otherwise call everything current.
   const now = () => Math.max(Date.now(), Date.parse(store.manifest?.publishedAt ?? '') || 0);
+  const identity = loadBoxIdentity(platformSettings);
+  const serviceUrl = typeof platformSettings.serviceUrl === 'string' ? platformSettings.serviceUrl : '';
   const household = new Household({
-    identity: loadBoxIdentity(platformSettings),
+    identity,
     feedUrl: config.feedUrl,
-    serviceUrl: typeof platformSettings.serviceUrl === 'string' ? platformSettings.serviceUrl : '',
+    serviceUrl,
     feedKey: () => pinnedFeedKey() ?? config.publicKey,
   });
-  setBoxContext({ config, settings, store, household, speaker, now });
+  const outbox = new Outbox({
+    storage: Storage,
+    storageKey: 'outbox',
+    send: (path, body) =>
+      identity ? postSigned(identity, serviceUrl, path, body, now()) : Promise.reject(new Error('no box keys')),
+    onOutcome: (outcome) => {
+      if (outcome.result === 'refused') notices.show(refusalNotice(outcome));
+    },
+  });
+  setBoxContext({ config, settings, store, household, outbox, speaker, now });
   // The feed downloads while the font loads and the app sets up, not after: home joins this load.
   // The household's pages come after it, off the path to the first screen (App.checkHousehold).
   if (store.village) store.load().catch(() => undefined);

@@ -22,6 +22,7 @@ import { presentMonth, presentReceipt, presentVoucher } from './kinds/ledger';
 import { presentPeople } from './kinds/people';
 import { presentTable } from './kinds/tables';
 import { chooseVillage } from './data/village';
+import { inScript } from './data/script';
 import { CHOOSE_VILLAGE_PATH } from './routePaths';
 import { ErrorPage } from './pages/ErrorPage';
 import { GalleryPage } from './pages/GalleryPage';
@@ -38,6 +39,10 @@ import { SettingsPage } from './pages/SettingsPage';
 import { TablePage } from './pages/TablePage';
 import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
+import { AskPage } from './pages/AskPage';
+import { askedAboutVoucher } from './voice/askedAbout';
+import { askQuestion, questionDocument } from './voice/questions';
+import { itemTopic, rowTopic, voucherTopic, type AskTopic } from './voice/topics';
 
 type Params = Record<string, string>;
 type Provider<P> = (page: P, params: Params) => Promise<void>;
@@ -87,6 +92,22 @@ const householdPage = (id: string) => {
 
 const lastPart = (target: string): string => target.slice(target.lastIndexOf('/') + 1);
 
+/** 我要提问 about a topic: sent through the box's outbox, once the box is bound. */
+const askAbout = (topic: AskTopic) => ({
+  topic,
+  bound: box().household.bound,
+  send: (reason: Parameters<typeof askQuestion>[1]['reason'], callBack: boolean) =>
+    void askQuestion(box().outbox, { subject: topic.subject, reason, callBack, about: topic.about }).then(showSent),
+});
+
+/** Once sent, the household's 25 on screen shows it as the service listed it (已收到), not 待发送. */
+const showSent = async () => {
+  await box().household.refresh(box().now());
+  const page = Router.getActivePage();
+  if (page && !Router.isNavigating() && String(Router.getActiveHash() ?? '').startsWith('mine/'))
+    await refreshPage(page);
+};
+
 export const routes = () => ({
   root: () => Promise.resolve(box().store.village ? 'home' : 'pick'),
   // Pages change inside the router, not through the URL's hash: each hash change was a
@@ -133,6 +154,9 @@ export const routes = () => ({
       path: 'read/:channel/:item',
       component: ReaderPage,
       on: live(async (page: ReaderPage, params: Params) => {
+        const feeds = await box().store.load();
+        const { channel: id = '', item = '' } = params;
+        page.askTarget = itemTopic(feeds, await channel(id), item) ? `ask/item/${id}/${item}` : undefined;
         page.model = await documentOf(params);
       }),
     },
@@ -158,6 +182,7 @@ export const routes = () => ({
       on: live(async (page: TablePage, { channel: id = '', index = '' }: Params) => {
         const tables = await channel(id);
         if (tables.kind !== 'tables') throw new FeedError('notFound', `table ${id}`);
+        page.askRow = (row) => `ask/row/${id}/${index}/${row}`;
         page.table = found(presentTable(tables, Number(index), box().now()), `${id}/${index}`);
       }),
     },
@@ -196,7 +221,7 @@ export const routes = () => ({
       path: 'mine/list/:channel',
       component: ListPage,
       on: live(async (page: ListPage, { channel: id = '' }: Params) => {
-        page.model = found(presentHouseholdList(householdPage(id)), `household ${id}`);
+        page.model = found(presentHouseholdList(householdPage(id), box().outbox.pending), `household ${id}`);
       }),
     },
     // 一键求助 (the blue key / B, or its row in 25): whether the box is bound decides what it shows.
@@ -218,7 +243,13 @@ export const routes = () => ({
         page.month = presentMonth(published);
         page.opensAhead = (row) => {
           const voucher = row.target ? presentVoucher(published, lastPart(row.target)) : null;
-          return voucher ? detached(page, VoucherPage, (ahead) => (ahead.voucher = voucher)) : null;
+          if (!voucher || !row.target) return null;
+          // Drawn ahead as the route will show it, 提问 button and all.
+          const askTarget = `ask/voucher/${params.month}/${lastPart(row.target)}`;
+          return detached(page, VoucherPage, (ahead) => {
+            ahead.askTarget = askTarget;
+            ahead.voucher = voucher;
+          });
         };
       }),
     },
@@ -228,7 +259,12 @@ export const routes = () => ({
       on: live(async (page: VoucherPage, params: Params) => {
         await box().store.load();
         const published = await month(params.month);
-        page.voucher = found(presentVoucher(published, params.voucher ?? ''), `voucher ${params.voucher}`);
+        page.askTarget = `ask/voucher/${params.month}/${params.voucher}`;
+        const voucher = found(presentVoucher(published, params.voucher ?? ''), `voucher ${params.voucher}`);
+        const asked = askedAboutVoucher(box().store.channel(20), published, params.voucher ?? '');
+        page.voucher = asked
+          ? { ...voucher, correction: [voucher.correction, asked].filter(Boolean).join(' · ') }
+          : voucher;
         const receipt = presentReceipt(published, params.voucher ?? '');
         if (receipt) drawAhead(page, () => [detached(page, ReceiptPage, (ahead) => (ahead.receipt = receipt))]);
       }),
@@ -243,6 +279,42 @@ export const routes = () => ({
           `receipt ${params.voucher}`,
         );
       },
+    },
+    // 我要提问 (issue 19): about a voucher, an item of a list, or a table's row.
+    {
+      path: 'ask/voucher/:month/:voucher',
+      component: AskPage,
+      on: live(async (page: AskPage, params: Params) => {
+        const village = found(box().store.village, 'village');
+        const topic = voucherTopic(village, await month(params.month), params.voucher ?? '');
+        page.question = askAbout(found(topic, `voucher ${params.voucher}`));
+      }),
+    },
+    {
+      path: 'ask/item/:channel/:item',
+      component: AskPage,
+      on: live(async (page: AskPage, { channel: id = '', item = '' }: Params) => {
+        const topic = itemTopic(await box().store.load(), await channel(id), item);
+        page.question = askAbout(found(topic, `${id}/${item}`));
+      }),
+    },
+    {
+      path: 'ask/row/:channel/:index/:row',
+      component: AskPage,
+      on: live(async (page: AskPage, { channel: id = '', index = '', row = '' }: Params) => {
+        const topic = rowTopic(await box().store.load(), await channel(id), Number(index), Number(row));
+        page.question = askAbout(found(topic, `${id}/${index}/${row}`));
+      }),
+    },
+    {
+      // One of the household's questions, with its answer (from its 25).
+      path: 'mine/question/:id',
+      component: ReaderPage,
+      on: live(async (page: ReaderPage, { id = '' }: Params) => {
+        const messages = householdPage('25');
+        const listed = messages?.channel === 25 ? inScript(messages).content.questions : undefined;
+        page.model = found(questionDocument(listed, Number(id)), `question ${id}`);
+      }),
     },
     {
       path: 'settings',

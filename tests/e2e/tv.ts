@@ -545,5 +545,6 @@ export const screenRoutes = (): [name: string, hash: string][] => {
     ['receipt', `receipt/${month.month}/${voucher.id}`],
     ['household', 'household/21'],
     ['help', 'help'],
+    ['ask', `ask/voucher/${month.month}/${voucher.id}`],
   ];
 };

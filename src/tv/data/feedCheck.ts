@@ -102,6 +102,7 @@ const CONTENT = {
       department: optional(text),
       answer: optional(text),
       answeredAt: optional(text),
+      about: optional(object({ region: text, channel: integer, item: text, voucher: optional(text) })),
       video: optional(video),
       audio: optional(audio),
     }),

@@ -13,6 +13,8 @@ import { inScript } from '../data/script';
 import { COLOR } from '../theme';
 import { channelCrumbs, channelTitle, date, dateTime } from './common';
 import type { KindView } from './kindView';
+import type { OutboxEntry } from '../household/outbox';
+import { questionRows } from '../voice/questions';
 import { columnWidths } from './tables';
 
 export const household: KindView<'household'> = {
@@ -167,13 +169,15 @@ const applications = (page: HouseholdPageOf<24>): ListModel =>
     t('household.noApplications'),
   );
 
-const messages = (page: HouseholdPageOf<25>): ListModel =>
+/** The household's questions (those still on the box first), then its messages. */
+const messages = (page: HouseholdPageOf<25>, pending: readonly OutboxEntry[]): ListModel =>
   list(
     25,
     [],
     [
       // 一键求助 opens from here too (and from any screen by the blue key / B).
       { title: t('household.helpEntry'), detail: t('household.helpEntry.detail'), target: 'help' },
+      ...questionRows(page.content.questions, pending),
       ...page.content.messages.map((m) => ({ title: m.title, detail: `${dateTime(m.at)} · ${m.body}` })),
     ],
     t('household.noMessages'),
@@ -186,10 +190,14 @@ export const presentHouseholdTable = (published: HouseholdPage | undefined): Tab
   return null;
 };
 
-export const presentHouseholdList = (published: HouseholdPage | undefined): ListModel | null => {
+/** `pending`: what the box still holds to send (shown in 25 as 待发送). */
+export const presentHouseholdList = (
+  published: HouseholdPage | undefined,
+  pending: readonly OutboxEntry[] = [],
+): ListModel | null => {
   const page = published && inScript(published);
   if (page?.channel === 23) return record(page);
   if (page?.channel === 24) return applications(page);
-  if (page?.channel === 25) return messages(page);
+  if (page?.channel === 25) return messages(page, pending);
   return null;
 };

@@ -12,6 +12,7 @@ import { contentBottom, contentTop } from '../components/Chrome';
 import { canvasMeasure, paginate, wrapParagraph } from '../text/layout';
 import { COLOR, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
 import type { Utterance } from '../speech/speaker';
+import { AskButton, askButtonWidth } from '../components/AskButton';
 import { Page } from './Page';
 
 /** The body ends above the line of page number and OK action. */
@@ -22,12 +23,17 @@ const columnW = () => Math.min(SAFE.w, 28 * TYPE.body);
 const columnX = () => Math.round((1920 - columnW()) / 2);
 /** Body lines are spaced wider than the rest of the app's text (1.45). */
 const bodyLine = () => Math.round(TYPE.body * 1.7);
+/** The right end of the bottom line keeps the page number; the 提问 button sits before it. */
+const pageNumberW = () => px(300);
 
 export class ReaderPage extends Page {
   private pages: string[][] = [[]];
   private pageIndex = 0;
   private action: string | undefined;
   private document: DocumentModel | null = null;
+  /** 我要提问 about this item, set by its route where the item can be asked about. */
+  askTarget: string | undefined;
+  private askFocused = false;
 
   static override _template() {
     return {
@@ -61,7 +67,18 @@ export class ReaderPage extends Page {
       Action: {
         x: SAFE.x,
         y: bodyBottom() + px(6),
-        ...text('', { size: TYPE.small, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }),
+        ...text('', {
+          size: TYPE.small,
+          color: COLOR.focus,
+          width: SAFE.w - pageNumberW() - askButtonWidth() - px(30),
+          maxLines: 1,
+        }),
+      },
+      Ask: {
+        type: AskButton,
+        x: SAFE.x + SAFE.w - pageNumberW() - askButtonWidth(),
+        y: bodyBottom() + px(6),
+        visible: false,
       },
     };
   }
@@ -74,7 +91,17 @@ export class ReaderPage extends Page {
       : model.photosTarget
         ? t('reader.viewPhotos', { count: model.photos.length })
         : '';
-    this.setChrome(model.crumbs, actionLabel ? t('hint.readerMedia', { action: actionLabel }) : t('hint.reader'));
+    this.setChrome(
+      model.crumbs,
+      this.askTarget
+        ? t('hint.readerAsk')
+        : actionLabel
+          ? t('hint.readerMedia', { action: actionLabel })
+          : t('hint.reader'),
+    );
+    this.tag('Ask').visible = !!this.askTarget;
+    // With no photos or video to open, OK is for the 提问 button.
+    this.askFocused = !!this.askTarget && !this.action;
     this.tag('Action').text.text = actionLabel ? `【OK】${actionLabel}` : '';
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
     let y = contentTop();
@@ -176,6 +203,32 @@ export class ReaderPage extends Page {
   }
 
   override _handleEnter() {
-    if (this.action) Router.navigate(this.action);
+    if (this.askFocused && this.askTarget) Router.navigate(this.askTarget);
+    else if (this.action) Router.navigate(this.action);
+  }
+
+  override _handleRight() {
+    if (!this.askTarget || this.askFocused) return false;
+    this.askFocused = true;
+    this._refocus();
+    return true;
+  }
+
+  override _handleLeft() {
+    if (!this.askFocused || !this.action) return false;
+    this.askFocused = false;
+    this._refocus();
+    return true;
+  }
+
+  /** The green key: 我要提问 about this item. */
+  _handleAsk() {
+    if (!this.askTarget) return false;
+    Router.navigate(this.askTarget);
+    return true;
+  }
+
+  override _getFocused() {
+    return this.askFocused ? this.tag('Ask') : this;
   }
 }

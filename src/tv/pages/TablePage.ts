@@ -1,5 +1,5 @@
 /** A table (a roster, the asset register, debts…): a header row and rows that scroll one by one. */
-import { Lightning } from '@lightningjs/sdk';
+import { Lightning, Router } from '@lightningjs/sdk';
 import { FocusList } from '../components/FocusList';
 import { text } from '../components/text';
 import type { TableModel } from '../data/models';
@@ -70,6 +70,9 @@ class TableRow extends Lightning.Component {
 }
 
 export class TablePage extends Page {
+  /** 我要提问 about a row (by its index), set by the route where the table can be asked about. */
+  askRow: ((row: number) => string) | null = null;
+
   static override _template() {
     return {
       ...super._template(),
@@ -97,7 +100,7 @@ export class TablePage extends Page {
   }
 
   set table(model: TableModel) {
-    this.setChrome(model.crumbs, t('hint.table'));
+    this.setChrome(model.crumbs, this.askRow ? t('hint.tableAsk') : t('hint.table'));
     this.tag('Title').text.text = model.title;
     const notes = this.tag('Notes');
     notes.text.text = model.notes.map((n) => n.text).join('\n');
@@ -135,5 +138,16 @@ export class TablePage extends Page {
 
   override _getFocused() {
     return this.list;
+  }
+
+  /** OK on a row, or the green key: 我要提问 about that row. */
+  override _handleEnter() {
+    return this._handleAsk();
+  }
+
+  _handleAsk() {
+    if (!this.askRow || !this.list.length) return false;
+    Router.navigate(this.askRow(this.list.index));
+    return true;
   }
 }

@@ -1,5 +1,9 @@
-/** One voucher with every field; OK opens its scanned receipt full screen. */
+/**
+ * One voucher with every field; OK opens its scanned receipt full screen, or, on the 提问 button
+ * beside it (→), 我要提问 about this voucher; the green key asks from anywhere on the page.
+ */
 import { Router } from '@lightningjs/sdk';
+import { AskButton, askButtonHeight, askButtonWidth } from '../components/AskButton';
 import { keepDrawn, text } from '../components/text';
 import type { VoucherModel } from '../data/models';
 import { t } from '../../i18n';
@@ -13,6 +17,9 @@ const columns = () => (currentLook().largeText ? 1 : 2);
 const fieldHeight = () => lineOf(TYPE.body) + px(14);
 const labelWidth = () => px(260);
 const receiptY = () => contentBottom() - lineOf(TYPE.body) - px(6);
+/** The right end of the bottom line keeps the page number; the 提问 button sits before it. */
+const pageNumberW = () => px(300);
+const askX = () => SAFE.x + SAFE.w - pageNumberW() - askButtonWidth();
 
 type FieldRow = VoucherModel['fields'];
 
@@ -22,6 +29,9 @@ export class VoucherPage extends Page {
   /** Field rows split into pages when they do not all fit (large text). */
   private pages: FieldRow[][] = [];
   private pageIndex = 0;
+  /** 我要提问 about this voucher, set by its route. */
+  askTarget: string | undefined;
+  private askFocused = false;
 
   static override _template() {
     return {
@@ -47,8 +57,14 @@ export class VoucherPage extends Page {
       Receipt: {
         x: SAFE.x,
         y: receiptY(),
-        ...text('', { size: TYPE.body, color: COLOR.focus, width: SAFE.w - px(420), maxLines: 1 }),
+        ...text('', {
+          size: TYPE.body,
+          color: COLOR.focus,
+          width: SAFE.w - pageNumberW() - askButtonWidth() - px(30),
+          maxLines: 1,
+        }),
       },
+      Ask: { type: AskButton, x: askX(), y: receiptY() + (lineOf(TYPE.body) - askButtonHeight()) / 2, visible: false },
       PageNumber: {
         x: SAFE.x + SAFE.w,
         y: receiptY(),
@@ -66,7 +82,13 @@ export class VoucherPage extends Page {
   set voucher(model: VoucherModel) {
     this.model = model;
     this.receiptTarget = model.receiptTarget;
-    this.setChrome(model.crumbs, model.receiptTarget ? t('hint.list') : t('hint.back'));
+    this.setChrome(
+      model.crumbs,
+      this.askTarget ? t('hint.voucherAsk') : model.receiptTarget ? t('hint.list') : t('hint.back'),
+    );
+    this.tag('Ask').visible = !!this.askTarget;
+    // With no receipt to open, OK is for the 提问 button.
+    this.askFocused = !!this.askTarget && !model.receiptTarget;
     this.tag('Title').text.text = model.title;
     // Stack: title, direction and amount, amount in words, correction, then the fields.
     let y = contentTop() + lineOf(TYPE.heading);
@@ -163,6 +185,32 @@ export class VoucherPage extends Page {
   }
 
   override _handleEnter() {
-    if (this.receiptTarget) Router.navigate(this.receiptTarget);
+    if (this.askFocused && this.askTarget) Router.navigate(this.askTarget);
+    else if (this.receiptTarget) Router.navigate(this.receiptTarget);
+  }
+
+  override _handleRight() {
+    if (!this.askTarget || this.askFocused) return false;
+    this.askFocused = true;
+    this._refocus();
+    return true;
+  }
+
+  override _handleLeft() {
+    if (!this.askFocused || !this.receiptTarget) return false;
+    this.askFocused = false;
+    this._refocus();
+    return true;
+  }
+
+  /** The green key: 我要提问 about this voucher. */
+  _handleAsk() {
+    if (!this.askTarget) return false;
+    Router.navigate(this.askTarget);
+    return true;
+  }
+
+  override _getFocused() {
+    return this.askFocused ? this.tag('Ask') : this;
   }
 }
