@@ -45,8 +45,8 @@ const bindBox = async (page: Page, household: string) => {
   const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
   const bound = await call(service, 'POST', '/api/households/bind', service.tokens.clerk.token, { code, household });
   expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  // The box leaves the code for the household's 25 by itself.
-  await expectText(page, zhHans['household.noMessages'], 20_000);
+  // The box leaves the code for the household's 25 by itself: its first row is 一键求助.
+  await expectText(page, zhHans['household.helpEntry.detail'], 20_000);
 };
 
 /** The first voucher of the newest month, by channel number and OK, as a villager reaches it. */
