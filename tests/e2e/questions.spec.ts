@@ -96,6 +96,10 @@ test('a newcomer binds the box, asks about a voucher amount, the clerk answers i
 
   // The household's 25 shows the answer within a poll; OK reads it in full.
   await expectText(page, zhHans['question.status.answered'], 15_000);
+  // Down from 一键求助, 25's first row, to the question.
+  const onAnswer = async () => (await focusedTexts(page)).some((s) => s.includes(zhHans['question.status.answered']));
+  for (let row = 0; row < 5 && !(await onAnswer()); row++) await press(page, 'ArrowDown');
+  expect(await onAnswer()).toBe(true);
   await press(page, 'Enter');
   // The reader wraps the answer over lines.
   const wrapped = (words: string) => new RegExp(Array.from(words).join('\\s*'));
