@@ -6,7 +6,8 @@
 import type { FileEntry, Manifest } from '../../feed/manifest';
 import { MANIFEST_FILE, objectPath } from '../../feed/paths';
 import type { FeedProblem, Validated } from '../../feed/validate';
-import { sha256Hex, utf8Text } from '../sync/verify';
+import { utf8Text } from '../../household/bytes';
+import { sha256Hex } from '../sync/verify';
 import { signatureHolds } from '../sync/signatureCheck';
 import { isManifest } from './feedCheck';
 import { judgeManifest } from '../sync/judgeManifest';

@@ -2,7 +2,6 @@
  * Reads one item: title, facts, correction notice and the text laid out in pages
  * (channel ± or up/down to turn them). OK plays the item's video or opens its photos.
  */
-import { Router } from '@lightningjs/sdk';
 import { alertBand, alertBandHeight } from '../components/alertBand';
 import { text } from '../components/text';
 import type { DocumentModel } from '../data/models';
@@ -13,7 +12,7 @@ import { canvasMeasure, paginate, wrapParagraph } from '../text/layout';
 import { COLOR, fontFaces, lineOf, px, SAFE, TYPE } from '../theme';
 import type { Utterance } from '../speech/speaker';
 import { AskButton, askButtonWidth } from '../components/AskButton';
-import { Page } from './Page';
+import { AskablePage } from './AskablePage';
 
 /** The body ends above the line of page number and OK action. */
 const bodyBottom = () => contentBottom() - lineOf(TYPE.small) - px(18);
@@ -26,14 +25,15 @@ const bodyLine = () => Math.round(TYPE.body * 1.7);
 /** The right end of the bottom line keeps the page number; the 提问 button sits before it. */
 const pageNumberW = () => px(300);
 
-export class ReaderPage extends Page {
+export class ReaderPage extends AskablePage {
   private pages: string[][] = [[]];
   private pageIndex = 0;
   private action: string | undefined;
+
+  protected get okTarget() {
+    return this.action;
+  }
   private document: DocumentModel | null = null;
-  /** 我要提问 about this item, set by its route where the item can be asked about. */
-  askTarget: string | undefined;
-  private askFocused = false;
 
   static override _template() {
     return {
@@ -99,9 +99,7 @@ export class ReaderPage extends Page {
           ? t('hint.readerMedia', { action: actionLabel })
           : t('hint.reader'),
     );
-    this.tag('Ask').visible = !!this.askTarget;
-    // With no photos or video to open, OK is for the 提问 button.
-    this.askFocused = !!this.askTarget && !this.action;
+    this.showAskButton();
     this.tag('Action').text.text = actionLabel ? `【OK】${actionLabel}` : '';
     // Stack the header parts, each as tall as its wrapped text; each takes room only when present.
     let y = contentTop();
@@ -200,35 +198,5 @@ export class ReaderPage extends Page {
 
   _handleChannelUp() {
     return this.turn(-1);
-  }
-
-  override _handleEnter() {
-    if (this.askFocused && this.askTarget) Router.navigate(this.askTarget);
-    else if (this.action) Router.navigate(this.action);
-  }
-
-  override _handleRight() {
-    if (!this.askTarget || this.askFocused) return false;
-    this.askFocused = true;
-    this._refocus();
-    return true;
-  }
-
-  override _handleLeft() {
-    if (!this.askFocused || !this.action) return false;
-    this.askFocused = false;
-    this._refocus();
-    return true;
-  }
-
-  /** The green key: 我要提问 about this item. */
-  _handleAsk() {
-    if (!this.askTarget) return false;
-    Router.navigate(this.askTarget);
-    return true;
-  }
-
-  override _getFocused() {
-    return this.askFocused ? this.tag('Ask') : this;
   }
 }

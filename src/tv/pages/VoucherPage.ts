@@ -2,7 +2,6 @@
  * One voucher with every field; OK opens its scanned receipt full screen, or, on the 提问 button
  * beside it (→), 我要提问 about this voucher; the green key asks from anywhere on the page.
  */
-import { Router } from '@lightningjs/sdk';
 import { AskButton, askButtonHeight, askButtonWidth } from '../components/AskButton';
 import { keepDrawn, text } from '../components/text';
 import type { VoucherModel } from '../data/models';
@@ -10,7 +9,7 @@ import { t } from '../../i18n';
 import { contentBottom, contentTop } from '../components/Chrome';
 import { COLOR, currentLook, lineOf, px, SAFE, TYPE } from '../theme';
 import type { Utterance } from '../speech/speaker';
-import { Page } from './Page';
+import { AskablePage } from './AskablePage';
 
 /** Two columns of fields, or one wide column in large-text mode so values keep their room. */
 const columns = () => (currentLook().largeText ? 1 : 2);
@@ -23,15 +22,16 @@ const askX = () => SAFE.x + SAFE.w - pageNumberW() - askButtonWidth();
 
 type FieldRow = VoucherModel['fields'];
 
-export class VoucherPage extends Page {
+export class VoucherPage extends AskablePage {
   private receiptTarget: string | undefined;
+
+  protected get okTarget() {
+    return this.receiptTarget;
+  }
   private model: VoucherModel | null = null;
   /** Field rows split into pages when they do not all fit (large text). */
   private pages: FieldRow[][] = [];
   private pageIndex = 0;
-  /** 我要提问 about this voucher, set by its route. */
-  askTarget: string | undefined;
-  private askFocused = false;
 
   static override _template() {
     return {
@@ -86,9 +86,7 @@ export class VoucherPage extends Page {
       model.crumbs,
       this.askTarget ? t('hint.voucherAsk') : model.receiptTarget ? t('hint.list') : t('hint.back'),
     );
-    this.tag('Ask').visible = !!this.askTarget;
-    // With no receipt to open, OK is for the 提问 button.
-    this.askFocused = !!this.askTarget && !model.receiptTarget;
+    this.showAskButton();
     this.tag('Title').text.text = model.title;
     // Stack: title, direction and amount, amount in words, correction, then the fields.
     let y = contentTop() + lineOf(TYPE.heading);
@@ -182,35 +180,5 @@ export class VoucherPage extends Page {
     return {
       text: [`${m.title}，${m.direction} ${m.amount}`, ...fields, m.correction ?? ''].filter(Boolean).join('。'),
     };
-  }
-
-  override _handleEnter() {
-    if (this.askFocused && this.askTarget) Router.navigate(this.askTarget);
-    else if (this.receiptTarget) Router.navigate(this.receiptTarget);
-  }
-
-  override _handleRight() {
-    if (!this.askTarget || this.askFocused) return false;
-    this.askFocused = true;
-    this._refocus();
-    return true;
-  }
-
-  override _handleLeft() {
-    if (!this.askFocused || !this.receiptTarget) return false;
-    this.askFocused = false;
-    this._refocus();
-    return true;
-  }
-
-  /** The green key: 我要提问 about this voucher. */
-  _handleAsk() {
-    if (!this.askTarget) return false;
-    Router.navigate(this.askTarget);
-    return true;
-  }
-
-  override _getFocused() {
-    return this.askFocused ? this.tag('Ask') : this;
   }
 }

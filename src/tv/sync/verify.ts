@@ -8,46 +8,7 @@ import nacl from 'tweetnacl';
 import { sha256 } from 'js-sha256';
 import canonicalize from 'canonicalize';
 import type { Manifest, SignatureField } from '../../feed/manifest';
-
-const bytesOf = (binary: string): Uint8Array => {
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-};
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 by hand: old WebKit (Safari 10 generation) has no atob inside workers. */
-const fromBase64 = (text: string): Uint8Array => {
-  const digits = text.replace(/=+$/, '');
-  if (/[^A-Za-z0-9+/]/.test(digits) || digits.length % 4 === 1) throw new Error('not base64');
-  const bytes = new Uint8Array(Math.floor((digits.length * 3) / 4));
-  let bits = 0;
-  let count = 0;
-  let out = 0;
-  for (let i = 0; i < digits.length; i++) {
-    bits = (bits << 6) | BASE64.indexOf(digits.charAt(i));
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      bytes[out++] = (bits >> count) & 0xff;
-    }
-  }
-  return bytes;
-};
-
-/** UTF-8 bytes without TextEncoder, which engines before Chrome 38 lack. */
-const utf8 = (text: string): Uint8Array => bytesOf(unescape(encodeURIComponent(text)));
-
-/** Text from UTF-8 bytes; without TextDecoder (Chrome < 38, Safari < 10.1) by the classic escape round trip. */
-export const utf8Text = (bytes: Uint8Array): string => {
-  if (typeof TextDecoder === 'function') return new TextDecoder().decode(bytes);
-  let binary = '';
-  const CHUNK = 8192;
-  for (let i = 0; i < bytes.length; i += CHUNK)
-    binary += String.fromCharCode.apply(null, Array.prototype.slice.call(bytes, i, i + CHUNK) as number[]);
-  return decodeURIComponent(escape(binary));
-};
+import { fromBase64, utf8Bytes } from '../../household/bytes';
 
 /** Whether `field` of the manifest (its signature, unless asked) is a valid signature by the key. */
 export const signatureIsValid = (
@@ -60,7 +21,7 @@ export const signatureIsValid = (
   if (!signature) return false;
   try {
     return nacl.sign.detached.verify(
-      utf8(canonicalize(signed) ?? ''),
+      utf8Bytes(canonicalize(signed) ?? ''),
       fromBase64(signature),
       fromBase64(publicKeyBase64),
     );
