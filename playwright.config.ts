@@ -79,6 +79,7 @@ export default defineConfig({
     ].join(' && '),
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Room for a first start that seeds the sample on a machine kept busy by other work.
+    timeout: 180_000,
   },
 });

@@ -2,15 +2,19 @@
  * Binding boxes to households, in this process (inject): a box's signed requests and every
  * refusal (unsigned, bad signature, replayed, out of window, oversized, unbound, revoked), each
  * storing nothing; a clerk binds only in their own village; the bound box's files are sealed to
- * it, and an unbound or revoked box finds none.
+ * it, and an unbound or revoked box finds none; an export carries them, sealed.
  */
 import { test, expect } from '@playwright/test';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { boxIdOf, newBoxKeys, privateIndexPath, type BoxKeys } from '../../src/household/boxKeys';
 import { toBase64, utf8Text } from '../../src/household/bytes';
 import { isHouseholdPage, type PrivateIndex } from '../../src/household/pages';
 import { indexSignatureHolds, sealedObjectPath } from '../../src/household/privateFiles';
 import { openSealed } from '../../src/household/sealed';
 import { MAX_BOX_REQUEST_BYTES, signRequest } from '../../src/household/signedRequest';
+import { exportFeed } from '../../server/cli/export';
 import { resealDue } from '../../server/household/sealing';
 import { call, startInProcess, type InProcessService } from './inProcess';
 
@@ -244,6 +248,48 @@ test('the bound box alone opens its pages; the index is signed and names no hous
     .pluck()
     .all(`box ${box.id}`);
   expect(actions).toEqual(['bind box', 'unbind box', 'bind box', 'revoke box']);
+});
+
+test("an export carries the bound box's sealed files for a static server, none readable there, and drops them once the box is unbound", async () => {
+  const { clerk } = service.tokens;
+  const box = new TestBox();
+  const household = `${clerk.region}-h004`;
+  expect((await bind(clerk.token, (await box.register()).body.code, household)).status).toBe(201);
+  const out = mkdtempSync(join(tmpdir(), 'sanwu-export-'));
+  try {
+    exportFeed(service.service.dataDir, out);
+    const indexFile = join(out, privateIndexPath(box.keys.sign.publicKey));
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as PrivateIndex;
+    expect(indexSignatureHolds(index, service.service.key.publicKeyBase64)).toBe(true);
+    const sealed = new Uint8Array(readFileSync(join(out, sealedObjectPath(index.files['23']!.sha256))));
+    const expected = service.service.db
+      .prepare('SELECT body FROM household_pages WHERE household = ? AND channel = 23')
+      .pluck()
+      .get(household) as string;
+    expect(JSON.parse(utf8Text(openSealed(sealed, box.keys.seal.secretKey)!))).toEqual(JSON.parse(expected));
+    // Nothing in the exported folder names the household or shows its head or any text of its pages.
+    const head = service.service.db
+      .prepare('SELECT head FROM households WHERE id = ?')
+      .pluck()
+      .get(household) as string;
+    const secrets = [household, head, ...(expected.match(/[\u4e00-\u9fff]{4,}/g) ?? []).slice(0, 20)];
+    // (media/ holds the public sample's photos and receipts, published as they are.)
+    const exported = readdirSync(out, { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && !e.parentPath.startsWith(join(out, 'media')),
+    );
+    expect(exported.length).toBeGreaterThan(Object.keys(index.files).length);
+    for (const entry of exported) {
+      const text = readFileSync(join(entry.parentPath, entry.name)).toString('utf8');
+      for (const secret of secrets) expect(text.includes(secret), `${entry.name} shows "${secret}"`).toBe(false);
+    }
+
+    expect((await call(service, 'POST', `/api/boxes/${box.id}/unbind`, clerk.token)).status).toBe(200);
+    exportFeed(service.service.dataDir, out);
+    expect(existsSync(indexFile), "the unbound box's index is gone from the export").toBe(false);
+    expect(existsSync(join(out, sealedObjectPath(index.files['23']!.sha256)))).toBe(false);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 test('a bound box is sealed for again before its pages expire, and its until moves on', async () => {
