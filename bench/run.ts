@@ -176,8 +176,9 @@ if (parts.has('votes')) {
     helpBurst: Math.min(1000, Math.floor(boxes / 10)),
   });
   results.votes = v;
-  const rate = (r: { perSecond: number; p50: number; p99: number }) =>
-    `${r.perSecond.toFixed(0)} /s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
+  // The service's CPU per request, and the rate one core would give at that cost.
+  const rate = (r: { perSecond: number; p50: number; p99: number; serverCpuMs: number }) =>
+    `${r.perSecond.toFixed(0)} /s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; service CPU ${r.serverCpuMs.toFixed(2)} ms each (≈ ${(1000 / r.serverCpuMs).toFixed(0)} /s a core)`;
   const statuses = (r: { byStatus: Record<number, number> }) =>
     Object.entries(r.byStatus)
       .map(([status, n]) => `${n} × ${status}`)
@@ -189,6 +190,7 @@ if (parts.has('votes')) {
     '',
     `${statuses(v.votes)}; target ≥ 1,000 /s, p99 < 100 ms: ${met ? 'met' : 'not met'}; boxes made in ${ms(v.setupMs)}`,
   );
+  row('  · GET /healthz, for scale (the cheapest answer)', rate(v.health), '', statuses(v.health));
   row(`  · ${v.changes.byStatus[200] ?? 0} changed votes`, rate(v.changes), '', statuses(v.changes));
   row(`  · replayed requests (same bytes)`, rate(v.replays), '', `${statuses(v.replays)} (409: refused)`);
   const c = v.counted;
