@@ -6,9 +6,11 @@
  *   npm run bench -- [--boot-runs 5] [--presses 30] [--nav-rounds 24] [--cannon-seconds 10]
  *                    [--throttle 6] [--no-build] [--sample DIR] [--json FILE] [--only a,b]
  *                    [--cpu-profile FILE] [--trace FILE] [--dwell 600] [--bundle modern|legacy]
- *                    [--wpe-mem-limit 200] [--work-dir /dev/shm]
+ *                    [--wpe-mem-limit 200] [--work-dir /dev/shm] [--boxes 5000] [--concurrency 32]
  *
- * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll, wpe (boot in WPE WebKit through
+ * Parts (--only): bundle, publish, boot, keys, ledger, nav, poll, votes (signed votes and help
+ * requests from --boxes bound boxes, 30 % voting; `--only votes --boxes 50000` is the issue's
+ * capacity figure; bench/votes.ts), wpe (boot in WPE WebKit through
  * WPEWebDriver with cog --web-mem-limit; not run unless named). --bundle legacy measures the
  * legacy bundle (and the bare page's legacy build beside it) instead of the modern one.
  * The poll part alone (--only poll) publishes the 'district' sample: 421 villages, lighter ledgers.
@@ -41,6 +43,7 @@ import { addRevision } from '../server/content/repository';
 import { readIndexTree } from '../server/publish/indexTree';
 import type { Manifest } from '../src/feed/manifest';
 import { TIMELINE_CATEGORIES, TRACE_CATEGORIES, workBeforeMarks } from './mainThread';
+import { benchVotes } from './votes';
 
 const { values: opts } = parseArgs({
   options: {
@@ -62,6 +65,8 @@ const { values: opts } = parseArgs({
     bundle: { type: 'string', default: 'modern' },
     'wpe-mem-limit': { type: 'string', default: '200' },
     'work-dir': { type: 'string', default: tmpdir() },
+    boxes: { type: 'string', default: '5000' },
+    concurrency: { type: 'string', default: '32' },
   },
 });
 const BUNDLE = opts.bundle === 'legacy' ? 'legacy' : 'modern';
@@ -73,7 +78,7 @@ const THROTTLE = Number(opts.throttle);
 const DWELL = Number(opts.dwell);
 const PORT = Number(opts.port);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll').split(','));
+const parts = new Set((opts.only ?? 'bundle,publish,boot,keys,ledger,nav,poll,votes').split(','));
 // --js-flags passes V8 flags, e.g. "--max-opt=1" (no optimising compilers) to see what compiled code adds to the heap.
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
@@ -109,6 +114,11 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 const texels = (pixels: number) => `${(pixels / 1e6).toFixed(2)} Mpx (${mb(4 * pixels)})`;
 const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 const log = (s: string) => console.log(`\n== ${s}`);
+const printResults = () => {
+  writeFileSync(opts.json!, JSON.stringify(results, null, 2));
+  console.log('\n| measure | Sanwu TV | bare Lightning 2 | note |\n|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+};
 
 const dirBytes = (dir: string): { files: number; bytes: number } => {
   let files = 0;
@@ -152,6 +162,58 @@ const rawGet = (
 // cost nothing (on a loaded disk they, not the CPU, make the first 16,000-file publish last long).
 const work = mkdtempSync(join(opts['work-dir']!, 'sanwu-bench-'));
 const npx = (args: string[]) => execFileSync('npx', args, { stdio: 'inherit' });
+
+// ---- votes: signed submissions from bound boxes, on a service of its own (no app build needed) ----
+
+if (parts.has('votes')) {
+  const boxes = Number(opts.boxes);
+  log(`signed votes and help requests: ${boxes} bound boxes, 30 % voting (${opts.concurrency} in flight)`);
+  const v = await benchVotes({
+    work,
+    port: PORT + 1,
+    boxes,
+    concurrency: Number(opts.concurrency),
+    helpBurst: Math.min(1000, Math.floor(boxes / 10)),
+  });
+  results.votes = v;
+  // The service's CPU per request, and the rate one core would give at that cost.
+  const rate = (r: { perSecond: number; p50: number; p99: number; serverCpuMs: number }) =>
+    `${r.perSecond.toFixed(0)} /s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms; service CPU ${r.serverCpuMs.toFixed(2)} ms each (≈ ${(1000 / r.serverCpuMs).toFixed(0)} /s a core)`;
+  const statuses = (r: { byStatus: Record<number, number> }) =>
+    Object.entries(r.byStatus)
+      .map(([status, n]) => `${n} × ${status}`)
+      .join(', ');
+  const met = v.votes.perSecond >= 1000 && v.votes.p99 < 100;
+  row(
+    `${v.counted.voters} signed votes of ${boxes} bound boxes (HTTP)`,
+    rate(v.votes),
+    '',
+    `${statuses(v.votes)}; target ≥ 1,000 /s, p99 < 100 ms: ${met ? 'met' : 'not met'}; boxes made in ${ms(v.setupMs)}`,
+  );
+  row('  · GET /healthz, for scale (the cheapest answer)', rate(v.health), '', statuses(v.health));
+  row(`  · ${v.changes.byStatus[200] ?? 0} changed votes`, rate(v.changes), '', statuses(v.changes));
+  row(`  · replayed requests (same bytes)`, rate(v.replays), '', `${statuses(v.replays)} (409: refused)`);
+  const c = v.counted;
+  const exact = c.stored === c.voters && c.storedVoters === c.voters && c.lastChoiceKept === c.voters;
+  row(
+    '  · votes stored / distinct voters / with their last choice',
+    `${c.stored} / ${c.storedVoters} / ${c.lastChoiceKept}`,
+    '',
+    `${c.voters} voted: ${exact ? 'none lost, none doubled' : 'MISCOUNTED'}`,
+  );
+  row(`burst of ${c.helpSent} help requests`, rate(v.help), '', statuses(v.help));
+  row(
+    '  · the same requests sent again (same idempotency key)',
+    rate(v.helpResent),
+    '',
+    `${statuses(v.helpResent)}; stored ${c.helpStored} of ${c.helpSent}`,
+  );
+  if ([...parts].every((p) => p === 'votes')) {
+    printResults();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(exact && c.helpStored === c.helpSent ? 0 : 1);
+  }
+}
 
 if (!opts['no-build']) {
   log('build (app and bare page)');
@@ -1028,8 +1090,6 @@ if (parts.has('wpe')) {
 }
 
 stopServer();
-writeFileSync(opts.json!, JSON.stringify(results, null, 2));
-console.log('\n| measure | Sanwu TV | bare Lightning 2 | note |\n|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+printResults();
 rmSync(work, { recursive: true, force: true });
 process.exit(0);

@@ -7,15 +7,12 @@
  */
 import { boxIdOf, BOX_ID_PATTERN } from '../../src/household/boxKeys';
 import { fromBase64 } from '../../src/household/bytes';
-import {
-  BOX_HEADERS,
-  NONCE_PATTERN,
-  REQUEST_WINDOW_MS,
-  requestSignatureHolds,
-} from '../../src/household/signedRequest';
+import { BOX_HEADERS, NONCE_PATTERN, REQUEST_WINDOW_MS } from '../../src/household/signedRequest';
 import { OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
+import { boxSignatureHolds } from './boxSignature';
 import { findBox } from './boxes';
+import { statement } from '../db/statements';
 
 export interface SignedBoxRequest {
   method: string;
@@ -83,18 +80,18 @@ export const checkBoxRequest = (
   if (keyBytes.length !== 32 || boxIdOf(keyBytes) !== boxId || (box && box.sign_key !== key))
     throw refuse(401, '机顶盒编号与其公钥不符', 'The box id does not match its key');
   const parts = { method: request.method, path: request.path, time: Number(time), nonce, body: request.body };
-  if (!requestSignatureHolds(parts, signature, keyBytes))
+  if (!boxSignatureHolds(parts, signature, keyBytes))
     throw refuse(401, '请求签名无效', 'The request signature is not valid');
   if (box?.revoked_at) throw refuse(403, '这台机顶盒已被停用', 'This box has been revoked');
-  const seen = db.prepare('SELECT 1 FROM box_nonces WHERE box_id = ? AND nonce = ?').pluck();
+  const seen = statement(db, 'SELECT 1 FROM box_nonces WHERE box_id = ? AND nonce = ?').pluck();
   if (seen.get(boxId, nonce))
     throw refuse(409, '重复的请求（一次性编号已用过）', 'A replayed request (its one-time id was used already)');
   return {
     boxId,
     accept: () => {
       // Ids older than the window can no longer be replayed (their time is refused): forget them.
-      db.prepare('DELETE FROM box_nonces WHERE at < ?').run(now - 2 * REQUEST_WINDOW_MS);
-      db.prepare('INSERT INTO box_nonces (box_id, nonce, at) VALUES (?, ?, ?)').run(boxId, nonce, now);
+      statement(db, 'DELETE FROM box_nonces WHERE at < ?').run(now - 2 * REQUEST_WINDOW_MS);
+      statement(db, 'INSERT INTO box_nonces (box_id, nonce, at) VALUES (?, ?, ?)').run(boxId, nonce, now);
     },
   };
 };

@@ -12,6 +12,7 @@ import { chinaTime } from '../clock';
 import { forbidden, OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import { removePrivateFiles, writePrivateFiles, type SealingContext } from './sealing';
+import { statement } from '../db/statements';
 
 /** How long a pairing code stays valid. */
 export const PAIRING_CODE_MS = 30 * 60 * 1000;
@@ -33,15 +34,14 @@ export interface Binding {
 }
 
 export const findBox = (db: Db, id: string): BoxRow | null =>
-  (db.prepare('SELECT * FROM boxes WHERE id = ?').get(id) as BoxRow | undefined) ?? null;
+  (statement(db, 'SELECT * FROM boxes WHERE id = ?').get(id) as BoxRow | undefined) ?? null;
 
 export const bindingOf = (db: Db, boxId: string): Binding | null =>
-  (db
-    .prepare(
-      `SELECT b.box_id AS box, b.household, h.village, b.bound_at AS boundAt
-       FROM bindings b JOIN households h ON h.id = b.household WHERE b.box_id = ? AND b.ended_at IS NULL`,
-    )
-    .get(boxId) as Binding | undefined) ?? null;
+  (statement(
+    db,
+    `SELECT b.box_id AS box, b.household, h.village, b.bound_at AS boundAt
+     FROM bindings b JOIN households h ON h.id = b.household WHERE b.box_id = ? AND b.ended_at IS NULL`,
+  ).get(boxId) as Binding | undefined) ?? null;
 
 /** Records a box's keys the first time it asks; later its device id only is brought up to date. */
 export const registerBox = (

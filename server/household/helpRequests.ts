@@ -8,6 +8,7 @@ import { chinaTime } from '../clock';
 import { OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import type { Binding } from './boxes';
+import { statement } from '../db/statements';
 
 const HOUR_MS = 60 * 60 * 1000;
 /** What the box is told: its household's requests of the last week, newest first. */
@@ -50,12 +51,12 @@ export const submitHelp = (
   request: { kind: HelpKind; key: string },
   now: number,
 ): { created: boolean; request: HelpRequestView } => {
-  const same = db
-    .prepare('SELECT * FROM help_requests WHERE box_id = ? AND idempotency_key = ?')
-    .get(binding.box, request.key) as HelpRow | undefined;
+  const same = statement(db, 'SELECT * FROM help_requests WHERE box_id = ? AND idempotency_key = ?').get(
+    binding.box,
+    request.key,
+  ) as HelpRow | undefined;
   if (same) return { created: false, request: helpView(same) };
-  const recent = db
-    .prepare('SELECT count(*) FROM help_requests WHERE household = ? AND created_ms > ?')
+  const recent = statement(db, 'SELECT count(*) FROM help_requests WHERE household = ? AND created_ms > ?')
     .pluck()
     .get(binding.household, now - HOUR_MS) as number;
   if (recent >= HELP_PER_HOUR)

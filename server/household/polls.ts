@@ -12,6 +12,7 @@ import type { Coverage } from '../content/fontCoverage';
 import { forbidden, OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import type { Binding } from './boxes';
+import { statement } from '../db/statements';
 
 export interface PollRow {
   id: number;
@@ -145,7 +146,7 @@ export const householdPolls = (db: Db, binding: Binding, now: number) =>
 
 /** A household's vote: its first, or a change that replaces it, while the poll is open. Call inside the request's transaction. */
 export const castVote = (db: Db, binding: Binding, vote: { poll: number; choice: number }, now: number) => {
-  const poll = db.prepare('SELECT * FROM polls WHERE id = ?').get(vote.poll) as PollRow | undefined;
+  const poll = statement(db, 'SELECT * FROM polls WHERE id = ?').get(vote.poll) as PollRow | undefined;
   if (!poll || poll.village !== binding.village)
     throw refuse(404, `没有编号为 ${vote.poll} 的调查`, `No poll ${vote.poll} for this household`);
   const state = stateAt(poll, now);
@@ -158,7 +159,8 @@ export const castVote = (db: Db, binding: Binding, vote: { poll: number; choice:
   const options = JSON.parse(poll.options) as string[];
   if (vote.choice >= options.length)
     throw refuse(400, `「choice」须为 0 到 ${options.length - 1}`, `choice must be 0 to ${options.length - 1}`);
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO poll_votes (poll_id, household, choice, box_id, voted_at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (poll_id, household) DO UPDATE SET choice = excluded.choice, box_id = excluded.box_id, voted_at = excluded.voted_at`,
   ).run(poll.id, binding.household, vote.choice, binding.box, chinaTime(now));

@@ -5,7 +5,7 @@
  */
 import nacl from 'tweetnacl';
 import { sha256 } from 'js-sha256';
-import { fromBase64, toBase64, utf8Bytes } from './bytes';
+import { toBase64, utf8Bytes } from './bytes';
 
 export const BOX_HEADERS = {
   box: 'x-sanwu-box',
@@ -50,12 +50,4 @@ export const signRequest = (
     [BOX_HEADERS.nonce]: nonce,
     [BOX_HEADERS.signature]: toBase64(signature),
   };
-};
-
-export const requestSignatureHolds = (parts: SignedParts, signature: string, signPublicKey: Uint8Array): boolean => {
-  try {
-    return nacl.sign.detached.verify(utf8Bytes(signedText(parts)), fromBase64(signature), signPublicKey);
-  } catch {
-    return false;
-  }
 };

@@ -12,7 +12,8 @@ import { fromBase64, toBase64, utf8Bytes, utf8Text } from '../../src/household/b
 import { isHouseholdPage, type HouseholdsFile } from '../../src/household/pages';
 import { indexSignatureHolds, indexSignedText, looksLikeHouseholdPage } from '../../src/household/privateFiles';
 import { openSealed, seal } from '../../src/household/sealed';
-import { requestSignatureHolds, signedText, signRequest } from '../../src/household/signedRequest';
+import { signedText, signRequest } from '../../src/household/signedRequest';
+import { boxSignatureHolds } from '../../server/household/boxSignature';
 import { findUnmaskedNumber } from '../../src/format/personalNumbers';
 import { presentHouseholdList, presentHouseholdTable } from '../../src/tv/kinds/household';
 
@@ -53,7 +54,7 @@ test('a signed request holds only as it was sent, and only for the key that sign
   expect(headers['x-sanwu-box']).toBe(id);
   const sent = { ...parts, nonce: headers['x-sanwu-nonce']! };
   const signature = headers['x-sanwu-signature']!;
-  expect(requestSignatureHolds(sent, signature, keys.sign.publicKey)).toBe(true);
+  expect(boxSignatureHolds(sent, signature, keys.sign.publicKey)).toBe(true);
   for (const altered of [
     { ...sent, body: '{"a":2}' },
     { ...sent, path: '/box/binding' },
@@ -61,9 +62,9 @@ test('a signed request holds only as it was sent, and only for the key that sign
     { ...sent, time: sent.time + 1 },
     { ...sent, nonce: 'A'.repeat(22) },
   ])
-    expect(requestSignatureHolds(altered, signature, keys.sign.publicKey)).toBe(false);
-  expect(requestSignatureHolds(sent, signature, newBoxKeys().sign.publicKey)).toBe(false);
-  expect(requestSignatureHolds(sent, 'garbage', keys.sign.publicKey)).toBe(false);
+    expect(boxSignatureHolds(altered, signature, keys.sign.publicKey)).toBe(false);
+  expect(boxSignatureHolds(sent, signature, newBoxKeys().sign.publicKey)).toBe(false);
+  expect(boxSignatureHolds(sent, 'garbage', keys.sign.publicKey)).toBe(false);
   // Each request has its own one-time id.
   expect(signRequest(parts, id, keys.sign.secretKey)['x-sanwu-nonce']).not.toBe(sent.nonce);
   // The signature is plain Ed25519 over the text: Node's verifier agrees.

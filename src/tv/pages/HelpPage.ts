@@ -51,7 +51,7 @@ export class HelpPage extends ListPage {
     const action = this.screen?.actions[this.list.index];
     if (!action || action.to === 'row') return super._handleEnter();
     if (action.to === 'pick') this.switchTo('pick');
-    else if (action.to === 'retry' && helpDesk.pending) void helpDesk.send(helpDesk.pending.kind);
+    else if (action.to === 'retry') void helpDesk.retry();
     else if (action.to === 'confirm') this.ask(action.kind);
   }
 

@@ -1,45 +1,42 @@
 /**
- * How the box sends its help requests and reads their status: one signed POST each
- * (household/boxRequest.ts). Kept behind these two functions so that sending can move to the
- * box's shared outbox (queued in storage, delivered once by its idempotency key) in one place.
+ * How the box sends its help requests and reads their status. A request goes through the box's
+ * outbox (household/outbox.ts): kept in storage before anything is sent, shown as 待发送 while
+ * the network cannot carry it, and delivered once by its idempotency key, after a reboot too.
  */
-import { looksLikeHelpRequest, type HelpKind, type HelpRequestView } from '../../household/help';
-import { newNonce } from '../../household/signedRequest';
+import { isHelpKind, looksLikeHelpRequest, type HelpKind, type HelpRequestView } from '../../household/help';
 import { postSigned } from '../household/boxRequest';
 import type { BoxIdentity } from '../household/identity';
+import type { Outbox, OutboxEntry, Outcome } from '../household/outbox';
 
-export type HelpAnswer =
-  | { ok: true; request: HelpRequestView }
-  /**
-   * The service said no, in both languages (429: too many this hour; 403: not bound), or, with
-   * status 0, could not be reached: nothing was stored, and the same key sent again is one request.
-   */
-  | { ok: false; status: number; zh: string; en: string };
+/** Where help requests go, and their outbox entries' kind. */
+export const HELP_PATH = '/box/help';
+export const HELP_ENTRY_KIND = 'help';
 
 export interface HelpChannel {
   identity: BoxIdentity;
   serviceUrl: string;
 }
 
-/** A new idempotency key for one request the villager confirmed. */
-export const newHelpKey = (): string => newNonce();
+/** A help request still on the box. */
+export interface WaitingHelp {
+  kind: HelpKind;
+  queuedAt: number;
+}
 
-const refusal = (status: number, body: unknown): HelpAnswer => {
-  const error = (body as { error?: { zh?: string; en?: string } } | null)?.error;
-  return { ok: false, status, zh: error?.zh ?? '', en: error?.en ?? '' };
+/** Queues the request (kept in box storage at once) and tries to send what waits; resolves when that try is over. */
+export const queueHelp = (outbox: Outbox, kind: HelpKind): Promise<Outcome[]> => {
+  outbox.add(HELP_ENTRY_KIND, HELP_PATH, { kind });
+  return outbox.flush();
 };
 
-export const sendHelp = async (channel: HelpChannel, kind: HelpKind, key: string, now: number): Promise<HelpAnswer> => {
-  let answer;
-  try {
-    answer = await postSigned(channel.identity, channel.serviceUrl, '/box/help', { kind, key }, now);
-  } catch {
-    return { ok: false, status: 0, zh: '', en: '' };
-  }
-  if ((answer.status === 200 || answer.status === 201) && looksLikeHelpRequest(answer.body))
-    return { ok: true, request: answer.body };
-  return refusal(answer.status, answer.body);
-};
+const waitingOf = (entry: OutboxEntry): WaitingHelp | null =>
+  entry.kind === HELP_ENTRY_KIND && isHelpKind(entry.body.kind)
+    ? { kind: entry.body.kind, queuedAt: entry.queuedAt }
+    : null;
+
+/** The help requests the outbox still holds, oldest first. */
+export const waitingHelp = (outbox: Outbox): WaitingHelp[] =>
+  outbox.pending.map(waitingOf).filter((w): w is WaitingHelp => w !== null);
 
 /** The household's recent requests, newest first; null when the service cannot say. */
 export const readHelpStatus = async (channel: HelpChannel, now: number): Promise<HelpRequestView[] | null> => {

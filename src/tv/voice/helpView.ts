@@ -4,6 +4,7 @@
  * OK does on it.
  */
 import { HELP_KINDS, type HelpKind, type HelpStatus } from '../../household/help';
+import { chinaTime } from '../../format/dates';
 import { t, type MessageKey } from '../../i18n';
 import type { ListModel, RowModel } from '../data/models';
 import { dateTime } from '../kinds/common';
@@ -78,15 +79,16 @@ export const presentHelp = (mode: HelpMode, desk: HelpDesk): HelpScreen => {
       ]),
       'hint.help',
     );
-  const retry: [RowModel, HelpAction][] =
-    desk.pending && desk.problem?.kind === 'offline'
-      ? [
-          [
-            { title: t('help.retry'), detail: `${helpKindName(desk.pending.kind)} · ${t('help.retry.detail')}` },
-            { to: 'retry' },
-          ],
-        ]
-      : [];
+  // Still on the box (待发送): OK tries now; the box also sends them by itself once it can.
+  const waiting: [RowModel, HelpAction][] = desk.waiting.map((w) => [
+    {
+      title: helpKindName(w.kind),
+      detail: `${t('help.queuedAt', { time: dateTime(chinaTime(w.queuedAt)) })} · ${t('help.retry.detail')}`,
+      tag: t('help.status.pending'),
+      tagColor: COLOR.warning,
+    },
+    { to: 'retry' },
+  ]);
   const requests: [RowModel, HelpAction][] = desk.requests.map((r) => [
     {
       title: helpKindName(r.kind),
@@ -99,7 +101,7 @@ export const presentHelp = (mode: HelpMode, desk: HelpDesk): HelpScreen => {
   return screen(
     mode,
     statusNotes(desk),
-    [...retry, ...requests, [{ title: t('help.again'), detail: t('help.again.detail') }, { to: 'pick' }]],
+    [...waiting, ...requests, [{ title: t('help.again'), detail: t('help.again.detail') }, { to: 'pick' }]],
     'hint.helpStatus',
   );
 };

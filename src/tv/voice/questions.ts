@@ -16,6 +16,7 @@ import type { DocumentModel, RowModel } from '../data/models';
 import type { Outbox, OutboxEntry, Outcome } from '../household/outbox';
 import { channelCrumbs, date, dateTime } from '../kinds/common';
 import { COLOR } from '../theme';
+import { HELP_ENTRY_KIND } from './helpSend';
 
 /** Where questions go, and the outbox entries' kind. */
 export const QUESTIONS_PATH = '/box/questions';
@@ -32,9 +33,10 @@ export const askQuestion = (
   return outbox.flush();
 };
 
-/** What the TV says when the service refused a queued submission. */
+/** What the TV says when the service refused a queued submission (a question or a help request). */
 export const refusalNotice = (outcome: Outcome): string => {
-  if (outcome.answer.status === 429) return t('ask.limited');
+  // The help request's limit is hourly, the questions' daily: each says its own.
+  if (outcome.answer.status === 429) return t(outcome.entry.kind === HELP_ENTRY_KIND ? 'help.tooMany' : 'ask.limited');
   const error = (outcome.answer.body as { error?: { zh?: string; en?: string } } | null)?.error;
   const reason = (language() === 'en' ? error?.en : error?.zh) ?? String(outcome.answer.status);
   return t('ask.refused', { reason });
