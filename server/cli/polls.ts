@@ -1,6 +1,6 @@
 /**
  * `sanwu polls …`, 民意调查: `list --village CODE` (each poll, its turnout, and once closed its
- * counts drawn as bars), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`.
+ * counts drawn as bars), `close ID` (ends it now and publishes its counts), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`.
  */
 import type { PollView } from '../household/polls';
 import { request, type Connection } from './client';
@@ -26,13 +26,19 @@ const show = (poll: PollView) => {
 
 export const pollsCommand = async (
   connection: Connection,
-  [action]: string[],
+  [action, id]: string[],
   options: { village?: string; question?: string; options?: string; opens?: string; closes?: string },
 ): Promise<boolean> => {
   if (action === 'list' && options.village) {
     const polls = await request<PollView[]>(connection, 'GET', `/api/polls?village=${options.village}`);
     polls.forEach(show);
     say(`共 ${polls.length} 项调查 / ${polls.length} polls`);
+    return true;
+  }
+  if (action === 'close' && id) {
+    const poll = await request<PollView>(connection, 'POST', `/api/polls/${id}/close`);
+    say(`调查 #${poll.id} 已结束，结果已公布 / poll ${poll.id} closed, results published`);
+    show(poll);
     return true;
   }
   if (action === 'add' && options.village && options.question && options.options && options.opens && options.closes) {

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createPoll, listPolls } from '../household/polls';
+import { closePoll, createPoll, listPolls } from '../household/polls';
+import { villageRatings } from '../household/ratings';
 import type { Service } from '../service';
 import { ROUTE_SCHEMAS } from './schemas';
 
@@ -13,6 +14,16 @@ export const pollRoutes = (service: Service) => async (plain: FastifyInstance) =
 
   app.post('/polls', { schema: ROUTE_SCHEMAS.createPoll }, async (request, reply) =>
     reply.code(201).send(createPoll(service, request.operator, request.body)),
+  );
+
+  // Closing publishes the results: the counts go to boxes and operators from then on.
+  app.post('/polls/:id/close', { schema: ROUTE_SCHEMAS.closePoll }, async (request) =>
+    closePoll(service.db, request.operator, request.params.id),
+  );
+
+  // 满意度: a village's ratings of its answers, per month (household/ratings.ts).
+  app.get('/ratings', { schema: ROUTE_SCHEMAS.ratings }, async (request) =>
+    villageRatings(service.db, request.operator, request.query.village),
   );
 
   app.get('/polls', { schema: ROUTE_SCHEMAS.polls }, async (request) =>

@@ -473,4 +473,11 @@ export const ROUTE_SCHEMAS = {
     response: { 201: Poll },
   },
   polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
+  closePoll: { params: idParams, response: { 200: Poll } },
+  ratings: {
+    querystring: Type.Object({ village: region }),
+    response: {
+      200: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer(), average: Type.Number() })),
+    },
+  },
 } as const;

@@ -40,6 +40,8 @@ import { TablePage } from './pages/TablePage';
 import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
 import { AskPage } from './pages/AskPage';
+import { PollPage } from './pages/PollPage';
+import { castVote, PollBoard, presentPolls } from './voice/polls';
 import { askedAboutVoucher } from './voice/askedAbout';
 import { askQuestion, questionDocument } from './voice/questions';
 import { itemTopic, rowTopic, voucherTopic, type AskTopic } from './voice/topics';
@@ -105,6 +107,20 @@ const showSent = async () => {
   await box().household.refresh(box().now());
   const page = Router.getActivePage();
   if (page && !Router.isNavigating() && String(Router.getActiveHash() ?? '').startsWith('mine/'))
+    await refreshPage(page);
+};
+
+/** The village's polls as the service last told this household (asked again as a poll screen opens). */
+const pollBoard = new PollBoard(() => {
+  const { household, now } = box();
+  return { identity: household.bound ? household.identity : null, serviceUrl: household.serviceUrl, now: now() };
+});
+
+/** Once a vote is sent (or kept to send), the poll on screen shows it as the service holds it. */
+const showVote = async () => {
+  await pollBoard.refresh();
+  const page = Router.getActivePage();
+  if (page && !Router.isNavigating() && String(Router.getActiveHash() ?? '').startsWith('poll'))
     await refreshPage(page);
 };
 
@@ -233,6 +249,27 @@ export const routes = () => ({
         if (household.state.kind === 'unknown') await household.refresh(now());
         page.show();
       },
+    },
+    // 民意调查 (from 25): the village's polls, then one poll to vote in or to read its results.
+    {
+      path: 'polls',
+      component: ListPage,
+      on: live(async (page: ListPage) => {
+        page.model = presentPolls(await pollBoard.refresh(), box().outbox.pending);
+      }),
+    },
+    {
+      path: 'poll/:id',
+      component: PollPage,
+      on: live(async (page: PollPage, { id = '' }: Params) => {
+        await pollBoard.refresh();
+        const poll = found(pollBoard.find(Number(id)), `poll ${id}`);
+        page.poll = {
+          poll,
+          pending: () => box().outbox.pending,
+          vote: (choice) => void castVote(box().outbox, poll, choice).then(showVote),
+        };
+      }),
     },
     {
       path: 'month/:month',

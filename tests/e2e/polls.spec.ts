@@ -1,0 +1,120 @@
+/**
+ * 民意调查 in Chromium against the real service: a bound box opens the village's poll from its
+ * 25, votes with the remote, changes its vote; the service holds one vote for the household, the
+ * changed one; the clerk closes the poll, and the TV shows the results as bars with the counts.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
+import type { HouseholdsFile } from '../../src/household/pages';
+import { chinaTime } from '../../src/format/dates';
+import { expectFocusedText, expectText, openHome, press, sample, screenTexts } from './tv';
+
+const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
+
+const clerkToken = () =>
+  readFileSync(`.test-data/e2e-${PORT}/operator-tokens.txt`, 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('clerk\t'))!
+    .split('\t')[3]!;
+
+interface Poll {
+  id: number;
+  question: string;
+  state: string;
+  turnout: number;
+  results: number[] | null;
+}
+
+test('a household votes from 25, changes its vote, and after closing the TV shows the counts as bars', async ({
+  page,
+}) => {
+  const { villageCode } = sample();
+  const households = JSON.parse(
+    readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
+  ) as HouseholdsFile;
+  // Not a household another test binds: each test's box and household are its own.
+  const household = households.households[8]!;
+  const auth = { authorization: `Bearer ${clerkToken()}` };
+  const question = '文化广场的路灯开到几点？';
+  const created = await page.request.post('/api/polls', {
+    headers: auth,
+    data: {
+      village: villageCode,
+      question,
+      options: ['晚上9点', '晚上10点', '晚上11点'],
+      opensAt: chinaTime(Date.now() - 60_000),
+      closesAt: chinaTime(Date.now() + 86_400_000),
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const poll = (await created.json()) as Poll;
+
+  // Bind: 25 shows the pairing code; the clerk binds it; the box opens its 25 by itself.
+  await openHome(page);
+  await press(page, '2');
+  await press(page, '5');
+  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
+  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
+  const bound = await page.request.post('/api/households/bind', {
+    headers: auth,
+    data: { code, household: household.id },
+  });
+  expect(bound.status()).toBe(201);
+  await expectText(page, zhHans['household.pollsEntry.detail'], 20_000);
+
+  // 25 → 民意调查 → the poll.
+  await press(page, 'ArrowDown');
+  await expectFocusedText(page, zhHans['household.pollsEntry']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, question);
+  await press(page, 'Enter');
+  await expectText(page, zhHans['poll.confirm']);
+
+  // 晚上10点, OK (the focus goes to 确认投票), OK.
+  await press(page, 'ArrowDown');
+  await expectFocusedText(page, '晚上10点');
+  await press(page, 'Enter');
+  await expectFocusedText(page, zhHans['poll.confirm']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, zhHans['poll.mine']);
+  await expectFocusedText(page, '晚上10点');
+  await expectText(page, zhHans['poll.canChange']);
+
+  // Changed to 晚上11点: the same two presses on it, then 更改投票.
+  await press(page, 'ArrowDown');
+  await expectFocusedText(page, '晚上11点');
+  await press(page, 'Enter');
+  await expectFocusedText(page, zhHans['poll.change']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, '晚上11点');
+  await expectFocusedText(page, zhHans['poll.mine']);
+
+  const listed = async () =>
+    ((await (await page.request.get(`/api/polls?village=${villageCode}`, { headers: auth })).json()) as Poll[]).find(
+      (p) => p.id === poll.id,
+    )!;
+  // While open, the service tells only the turnout: one household, once.
+  expect(await listed()).toMatchObject({ state: 'open', turnout: 1, results: null });
+
+  const closed = await page.request.post(`/api/polls/${poll.id}/close`, { headers: auth });
+  expect(closed.status(), await closed.text()).toBe(200);
+  // One vote for the household, the changed one.
+  expect(await listed()).toMatchObject({ state: 'closed', turnout: 1, results: [0, 0, 1] });
+
+  // Back to the list and in again: the poll is 已结束 and its counts are bars.
+  await press(page, 'Backspace');
+  await expectFocusedText(page, zhHans['poll.state.closed']);
+  await press(page, 'Enter');
+  await expectText(page, '1 票 · 100%');
+  await expectText(page, '0 票 · 0%');
+  await expectText(page, `晚上11点 · ${zhHans['poll.mine']}`);
+  const bars = page.locator('[ref="Bar"]:visible');
+  await expect(bars).toHaveCount(3);
+  const fills = await page
+    .locator('[ref="Bar"]:visible [ref="Fill"]')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+  expect(fills[0]).toBe(0);
+  expect(fills[1]).toBe(0);
+  expect(fills[2]).toBeGreaterThan(100);
+});
