@@ -41,6 +41,10 @@ import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
 import { AskPage } from './pages/AskPage';
 import { PollPage } from './pages/PollPage';
+import { RatePage } from './pages/RatePage';
+import { pendingRating, rateAnswer } from './voice/ratings';
+import { looksLikeHouseholdQuestion } from '../household/questions';
+import { channelCrumbs } from './kinds/common';
 import { castVote, PollBoard, presentPolls } from './voice/polls';
 import { askedAboutVoucher } from './voice/askedAbout';
 import { askQuestion, questionDocument } from './voice/questions';
@@ -351,6 +355,25 @@ export const routes = () => ({
         const messages = householdPage('25');
         const listed = messages?.channel === 25 ? inScript(messages).content.questions : undefined;
         page.model = found(questionDocument(listed, Number(id)), `question ${id}`);
+      }),
+    },
+    {
+      // 满意度: the household rates the answer to one of its questions (from its 25).
+      path: 'rate/:id',
+      component: RatePage,
+      on: live(async (page: RatePage, { id = '' }: Params) => {
+        const messages = householdPage('25');
+        const listed = messages?.channel === 25 ? inScript(messages).content.questions : undefined;
+        const q = found(
+          (listed ?? []).filter(looksLikeHouseholdQuestion).find((x) => x.id === Number(id) && x.answer !== undefined),
+          `question ${id}`,
+        );
+        page.rating = {
+          crumbs: channelCrumbs(25),
+          about: q.about,
+          current: pendingRating(box().outbox.pending, q.id) ?? q.rating ?? null,
+          send: (rating) => void rateAnswer(box().outbox, q.id, rating, q.about).then(showSent),
+        };
       }),
     },
     {
