@@ -120,6 +120,12 @@ const pollBoard = new PollBoard(() => {
   return { identity: household.bound ? household.identity : null, serviceUrl: household.serviceUrl, now: now() };
 });
 
+/** Opened straight after a boot, the box first learns whether it is bound. */
+const knowHousehold = async () => {
+  const { household, now } = box();
+  if (household.state.kind === 'unknown') await household.refresh(now());
+};
+
 /** Once a vote is sent (or kept to send), the poll on screen shows it as the service holds it. */
 const showVote = async () => {
   await pollBoard.refresh();
@@ -259,6 +265,7 @@ export const routes = () => ({
       path: 'polls',
       component: ListPage,
       on: live(async (page: ListPage) => {
+        await knowHousehold();
         page.model = presentPolls(await pollBoard.refresh(), box().outbox.pending);
       }),
     },
@@ -266,6 +273,7 @@ export const routes = () => ({
       path: 'poll/:id',
       component: PollPage,
       on: live(async (page: PollPage, { id = '' }: Params) => {
+        await knowHousehold();
         await pollBoard.refresh();
         const poll = found(pollBoard.find(Number(id)), `poll ${id}`);
         page.poll = {

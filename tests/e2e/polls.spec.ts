@@ -3,12 +3,23 @@
  * 25, votes with the remote, changes its vote; the service holds one vote for the household, the
  * changed one; the clerk closes the poll, and the TV shows the results as bars with the counts.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import type { HouseholdsFile } from '../../src/household/pages';
 import { chinaTime } from '../../src/format/dates';
-import { expectFocusedText, expectText, openHome, press, sample, screenTexts } from './tv';
+import {
+  expectFocusedText,
+  expectText,
+  openHome,
+  openRoute,
+  press,
+  sample,
+  sceneProblems,
+  screenTexts,
+  textProblems,
+  withPlatformSettings,
+} from './tv';
 
 const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
 
@@ -17,6 +28,12 @@ const clerkToken = () =>
     .split('\n')
     .find((line) => line.startsWith('clerk\t'))!
     .split('\t')[3]!;
+
+/** Nothing cut off, overlapping or outside the safe area; the screen kept under the test's results to look at. */
+const checkScreen = async (page: Page, info: TestInfo, name: string) => {
+  await page.screenshot({ path: info.outputPath(`${name}.png`) });
+  expect([...(await textProblems(page)), ...(await sceneProblems(page))], name).toEqual([]);
+};
 
 interface Poll {
   id: number;
@@ -28,7 +45,7 @@ interface Poll {
 
 test('a household votes from 25, changes its vote, and after closing the TV shows the counts as bars', async ({
   page,
-}) => {
+}, info) => {
   const { villageCode } = sample();
   const households = JSON.parse(
     readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
@@ -89,6 +106,7 @@ test('a household votes from 25, changes its vote, and after closing the TV show
   await press(page, 'Enter');
   await expectFocusedText(page, '晚上11点');
   await expectFocusedText(page, zhHans['poll.mine']);
+  await checkScreen(page, info, 'poll-open-normal');
 
   const listed = async () =>
     ((await (await page.request.get(`/api/polls?village=${villageCode}`, { headers: auth })).json()) as Poll[]).find(
@@ -117,4 +135,19 @@ test('a household votes from 25, changes its vote, and after closing the TV show
   expect(fills[0]).toBe(0);
   expect(fills[1]).toBe(0);
   expect(fills[2]).toBeGreaterThan(100);
+  await checkScreen(page, info, 'poll-results-normal');
+
+  // The results and the list in large text and high contrast (the box stays bound across reloads).
+  for (const [mode, settings] of [
+    ['large', { largeText: true }],
+    ['contrast', { highContrast: true }],
+  ] as const) {
+    await withPlatformSettings(page, settings);
+    await openRoute(page, `poll/${poll.id}`);
+    await expectText(page, '1 票 · 100%', 20_000);
+    await checkScreen(page, info, `poll-results-${mode}`);
+    await openRoute(page, 'polls');
+    await expectText(page, question);
+    await checkScreen(page, info, `polls-${mode}`);
+  }
 });
