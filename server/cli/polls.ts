@@ -24,6 +24,42 @@ const show = (poll: PollView) => {
   });
 };
 
+interface Monthly {
+  month: string;
+  count: number;
+  average: number;
+}
+
+/**
+ * `sanwu ratings …`, 满意度: `list --village CODE` (each month's count and average), `draft --village
+ * CODE --month YYYY-MM [--replace]` (the month's numbers as a draft of the village's 20, to approve and publish).
+ */
+export const ratingsCommand = async (
+  connection: Connection,
+  [action]: string[],
+  options: { village?: string; month?: string; replace?: boolean },
+): Promise<boolean> => {
+  if (action === 'list' && options.village) {
+    const months = await request<Monthly[]>(connection, 'GET', `/api/ratings?village=${options.village}`);
+    months.forEach((m) => say(`${m.month}\t${m.count} 条评价 / ratings\t平均 ${m.average.toFixed(1)} 分 / average`));
+    if (!months.length) say('还没有满意度评价 / no ratings yet');
+    return true;
+  }
+  if (action === 'draft' && options.village && options.month) {
+    const drafted = await request<{ draft: number; item: string; numbers: Monthly }>(
+      connection,
+      'POST',
+      '/api/ratings/draft',
+      { village: options.village, month: options.month, ...(options.replace ? { replace: true } : {}) },
+    );
+    say(
+      `草稿 #${drafted.draft}（20 村民问答 ${drafted.item}）：${drafted.numbers.count} 条，平均 ${drafted.numbers.average.toFixed(1)} 分；待审核后发布 / draft ${drafted.draft}: approve, then publish`,
+    );
+    return true;
+  }
+  return false;
+};
+
 export const pollsCommand = async (
   connection: Connection,
   [action, id]: string[],

@@ -2,8 +2,8 @@
  * 满意度 on the service, in this process (inject): a bound box rates the answer to its
  * household's question 1–5 with a signed request, and may change it; unsigned, replayed,
  * unbound, another household's, unanswered and out-of-range ratings are refused and store
- * nothing; the village's ratings are counted per month (count and average), and the household's
- * sealed 25 carries its rating.
+ * nothing; the village's ratings are counted per month (count and average) and drafted into its
+ * 20 村民问答 for publishing, and the household's sealed 25 carries its rating.
  */
 import { test, expect } from '@playwright/test';
 import { boxIdOf, newBoxKeys, type BoxKeys } from '../../src/household/boxKeys';
@@ -170,6 +170,23 @@ test("a village's ratings are counted per month: the count and the average, for 
   if (was(thisMonth).count === 0) expect(current.average).toBe(3.5);
   expect(months.find((m) => m.month === previous)).toMatchObject({ count: was(previous).count + 1 });
   expect(months.map((m) => m.month)).toEqual([...months.map((m) => m.month)].sort().reverse());
+  // Published as a month's item of the village's 20 村民问答: a draft, to approve and publish like any item.
+  const drafted = await call(service, 'POST', '/api/ratings/draft', clerk.token, { village, month: thisMonth });
+  expect(drafted.status, JSON.stringify(drafted.body)).toBe(201);
+  expect(drafted.body).toMatchObject({ item: `satisfaction-${thisMonth}`, numbers: current });
+  const draft = await call(
+    service,
+    'GET',
+    `/api/regions/${village}/channels/20/items/satisfaction-${thisMonth}`,
+    clerk.token,
+  );
+  expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+  expect(JSON.stringify(draft.body)).toContain(
+    `共收到 ${current.count} 条满意度评价，平均 ${current.average.toFixed(1)} 分`,
+  );
+  const empty = await call(service, 'POST', '/api/ratings/draft', clerk.token, { village, month: '2020-01' });
+  expect(empty.status).toBe(404);
+  expect(empty.body.error.zh).toContain('没有收到满意度评价');
   // Another village's clerk may not read them.
   const other = await call(service, 'GET', '/api/ratings?village=370703002001', clerk.token);
   expect(other.status).toBe(403);
