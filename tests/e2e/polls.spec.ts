@@ -46,6 +46,8 @@ interface Poll {
 test('a household votes from 25, changes its vote, and after closing the TV shows the counts as bars', async ({
   page,
 }, info) => {
+  // The walk takes seconds; the two reloads in other looks take most of this.
+  test.setTimeout(150_000);
   const { villageCode } = sample();
   const households = JSON.parse(
     readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
