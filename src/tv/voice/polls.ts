@@ -102,7 +102,11 @@ export const presentPolls = (polls: BoxPoll[] | null, pending: readonly OutboxEn
     notes: [polls ? { text: t('poll.notes') } : { text: t('poll.offline'), color: COLOR.warning }],
     rows: sorted.map((poll) => {
       const mine = pendingChoice(pending, poll.id) ?? poll.choice;
-      const voted = mine === null ? '' : ` · ${t('poll.yourChoice', { option: poll.options[mine] ?? '' })}`;
+      // A closed poll's line has its turnout; its results page shows the household's choice.
+      const voted =
+        mine === null || poll.state === 'closed'
+          ? ''
+          : ` · ${t('poll.yourChoice', { option: poll.options[mine] ?? '' })}`;
       return {
         title: poll.question,
         detail: `${when(poll)}${voted}`,
