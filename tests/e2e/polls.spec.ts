@@ -2,6 +2,7 @@
  * 民意调查 in Chromium against the real service: a bound box opens the village's poll from its
  * 25, votes with the remote, changes its vote; the service holds one vote for the household, the
  * changed one; the clerk closes the poll, and the TV shows the results as bars with the counts.
+ * And 满意度: the household rates the answer to its question from 25, and the village's month counts it.
  */
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { chinaTime } from '../../src/format/dates';
 import {
   expectFocusedText,
   expectText,
+  focusedTexts,
   openHome,
   openRoute,
   press,
@@ -152,4 +154,79 @@ test('a household votes from 25, changes its vote, and after closing the TV show
     await expectText(page, question);
     await checkScreen(page, info, `polls-${mode}`);
   }
+});
+
+test('a household rates the answer to its question 1–5 from 25, and the village counts it for the month', async ({
+  page,
+}, info) => {
+  test.setTimeout(150_000);
+  const { villageCode } = sample();
+  const households = JSON.parse(
+    readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
+  ) as HouseholdsFile;
+  const household = households.households[9]!;
+  const auth = { authorization: `Bearer ${clerkToken()}` };
+  const month = chinaTime(Date.now()).slice(0, 7);
+  const monthly = async () =>
+    (
+      (await (await page.request.get(`/api/ratings?village=${villageCode}`, { headers: auth })).json()) as {
+        month: string;
+        count: number;
+      }[]
+    ).find((m) => m.month === month)?.count ?? 0;
+  const before = await monthly();
+
+  await openHome(page);
+  await press(page, '2');
+  await press(page, '5');
+  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
+  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
+  const bound = await page.request.post('/api/households/bind', {
+    headers: auth,
+    data: { code, household: household.id },
+  });
+  expect(bound.status()).toBe(201);
+  await expectText(page, zhHans['household.pollsEntry.detail'], 20_000);
+
+  // Ask about a voucher's amount (15, OK, OK, then G, OK, OK), and answer it as the clerk.
+  await press(page, '1');
+  await press(page, '5');
+  await expectText(page, zhHans['channel.15']);
+  await press(page, 'Enter');
+  await press(page, 'Enter');
+  await expectText(page, zhHans['ask.button']);
+  await press(page, 'g');
+  await expectText(page, zhHans['ask.reason.amount']);
+  await press(page, 'Enter');
+  await press(page, 'Enter');
+  let asked: { id: number } | undefined;
+  await expect
+    .poll(async () => {
+      const listed = (await (await page.request.get('/api/questions', { headers: auth })).json()) as {
+        id: number;
+        household: string;
+      }[];
+      asked = listed.find((q) => q.household === household.id);
+      return !!asked;
+    })
+    .toBe(true);
+  const answered = await page.request.post(`/api/questions/${asked!.id}/answer`, {
+    headers: auth,
+    data: { text: '经核对，金额与发票一致。' },
+  });
+  expect(answered.status(), await answered.text()).toBe(200);
+
+  // The box's 25 (opened afresh) shows the rating row under the answer; OK, ↓ to 4 分, OK.
+  await openRoute(page, 'household/25');
+  await expectText(page, zhHans['rate.row'], 20_000);
+  for (let row = 0; row < 6 && !(await focusedTexts(page)).some((s) => s.includes(zhHans['rate.row'])); row++)
+    await press(page, 'ArrowDown');
+  await expectFocusedText(page, zhHans['rate.none']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, zhHans['rate.5']);
+  await checkScreen(page, info, 'rate-normal');
+  await press(page, 'ArrowDown');
+  await press(page, 'Enter');
+  await expect.poll(monthly).toBe(before + 1);
+  await expectText(page, zhHans['rate.4'], 20_000);
 });
