@@ -18,7 +18,7 @@ import { verifyAuditChain } from '../audit/auditLog';
 import { rotateSigningKey } from '../publish/signing';
 import { join } from 'node:path';
 import { helpCommand } from './help';
-import { pollsCommand } from './polls';
+import { pollsCommand, ratingsCommand } from './polls';
 import type { QuestionView } from '../household/questions';
 
 const STATUS_TEXT = { received: '已收到', accepted: '已受理', answered: '已答复', corrected: '已更正' } as const;
@@ -40,7 +40,8 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   bind CODE --household ID   (the 6-digit code on the TV's 家庭 section binds that box to the household)
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
   help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
-  polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T   (民意调查: one vote per household; counts once closed)
+  polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T | polls close ID   (民意调查: one vote per household; counts once closed)
+  ratings list --village CODE | ratings draft --village CODE --month YYYY-MM [--replace]   (满意度: per month; the draft publishes them in 20)
   questions list [--village CODE] [--status received|accepted|answered|corrected]   (villagers' questions from their boxes)
   questions accept ID --responsible 村财务室 --expected YYYY-MM-DD [--note N]   (已受理)
   questions answer ID --text "答复" [--public] [--corrected REGION/CHANNEL/ITEM]   (--public: also a draft in 20 村民问答, asker anonymised)
@@ -471,8 +472,14 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { village, question, options, opens, closes } = values;
     if (!(await pollsCommand(connection(), args, { village, question, options, opens, closes })))
       throw new UsageError(
-        'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T',
+        'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T | polls close ID',
       );
+  },
+
+  async ratings(args) {
+    const options = { village: values.village, month: values.month, replace: values.replace };
+    if (!(await ratingsCommand(connection(), args, options)))
+      throw new UsageError('ratings list --village CODE | ratings draft --village CODE --month YYYY-MM [--replace]');
   },
 
   async questions([action, id]) {

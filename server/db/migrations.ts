@@ -336,4 +336,22 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 10,
+    name: "households' ratings (满意度, 1-5) of the answers to their questions",
+    sql: `
+      -- One rating per answered question, given by its household; a change replaces it.
+      CREATE TABLE question_ratings (
+        question_id INTEGER PRIMARY KEY REFERENCES questions(id),
+        household TEXT NOT NULL REFERENCES households(id),
+        village TEXT NOT NULL REFERENCES regions(code),
+        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        -- The month it was given (or last changed), China time: the published numbers are per month.
+        month TEXT NOT NULL,
+        rated_at TEXT NOT NULL
+      );
+      CREATE INDEX question_ratings_by_village ON question_ratings(village, month);
+    `,
+  },
 ];

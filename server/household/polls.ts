@@ -129,6 +129,22 @@ export const listPolls = (db: Db, operator: Operator, village: string, now = Dat
   );
 };
 
+/** Closes an open (or upcoming) poll now: no more votes, and its counts are out to boxes and operators. */
+export const closePoll = (db: Db, operator: Operator, id: number, now = Date.now()): PollView => {
+  const poll = db.prepare('SELECT * FROM polls WHERE id = ?').get(id) as PollRow | undefined;
+  if (!poll) throw refuse(404, `没有编号为 ${id} 的调查`, `No poll ${id}`);
+  const allowed =
+    can(db, operator, 'edit', poll.village) ||
+    (operator.role === 'street' && can(db, operator, 'review', poll.village));
+  if (!allowed) throw forbidden();
+  if (stateAt(poll, now) === 'closed') throw refuse(409, '这项调查已经结束', 'This poll has already closed');
+  return db.transaction(() => {
+    db.prepare('UPDATE polls SET closes_ms = ?, opens_ms = min(opens_ms, ?) WHERE id = ?').run(now, now, id);
+    appendAudit(db, { operatorId: operator.id, action: 'close poll', target: `poll ${id}` });
+    return viewOf(db, db.prepare('SELECT * FROM polls WHERE id = ?').get(id) as PollRow, now);
+  })();
+};
+
 /** What a bound box is shown: its village's polls of the last 30 days, with its household's choice. */
 export const householdPolls = (db: Db, binding: Binding, now: number) =>
   (

@@ -5,6 +5,7 @@
  */
 import type { HouseholdQuestion } from '../../src/household/questions';
 import { chinaTime } from '../clock';
+import { householdRatings } from './ratings';
 import { writePrivateFiles, type SealingContext } from './sealing';
 
 /** The most a page lists, newest first (the page's schema allows no more). */
@@ -25,7 +26,7 @@ interface QuestionRow {
   corrected_item: string | null;
 }
 
-const listed = (row: QuestionRow): HouseholdQuestion => ({
+const listed = (row: QuestionRow, rating: number | undefined): HouseholdQuestion => ({
   id: row.id,
   askedAt: chinaTime(row.asked_ms),
   about: row.about,
@@ -38,17 +39,19 @@ const listed = (row: QuestionRow): HouseholdQuestion => ({
   ...(row.answer ? { answer: row.answer } : {}),
   ...(row.answered_at ? { answeredAt: row.answered_at } : {}),
   ...(row.corrected_item ? { correctedItem: row.corrected_item } : {}),
+  ...(rating ? { rating } : {}),
 });
 
 /** Writes the household's questions into its page 25 and seals it again for its bound boxes. */
 export const refreshQuestionsPage = (context: SealingContext, household: string, now = Date.now()): void => {
   const { db } = context;
   const boxes = db.transaction(() => {
+    const ratings = householdRatings(db, household);
     const questions = (
       db
         .prepare('SELECT * FROM questions WHERE household = ? ORDER BY asked_ms DESC, id DESC LIMIT ?')
         .all(household, LISTED) as QuestionRow[]
-    ).map(listed);
+    ).map((row) => listed(row, ratings.get(row.id)));
     const stored = db
       .prepare('SELECT body FROM household_pages WHERE household = ? AND channel = 25')
       .pluck()

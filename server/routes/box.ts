@@ -21,6 +21,7 @@ import { boxHelpRoutes } from './boxHelp';
 import { boxPollRoutes } from './boxPolls';
 import { parse, signed } from './boxSigned';
 import { boxQuestionRoutes } from './boxQuestions';
+import { boxRatingRoutes } from './boxRatings';
 
 const Key = Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: '32 bytes, base64' });
 const Registration = Type.Object(
@@ -53,6 +54,7 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
   // The villager's voice (issue 19) under the same body parsing and CORS.
   await app.register(boxHelpRoutes(service));
   await app.register(boxPollRoutes(service));
+  await app.register(boxRatingRoutes(service));
 
   app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
     const body = parse(signed(request).body);

@@ -13,7 +13,12 @@ import type { Service } from '../service';
 import { asBoundBox, parse, signed } from './boxSigned';
 
 const VoteBody = Type.Object(
-  { poll: Type.Integer({ minimum: 1 }), choice: Type.Integer({ minimum: 0, maximum: 99 }) },
+  {
+    poll: Type.Integer({ minimum: 1 }),
+    choice: Type.Integer({ minimum: 0, maximum: 99 }),
+    // The box's outbox sends each entry with its idempotency key; a vote needs none (the last one counts).
+    key: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$' })),
+  },
   { additionalProperties: false },
 );
 
@@ -34,6 +39,8 @@ export const boxPollRoutes = (service: Service) => async (app: FastifyInstance) 
 
   app.post('/polls/vote', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
     const vote = voteOf(signed(request).body);
-    return asBoundBox(db, request, (binding, now) => castVote(db, binding, vote, now));
+    return asBoundBox(db, request, (binding, now) =>
+      castVote(db, binding, { poll: vote.poll, choice: vote.choice }, now),
+    );
   });
 };

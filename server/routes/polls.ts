@@ -1,10 +1,12 @@
 /**
- * Operators' polls (民意调查), inside /api (registered by api.ts): publish one for a village, and
- * list a village's polls with their turnout, and their counts once closed.
+ * Operators' polls (民意调查), inside /api (registered by api.ts): publish one for a village, list
+ * a village's polls with their turnout and their counts once closed, close one now. And the
+ * village's satisfaction (满意度) numbers per month, and the draft that publishes a month's in 20.
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { createPoll, listPolls } from '../household/polls';
+import { closePoll, createPoll, listPolls } from '../household/polls';
+import { draftMonthlyRatings, villageRatings } from '../household/ratings';
 import type { Service } from '../service';
 import { ROUTE_SCHEMAS } from './schemas';
 
@@ -13,6 +15,24 @@ export const pollRoutes = (service: Service) => async (plain: FastifyInstance) =
 
   app.post('/polls', { schema: ROUTE_SCHEMAS.createPoll }, async (request, reply) =>
     reply.code(201).send(createPoll(service, request.operator, request.body)),
+  );
+
+  // Closing publishes the results: the counts go to boxes and operators from then on.
+  app.post('/polls/:id/close', { schema: ROUTE_SCHEMAS.closePoll }, async (request) =>
+    closePoll(service.db, request.operator, request.params.id),
+  );
+
+  // 满意度: a village's ratings of its answers, per month (household/ratings.ts).
+  app.get('/ratings', { schema: ROUTE_SCHEMAS.ratings }, async (request) =>
+    villageRatings(service.db, request.operator, request.query.village),
+  );
+
+  app.post('/ratings/draft', { schema: ROUTE_SCHEMAS.draftRatings }, async (request, reply) =>
+    reply.code(201).send(
+      draftMonthlyRatings(service, request.operator, request.body.village, request.body.month, {
+        replace: request.body.replace,
+      }),
+    ),
   );
 
   app.get('/polls', { schema: ROUTE_SCHEMAS.polls }, async (request) =>

@@ -473,4 +473,25 @@ export const ROUTE_SCHEMAS = {
     response: { 201: Poll },
   },
   polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
+  closePoll: { params: idParams, response: { 200: Poll } },
+  draftRatings: {
+    body: Type.Object({
+      village: region,
+      month: Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$' }),
+      replace: Type.Optional(Type.Boolean()),
+    }),
+    response: {
+      201: Type.Object({
+        draft: Type.Integer(),
+        item: Type.String(),
+        numbers: Type.Object({ month: Type.String(), count: Type.Integer(), average: Type.Number() }),
+      }),
+    },
+  },
+  ratings: {
+    querystring: Type.Object({ village: region }),
+    response: {
+      200: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer(), average: Type.Number() })),
+    },
+  },
 } as const;

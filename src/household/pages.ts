@@ -75,6 +75,7 @@ export const QuestionEntry = Type.Object(
     answer: Type.Optional(Text(2000)),
     answeredAt: Type.Optional(DateTime),
     correctedItem: Type.Optional(Text(120)),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   },
   { additionalProperties: false },
 );

@@ -52,6 +52,8 @@ export interface HouseholdQuestion {
   answeredAt?: string;
   /** The corrected item, as region/channel/item (已更正). */
   correctedItem?: string;
+  /** The household's rating of the answer, 1–5 (满意度). */
+  rating?: number;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -40,6 +40,12 @@ import { TablePage } from './pages/TablePage';
 import { VideoPage } from './pages/VideoPage';
 import { VoucherPage } from './pages/VoucherPage';
 import { AskPage } from './pages/AskPage';
+import { PollPage } from './pages/PollPage';
+import { RatePage } from './pages/RatePage';
+import { pendingRating, rateAnswer } from './voice/ratings';
+import { looksLikeHouseholdQuestion } from '../household/questions';
+import { channelCrumbs } from './kinds/common';
+import { castVote, PollBoard, presentPolls } from './voice/polls';
 import { askedAboutVoucher } from './voice/askedAbout';
 import { askQuestion, questionDocument } from './voice/questions';
 import { itemTopic, rowTopic, voucherTopic, type AskTopic } from './voice/topics';
@@ -105,6 +111,26 @@ const showSent = async () => {
   await box().household.refresh(box().now());
   const page = Router.getActivePage();
   if (page && !Router.isNavigating() && String(Router.getActiveHash() ?? '').startsWith('mine/'))
+    await refreshPage(page);
+};
+
+/** The village's polls as the service last told this household (asked again as a poll screen opens). */
+const pollBoard = new PollBoard(() => {
+  const { household, now } = box();
+  return { identity: household.bound ? household.identity : null, serviceUrl: household.serviceUrl, now: now() };
+});
+
+/** Opened straight after a boot, the box first learns whether it is bound. */
+const knowHousehold = async () => {
+  const { household, now } = box();
+  if (household.state.kind === 'unknown') await household.refresh(now());
+};
+
+/** Once a vote is sent (or kept to send), the poll on screen shows it as the service holds it. */
+const showVote = async () => {
+  await pollBoard.refresh();
+  const page = Router.getActivePage();
+  if (page && !Router.isNavigating() && String(Router.getActiveHash() ?? '').startsWith('poll'))
     await refreshPage(page);
 };
 
@@ -234,6 +260,29 @@ export const routes = () => ({
         page.show();
       },
     },
+    // 民意调查 (from 25): the village's polls, then one poll to vote in or to read its results.
+    {
+      path: 'polls',
+      component: ListPage,
+      on: live(async (page: ListPage) => {
+        await knowHousehold();
+        page.model = presentPolls(await pollBoard.refresh(), box().outbox.pending);
+      }),
+    },
+    {
+      path: 'poll/:id',
+      component: PollPage,
+      on: live(async (page: PollPage, { id = '' }: Params) => {
+        await knowHousehold();
+        await pollBoard.refresh();
+        const poll = found(pollBoard.find(Number(id)), `poll ${id}`);
+        page.poll = {
+          poll,
+          pending: () => box().outbox.pending,
+          vote: (choice) => void castVote(box().outbox, poll, choice).then(showVote),
+        };
+      }),
+    },
     {
       path: 'month/:month',
       component: MonthPage,
@@ -314,6 +363,25 @@ export const routes = () => ({
         const messages = householdPage('25');
         const listed = messages?.channel === 25 ? inScript(messages).content.questions : undefined;
         page.model = found(questionDocument(listed, Number(id)), `question ${id}`);
+      }),
+    },
+    {
+      // 满意度: the household rates the answer to one of its questions (from its 25).
+      path: 'rate/:id',
+      component: RatePage,
+      on: live(async (page: RatePage, { id = '' }: Params) => {
+        const messages = householdPage('25');
+        const listed = messages?.channel === 25 ? inScript(messages).content.questions : undefined;
+        const q = found(
+          (listed ?? []).filter(looksLikeHouseholdQuestion).find((x) => x.id === Number(id) && x.answer !== undefined),
+          `question ${id}`,
+        );
+        page.rating = {
+          crumbs: channelCrumbs(25),
+          about: q.about,
+          current: pendingRating(box().outbox.pending, q.id) ?? q.rating ?? null,
+          send: (rating) => void rateAnswer(box().outbox, q.id, rating, q.about).then(showSent),
+        };
       }),
     },
     {

@@ -12,6 +12,7 @@ export const ROW_WIDTH = 1728;
 const rightWidth = () => px(420);
 const switchW = () => px(150);
 const switchH = () => px(60);
+const barH = () => px(24);
 
 export class ListRow extends Lightning.Component {
   static override _template() {
@@ -28,6 +29,16 @@ export class ListRow extends Lightning.Component {
         x: 30,
         y: px(6) + lineOf(TYPE.row),
         ...text('', { size: TYPE.small, color: COLOR.textSecondary, width: textW, maxLines: 1 }),
+      },
+      // A poll's result: a track the detail line's width, filled to the option's share.
+      Bar: {
+        visible: false,
+        x: 30,
+        y: px(6) + lineOf(TYPE.row) + Math.round((lineOf(TYPE.small) - barH()) / 2),
+        w: textW,
+        h: barH(),
+        rect: true,
+        Fill: { rect: true, h: barH() },
       },
       Tag: {
         x: ROW_WIDTH - 30,
@@ -92,6 +103,17 @@ export class ListRow extends Lightning.Component {
     amount.text.textColor = row.amountColor ?? COLOR.text;
     amount.y = row.tag ? px(6) + lineOf(TYPE.small) : (rowHeight() - 12 - lineOf(TYPE.row)) / 2;
     this.showSwitch(row.switchOn);
+    this.showBar(row.bar);
+  }
+
+  private showBar(share: number | undefined): void {
+    const bar = this.tag('Bar');
+    bar.visible = share !== undefined;
+    if (share === undefined) return;
+    bar.patch({
+      color: COLOR.background,
+      Fill: { w: Math.round(bar.w * Math.max(0, Math.min(1, share))), color: COLOR.income },
+    });
   }
 
   override _focus() {

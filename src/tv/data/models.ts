@@ -30,6 +30,8 @@ export interface RowModel {
   amountColor?: number;
   /** An on/off setting, drawn as a switch (its word, its knob's side and its fill all change). */
   switchOn?: boolean;
+  /** A horizontal bar under the title, filled to this share (0–1): a poll's result. */
+  bar?: number;
   /** Route opened by OK; rows without one are read in place. */
   target?: string;
 }

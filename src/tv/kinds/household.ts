@@ -177,6 +177,8 @@ const messages = (page: HouseholdPageOf<25>, pending: readonly OutboxEntry[]): L
     [
       // 一键求助 opens from here too (and from any screen by the blue key / B).
       { title: t('household.helpEntry'), detail: t('household.helpEntry.detail'), target: 'help' },
+      // 民意调查: the village's polls, asked of the service when opened.
+      { title: t('household.pollsEntry'), detail: t('household.pollsEntry.detail'), target: 'polls' },
       ...questionRows(page.content.questions, pending),
       ...page.content.messages.map((m) => ({ title: m.title, detail: `${dateTime(m.at)} · ${m.body}` })),
     ],

@@ -17,6 +17,7 @@ import type { Outbox, OutboxEntry, Outcome } from '../household/outbox';
 import { channelCrumbs, date, dateTime } from '../kinds/common';
 import { COLOR } from '../theme';
 import { HELP_ENTRY_KIND } from './helpSend';
+import { ratingRow } from './ratings';
 
 /** Where questions go, and the outbox entries' kind. */
 export const QUESTIONS_PATH = '/box/questions';
@@ -72,13 +73,18 @@ export const questionRows = (listed: unknown[] | undefined, pending: readonly Ou
       tag: statusWord('pending'),
       tagColor: COLOR.warning,
     })),
-  ...(listed ?? []).filter(looksLikeHouseholdQuestion).map((q) => ({
-    title: q.about,
-    detail: detailOf(q),
-    tag: statusWord(q.status),
-    tagColor: statusColor[q.status],
-    target: `mine/question/${q.id}`,
-  })),
+  ...(listed ?? []).filter(looksLikeHouseholdQuestion).flatMap((q) => {
+    const row: RowModel = {
+      title: q.about,
+      detail: detailOf(q),
+      tag: statusWord(q.status),
+      tagColor: statusColor[q.status],
+      target: `mine/question/${q.id}`,
+    };
+    // 满意度: an answered question is followed by the row that rates its answer.
+    const rate = ratingRow(q, pending);
+    return rate ? [row, rate] : [row];
+  }),
 ];
 
 /** One question of the household, read in full: what, why, its status and the answer. */
