@@ -4,7 +4,7 @@
  * password. Every change is the service's (content/operatorAccounts.ts, operatorPasswords.ts),
  * checked and audited there; a refusal shows next to the field it names.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CreatedOperator, type OperatorAccount, type Problem } from '../api';
 import { administers, useConsole } from '../context';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -262,6 +262,8 @@ const ManageOperator = (props: { operator: OperatorAccount; onDone: (message: st
       return t(operator.disabledAt ? 'operators.enabled' : 'operators.disabled', { name: operator.name });
     });
   const id = `manage-${operator.id}`;
+  // Opened from the list: the panel's heading takes the focus, so a phone scrolls to it and a screen reader starts there.
+  useEffect(() => document.getElementById(`${id}-heading`)?.focus(), [id]);
   return (
     <section class="card" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} tabIndex={-1}>
