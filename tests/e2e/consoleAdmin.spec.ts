@@ -66,6 +66,8 @@ const district = readSample('district.json');
 test('the district admin adds a clerk on a phone, and the new clerk signs in; the regions page shows what is overdue', async ({
   browser,
 }) => {
+  // Three sign-ins (argon2) and four axe checks: more than one page's time on a busy machine.
+  test.setTimeout(120_000);
   const admin = await signIn(browser, 'admin', passwords.admin!);
   await admin.getByRole('link', { name: '操作员' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: '操作员' })).toBeVisible();
@@ -121,6 +123,8 @@ const pairingOnScreen = async (tv: Page) => {
 test('a clerk binds the box in front of them with the code its TV shows; the TV shows the household without a reload; a lost box is revoked after a confirmation', async ({
   browser,
 }) => {
+  // A TV that boots and a console that signs in, side by side: more than one page's time on a busy machine.
+  test.setTimeout(120_000);
   const villageCode = service.tokens.clerk.region;
   const roll = JSON.parse(readFileSync(`static/private/households/${villageCode}.json`, 'utf8')) as HouseholdsFile;
   const household = roll.households[1]!;
