@@ -106,19 +106,26 @@ export const authenticate = (db: Db, token: string): Operator | null => {
 export const getOperator = (db: Db, id: number): Operator | null =>
   (db.prepare('SELECT id, name, role, region FROM operators WHERE id = ?').get(id) as Operator | undefined) ?? null;
 
-export const listOperators = (
-  db: Db,
-): (Operator & { tokens: { id: number; label: string; created_at: string; revoked_at: string | null }[] })[] =>
+export interface OperatorAccount extends Operator {
+  /** The console sign-in name, or null for an operator who uses the command line only. */
+  username: string | null;
+  disabledAt: string | null;
+  tokens: { id: number; label: string; created_at: string; revoked_at: string | null }[];
+}
+
+/** The active operators, or with `includeDisabled` every one (the console shows disabled ones to enable them again). */
+export const listOperators = (db: Db, includeDisabled = false): OperatorAccount[] =>
   (
-    db.prepare('SELECT id, name, role, region FROM operators WHERE disabled_at IS NULL ORDER BY id').all() as Operator[]
+    db
+      .prepare(
+        `SELECT o.id, o.name, o.role, o.region, o.disabled_at AS disabledAt, l.username
+         FROM operators o LEFT JOIN operator_logins l ON l.operator_id = o.id
+         WHERE ? OR o.disabled_at IS NULL ORDER BY o.id`,
+      )
+      .all(includeDisabled ? 1 : 0) as Omit<OperatorAccount, 'tokens'>[]
   ).map((o) => ({
     ...o,
     tokens: db
       .prepare('SELECT id, label, created_at, revoked_at FROM tokens WHERE operator_id = ? ORDER BY id')
-      .all(o.id) as {
-      id: number;
-      label: string;
-      created_at: string;
-      revoked_at: string | null;
-    }[],
+      .all(o.id) as OperatorAccount['tokens'],
   }));

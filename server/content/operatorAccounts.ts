@@ -17,6 +17,7 @@ import {
   ROLE_LEVEL,
   ROLES,
   type Operator,
+  type OperatorAccount,
   type Role,
 } from '../auth/operators';
 import { can } from '../auth/permissions';
@@ -36,9 +37,41 @@ const mustAdminister = (db: Db, by: Operator) => {
   if (!can(db, by, 'administer')) throw forbidden();
 };
 
-export const listOperatorAccounts = (db: Db, by: Operator): ReturnType<typeof listOperators> => {
+export const listOperatorAccounts = (db: Db, by: Operator, includeDisabled = false): OperatorAccount[] => {
   mustAdminister(db, by);
-  return listOperators(db);
+  return listOperators(db, includeDisabled);
+};
+
+/** A refusal of one field of the operator form, named so the console shows it next to that field. */
+const fieldRefusal = (status: number, field: string, zh: string, en: string) =>
+  new OperatorError(status, zh, en, [{ item: 'operator', field, zh, en }]);
+
+/** Refuses a role at a region of another level: a clerk of a district or a street reviewer of a village would have rights nobody meant. */
+const checkScope = (db: Db, role: Role, region: string) => {
+  const level = findRegion(db, region)?.level;
+  if (!level) throw fieldRefusal(404, '/region', `找不到地区 ${region}`, `No region ${region}`);
+  if (ROLE_LEVEL[role] !== level)
+    throw fieldRefusal(
+      422,
+      '/region',
+      `${role} 只能设在${LEVEL_ZH[ROLE_LEVEL[role]]}一级，${region} 是${LEVEL_ZH[level]}`,
+      `A ${role} works at ${ROLE_LEVEL[role]} level; ${region} is a ${level}`,
+    );
+};
+
+/** Refuses what a new operator cannot be: no name, an unsafe name, a role at the wrong level of region. */
+export const checkNewOperator = (db: Db, by: Operator, input: { name: string; role: Role; region: string }) => {
+  mustAdminister(db, by);
+  if (!input.name.trim())
+    throw fieldRefusal(
+      422,
+      '/name',
+      `请给出姓名、角色（${ROLES.join('/')}）和地区代码`,
+      `Give a name, a role (${ROLES.join('/')}) and a region code`,
+    );
+  const badName = nameProblem(input.name);
+  if (badName) throw fieldRefusal(422, '/name', ...badName);
+  checkScope(db, input.role, input.region);
 };
 
 export const createOperatorAccount = (
@@ -46,25 +79,8 @@ export const createOperatorAccount = (
   by: Operator,
   input: { name: string; role: Role; region: string; label?: string },
 ): { operator: Operator; token: string; tokenId: number } => {
-  mustAdminister(db, by);
+  checkNewOperator(db, by, input);
   const { name, role, region } = input;
-  if (!name.trim())
-    throw new OperatorError(
-      422,
-      `请给出姓名、角色（${ROLES.join('/')}）和地区代码`,
-      `Give a name, a role (${ROLES.join('/')}) and a region code`,
-    );
-  const badName = nameProblem(name);
-  if (badName) throw new OperatorError(422, ...badName);
-  const level = findRegion(db, region)?.level;
-  if (!level) throw new OperatorError(404, `找不到地区 ${region}`, `No region ${region}`);
-  // A clerk of a district or a street reviewer of a village would have rights nobody meant.
-  if (ROLE_LEVEL[role] !== level)
-    throw new OperatorError(
-      422,
-      `${role} 只能设在${LEVEL_ZH[ROLE_LEVEL[role]]}一级，${region} 是${LEVEL_ZH[level]}`,
-      `A ${role} works at ${ROLE_LEVEL[role]} level; ${region} is a ${level}`,
-    );
   return db.transaction(() => {
     const operator = createOperator(db, name, role, region);
     const token = issueToken(db, operator.id, input.label ?? 'initial');
@@ -124,4 +140,46 @@ export const disableOperatorAccount = (db: Db, by: Operator, operatorId: number)
     throw new OperatorError(404, `找不到在用的操作员 ${operatorId}`, `No active operator ${operatorId}`);
   if (outcome === 'last-admin') throw lastAdmin();
   return { disabled: operatorId };
+};
+
+/** Moves an operator to another role or region (a clerk who moves village); their sessions and tokens follow at once. */
+export const changeOperatorScope = (
+  db: Db,
+  by: Operator,
+  operatorId: number,
+  scope: { role: Role; region: string },
+): Operator => {
+  mustAdminister(db, by);
+  const before = getOperator(db, operatorId);
+  if (!before) throw new OperatorError(404, `找不到操作员 ${operatorId}`, `No operator ${operatorId}`);
+  checkScope(db, scope.role, scope.region);
+  // The district would lose its last admin: nobody could administer the service.
+  if (before.role === 'admin' && scope.role !== 'admin' && activeAdminTokens(db, operatorId) === 0) throw lastAdmin();
+  return db.transaction(() => {
+    db.prepare('UPDATE operators SET role = ?, region = ? WHERE id = ?').run(scope.role, scope.region, operatorId);
+    const after = getOperator(db, operatorId)!;
+    appendAudit(db, {
+      operatorId: by.id,
+      action: 'operator.scope',
+      target: `operator ${operatorId}`,
+      before: { role: before.role, region: before.region },
+      after: { role: after.role, region: after.region },
+    });
+    return after;
+  })();
+};
+
+/** Lets a disabled operator work again: their sign-in name, password and unrevoked tokens work again. */
+export const enableOperatorAccount = (db: Db, by: Operator, operatorId: number): { enabled: number } => {
+  mustAdminister(db, by);
+  const enabled = db.transaction(() => {
+    const done =
+      db.prepare('UPDATE operators SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT NULL').run(operatorId)
+        .changes > 0;
+    if (done) appendAudit(db, { operatorId: by.id, action: 'operator.enable', target: `operator ${operatorId}` });
+    return done;
+  })();
+  if (!enabled)
+    throw new OperatorError(404, `找不到已停用的操作员 ${operatorId}`, `No disabled operator ${operatorId}`);
+  return { enabled: operatorId };
 };

@@ -82,7 +82,10 @@ const notFound = (zh: string, en: string) => new OperatorError(404, zh, en);
 const householdVillage = (db: Db, household: string): string => {
   const village = db.prepare('SELECT village FROM households WHERE id = ?').pluck().get(household) as
     string | undefined;
-  if (!village) throw notFound(`没有编号为 ${household} 的家庭`, `No household ${household}`);
+  if (!village)
+    throw new OperatorError(404, `没有编号为 ${household} 的家庭`, `No household ${household}`, [
+      { item: household, field: '/household', zh: `没有编号为 ${household} 的家庭`, en: `No household ${household}` },
+    ]);
   return village;
 };
 
@@ -102,11 +105,12 @@ export const bindBox = (
       .prepare('SELECT box_id FROM pairing_codes WHERE code = ? AND expires_at > ?')
       .pluck()
       .get(code, now) as string | undefined;
-    if (!boxId)
-      throw notFound(
-        `配对码 ${code} 不存在或已过期：请看电视上显示的配对码`,
-        `Pairing code ${code} is unknown or expired: read the code on the TV`,
-      );
+    if (!boxId) {
+      const zh = `配对码 ${code} 不存在或已过期：请看电视上显示的配对码`;
+      const en = `Pairing code ${code} is unknown or expired: read the code on the TV`;
+      // Named as the console's field, so the refusal shows under the code the clerk typed.
+      throw new OperatorError(404, zh, en, [{ item: household, field: '/code', zh, en }]);
+    }
     if (findBox(db, boxId)!.revoked_at) throw new OperatorError(409, '这台机顶盒已被停用', 'This box has been revoked');
     if (bindingOf(db, boxId))
       throw new OperatorError(409, '这台机顶盒已绑定家庭，请先解除绑定', 'This box is bound already; unbind it first');

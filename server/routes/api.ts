@@ -14,12 +14,15 @@ import { attachReceipts, importLedgerRows } from '../content/ledgerMerge';
 import { previewLedgerFile, PREVIEW_BODY_LIMIT } from '../content/ledgerPreview';
 import { MAX_UPLOAD_BYTES } from '../content/media';
 import {
+  changeOperatorScope,
   createOperatorAccount,
   disableOperatorAccount,
+  enableOperatorAccount,
   issueOperatorToken,
   listOperatorAccounts,
   revokeOperatorToken,
 } from '../content/operatorAccounts';
+import { createOperatorWithSignIn } from '../content/operatorPasswords';
 import { correctItem, pushItem, reviewDraft, withdrawItem } from '../content/operations';
 import { forbidden } from '../content/operatorError';
 import { overdueChannels } from '../content/overdue';
@@ -212,11 +215,29 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
   );
 
   app.get('/operators', { schema: ROUTE_SCHEMAS.operators }, async (request) =>
-    listOperatorAccounts(db, request.operator),
+    listOperatorAccounts(db, request.operator, request.query.all),
   );
 
-  app.post('/operators', { schema: ROUTE_SCHEMAS.createOperator }, async (request, reply) =>
-    reply.code(201).send(createOperatorAccount(db, request.operator, request.body)),
+  app.post('/operators', { schema: ROUTE_SCHEMAS.createOperator }, async (request, reply) => {
+    const { username, password, label, ...operator } = request.body;
+    return reply.code(201).send(
+      username
+        ? await createOperatorWithSignIn(db, request.operator, {
+            ...operator,
+            username,
+            ...(password ? { password } : {}),
+          })
+        : createOperatorAccount(db, request.operator, { ...operator, ...(label ? { label } : {}) }),
+    );
+  });
+
+  // The console's operators page: another role or region, and a disabled operator enabled again.
+  app.patch('/operators/:id', { schema: ROUTE_SCHEMAS.changeOperatorScope }, async (request) =>
+    changeOperatorScope(db, request.operator, request.params.id, request.body),
+  );
+
+  app.post('/operators/:id/enable', { schema: ROUTE_SCHEMAS.enableOperator }, async (request) =>
+    enableOperatorAccount(db, request.operator, request.params.id),
   );
 
   app.post('/operators/:id/tokens', { schema: ROUTE_SCHEMAS.issueToken }, async (request, reply) =>

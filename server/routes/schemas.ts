@@ -391,11 +391,15 @@ export const ROUTE_SCHEMAS = {
     },
   },
   operators: {
+    // With all=true the disabled operators too (the console enables them again); the command line lists the active ones.
+    querystring: Type.Object({ all: Type.Optional(Type.Boolean()) }),
     response: {
       200: Type.Array(
         Type.Composite([
           Operator,
           Type.Object({
+            username: nullable(Type.String()),
+            disabledAt: nullable(Type.String()),
             tokens: Type.Array(
               Type.Object({
                 id: Type.Integer(),
@@ -409,10 +413,33 @@ export const ROUTE_SCHEMAS = {
       ),
     },
   },
+  // With a sign-in name (the console) the operator gets a console password, made by the service if not
+  // given and then shown once; without one (the command line) a token, shown once.
   createOperator: {
-    body: Type.Object({ name: text(40), role: choice(ROLES), region, label: Type.Optional(text(60)) }),
-    response: { 201: Type.Object({ operator: Operator, token: Type.String(), tokenId: Type.Integer() }) },
+    body: Type.Object({
+      name: text(40),
+      role: choice(ROLES),
+      region,
+      label: Type.Optional(text(60)),
+      username: Type.Optional(username),
+      password: Type.Optional(text(MAX_PASSWORD_LENGTH)),
+    }),
+    response: {
+      201: Type.Object({
+        operator: Operator,
+        token: Type.Optional(Type.String()),
+        tokenId: Type.Optional(Type.Integer()),
+        username: Type.Optional(Type.String()),
+        password: Type.Optional(Type.String()),
+      }),
+    },
   },
+  changeOperatorScope: {
+    params: idParams,
+    body: Type.Object({ role: choice(ROLES), region }),
+    response: { 200: Operator },
+  },
+  enableOperator: { params: idParams, response: { 200: Type.Object({ enabled: Type.Integer() }) } },
   issueToken: {
     params: idParams,
     body: nullable(Type.Object({ label: Type.Optional(text(60)) })),
@@ -439,7 +466,17 @@ export const ROUTE_SCHEMAS = {
   households: {
     querystring: Type.Object({ village: region }),
     response: {
-      200: Type.Array(Type.Object({ id: Type.String(), head: Type.String(), boxes: Type.Array(Type.String()) })),
+      200: Type.Array(
+        Type.Object({
+          id: Type.String(),
+          head: Type.String(),
+          boxes: Type.Array(Type.String()),
+          // The bound boxes as the console shows them: which device, since when.
+          bindings: Type.Array(
+            Type.Object({ box: Type.String(), deviceId: nullable(Type.String()), boundAt: Type.String() }),
+          ),
+        }),
+      ),
     },
   },
   bindBox: {

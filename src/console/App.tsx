@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, ApiError, useSession, type Region, type Session } from './api';
-import { Console, editsLedger, publishes, reviews, type ConsoleContext } from './context';
+import { administers, Console, editsLedger, publishes, reviews, seesRegions, type ConsoleContext } from './context';
 import { initialLanguage, rememberLanguage, translator, type ConsoleKey, type ConsoleLanguage } from './i18n';
 import { useRoute, type Route } from './router';
 import { loadWaiting, waitingCount, type Waiting } from './waiting';
@@ -16,6 +16,9 @@ import { Publish } from './pages/Publish';
 import { Versions } from './pages/Versions';
 import { Item } from './pages/Item';
 import { LedgerPage } from './ledger/LedgerPage';
+import { Operators } from './pages/Operators';
+import { Regions } from './pages/Regions';
+import { Households } from './pages/Households';
 
 const REFRESH_MS = 60_000;
 
@@ -26,6 +29,9 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   versions: 'versions.title',
   ledger: 'ledger.title',
   item: 'table.item',
+  operators: 'operators.title',
+  regions: 'regions.title',
+  households: 'households.title',
   notFound: 'error.notFound',
 };
 
@@ -141,6 +147,9 @@ export const App = () => {
             {publishes(operator.role) && link('#/publish', 'publish', t('nav.publish'))}
             {editsLedger(operator.role) && link('#/ledger', 'ledger', t('nav.ledger'))}
             {link('#/versions', 'versions', t('nav.versions'))}
+            {link('#/households', 'households', t('nav.households'))}
+            {seesRegions(operator.role) && link('#/regions', 'regions', t('nav.regions'))}
+            {administers(operator.role) && link('#/operators', 'operators', t('nav.operators'))}
           </ul>
         </nav>
         <span class="who">{t('nav.signedInAs', { name: operator.name, role: t(`role.${operator.role}`) })}</span>
@@ -158,6 +167,9 @@ export const App = () => {
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />
         )}
+        {route.page === 'operators' && <Operators />}
+        {route.page === 'regions' && <Regions />}
+        {route.page === 'households' && <Households key={route.village ?? ''} village={route.village} />}
         {route.page === 'notFound' && <h1 tabIndex={-1}>{t('error.notFound')}</h1>}
       </main>
     </Console.Provider>

@@ -19,6 +19,9 @@ export type ItemState = Answer<(typeof ROUTE_SCHEMAS)['item']>;
 export type Version = Answer<(typeof ROUTE_SCHEMAS)['versions']>[number];
 export type Overdue = Answer<(typeof ROUTE_SCHEMAS)['overdue']>[number];
 export type Region = Answer<(typeof ROUTE_SCHEMAS)['regions']>[number];
+export type OperatorAccount = Answer<(typeof ROUTE_SCHEMAS)['operators']>[number];
+export type CreatedOperator = Answer<(typeof ROUTE_SCHEMAS)['createOperator']>;
+export type Household = Answer<(typeof ROUTE_SCHEMAS)['households']>[number];
 export type PublishResult = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][200]>;
 export type Scheduled = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][202]>;
 

@@ -26,3 +26,10 @@ export const reviews = (role: string) => role === 'committee' || role === 'stree
 export const publishes = (role: string) => role === 'street' || role === 'admin';
 /** Who books a village's ledger: its clerk (permissions.ts checks again). */
 export const editsLedger = (role: string) => role === 'clerk';
+/** Who manages operators: the district admin only (permissions.ts: 'administer'). */
+export const administers = (role: string) => role === 'admin';
+/** Who sees the regions' state: the district, and a street for its own villages. */
+export const seesRegions = (role: string) => role === 'street' || role === 'admin';
+/** Who binds a village's boxes: its clerk, or the district (permissions.ts checks 'edit' again). */
+export const bindsBoxes = (operator: { role: string; region: string }, village: string) =>
+  operator.role === 'admin' || (operator.role === 'clerk' && operator.region === village);

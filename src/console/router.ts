@@ -7,6 +7,9 @@ export type Route =
   | { page: 'publish' }
   | { page: 'versions' }
   | { page: 'ledger' }
+  | { page: 'operators' }
+  | { page: 'regions' }
+  | { page: 'households'; village: string | null }
   | { page: 'item'; region: string; channel: number; itemId: string }
   | { page: 'notFound' };
 
@@ -14,6 +17,9 @@ export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return { page: 'dashboard' };
   if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger') return { page: path };
+  if (path === 'operators' || path === 'regions') return { page: path };
+  const households = /^households(?:\/(\d{12}))?$/.exec(path);
+  if (households) return { page: 'households', village: households[1] ?? null };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };
@@ -21,6 +27,8 @@ export const parseRoute = (hash: string): Route => {
 
 export const itemHref = (region: string, channel: number, itemId: string) =>
   `#/items/${region}/${channel}/${encodeURIComponent(itemId)}`;
+
+export const householdsHref = (village: string) => `#/households/${village}`;
 
 export const useRoute = (): Route => {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
