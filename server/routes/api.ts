@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { can, type Action } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/auditLog';
+import { listAudit } from '../audit/auditView';
 import { listBootFailures } from '../content/bootFailures';
 import { readColumns, saveColumns } from '../content/ledgerColumns';
 import { attachReceipts, importLedgerRows } from '../content/ledgerMerge';
@@ -27,6 +28,7 @@ import { readItem, visibleRevisions } from '../content/reads';
 import { listRegions } from '../content/regions';
 import { listVersions, type Revision } from '../content/repository';
 import { schedulePublish } from '../content/schedule';
+import { versionChanges } from '../content/versionChanges';
 import { upload } from '../content/uploads';
 import { whenNotBusy } from '../db/whenNotBusy';
 import { redactReceipt, REDACTION_BODY_LIMIT } from '../content/receiptRedaction';
@@ -200,7 +202,15 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
 
   app.get('/versions', { schema: ROUTE_SCHEMAS.versions }, async () => listVersions(db));
 
+  app.get('/versions/:version/changes', { schema: ROUTE_SCHEMAS.versionChanges }, async (request) =>
+    versionChanges(db, request.params.version, request.query.against),
+  );
+
   app.get('/audit/verify', { schema: ROUTE_SCHEMAS.auditVerify }, async () => verifyAuditChain(db));
+
+  app.get('/audit', { schema: ROUTE_SCHEMAS.auditLog }, async (request) =>
+    listAudit(db, request.operator, request.query),
+  );
 
   /** What boxes reported when they could not start the app (see bootFailures.ts): addresses, so the district's only. */
   app.get('/boot-failures', { schema: ROUTE_SCHEMAS.bootFailures, preHandler: only('administer') }, async () =>

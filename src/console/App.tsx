@@ -14,6 +14,7 @@ import { Dashboard } from './pages/Dashboard';
 import { Review } from './pages/Review';
 import { Publish } from './pages/Publish';
 import { Versions } from './pages/Versions';
+import { Audit } from './pages/Audit';
 import { Item } from './pages/Item';
 import { LedgerPage } from './ledger/LedgerPage';
 
@@ -24,6 +25,7 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   review: 'review.title',
   publish: 'publish.title',
   versions: 'versions.title',
+  audit: 'audit.title',
   ledger: 'ledger.title',
   item: 'table.item',
   notFound: 'error.notFound',
@@ -141,6 +143,7 @@ export const App = () => {
             {publishes(operator.role) && link('#/publish', 'publish', t('nav.publish'))}
             {editsLedger(operator.role) && link('#/ledger', 'ledger', t('nav.ledger'))}
             {link('#/versions', 'versions', t('nav.versions'))}
+            {link('#/audit', 'audit', t('nav.audit'))}
           </ul>
         </nav>
         <span class="who">{t('nav.signedInAs', { name: operator.name, role: t(`role.${operator.role}`) })}</span>
@@ -154,6 +157,7 @@ export const App = () => {
         {route.page === 'review' && <Review waiting={waiting} />}
         {route.page === 'publish' && <Publish waiting={waiting} />}
         {route.page === 'versions' && <Versions />}
+        {route.page === 'audit' && <Audit />}
         {route.page === 'ledger' && <LedgerPage />}
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />

@@ -19,6 +19,9 @@ export type ItemState = Answer<(typeof ROUTE_SCHEMAS)['item']>;
 export type Version = Answer<(typeof ROUTE_SCHEMAS)['versions']>[number];
 export type Overdue = Answer<(typeof ROUTE_SCHEMAS)['overdue']>[number];
 export type Region = Answer<(typeof ROUTE_SCHEMAS)['regions']>[number];
+export type AuditPage = Answer<(typeof ROUTE_SCHEMAS)['auditLog']>;
+export type ChainCheck = Answer<(typeof ROUTE_SCHEMAS)['auditVerify']>;
+export type VersionChanges = Answer<(typeof ROUTE_SCHEMAS)['versionChanges']>;
 export type PublishResult = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][200]>;
 export type Scheduled = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][202]>;
 

@@ -6,6 +6,7 @@ export type Route =
   | { page: 'review' }
   | { page: 'publish' }
   | { page: 'versions' }
+  | { page: 'audit' }
   | { page: 'ledger' }
   | { page: 'item'; region: string; channel: number; itemId: string }
   | { page: 'notFound' };
@@ -13,7 +14,8 @@ export type Route =
 export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return { page: 'dashboard' };
-  if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger') return { page: path };
+  if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger' || path === 'audit')
+    return { page: path };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };

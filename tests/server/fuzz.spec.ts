@@ -84,6 +84,8 @@ const ENDPOINTS: {
   { method: 'POST', url: '/api/rollback', schema: ROUTE_SCHEMAS.rollback },
   { method: 'GET', url: '/api/versions' },
   { method: 'GET', url: '/api/audit/verify' },
+  { method: 'GET', url: '/api/audit', schema: ROUTE_SCHEMAS.auditLog },
+  { method: 'GET', url: '/api/versions/:version/changes', schema: ROUTE_SCHEMAS.versionChanges },
   { method: 'GET', url: '/api/overdue', schema: ROUTE_SCHEMAS.overdue },
   { method: 'GET', url: '/api/boot-failures' },
   { method: 'GET', url: '/api/operators' },
