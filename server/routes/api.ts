@@ -170,13 +170,30 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
       reply.code(201).send(await redactReceipt(service, request.operator, request.params, request.body)),
   );
 
-  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) =>
-    reply
+  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) => {
+    const { cropX, cropY, cropWidth, cropHeight } = request.query;
+    const given = [cropX, cropY, cropWidth, cropHeight].filter((v) => v !== undefined).length;
+    if (given !== 0 && given !== 4)
+      return fail(
+        reply,
+        400,
+        '裁剪需要同时给出 cropX、cropY、cropWidth 和 cropHeight',
+        'A crop needs all of cropX, cropY, cropWidth and cropHeight',
+      );
+    const crop = given ? { x: cropX!, y: cropY!, width: cropWidth!, height: cropHeight! } : undefined;
+    return reply
       .code(201)
       .send(
-        await upload(db, service.mediaDir, request.operator, request.body, String(request.headers['content-type'])),
-      ),
-  );
+        await upload(
+          db,
+          service.mediaDir,
+          request.operator,
+          request.body,
+          String(request.headers['content-type']),
+          crop,
+        ),
+      );
+  });
 
   app.get('/drafts', { schema: ROUTE_SCHEMAS.drafts }, async (request) =>
     visibleRevisions(db, request.operator, request.query.status ?? 'draft').map(revisionView),

@@ -315,7 +315,14 @@ export const ROUTE_SCHEMAS = {
     },
   },
   // The body is the file itself (an image or a recording), read as bytes.
+  // An image or a recording as the request's body; a photo may be cropped (fractions of the upright photo).
   media: {
+    querystring: Type.Object({
+      cropX: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      cropY: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      cropWidth: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+      cropHeight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    }),
     response: {
       201: Type.Union([
         Type.Object({ src: Type.String(), width: Type.Integer(), height: Type.Integer() }),

@@ -76,7 +76,7 @@ const ENDPOINTS: {
     url: '/api/regions/:region/ledger/:month/vouchers/:number/receipts/redacted',
     schema: ROUTE_SCHEMAS.redactReceipt,
   },
-  { method: 'POST', url: '/api/media' },
+  { method: 'POST', url: '/api/media', schema: ROUTE_SCHEMAS.media },
   { method: 'GET', url: '/api/drafts', schema: ROUTE_SCHEMAS.drafts },
   { method: 'POST', url: '/api/drafts/:id/approve', schema: ROUTE_SCHEMAS.approve },
   { method: 'POST', url: '/api/drafts/:id/reject', schema: ROUTE_SCHEMAS.reject },
