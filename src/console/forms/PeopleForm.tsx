@@ -3,7 +3,8 @@
  * a rectangle drawn around the face (PhotoCrop), then sent with that rectangle to the service,
  * which cuts, turns upright, shrinks and strips it of EXIF (media.ts).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { readAsDataUrl } from '../ledger/files';
 import { useConsole } from '../context';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { Field, FieldProblems } from './Field';
@@ -25,14 +26,13 @@ export const PeopleForm = ({ current, problems, save, footer }: KindFormProps) =
   const [crop, setCrop] = useState<CropBox | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<unknown>(null);
-  useEffect(() => () => chosen && URL.revokeObjectURL(chosen.url), [chosen]);
-
-  const choose = (input: HTMLInputElement) => {
+  // Shown from a data: URL (the console's CSP allows no blob: images); sent as the file's own bytes.
+  const choose = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
     setUploadError(null);
     setCrop(null);
-    setChosen(file ? { file, url: URL.createObjectURL(file) } : null);
+    setChosen(file ? { file, url: await readAsDataUrl(file) } : null);
   };
   const usePhoto = async () => {
     if (!chosen) return;
@@ -99,7 +99,7 @@ export const PeopleForm = ({ current, problems, save, footer }: KindFormProps) =
           type="file"
           accept="image/jpeg,image/png,image/webp"
           disabled={uploading}
-          onChange={(e) => choose(e.currentTarget)}
+          onChange={(e) => void choose(e.currentTarget)}
         />
         {chosen && (
           <>

@@ -68,8 +68,8 @@ export const Audit = () => {
       <ChainStatus />
       <form class="filters" onSubmit={(e) => e.preventDefault()}>
         <label>
-          {t('audit.region')}
-          <select value={filter.region} onChange={choose('region')}>
+          <span>{t('audit.region')}</span>
+          <select id="audit-region" value={filter.region} onChange={choose('region')}>
             <option value="">{t('audit.all')}</option>
             {[...regions.values()].map((r) => (
               <option key={r.code} value={r.code}>
@@ -79,8 +79,8 @@ export const Audit = () => {
           </select>
         </label>
         <label>
-          {t('audit.operator')}
-          <select value={filter.operator} onChange={choose('operator')}>
+          <span>{t('audit.operator')}</span>
+          <select id="audit-operator" value={filter.operator} onChange={choose('operator')}>
             <option value="">{t('audit.all')}</option>
             {log.data?.operators.map((o) => (
               <option key={o.id} value={String(o.id)}>
@@ -90,8 +90,8 @@ export const Audit = () => {
           </select>
         </label>
         <label>
-          {t('audit.action')}
-          <select value={filter.action} onChange={choose('action')}>
+          <span>{t('audit.action')}</span>
+          <select id="audit-action" value={filter.action} onChange={choose('action')}>
             <option value="">{t('audit.all')}</option>
             {log.data?.actions.map((a) => (
               <option key={a} value={a}>
