@@ -143,7 +143,7 @@ test('a published version lists what it added; a roll-back first shows what boxe
   const confirm = page.getByRole('region', { name: /^确认回滚到版本/ });
   await expect(confirm.getByRole('heading', { name: '电视上将消失 1 条' })).toBeVisible();
   await expect(confirm).toContainText(`两委成员 · ${NAME}`);
-  await checkPage(page, 'versions');
+  await checkPage(page, 'versions-rollback');
   await confirm.getByRole('button', { name: /^确认回滚到版本/ }).click();
   await expect(page.getByRole('status')).toContainText('已回滚到版本');
   await expect(page.locator('tbody tr').first()).toContainText('回滚');
