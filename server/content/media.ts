@@ -2,7 +2,9 @@
  * Receipt and photo uploads: only real JPEG, PNG or WebP images up to 10 MB. Each is
  * re-encoded as JPEG, which drops EXIF (GPS, camera, owner) and any other metadata,
  * turned upright, and shrunk to at most 1920 px on its long side, since a 1 GB box
- * decodes every pixel. Stored under its content hash, so it is never overwritten.
+ * decodes every pixel. A crop (a rectangle drawn in the console, e.g. around an official's face)
+ * is cut from the upright photo before the shrink. Stored under its content hash, so it is never
+ * overwritten.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -63,14 +65,40 @@ export const checkedMetadata = async (input: Buffer): Promise<Metadata> => {
   return metadata;
 };
 
-export const storeImage = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
-  await checkedMetadata(input);
-  return oneDecodeAtATime(() => shrinkAndStore(mediaDir, input));
+/** A rectangle of the photo as it stands upright, in fractions of its width and height (0 to 1). */
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The crop in pixels of the upright photo, at least one pixel, inside it. */
+const cropPixels = (crop: Crop, metadata: Metadata) => {
+  const { width, height } = metadata.autoOrient ?? { width: metadata.width ?? 1, height: metadata.height ?? 1 };
+  const left = Math.min(width - 1, Math.floor(crop.x * width));
+  const top = Math.min(height - 1, Math.floor(crop.y * height));
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(width - left, Math.round(crop.width * width))),
+    height: Math.max(1, Math.min(height - top, Math.round(crop.height * height))),
+  };
 };
 
-const shrinkAndStore = async (mediaDir: string, input: Buffer): Promise<StoredImage> => {
-  const { data, info } = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS })
-    .rotate()
+export const storeImage = async (mediaDir: string, input: Buffer, crop?: Crop): Promise<StoredImage> => {
+  const metadata = await checkedMetadata(input);
+  return oneDecodeAtATime(() => shrinkAndStore(mediaDir, input, crop && cropPixels(crop, metadata)));
+};
+
+const shrinkAndStore = async (
+  mediaDir: string,
+  input: Buffer,
+  region?: ReturnType<typeof cropPixels>,
+): Promise<StoredImage> => {
+  // Turned upright first, so the crop is cut where the operator drew it.
+  const upright = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).rotate();
+  const { data, info } = await (region ? upright.extract(region) : upright)
     .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer({ resolveWithObject: true });

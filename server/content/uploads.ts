@@ -8,7 +8,7 @@ import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
 import { appendAudit } from '../audit/auditLog';
 import { storeAudio, type StoredAudio } from './audio';
-import { storeImage } from './media';
+import { storeImage, type Crop } from './media';
 import { forbidden, OperatorError } from './operatorError';
 import { recordImage } from './repository';
 
@@ -18,6 +18,7 @@ export const upload = async (
   operator: Operator,
   body: unknown,
   contentType: string,
+  crop?: Crop,
 ): Promise<StoredAudio | { src: string; width: number; height: number }> => {
   if (!can(db, operator, 'edit', operator.region) && operator.role !== 'admin') throw forbidden();
   if (Buffer.isBuffer(body) && contentType.startsWith('audio/')) {
@@ -37,7 +38,7 @@ export const upload = async (
       '请以 image/jpeg、image/png 或 image/webp 上传图片',
       'Upload the image as image/jpeg, image/png or image/webp',
     );
-  const image = await storeImage(mediaDir, body);
+  const image = await storeImage(mediaDir, body, crop);
   db.transaction(() => {
     recordImage(db, image, operator.id);
     appendAudit(db, {

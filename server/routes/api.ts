@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { can, type Action } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/auditLog';
+import { listAudit } from '../audit/auditView';
 import { listBootFailures } from '../content/bootFailures';
 import { readColumns, saveColumns } from '../content/ledgerColumns';
 import { attachReceipts, importLedgerRows } from '../content/ledgerMerge';
@@ -30,6 +31,7 @@ import { readItem, visibleRevisions } from '../content/reads';
 import { listRegions } from '../content/regions';
 import { listVersions, type Revision } from '../content/repository';
 import { schedulePublish } from '../content/schedule';
+import { versionChanges } from '../content/versionChanges';
 import { upload } from '../content/uploads';
 import { whenNotBusy } from '../db/whenNotBusy';
 import { redactReceipt, REDACTION_BODY_LIMIT } from '../content/receiptRedaction';
@@ -171,13 +173,30 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
       reply.code(201).send(await redactReceipt(service, request.operator, request.params, request.body)),
   );
 
-  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) =>
-    reply
+  app.post('/media', { schema: ROUTE_SCHEMAS.media }, async (request, reply) => {
+    const { cropX, cropY, cropWidth, cropHeight } = request.query;
+    const given = [cropX, cropY, cropWidth, cropHeight].filter((v) => v !== undefined).length;
+    if (given !== 0 && given !== 4)
+      return fail(
+        reply,
+        400,
+        '裁剪需要同时给出 cropX、cropY、cropWidth 和 cropHeight',
+        'A crop needs all of cropX, cropY, cropWidth and cropHeight',
+      );
+    const crop = given ? { x: cropX!, y: cropY!, width: cropWidth!, height: cropHeight! } : undefined;
+    return reply
       .code(201)
       .send(
-        await upload(db, service.mediaDir, request.operator, request.body, String(request.headers['content-type'])),
-      ),
-  );
+        await upload(
+          db,
+          service.mediaDir,
+          request.operator,
+          request.body,
+          String(request.headers['content-type']),
+          crop,
+        ),
+      );
+  });
 
   app.get('/drafts', { schema: ROUTE_SCHEMAS.drafts }, async (request) =>
     visibleRevisions(db, request.operator, request.query.status ?? 'draft').map(revisionView),
@@ -203,7 +222,15 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
 
   app.get('/versions', { schema: ROUTE_SCHEMAS.versions }, async () => listVersions(db));
 
+  app.get('/versions/:version/changes', { schema: ROUTE_SCHEMAS.versionChanges }, async (request) =>
+    versionChanges(db, request.params.version, request.query.against),
+  );
+
   app.get('/audit/verify', { schema: ROUTE_SCHEMAS.auditVerify }, async () => verifyAuditChain(db));
+
+  app.get('/audit', { schema: ROUTE_SCHEMAS.auditLog }, async (request) =>
+    listAudit(db, request.operator, request.query),
+  );
 
   /** What boxes reported when they could not start the app (see bootFailures.ts): addresses, so the district's only. */
   app.get('/boot-failures', { schema: ROUTE_SCHEMAS.bootFailures, preHandler: only('administer') }, async () =>

@@ -55,6 +55,15 @@ const Revision = Type.Object({
   created_by_name: Type.Optional(nullable(Type.String())),
 });
 
+/** One item a version added, changed or removed. */
+const ItemChange = Type.Object({
+  region: Type.String(),
+  regionName: nullable(Type.String()),
+  channel: Type.Integer(),
+  itemId: Type.String(),
+  title: nullable(Type.String()),
+});
+
 const boxParams = Type.Object({ id: Type.String({ pattern: '^[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}$' }) });
 const BoxBinding = Type.Object({
   box: Type.String(),
@@ -306,7 +315,14 @@ export const ROUTE_SCHEMAS = {
     },
   },
   // The body is the file itself (an image or a recording), read as bytes.
+  // An image or a recording as the request's body; a photo may be cropped (fractions of the upright photo).
   media: {
+    querystring: Type.Object({
+      cropX: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      cropY: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+      cropWidth: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+      cropHeight: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 1 })),
+    }),
     response: {
       201: Type.Union([
         Type.Object({ src: Type.String(), width: Type.Integer(), height: Type.Integer() }),
@@ -346,6 +362,50 @@ export const ROUTE_SCHEMAS = {
           created_by_name: nullable(Type.String()),
         }),
       ),
+    },
+  },
+  // What a version added, changed and removed against another (by default the one before it).
+  versionChanges: {
+    params: Type.Object({ version: rowId }),
+    querystring: Type.Object({ against: Type.Optional(rowId) }),
+    response: {
+      200: Type.Object({
+        version: Type.Integer(),
+        against: nullable(Type.Integer()),
+        added: Type.Array(ItemChange),
+        changed: Type.Array(ItemChange),
+        removed: Type.Array(ItemChange),
+      }),
+    },
+  },
+  // The audit log a page at a time, the newest first, limited to the regions the reader may see.
+  auditLog: {
+    querystring: Type.Object({
+      region: Type.Optional(region),
+      operator: Type.Optional(rowId),
+      action: Type.Optional(text(40)),
+      page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+    }),
+    response: {
+      200: Type.Object({
+        entries: Type.Array(
+          Type.Object({
+            seq: Type.Integer(),
+            at: Type.String(),
+            operatorId: nullable(Type.Integer()),
+            operatorName: nullable(Type.String()),
+            action: Type.String(),
+            target: Type.String(),
+            region: nullable(Type.String()),
+            regionName: nullable(Type.String()),
+          }),
+        ),
+        total: Type.Integer(),
+        page: Type.Integer(),
+        pageSize: Type.Integer(),
+        actions: Type.Array(Type.String()),
+        operators: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+      }),
     },
   },
   auditVerify: {

@@ -14,6 +14,7 @@ import { Dashboard } from './pages/Dashboard';
 import { Review } from './pages/Review';
 import { Publish } from './pages/Publish';
 import { Versions } from './pages/Versions';
+import { Audit } from './pages/Audit';
 import { Item } from './pages/Item';
 import { LedgerPage } from './ledger/LedgerPage';
 import { Operators } from './pages/Operators';
@@ -27,6 +28,7 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   review: 'review.title',
   publish: 'publish.title',
   versions: 'versions.title',
+  audit: 'audit.title',
   ledger: 'ledger.title',
   item: 'table.item',
   operators: 'operators.title',
@@ -150,6 +152,7 @@ export const App = () => {
             {link('#/households', 'households', t('nav.households'))}
             {seesRegions(operator.role) && link('#/regions', 'regions', t('nav.regions'))}
             {administers(operator.role) && link('#/operators', 'operators', t('nav.operators'))}
+            {link('#/audit', 'audit', t('nav.audit'))}
           </ul>
         </nav>
         <span class="who">{t('nav.signedInAs', { name: operator.name, role: t(`role.${operator.role}`) })}</span>
@@ -163,6 +166,7 @@ export const App = () => {
         {route.page === 'review' && <Review waiting={waiting} />}
         {route.page === 'publish' && <Publish waiting={waiting} />}
         {route.page === 'versions' && <Versions />}
+        {route.page === 'audit' && <Audit />}
         {route.page === 'ledger' && <LedgerPage />}
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />

@@ -22,6 +22,9 @@ export type Region = Answer<(typeof ROUTE_SCHEMAS)['regions']>[number];
 export type OperatorAccount = Answer<(typeof ROUTE_SCHEMAS)['operators']>[number];
 export type CreatedOperator = Answer<(typeof ROUTE_SCHEMAS)['createOperator']>;
 export type Household = Answer<(typeof ROUTE_SCHEMAS)['households']>[number];
+export type AuditPage = Answer<(typeof ROUTE_SCHEMAS)['auditLog']>;
+export type ChainCheck = Answer<(typeof ROUTE_SCHEMAS)['auditVerify']>;
+export type VersionChanges = Answer<(typeof ROUTE_SCHEMAS)['versionChanges']>;
 export type PublishResult = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][200]>;
 export type Scheduled = Static<(typeof ROUTE_SCHEMAS)['publish']['response'][202]>;
 

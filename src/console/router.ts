@@ -6,6 +6,7 @@ export type Route =
   | { page: 'review' }
   | { page: 'publish' }
   | { page: 'versions' }
+  | { page: 'audit' }
   | { page: 'ledger' }
   | { page: 'operators' }
   | { page: 'regions' }
@@ -16,10 +17,11 @@ export type Route =
 export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return { page: 'dashboard' };
-  if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger') return { page: path };
   if (path === 'operators' || path === 'regions') return { page: path };
   const households = /^households(?:\/(\d{12}))?$/.exec(path);
   if (households) return { page: 'households', village: households[1] ?? null };
+  if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger' || path === 'audit')
+    return { page: path };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };

@@ -17,12 +17,22 @@ import { ArticleForm } from './ArticleForm';
 import { ContactForm } from './ContactForm';
 import { TableForm } from './TableForm';
 import { AlertForm } from './AlertForm';
+import { PeopleForm } from './PeopleForm';
+import { GuideForm } from './GuideForm';
+import { QaForm } from './QaForm';
+import { ProfileForm } from './ProfileForm';
+import { FaqForm } from './FaqForm';
 
 const FORMS: Partial<Record<ContentKind, { form: FunctionComponent<KindFormProps>; fields: string[] }>> = {
   articles: { form: ArticleForm, fields: ['/title', '/summary', '/body', '/photos'] },
   contacts: { form: ContactForm, fields: ['/name', '/org', '/role', '/phone', '/address'] },
   tables: { form: TableForm, fields: ['/title', '/note', '/columns', '/rows'] },
   alerts: { form: AlertForm, fields: ['/level', '/title', '/body', '/issuedBy', '/expiresAt'] },
+  people: { form: PeopleForm, fields: ['/name', '/role', '/duties', '/phone', '/photo'] },
+  guide: { form: GuideForm, fields: ['/title', '/documents', '/place', '/hours', '/phone', '/notes'] },
+  qa: { form: QaForm, fields: ['/title', '/question', '/askedBy', '/askedAt', '/department', '/answer'] },
+  profile: { form: ProfileForm, fields: ['/title', '/body', '/figures'] },
+  faq: { form: FaqForm, fields: ['/title', '/items'] },
 };
 
 export const kindOf = (channel: number) => CHANNELS.find((c) => c.id === channel)?.kind;

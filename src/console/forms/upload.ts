@@ -10,10 +10,26 @@ export interface UploadedImage {
   height: number;
 }
 
-export const uploadImage = async (file: File, csrfToken: string): Promise<UploadedImage> => {
+/** A rectangle of the photo as it stands upright, in fractions of its width and height; the service cuts it. */
+export interface CropBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const uploadImage = async (file: File, csrfToken: string, crop?: CropBox): Promise<UploadedImage> => {
+  const query = crop
+    ? `?${new URLSearchParams({
+        cropX: String(crop.x),
+        cropY: String(crop.y),
+        cropWidth: String(crop.width),
+        cropHeight: String(crop.height),
+      }).toString()}`
+    : '';
   let response: Response;
   try {
-    response = await fetch('/api/media', {
+    response = await fetch(`/api/media${query}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': file.type || 'application/octet-stream', 'x-csrf-token': csrfToken },

@@ -24,6 +24,9 @@ const ID_PREFIXES: Record<string, string> = {
   contacts: 'contact',
   tables: 'table',
   alerts: 'alert',
+  people: 'person',
+  guide: 'guide',
+  qa: 'qa',
 };
 
 const newItemId = (channel: number) => {
