@@ -473,4 +473,5 @@ export const ROUTE_SCHEMAS = {
     response: { 201: Poll },
   },
   polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
+  movePoll: { params: idParams, response: { 200: Poll } },
 } as const;

@@ -16,6 +16,11 @@ import { Publish } from './pages/Publish';
 import { Versions } from './pages/Versions';
 import { Item } from './pages/Item';
 import { LedgerPage } from './ledger/LedgerPage';
+import { QuestionsPage } from './voice/QuestionsPage';
+import { HelpPage } from './voice/HelpPage';
+import { PollsPage } from './voice/PollsPage';
+import { useHelpRequests } from './voice/useHelpRequests';
+import { useBrowserNotices } from './voice/notifications';
 
 const REFRESH_MS = 60_000;
 
@@ -25,6 +30,9 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   publish: 'publish.title',
   versions: 'versions.title',
   ledger: 'ledger.title',
+  questions: 'questions.title',
+  help: 'help.title',
+  polls: 'polls.title',
   item: 'table.item',
   notFound: 'error.notFound',
 };
@@ -64,13 +72,16 @@ export const App = () => {
     });
   }, [session, signedIn]);
   useEffect(refreshWaiting, [refreshWaiting, route]);
+  const signedOut = useCallback(() => signedIn(null), [signedIn]);
+  const { help, refreshHelp } = useHelpRequests(!!session, signedOut);
+  useBrowserNotices(help, waiting, t);
   // A console left open keeps its count (and the tab's title) current.
   useEffect(() => {
     const timer = setInterval(refreshWaiting, REFRESH_MS);
     return () => clearInterval(timer);
   }, [refreshWaiting]);
 
-  const count = session && waiting ? waitingCount(session.operator, waiting) : 0;
+  const count = session && waiting ? waitingCount(session.operator, waiting, help) : 0;
   useEffect(() => {
     const page = session ? t(PAGE_TITLES[route.page]) : t('signIn.title');
     document.title = `${count ? `(${count}) ` : ''}${page} · ${t('app.name')}`;
@@ -105,7 +116,9 @@ export const App = () => {
     );
 
   const { operator } = session;
-  const context: ConsoleContext = { session, language, t, regions, refreshWaiting };
+  const context: ConsoleContext = { session, language, t, regions, refreshWaiting, help, refreshHelp };
+  const openQuestions = waiting?.questions.filter((q) => q.status === 'received' || q.status === 'accepted').length;
+  const unacknowledged = help?.filter((h) => h.status === 'sent').length;
   const signOut = async () => {
     await api('DELETE', '/session').catch(() => undefined);
     setWaiting(null);
@@ -140,6 +153,9 @@ export const App = () => {
               )}
             {publishes(operator.role) && link('#/publish', 'publish', t('nav.publish'))}
             {editsLedger(operator.role) && link('#/ledger', 'ledger', t('nav.ledger'))}
+            {link('#/questions', 'questions', `${t('nav.questions')}${openQuestions ? ` (${openQuestions})` : ''}`)}
+            {link('#/help', 'help', `${t('nav.help')}${unacknowledged ? ` (${unacknowledged})` : ''}`)}
+            {link('#/polls', 'polls', t('nav.polls'))}
             {link('#/versions', 'versions', t('nav.versions'))}
           </ul>
         </nav>
@@ -155,6 +171,9 @@ export const App = () => {
         {route.page === 'publish' && <Publish waiting={waiting} />}
         {route.page === 'versions' && <Versions />}
         {route.page === 'ledger' && <LedgerPage />}
+        {route.page === 'questions' && <QuestionsPage waiting={waiting} />}
+        {route.page === 'help' && <HelpPage />}
+        {route.page === 'polls' && <PollsPage />}
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />
         )}

@@ -7,6 +7,9 @@ export type Route =
   | { page: 'publish' }
   | { page: 'versions' }
   | { page: 'ledger' }
+  | { page: 'questions' }
+  | { page: 'help' }
+  | { page: 'polls' }
   | { page: 'item'; region: string; channel: number; itemId: string }
   | { page: 'notFound' };
 
@@ -14,6 +17,7 @@ export const parseRoute = (hash: string): Route => {
   const path = hash.replace(/^#\/?/, '');
   if (path === '') return { page: 'dashboard' };
   if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger') return { page: path };
+  if (path === 'questions' || path === 'help' || path === 'polls') return { page: path };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };

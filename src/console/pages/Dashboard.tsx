@@ -1,7 +1,8 @@
 /**
  * What waits for this operator: drafts to review (committee, street, admin), approved changes
  * to publish (street, admin), their own drafts sent back or waiting (clerk); and the overdue
- * sub-channels of their region with their due dates.
+ * sub-channels of their region with their due dates; the villager's voice (help requests,
+ * questions, open polls) with their clocks; and the button that turns on desktop notifications.
  */
 import { api, type Overdue, type Revision } from '../api';
 import { CHANNELS } from '../../feed/taxonomy';
@@ -12,6 +13,8 @@ import { itemHref } from '../router';
 import { useLoad } from '../useLoad';
 import { hasForm } from '../forms/ItemForm';
 import type { Waiting } from '../waiting';
+import { DashboardVoice } from '../voice/DashboardVoice';
+import { NotifyButton } from '../voice/notifications';
 
 export const Dashboard = (props: { waiting: Waiting | null }) => {
   const { session, t, language, regions } = useConsole();
@@ -32,6 +35,7 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
   return (
     <>
       <h1 tabIndex={-1}>{t('dashboard.title')}</h1>
+      <NotifyButton />
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('dashboard.waiting')}</h2>
         {!waiting ? (
@@ -66,6 +70,7 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
           <p>{t('dashboard.submitted', { count: mine(waiting.drafts).length })}</p>
         )}
       </section>
+      <DashboardVoice waiting={waiting} />
       {newItems.length > 0 && (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading">{t('dashboard.new')}</h2>
