@@ -31,7 +31,7 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   versions: 'versions.title',
   ledger: 'ledger.title',
   questions: 'questions.title',
-  help: 'help.title',
+  help: 'duty.title',
   polls: 'polls.title',
   item: 'table.item',
   notFound: 'error.notFound',

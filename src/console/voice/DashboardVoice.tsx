@@ -40,8 +40,8 @@ export const DashboardVoice = (props: { waiting: Waiting | null }) => {
           <ul class="waiting">
             {help.map((h) => (
               <li key={h.id}>
-                <a href="#/help">{t('help.heading', { id: h.id, kind: t(`help.kind.${h.kind}`) })}</a> ·{' '}
-                {t(`help.status.${h.status}`)} · <HelpClock request={h} now={now} />
+                <a href="#/help">{t('duty.heading', { id: h.id, kind: t(`duty.kind.${h.kind}`) })}</a> ·{' '}
+                {t(`duty.status.${h.status}`)} · <HelpClock request={h} now={now} />
               </li>
             ))}
           </ul>

@@ -15,17 +15,17 @@ import { minutesSince, MINUTE_MS, type HelpRequest } from './types';
 const ACK_TARGET_MINUTES = 10;
 const NEXT: Record<
   HelpRequest['status'],
-  { status: HelpRequest['status']; label: 'help.acknowledge' | 'help.inProgress' | 'help.done' }[]
+  { status: HelpRequest['status']; label: 'duty.acknowledge' | 'duty.inProgress' | 'duty.done' }[]
 > = {
   sent: [
-    { status: 'acknowledged', label: 'help.acknowledge' },
-    { status: 'in_progress', label: 'help.inProgress' },
+    { status: 'acknowledged', label: 'duty.acknowledge' },
+    { status: 'in_progress', label: 'duty.inProgress' },
   ],
   acknowledged: [
-    { status: 'in_progress', label: 'help.inProgress' },
-    { status: 'done', label: 'help.done' },
+    { status: 'in_progress', label: 'duty.inProgress' },
+    { status: 'done', label: 'duty.done' },
   ],
-  in_progress: [{ status: 'done', label: 'help.done' }],
+  in_progress: [{ status: 'done', label: 'duty.done' }],
   done: [],
 };
 
@@ -37,11 +37,11 @@ export const HelpClock = (props: { request: HelpRequest; now: number }) => {
     const took = request.acknowledgedAt
       ? Math.max(1, Math.ceil((Date.parse(request.acknowledgedAt) - Date.parse(request.createdAt)) / MINUTE_MS))
       : 0;
-    return took ? <span class="clock">{t('help.ackedAfter', { minutes: took })}</span> : null;
+    return took ? <span class="clock">{t('duty.ackedAfter', { minutes: took })}</span> : null;
   }
   const minutes = minutesSince(request.createdAt, now);
   const late = minutes >= ACK_TARGET_MINUTES;
-  return <strong class={late ? 'clock late' : 'clock'}>{t(late ? 'help.late' : 'help.waiting', { minutes })}</strong>;
+  return <strong class={late ? 'clock late' : 'clock'}>{t(late ? 'duty.late' : 'duty.waiting', { minutes })}</strong>;
 };
 
 /** The screen's clock: the minutes move on between two looks at the list. */
@@ -65,7 +65,7 @@ const HelpCard = (props: { request: HelpRequest; now: number; onMoved: (message:
     setBusy(true);
     try {
       await api('POST', `/help/${request.id}`, { status });
-      props.onMoved(t('help.moved', { id: request.id, status: t(`help.status.${status}`) }));
+      props.onMoved(t('duty.moved', { id: request.id, status: t(`duty.status.${status}`) }));
       refreshHelp();
     } catch (refusal) {
       setError(refusal);
@@ -75,13 +75,13 @@ const HelpCard = (props: { request: HelpRequest; now: number; onMoved: (message:
   };
   return (
     <li class={request.overdue ? 'card help late-card' : 'card help'} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('help.heading', { id: request.id, kind: t(`help.kind.${request.kind}`) })}</h2>
+      <h2 id={headingId}>{t('duty.heading', { id: request.id, kind: t(`duty.kind.${request.kind}`) })}</h2>
       <p class="meta">
         {regions.get(request.village)?.name ?? request.village} ·{' '}
-        {t('help.from', { head: request.head, household: request.household, date: shortTime(request.createdAt) })}
+        {t('duty.from', { head: request.head, household: request.household, date: shortTime(request.createdAt) })}
       </p>
       <p>
-        {t('help.status', { status: t(`help.status.${request.status}`) })} ·{' '}
+        {t('duty.status', { status: t(`duty.status.${request.status}`) })} ·{' '}
         <HelpClock request={request} now={props.now} />
       </p>
       {request.note && <p>{request.note}</p>}
@@ -107,8 +107,8 @@ export const HelpPage = () => {
   const now = useNow(15_000);
   return (
     <>
-      <h1 tabIndex={-1}>{t('help.title')}</h1>
-      <p>{t('help.intro')}</p>
+      <h1 tabIndex={-1}>{t('duty.title')}</h1>
+      <p>{t('duty.intro')}</p>
       <NotifyButton />
       <p role="status" class="status">
         {done}
@@ -116,7 +116,7 @@ export const HelpPage = () => {
       {!help ? (
         <p>{t('app.loading')}</p>
       ) : help.length === 0 ? (
-        <p>{t('help.empty')}</p>
+        <p>{t('duty.empty')}</p>
       ) : (
         <ul class="help-list" aria-live="polite">
           {help.map((request) => (

@@ -64,7 +64,7 @@ export const useBrowserNotices = (help: HelpRequest[] | null, waiting: Waiting |
       seen.add(request.id);
       // What the page showed when it opened is on the screen already; only what arrives after is announced.
       if (first || request.status !== 'sent' || !supported() || Notification.permission !== 'granted') continue;
-      const kind = t(`help.kind.${request.kind}`);
+      const kind = t(`duty.kind.${request.kind}`);
       tellOnce(
         `help ${request.id}`,
         t('notify.help', { kind }),
