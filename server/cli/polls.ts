@@ -1,6 +1,7 @@
 /**
  * `sanwu polls …`, 民意调查: `list --village CODE` (each poll, its turnout, and once closed its
- * counts drawn as bars), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`.
+ * counts drawn as bars), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`,
+ * `open ID` / `close ID` (now).
  */
 import type { PollView } from '../household/polls';
 import { request, type Connection } from './client';
@@ -26,7 +27,7 @@ const show = (poll: PollView) => {
 
 export const pollsCommand = async (
   connection: Connection,
-  [action]: string[],
+  [action, id]: string[],
   options: { village?: string; question?: string; options?: string; opens?: string; closes?: string },
 ): Promise<boolean> => {
   if (action === 'list' && options.village) {
@@ -44,6 +45,17 @@ export const pollsCommand = async (
       closesAt: options.closes,
     });
     say(`调查 #${poll.id} 已发布，${poll.opensAt} 开始投票 / poll ${poll.id} published`);
+    show(poll);
+    return true;
+  }
+  // Open an upcoming poll now, or close an open one now (its counts are then shown).
+  if ((action === 'open' || action === 'close') && id && /^[0-9]+$/.test(id)) {
+    const poll = await request<PollView>(connection, 'POST', `/api/polls/${id}/${action}`, {});
+    say(
+      action === 'open'
+        ? `调查 #${poll.id} 已开始 / poll ${poll.id} is open`
+        : `调查 #${poll.id} 已结束 / poll ${poll.id} has closed`,
+    );
     show(poll);
     return true;
   }

@@ -172,6 +172,7 @@ test('the clerk accepts and answers a question in the console, and the household
   await expectText(box, zhHans['question.status.received'], 15_000);
 
   const clerk = await signIn(browser, 'clerk');
+  await expect(clerk.getByRole('link', { name: '1 个村民提问等您答复' })).toBeVisible();
   const waitingQuestion = clerk.getByRole('link', { name: /^提问 #[0-9]+：/ });
   await expect(waitingQuestion).toBeVisible();
   await expect(clerk.getByText(/答复期限 [0-9-]+，还剩 [0-9]+ 天/).first()).toBeVisible();

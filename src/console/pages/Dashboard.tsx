@@ -15,9 +15,10 @@ import { hasForm } from '../forms/ItemForm';
 import type { Waiting } from '../waiting';
 import { DashboardVoice } from '../voice/DashboardVoice';
 import { NotifyButton } from '../voice/notifications';
+import { isOpenQuestion } from '../voice/types';
 
 export const Dashboard = (props: { waiting: Waiting | null }) => {
-  const { session, t, language, regions } = useConsole();
+  const { session, t, language, regions, help } = useConsole();
   const { operator } = session;
   const overdue = useLoad(
     () => api<Overdue[]>('GET', operator.role === 'admin' ? '/overdue' : `/overdue?region=${operator.region}`),
@@ -31,6 +32,11 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
     lines.push({ text: t('dashboard.toReview', { count: waiting.toReview.length }), href: '#/review' });
   if (waiting && publishes(operator.role) && waiting.approved.length)
     lines.push({ text: t('dashboard.toPublish', { count: waiting.approved.length }), href: '#/publish' });
+  // The villager's voice: help requests not yet acknowledged, questions not yet answered (the committee watches them).
+  const unacknowledged = help?.filter((h) => h.status === 'sent').length ?? 0;
+  if (unacknowledged) lines.push({ text: t('dashboard.helpWaiting', { count: unacknowledged }), href: '#/help' });
+  const unanswered = operator.role === 'committee' ? 0 : (waiting?.questions.filter(isOpenQuestion).length ?? 0);
+  if (unanswered) lines.push({ text: t('dashboard.questionsWaiting', { count: unanswered }), href: '#/questions' });
   const mine = (list: Revision[]) => list.filter((r) => r.created_by === operator.id);
   return (
     <>
