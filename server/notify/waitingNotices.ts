@@ -6,8 +6,13 @@
 import { chinaTime } from '../clock';
 import type { Db } from '../db/database';
 import { whenNotBusy } from '../db/whenNotBusy';
-import type { Service } from '../service';
-import { notify, type OutboundNotice } from './outbound';
+import { notify, type OutboundNotice, type OutboundNotifier } from './outbound';
+
+/** What the check needs of the service (the service itself is passed). */
+export interface NoticeContext {
+  db: Db;
+  notifier?: OutboundNotifier;
+}
 
 const DAY_MS = 86_400_000;
 const CHECK_MS = 5 * 60_000;
@@ -60,7 +65,7 @@ const waitedTooLong = (db: Db, now: number): Waited[] => {
 };
 
 /** Hands each item that has waited more than a day, and was not told before, to the notifier; returns what it sent. */
-export const sendWaitingNotices = async (service: Service, now = Date.now()): Promise<OutboundNotice[]> => {
+export const sendWaitingNotices = async (service: NoticeContext, now = Date.now()): Promise<OutboundNotice[]> => {
   if (!service.notifier) return [];
   const { db } = service;
   const fresh = await whenNotBusy(() =>
@@ -83,7 +88,7 @@ export const sendWaitingNotices = async (service: Service, now = Date.now()): Pr
   return notices;
 };
 
-export const startWaitingNotices = (service: Service): (() => void) => {
+export const startWaitingNotices = (service: NoticeContext): (() => void) => {
   if (!service.notifier) return () => undefined;
   const check = () => void sendWaitingNotices(service).catch((error: unknown) => console.error(error));
   check();
