@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildServer } from './app';
 import { DEFAULT_HTTP_LIMITS } from './httpLimits';
 import { startScheduler } from './scheduler';
+import { startWaitingNotices } from './notify/waitingNotices';
 import { openService, recoverInBackground, type Service } from './service';
 import { reportStartupProblem, StartRefused } from './startupError';
 import { lockDataDir } from './dataDirLock';
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'poll-seconds': { type: 'string', default: process.env.SANWU_POLL_SECONDS ?? '60' },
     'speech-url': { type: 'string', default: process.env.SANWU_SPEECH_URL ?? '' },
     'speech-voice': { type: 'string', default: process.env.SANWU_SPEECH_VOICE ?? 'zh-CN' },
+    notify: { type: 'string', default: process.env.SANWU_NOTIFY ?? '' },
     'max-voucher-yuan': { type: 'string', default: process.env.SANWU_MAX_VOUCHER_YUAN ?? '10000000' },
     'request-timeout': {
       type: 'string',
@@ -90,6 +92,7 @@ try {
     deferRecovery: true,
     readOnly,
     maxVoucherFen: maxVoucherYuan * 100,
+    notify: values.notify,
     ...(values['speech-url'] ? { speechUrl: values['speech-url'], speechVoice: values['speech-voice'] } : {}),
   });
 } catch (error) {
@@ -125,6 +128,7 @@ if (!readOnly) {
     if (!service.publisher.currentVersion) process.exit(1);
   }
   startScheduler(service);
+  startWaitingNotices(service);
 }
 const shown = values.host === '0.0.0.0' ? '127.0.0.1' : values.host;
 console.log(`Sanwu TV is running (feed version ${service.publisher.currentVersion}, data in ${service.dataDir}).`);

@@ -17,6 +17,7 @@ import { firstStart, firstStartUnfinished } from './seed/firstStart';
 import { StartRefused } from './startupError';
 import { prepareClips } from './speech/clips';
 import { httpSpeechEngine, type SpeechEngine } from './speech/engine';
+import { notifierFrom, type OutboundNotifier } from './notify/outbound';
 
 export interface Service {
   db: Db;
@@ -37,6 +38,8 @@ export interface Service {
   speech?: { engine: SpeechEngine; voice: string };
   /** The largest amount one voucher may carry, in fen (the district's ceiling). */
   maxVoucherFen: number;
+  /** The SMS/WeChat gateway told of new help requests and of items waiting more than a day, if set. */
+  notifier?: OutboundNotifier;
 }
 
 export interface ServiceOptions {
@@ -46,6 +49,8 @@ export interface ServiceOptions {
   speechUrl?: string;
   speechVoice?: string;
   maxVoucherFen?: number;
+  /** The outbound notifier's setting: an http(s) webhook URL or file:PATH (notify/outbound.ts). */
+  notify?: string;
   /** Leaves unfinished versions to the caller (the server finishes them once it listens). */
   deferRecovery?: boolean;
   /** The data directory cannot be written (dataDirReadOnly): serve what is published, write nothing. */
@@ -88,6 +93,7 @@ export const openService = (options: ServiceOptions): Service => {
   const speech = options.speechUrl
     ? { engine: httpSpeechEngine(options.speechUrl), voice: options.speechVoice ?? 'zh-CN' }
     : undefined;
+  const notifier = notifierFrom(options.notify ?? '');
   return {
     db,
     publisher,
@@ -101,6 +107,7 @@ export const openService = (options: ServiceOptions): Service => {
     seededTokenFile,
     maxVoucherFen: options.maxVoucherFen ?? DEFAULT_MAX_VOUCHER_FEN,
     ...(speech ? { speech } : {}),
+    ...(notifier ? { notifier } : {}),
   };
 };
 

@@ -1,6 +1,7 @@
 /**
  * `sanwu polls …`, 民意调查: `list --village CODE` (each poll, its turnout, and once closed its
- * counts drawn as bars), `close ID` (ends it now and publishes its counts), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`.
+ * counts drawn as bars), `add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T`,
+ * `open ID` / `close ID` (now; closing publishes the counts). And `sanwu ratings …`, 满意度.
  */
 import type { PollView } from '../household/polls';
 import { request, type Connection } from './client';
@@ -71,12 +72,6 @@ export const pollsCommand = async (
     say(`共 ${polls.length} 项调查 / ${polls.length} polls`);
     return true;
   }
-  if (action === 'close' && id) {
-    const poll = await request<PollView>(connection, 'POST', `/api/polls/${id}/close`);
-    say(`调查 #${poll.id} 已结束，结果已公布 / poll ${poll.id} closed, results published`);
-    show(poll);
-    return true;
-  }
   if (action === 'add' && options.village && options.question && options.options && options.opens && options.closes) {
     const poll = await request<PollView>(connection, 'POST', '/api/polls', {
       village: options.village,
@@ -86,6 +81,17 @@ export const pollsCommand = async (
       closesAt: options.closes,
     });
     say(`调查 #${poll.id} 已发布，${poll.opensAt} 开始投票 / poll ${poll.id} published`);
+    show(poll);
+    return true;
+  }
+  // Open an upcoming poll now, or close an open one now (its counts are then shown).
+  if ((action === 'open' || action === 'close') && id && /^[0-9]+$/.test(id)) {
+    const poll = await request<PollView>(connection, 'POST', `/api/polls/${id}/${action}`, {});
+    say(
+      action === 'open'
+        ? `调查 #${poll.id} 已开始 / poll ${poll.id} is open`
+        : `调查 #${poll.id} 已结束，结果已公布 / poll ${poll.id} has closed; its results are published`,
+    );
     show(poll);
     return true;
   }

@@ -40,8 +40,8 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   bind CODE --household ID   (the 6-digit code on the TV's 家庭 section binds that box to the household)
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
   help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
-  polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T | polls close ID   (民意调查: one vote per household; counts once closed)
   ratings list --village CODE | ratings draft --village CODE --month YYYY-MM [--replace]   (满意度: per month; the draft publishes them in 20)
+  polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T | polls open|close ID   (民意调查: one vote per household; counts once closed)
   questions list [--village CODE] [--status received|accepted|answered|corrected]   (villagers' questions from their boxes)
   questions accept ID --responsible 村财务室 --expected YYYY-MM-DD [--note N]   (已受理)
   questions answer ID --text "答复" [--public] [--corrected REGION/CHANNEL/ITEM]   (--public: also a draft in 20 村民问答, asker anonymised)
@@ -472,7 +472,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const { village, question, options, opens, closes } = values;
     if (!(await pollsCommand(connection(), args, { village, question, options, opens, closes })))
       throw new UsageError(
-        'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T | polls close ID',
+        'polls list --village CODE | polls add --village CODE --question Q --options "A|B" --opens T --closes T | polls open|close ID',
       );
   },
 

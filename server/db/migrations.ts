@@ -354,4 +354,17 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX question_ratings_by_village ON question_ratings(village, month);
     `,
   },
+  {
+    version: 11,
+    name: 'outbound notices sent (SMS/WeChat gateway): each subject once',
+    sql: `
+      -- What the outbound notifier was handed, so an item waiting more than a day is told once.
+      CREATE TABLE outbound_notices (
+        subject TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('help', 'waiting')),
+        sent_at TEXT NOT NULL,
+        PRIMARY KEY (subject, kind)
+      );
+    `,
+  },
 ];

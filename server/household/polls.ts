@@ -121,28 +121,52 @@ export const createPoll = (
   })();
 };
 
+/**
+ * Opens a poll that has not started yet, or closes an open one, now: its window moves to this
+ * moment (a closed poll stays closed; its counts are then shown). The same operators as createPoll.
+ */
+export const movePollWindow = (
+  db: Db,
+  operator: Operator,
+  id: number,
+  change: 'open' | 'close',
+  now = Date.now(),
+): PollView =>
+  db.transaction(() => {
+    const poll = db.prepare('SELECT * FROM polls WHERE id = ?').get(id) as PollRow | undefined;
+    if (!poll) throw refuse(404, `没有编号为 ${id} 的调查`, `No poll ${id}`);
+    const allowed =
+      can(db, operator, 'edit', poll.village) ||
+      (operator.role === 'street' && can(db, operator, 'review', poll.village));
+    if (!allowed) throw forbidden();
+    const state = stateAt(poll, now);
+    if (change === 'open' && state !== 'upcoming')
+      throw refuse(
+        409,
+        state === 'open' ? `调查 ${id} 已经开始` : `调查 ${id} 已经结束，不能再开始`,
+        state === 'open' ? `Poll ${id} is open already` : `Poll ${id} has closed; it cannot open again`,
+      );
+    if (change === 'close' && state === 'closed')
+      throw refuse(409, `调查 ${id} 已经结束`, `Poll ${id} has closed already`);
+    // Closing an upcoming poll closes it unopened: its window becomes [now - 1 ms, now).
+    const [opens, closes] = change === 'open' ? [now, poll.closes_ms] : [Math.min(poll.opens_ms, now - 1), now];
+    db.prepare('UPDATE polls SET opens_ms = ?, closes_ms = ? WHERE id = ?').run(opens, closes, id);
+    appendAudit(db, {
+      operatorId: operator.id,
+      action: `${change} poll`,
+      target: `poll ${id}`,
+      before: { opensAt: chinaTime(poll.opens_ms), closesAt: chinaTime(poll.closes_ms) },
+      after: { opensAt: chinaTime(opens), closesAt: chinaTime(closes) },
+    });
+    return viewOf(db, { ...poll, opens_ms: opens, closes_ms: closes }, now);
+  })();
+
 /** The polls of a village, newest first, as its operators (and those above) see them. */
 export const listPolls = (db: Db, operator: Operator, village: string, now = Date.now()): PollView[] => {
   if (!can(db, operator, 'edit', village) && !can(db, operator, 'review', village)) throw forbidden();
   return (db.prepare('SELECT * FROM polls WHERE village = ? ORDER BY id DESC').all(village) as PollRow[]).map((p) =>
     viewOf(db, p, now),
   );
-};
-
-/** Closes an open (or upcoming) poll now: no more votes, and its counts are out to boxes and operators. */
-export const closePoll = (db: Db, operator: Operator, id: number, now = Date.now()): PollView => {
-  const poll = db.prepare('SELECT * FROM polls WHERE id = ?').get(id) as PollRow | undefined;
-  if (!poll) throw refuse(404, `没有编号为 ${id} 的调查`, `No poll ${id}`);
-  const allowed =
-    can(db, operator, 'edit', poll.village) ||
-    (operator.role === 'street' && can(db, operator, 'review', poll.village));
-  if (!allowed) throw forbidden();
-  if (stateAt(poll, now) === 'closed') throw refuse(409, '这项调查已经结束', 'This poll has already closed');
-  return db.transaction(() => {
-    db.prepare('UPDATE polls SET closes_ms = ?, opens_ms = min(opens_ms, ?) WHERE id = ?').run(now, now, id);
-    appendAudit(db, { operatorId: operator.id, action: 'close poll', target: `poll ${id}` });
-    return viewOf(db, db.prepare('SELECT * FROM polls WHERE id = ?').get(id) as PollRow, now);
-  })();
 };
 
 /** What a bound box is shown: its village's polls of the last 30 days, with its household's choice. */

@@ -9,7 +9,9 @@ import { Value } from '@sinclair/typebox/value';
 import { HELP_KINDS, IDEMPOTENCY_KEY_PATTERN } from '../../src/household/help';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
 import { OperatorError } from '../content/operatorError';
+import { HELP_KIND_NAMES } from '../household/helpDuty';
 import { householdHelp, submitHelp } from '../household/helpRequests';
+import { notify } from '../notify/outbound';
 import type { Service } from '../service';
 import { asBoundBox, parse, signed } from './boxSigned';
 
@@ -43,6 +45,18 @@ export const boxHelpRoutes = (service: Service) => async (app: FastifyInstance) 
     const { created, request: help } = await asBoundBox(db, request, (binding, now) =>
       submitHelp(db, binding, body, now),
     );
+    if (created) {
+      const village = db.prepare('SELECT village FROM help_requests WHERE id = ?').pluck().get(help.id) as string;
+      const kind = HELP_KIND_NAMES[help.kind];
+      void notify(service.notifier, {
+        kind: 'help',
+        region: village,
+        subject: `help ${help.id}`,
+        zh: `一键求助 #${help.id}（${kind.zh}），请在 10 分钟内确认收到`,
+        en: `Help request ${help.id} (${kind.en}): acknowledge it within 10 minutes`,
+        at: help.createdAt,
+      });
+    }
     return reply.code(created ? 201 : 200).send(help);
   });
 

@@ -570,7 +570,6 @@ export const ROUTE_SCHEMAS = {
     response: { 201: Poll },
   },
   polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
-  closePoll: { params: idParams, response: { 200: Poll } },
   draftRatings: {
     body: Type.Object({
       village: region,
@@ -591,4 +590,5 @@ export const ROUTE_SCHEMAS = {
       200: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer(), average: Type.Number() })),
     },
   },
+  movePoll: { params: idParams, response: { 200: Poll } },
 } as const;

@@ -20,6 +20,11 @@ import { LedgerPage } from './ledger/LedgerPage';
 import { Operators } from './pages/Operators';
 import { Regions } from './pages/Regions';
 import { Households } from './pages/Households';
+import { QuestionsPage } from './voice/QuestionsPage';
+import { HelpPage } from './voice/HelpPage';
+import { PollsPage } from './voice/PollsPage';
+import { useHelpRequests } from './voice/useHelpRequests';
+import { useBrowserNotices } from './voice/notifications';
 
 const REFRESH_MS = 60_000;
 
@@ -30,6 +35,9 @@ const PAGE_TITLES: Record<Route['page'], ConsoleKey> = {
   versions: 'versions.title',
   audit: 'audit.title',
   ledger: 'ledger.title',
+  questions: 'questions.title',
+  help: 'duty.title',
+  polls: 'polls.title',
   item: 'table.item',
   operators: 'operators.title',
   regions: 'regions.title',
@@ -72,13 +80,16 @@ export const App = () => {
     });
   }, [session, signedIn]);
   useEffect(refreshWaiting, [refreshWaiting, route]);
+  const signedOut = useCallback(() => signedIn(null), [signedIn]);
+  const { help, refreshHelp } = useHelpRequests(!!session, signedOut);
+  useBrowserNotices(help, waiting, t);
   // A console left open keeps its count (and the tab's title) current.
   useEffect(() => {
     const timer = setInterval(refreshWaiting, REFRESH_MS);
     return () => clearInterval(timer);
   }, [refreshWaiting]);
 
-  const count = session && waiting ? waitingCount(session.operator, waiting) : 0;
+  const count = session && waiting ? waitingCount(session.operator, waiting, help) : 0;
   useEffect(() => {
     const page = session ? t(PAGE_TITLES[route.page]) : t('signIn.title');
     document.title = `${count ? `(${count}) ` : ''}${page} · ${t('app.name')}`;
@@ -113,7 +124,9 @@ export const App = () => {
     );
 
   const { operator } = session;
-  const context: ConsoleContext = { session, language, t, regions, refreshWaiting };
+  const context: ConsoleContext = { session, language, t, regions, refreshWaiting, help, refreshHelp };
+  const openQuestions = waiting?.questions.filter((q) => q.status === 'received' || q.status === 'accepted').length;
+  const unacknowledged = help?.filter((h) => h.status === 'sent').length;
   const signOut = async () => {
     await api('DELETE', '/session').catch(() => undefined);
     setWaiting(null);
@@ -148,6 +161,9 @@ export const App = () => {
               )}
             {publishes(operator.role) && link('#/publish', 'publish', t('nav.publish'))}
             {editsLedger(operator.role) && link('#/ledger', 'ledger', t('nav.ledger'))}
+            {link('#/questions', 'questions', `${t('nav.questions')}${openQuestions ? ` (${openQuestions})` : ''}`)}
+            {link('#/help', 'help', `${t('nav.help')}${unacknowledged ? ` (${unacknowledged})` : ''}`)}
+            {link('#/polls', 'polls', t('nav.polls'))}
             {link('#/versions', 'versions', t('nav.versions'))}
             {link('#/households', 'households', t('nav.households'))}
             {seesRegions(operator.role) && link('#/regions', 'regions', t('nav.regions'))}
@@ -168,6 +184,9 @@ export const App = () => {
         {route.page === 'versions' && <Versions />}
         {route.page === 'audit' && <Audit />}
         {route.page === 'ledger' && <LedgerPage />}
+        {route.page === 'questions' && <QuestionsPage waiting={waiting} />}
+        {route.page === 'help' && <HelpPage />}
+        {route.page === 'polls' && <PollsPage />}
         {route.page === 'item' && (
           <Item key={`${route.region}/${route.channel}/${route.itemId}`} {...route} waiting={waiting} />
         )}

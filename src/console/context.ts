@@ -1,8 +1,9 @@
-/** What every page reads: the signed-in operator, the translator, region names, and a way to refresh the counts. */
+/** What every page reads: the signed-in operator, the translator, region names, the live help requests, and a way to refresh the counts. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Region, Session } from './api';
 import type { ConsoleLanguage, Translate } from './i18n';
+import type { HelpRequest } from './voice/types';
 
 export interface ConsoleContext {
   session: Session;
@@ -11,6 +12,9 @@ export interface ConsoleContext {
   regions: Map<string, Region>;
   /** Reloads what waits for the operator (the tab title's count) after they acted. */
   refreshWaiting: () => void;
+  /** The help requests in the operator's reach, looked at every few seconds (voice/useHelpRequests.ts). */
+  help: HelpRequest[] | null;
+  refreshHelp: () => void;
 }
 
 export const Console = createContext<ConsoleContext | null>(null);

@@ -11,6 +11,9 @@ export type Route =
   | { page: 'operators' }
   | { page: 'regions' }
   | { page: 'households'; village: string | null }
+  | { page: 'questions' }
+  | { page: 'help' }
+  | { page: 'polls' }
   | { page: 'item'; region: string; channel: number; itemId: string }
   | { page: 'notFound' };
 
@@ -22,6 +25,7 @@ export const parseRoute = (hash: string): Route => {
   if (households) return { page: 'households', village: households[1] ?? null };
   if (path === 'review' || path === 'publish' || path === 'versions' || path === 'ledger' || path === 'audit')
     return { page: path };
+  if (path === 'questions' || path === 'help' || path === 'polls') return { page: path };
   const item = /^items\/(\d{12})\/(\d{1,2})\/([^/]{1,64})$/.exec(path);
   if (item) return { page: 'item', region: item[1]!, channel: Number(item[2]), itemId: decodeURIComponent(item[3]!) };
   return { page: 'notFound' };

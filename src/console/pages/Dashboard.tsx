@@ -1,7 +1,8 @@
 /**
  * What waits for this operator: drafts to review (committee, street, admin), approved changes
  * to publish (street, admin), their own drafts sent back or waiting (clerk); and the overdue
- * sub-channels of their region with their due dates.
+ * sub-channels of their region with their due dates; the villager's voice (help requests,
+ * questions, open polls) with their clocks; and the button that turns on desktop notifications.
  */
 import { api, type Overdue, type Revision } from '../api';
 import { CHANNELS } from '../../feed/taxonomy';
@@ -12,9 +13,12 @@ import { itemHref } from '../router';
 import { useLoad } from '../useLoad';
 import { hasForm } from '../forms/ItemForm';
 import type { Waiting } from '../waiting';
+import { DashboardVoice } from '../voice/DashboardVoice';
+import { NotifyButton } from '../voice/notifications';
+import { isOpenQuestion } from '../voice/types';
 
 export const Dashboard = (props: { waiting: Waiting | null }) => {
-  const { session, t, language, regions } = useConsole();
+  const { session, t, language, regions, help } = useConsole();
   const { operator } = session;
   const overdue = useLoad(
     () => api<Overdue[]>('GET', operator.role === 'admin' ? '/overdue' : `/overdue?region=${operator.region}`),
@@ -28,10 +32,16 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
     lines.push({ text: t('dashboard.toReview', { count: waiting.toReview.length }), href: '#/review' });
   if (waiting && publishes(operator.role) && waiting.approved.length)
     lines.push({ text: t('dashboard.toPublish', { count: waiting.approved.length }), href: '#/publish' });
+  // The villager's voice: help requests not yet acknowledged, questions not yet answered (the committee watches them).
+  const unacknowledged = help?.filter((h) => h.status === 'sent').length ?? 0;
+  if (unacknowledged) lines.push({ text: t('dashboard.helpWaiting', { count: unacknowledged }), href: '#/help' });
+  const unanswered = operator.role === 'committee' ? 0 : (waiting?.questions.filter(isOpenQuestion).length ?? 0);
+  if (unanswered) lines.push({ text: t('dashboard.questionsWaiting', { count: unanswered }), href: '#/questions' });
   const mine = (list: Revision[]) => list.filter((r) => r.created_by === operator.id);
   return (
     <>
       <h1 tabIndex={-1}>{t('dashboard.title')}</h1>
+      <NotifyButton />
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t('dashboard.waiting')}</h2>
         {!waiting ? (
@@ -66,6 +76,7 @@ export const Dashboard = (props: { waiting: Waiting | null }) => {
           <p>{t('dashboard.submitted', { count: mine(waiting.drafts).length })}</p>
         )}
       </section>
+      <DashboardVoice waiting={waiting} />
       {newItems.length > 0 && (
         <section aria-labelledby="new-heading">
           <h2 id="new-heading">{t('dashboard.new')}</h2>
