@@ -27,6 +27,9 @@ export default defineConfig({
   outputDir: 'test-results',
   reporter: [['list']],
   workers: 2,
+  // What a test waits for (a boot, a route, a reply) may take long on a machine kept busy by
+  // other work; a passing assertion returns as soon as it holds, so the room costs nothing.
+  expect: { timeout: 15_000 },
   projects: [
     { name: 'unit', testDir: 'tests/unit' },
     // The feed service: real server processes on real database files.

@@ -5,57 +5,24 @@
  * a published version lists what it added, and a roll-back shows what boxes would lose before it
  * runs. Each page passes axe-core with no serious or critical violation; screenshots go to docs/console/.
  */
-import { test, expect, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Frame } from '@playwright/test';
 import sharp from 'sharp';
-import { join } from 'node:path';
-import { readSampleSignIns } from '../../server/seed/seedSample';
-import { call, startService, type RunningService } from '../server/harness';
+import { call } from '../server/harness';
+import { checkPage, useConsoleService } from './consoleSession';
 
 test.describe.configure({ mode: 'serial' });
 
 const NAME = '赵秀兰';
 const PEOPLE = 12;
 
-let service: RunningService;
-let passwords: Record<string, string>;
-test.beforeAll(async () => {
-  service = await startService();
-  passwords = Object.fromEntries(
-    readSampleSignIns(join(service.dataDir, 'operator-tokens.txt')).map((s) => [s.username, s.password]),
-  );
-});
-test.afterAll(async () => service?.stop());
-
-const opened: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const context of opened.splice(0)) await context.close();
-});
-
-const signIn = async (browser: Browser, username: string, width = 1280, query = ''): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  opened.push(context);
-  const page = await context.newPage();
-  await page.goto(`${service.url}/console/${query}`);
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码').fill(passwords[username]!);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  return page;
-};
-
-const checkPage = async (page: Page, name: string) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  await page.screenshot({ path: `docs/console/${name}.png`, fullPage: true });
-};
+const session = useConsoleService();
+const { signIn } = session;
 
 const screenTexts = (target: Frame) =>
   target.locator('[texture-text]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('texture-text') ?? ''));
 
 test('an official added with a photo cropped in the browser shows in the TV preview', async ({ browser }, testInfo) => {
-  const clerk = await signIn(browser, 'clerk', 1280, '?inspector=1');
+  const clerk = await signIn(browser, 'clerk', { query: '?inspector=1' });
   await clerk.getByRole('link', { name: '在「两委成员」新建条目' }).click();
   await clerk.getByLabel('姓名').fill(NAME);
   await clerk.getByLabel('职务').fill('村妇联主席');
@@ -85,7 +52,7 @@ test('an official added with a photo cropped in the browser shows in the TV prev
   expect(Math.abs(height! - 640)).toBeLessThanOrEqual(6);
   await clerk.getByRole('button', { name: '提交审核' }).click();
   await expect(clerk.getByRole('status')).toHaveText('已提交审核。');
-  const drafts = (await call(service, 'GET', '/api/drafts', service.tokens.clerk.token)).body as {
+  const drafts = (await call(session.service, 'GET', '/api/drafts', session.service.tokens.clerk.token)).body as {
     channel: number;
     body: { name: string; photo: { src: string; width: number; height: number } };
   }[];
@@ -122,11 +89,14 @@ test('the audit log shows the sign-in and the edit with the chain verified, also
 });
 
 test('a published version lists what it added; a roll-back first shows what boxes would lose', async ({ browser }) => {
-  const { admin } = service.tokens;
-  const drafts = (await call(service, 'GET', '/api/drafts', admin.token)).body as { id: number; channel: number }[];
+  const { admin } = session.service.tokens;
+  const drafts = (await call(session.service, 'GET', '/api/drafts', admin.token)).body as {
+    id: number;
+    channel: number;
+  }[];
   for (const d of drafts.filter((d) => d.channel === PEOPLE))
-    expect((await call(service, 'POST', `/api/drafts/${d.id}/approve`, admin.token)).status).toBe(200);
-  expect((await call(service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
+    expect((await call(session.service, 'POST', `/api/drafts/${d.id}/approve`, admin.token)).status).toBe(200);
+  expect((await call(session.service, 'POST', '/api/publish', admin.token, {})).status).toBe(200);
 
   const page = await signIn(browser, 'admin');
   await page.getByRole('link', { name: '版本记录' }).click();

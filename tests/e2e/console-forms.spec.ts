@@ -2,56 +2,25 @@
  * The console's edit forms in Chromium on the real service (its own process and data directory):
  * an article in the small Markdown with a photo the service shrinks, a table pasted from a
  * spreadsheet whose unmasked name the service refuses next to its cell (and stores nothing), a
- * contact whose bad phone number is named next to the field, and an alert that asks for a
- * confirmation. Each page passes axe-core with no serious or critical violation, and its
+ * contact whose bad phone number is named next to the field, an alert that asks for a
+ * confirmation, and a correction of a published notice, confirmed with what boxes will see. Each page passes axe-core with no serious or critical violation, and its
  * screenshot is kept in docs/console/.
  */
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from '@playwright/test';
 import sharp from 'sharp';
-import { join } from 'node:path';
-import { readSampleSignIns } from '../../server/seed/seedSample';
-import { call, startService, type RunningService } from '../server/harness';
+import type { ChannelOfKind } from '../../src/feed/schema';
+import { call } from '../server/harness';
+import { checkPage, useConsoleService } from './consoleSession';
+import { sample } from './tv';
 
 test.describe.configure({ mode: 'serial' });
 
-let service: RunningService;
-let passwords: Record<string, string>;
-test.beforeAll(async () => {
-  service = await startService();
-  passwords = Object.fromEntries(
-    readSampleSignIns(join(service.dataDir, 'operator-tokens.txt')).map((s) => [s.username, s.password]),
-  );
-});
-test.afterAll(async () => service?.stop());
-
-const opened: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const context of opened.splice(0)) await context.close();
-});
-
-const signIn = async (browser: Browser, username: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  opened.push(context);
-  const page = await context.newPage();
-  await page.goto(`${service.url}/console/`);
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码').fill(passwords[username]!);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  return page;
-};
-
-const checkPage = async (page: Page, name: string) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  await page.screenshot({ path: `docs/console/${name}.png`, fullPage: true });
-};
+const session = useConsoleService();
+const { signIn } = session;
 
 /** The clerk's drafts as the API lists them. */
 const draftsOf = async (role: 'clerk' | 'street' | 'admin') =>
-  (await call(service, 'GET', '/api/drafts', service.tokens[role].token)).body as {
+  (await call(session.service, 'GET', '/api/drafts', session.service.tokens[role].token)).body as {
     item_id: string;
     body: Record<string, unknown>;
   }[];
@@ -150,4 +119,39 @@ test('an alert asks for a confirmation before it is submitted', async ({ browser
   await expect(admin.getByRole('status')).toHaveText('已提交审核。');
   const draft = (await draftsOf('admin')).find((d) => d.body.title === '寒潮橙色预警（更新）')!;
   expect(draft.body).toMatchObject({ level: 2, issuedBy: '区气象局' });
+});
+
+test('a published notice is corrected: a required note, then a confirmation of what boxes will see, then review', async ({
+  browser,
+}) => {
+  const village = session.service.tokens.clerk.region;
+  const notices = sample(village).village.channels.find((c) => c.id === 13) as ChannelOfKind<'articles'>;
+  const notice = notices.content[0]!;
+  const clerk = await signIn(browser, 'clerk');
+  await clerk.goto(`${session.service.url}/console/#/items/${village}/13/${encodeURIComponent(notice.id)}`);
+  await clerk.getByRole('button', { name: '更正这条内容' }).click();
+  await expect(clerk.getByLabel('标题')).toHaveValue(notice.title);
+  await clerk.getByLabel('标题').fill(`${notice.title}（更正）`);
+  await clerk.getByRole('button', { name: '提交审核' }).click();
+  // No note, no correction: the note field says so and nothing is staged.
+  await expect(clerk.getByLabel('更正说明（必填）')).toHaveAttribute('aria-invalid', 'true');
+  await expect(clerk.getByRole('group', { name: '确认更正：机顶盒将看到' })).toHaveCount(0);
+  await clerk.getByLabel('更正说明（必填）').fill('原通知的日期写错了，应为十二月十日。');
+  await clerk.getByRole('button', { name: '提交审核' }).click();
+  const confirmation = clerk.getByRole('group', { name: '确认更正：机顶盒将看到' });
+  await expect(confirmation).toContainText(`新条目「${notice.title}（更正）」`);
+  await expect(confirmation).toContainText('原通知的日期写错了');
+  await expect(confirmation).toContainText(`原条目「${notice.title}」仍可查看`);
+  await checkPage(clerk, 'correction-confirm');
+  // Nothing is sent before the confirmation.
+  expect((await draftsOf('clerk')).some((d) => d.body.title === `${notice.title}（更正）`)).toBe(false);
+  await clerk.getByRole('button', { name: '确认提交更正' }).click();
+  await expect(clerk.getByRole('status')).toHaveText('更正已提交审核。');
+  const drafts = await draftsOf('clerk');
+  const corrected = drafts.find((d) => d.body.title === `${notice.title}（更正）`)!;
+  expect(corrected.body.correction).toMatchObject({
+    note: '原通知的日期写错了，应为十二月十日。',
+    supersedes: notice.id,
+  });
+  expect(drafts.find((d) => d.item_id === notice.id)!.body.correctedBy).toBe(corrected.item_id);
 });

@@ -5,68 +5,26 @@
  * open another village by URL. Each page passes axe-core with no serious or critical violation,
  * and its screenshot is kept in docs/console/.
  */
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { join } from 'node:path';
-import { readSampleSignIns } from '../../server/seed/seedSample';
-import { readSample, startService, type RunningService } from '../server/harness';
+import { test, expect } from '@playwright/test';
+import { readSample } from '../server/harness';
+import { checkPage, PHONE, useConsoleService } from './consoleSession';
 
 test.describe.configure({ mode: 'serial' });
 
-let service: RunningService;
-let passwords: Record<string, string>;
-test.beforeAll(async () => {
-  service = await startService();
-  passwords = Object.fromEntries(
-    readSampleSignIns(join(service.dataDir, 'operator-tokens.txt')).map((s) => [s.username, s.password]),
-  );
-});
-test.afterAll(async () => service?.stop());
-
-/** Each operator's browser context, closed after the test that opened it. */
-const opened: BrowserContext[] = [];
-const newPage = async (browser: Browser, viewport: { width: number; height: number }) => {
-  const context = await browser.newContext({ viewport });
-  opened.push(context);
-  return context.newPage();
-};
-test.afterEach(async () => {
-  for (const context of opened.splice(0)) await context.close();
-});
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
-
-/** A fresh browser for one operator, signed in through the sign-in page. */
-const signIn = async (browser: Browser, username: string, viewport = DESKTOP): Promise<Page> => {
-  const page = await newPage(browser, viewport);
-  await page.goto(`${service.url}/console/`);
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码').fill(passwords[username]!);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  return page;
-};
-
-/** No serious or critical axe-core violation on the page as it is, and its screenshot kept. */
-const checkPage = async (page: Page, name: string) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  await page.screenshot({ path: `docs/console/${name}.png`, fullPage: true });
-};
+const session = useConsoleService();
+const { newPage, signIn } = session;
 
 const TITLE = '关于调整垃圾清运时间的通知';
 
 test('the clerk signs in on a phone-sized screen and submits a notice for review', async ({ browser }) => {
-  const page = await newPage(browser, PHONE);
-  await page.goto(`${service.url}/console/`);
+  const page = await newPage(browser, { viewport: PHONE });
+  await page.goto(`${session.service.url}/console/`);
   await checkPage(page, 'sign-in');
   await page.getByLabel('登录名').fill('clerk');
   await page.getByLabel('密码').fill('wrong-password');
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('alert')).toHaveText('登录名或密码不对');
-  await page.getByLabel('密码').fill(passwords.clerk!);
+  await page.getByLabel('密码').fill(session.passwords.clerk!);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
   // Nothing fits wider than the phone's screen.
@@ -135,8 +93,8 @@ test('the street publishes at a set time, and the versions list says who publish
   await expect(row.first()).toContainText('发布');
   await checkPage(street, 'versions');
   // The notice itself is now published (its revision, as the API lists it).
-  const tokens = service.tokens;
-  const drafts = await fetch(`${service.url}/api/drafts?status=published`, {
+  const tokens = session.service.tokens;
+  const drafts = await fetch(`${session.service.url}/api/drafts?status=published`, {
     headers: { authorization: `Bearer ${tokens.clerk.token}` },
   }).then((r) => r.json());
   expect(drafts.some((d: { body: { title?: string } }) => d.body?.title === TITLE)).toBe(true);
@@ -145,7 +103,7 @@ test('the street publishes at a set time, and the versions list says who publish
 test('a clerk cannot open another village by URL', async ({ browser }) => {
   const clerk = await signIn(browser, 'clerk');
   const other = readSample('district.json').streets[1].villages[0].code as string;
-  await clerk.goto(`${service.url}/console/#/items/${other}/14/new`);
+  await clerk.goto(`${session.service.url}/console/#/items/${other}/14/new`);
   await expect(clerk.getByRole('alert')).toHaveText('您没有这项操作的权限');
   await expect(clerk.getByLabel('标题')).toHaveCount(0);
   await checkPage(clerk, 'refused');

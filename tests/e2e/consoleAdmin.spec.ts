@@ -6,60 +6,21 @@
  * a confirmation; a clerk reaches no other village's roll by URL or API. Each page passes
  * axe-core with no serious or critical violation, and its screenshot is kept in docs/console/.
  */
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import type { HouseholdsFile } from '../../src/household/pages';
-import { readSampleSignIns } from '../../server/seed/seedSample';
-import { readSample, startService, type RunningService } from '../server/harness';
+import { readSample } from '../server/harness';
+import { checkPage, DESKTOP, PHONE, useConsoleService } from './consoleSession';
 import { expectText, goToTile, openHome, press, screenTexts, withPlatformSettings } from './tv';
 
 test.describe.configure({ mode: 'serial' });
 
-let service: RunningService;
-let passwords: Record<string, string>;
-test.beforeAll(async () => {
-  service = await startService();
-  passwords = Object.fromEntries(
-    readSampleSignIns(join(service.dataDir, 'operator-tokens.txt')).map((s) => [s.username, s.password]),
-  );
-});
-test.afterAll(async () => service?.stop());
-
-const opened: BrowserContext[] = [];
-const newPage = async (browser: Browser, viewport: { width: number; height: number }, baseURL?: string) => {
-  const context = await browser.newContext({ viewport, ...(baseURL ? { baseURL } : {}) });
-  opened.push(context);
-  return context.newPage();
-};
-test.afterEach(async () => {
-  for (const context of opened.splice(0)) await context.close();
-});
-
-const PHONE = { width: 360, height: 740 };
-const DESKTOP = { width: 1280, height: 800 };
-
-const signIn = async (browser: Browser, username: string, password: string, viewport = PHONE): Promise<Page> => {
-  const page = await newPage(browser, viewport);
-  await page.goto(`${service.url}/console/`);
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  return page;
-};
-
-/** No serious or critical axe-core violation, nothing wider than the screen, and the screenshot kept. */
-const checkPage = async (page: Page, name: string) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  const width = page.viewportSize()!.width;
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-  await page.screenshot({ path: `docs/console/${name}.png`, fullPage: true });
-};
+const session = useConsoleService();
+const { newPage } = session;
+/** Sign-ins here start on a phone: the pages are used there. */
+const signIn = (browser: Browser, username: string, options: { viewport?: typeof PHONE; password?: string } = {}) =>
+  session.signIn(browser, username, { viewport: PHONE, ...options });
 
 const district = readSample('district.json');
 
@@ -68,7 +29,7 @@ test('the district admin adds a clerk on a phone, and the new clerk signs in; th
 }) => {
   // Three sign-ins (argon2) and four axe checks: more than one page's time on a busy machine.
   test.setTimeout(120_000);
-  const admin = await signIn(browser, 'admin', passwords.admin!);
+  const admin = await signIn(browser, 'admin');
   await admin.getByRole('link', { name: '操作员' }).click();
   await expect(admin.getByRole('heading', { level: 1, name: '操作员' })).toBeVisible();
   await expect(admin.getByRole('cell', { name: 'clerk', exact: true })).toBeVisible();
@@ -88,12 +49,12 @@ test('the district admin adds a clerk on a phone, and the new clerk signs in; th
   await expect(admin.getByRole('status')).toHaveText('已添加操作员 孙文书，登录名 sun.wenshu。');
   await expect(admin.getByRole('row').filter({ hasText: '孙文书' })).toContainText(village.name);
 
-  // Its panel: scope, password and disabling, each on the service.
+  // Its panel: scope, password and disabling, each on the session.service.
   await admin.getByRole('button', { name: '孙文书' }).click();
   await expect(admin.getByRole('heading', { name: '管理：孙文书' })).toBeVisible();
   await checkPage(admin, 'operator-manage');
 
-  const clerk = await signIn(browser, 'sun.wenshu', 'dongzhi-2026');
+  const clerk = await signIn(browser, 'sun.wenshu', { password: 'dongzhi-2026' });
   await expect(clerk.getByText('孙文书（村文书）')).toBeVisible();
   await expect(clerk.getByRole('link', { name: '操作员' })).toHaveCount(0);
 
@@ -125,14 +86,14 @@ test('a clerk binds the box in front of them with the code its TV shows; the TV 
 }) => {
   // A TV that boots and a console that signs in, side by side: more than one page's time on a busy machine.
   test.setTimeout(120_000);
-  const villageCode = service.tokens.clerk.region;
+  const villageCode = session.service.tokens.clerk.region;
   const roll = JSON.parse(readFileSync(`static/private/households/${villageCode}.json`, 'utf8')) as HouseholdsFile;
   const household = roll.households[1]!;
   const subsidies = household.pages.find((p) => p.channel === 21);
   if (subsidies?.channel !== 21) throw new Error('sample household without 21');
   const payment = subsidies.content.payments[0]!;
 
-  const tv = await newPage(browser, { width: 1920, height: 1080 }, service.url);
+  const tv = await newPage(browser, { viewport: { width: 1920, height: 1080 }, baseURL: session.service.url });
   await withPlatformSettings(tv, { deviceId: 'STB-CONSOLE-01' });
   await openHome(tv, { village: villageCode });
   await goToTile(tv, 'household', 0);
@@ -141,7 +102,7 @@ test('a clerk binds the box in front of them with the code its TV shows; the TV 
   const pairing = await pairingOnScreen(tv);
   await tv.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
-  const clerk = await signIn(browser, 'clerk', passwords.clerk!);
+  const clerk = await signIn(browser, 'clerk');
   await clerk.getByRole('link', { name: '住户与机顶盒' }).click();
   await expect(clerk.getByRole('heading', { level: 1 })).toHaveText(/的住户与机顶盒$/);
   await checkPage(clerk, 'households');
@@ -182,9 +143,9 @@ test('a clerk binds the box in front of them with the code its TV shows; the TV 
 test("a clerk cannot see or bind another village's households, by URL or by API, nor manage operators", async ({
   browser,
 }) => {
-  const clerk = await signIn(browser, 'clerk', passwords.clerk!, DESKTOP);
+  const clerk = await signIn(browser, 'clerk', { viewport: DESKTOP });
   const other = district.streets[1].villages[0].code as string;
-  await clerk.goto(`${service.url}/console/#/households/${other}`);
+  await clerk.goto(`${session.service.url}/console/#/households/${other}`);
   await expect(clerk.getByRole('alert')).toHaveText('您没有这项操作的权限');
   await expect(clerk.getByLabel(/^配对码/)).toHaveCount(0);
   await expect(clerk.getByRole('table')).toHaveCount(0);
@@ -207,7 +168,7 @@ test("a clerk cannot see or bind another village's households, by URL or by API,
   }, other);
   expect(answers).toEqual({ roll: 403, bind: [403, '您没有这项操作的权限'], operators: 403 });
 
-  await clerk.goto(`${service.url}/console/#/operators`);
+  await clerk.goto(`${session.service.url}/console/#/operators`);
   await expect(clerk.getByRole('alert')).toHaveText('只有区管理员可以管理操作员。');
   await expect(clerk.getByLabel('登录名')).toHaveCount(0);
 });

@@ -8,44 +8,26 @@
  * with no serious or critical violation, fits 360 px, and its screenshot is kept in docs/console/.
  */
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import { readSampleSignIns } from '../../server/seed/seedSample';
 import type { OutboundNotice } from '../../server/notify/outbound';
-import { seededDataDir, startService, type RunningService } from '../server/harness';
+import { seededDataDir, startService } from '../server/harness';
+import { checkPage, DESKTOP, PHONE, useConsoleService } from './consoleSession';
 import { expectText, focusedTexts, goToTile, press, sample, screenTexts } from './tv';
 
 test.describe.configure({ mode: 'serial' });
 
-let service: RunningService;
-let passwords: Record<string, string>;
 let noticesFile: string;
-test.beforeAll(async () => {
+const session = useConsoleService(() => {
   const dataDir = seededDataDir();
   noticesFile = join(dataDir, 'outbound-notices.jsonl');
-  service = await startService(dataDir, ['--poll-seconds', '2'], { SANWU_NOTIFY: `file:${noticesFile}` });
-  passwords = Object.fromEntries(
-    readSampleSignIns(join(service.dataDir, 'operator-tokens.txt')).map((s) => [s.username, s.password]),
-  );
-});
-test.afterAll(async () => service?.stop());
-
-const opened: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const context of opened.splice(0)) await context.close();
+  return startService(dataDir, ['--poll-seconds', '2'], { SANWU_NOTIFY: `file:${noticesFile}` });
 });
 
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
-
-/** A console signed in through its sign-in page; browser notifications are recorded as they are made. */
-const signIn = async (browser: Browser, username: string, viewport = DESKTOP): Promise<Page> => {
-  const context = await browser.newContext({ viewport });
-  opened.push(context);
-  // The real Notification API, each one made also kept in a list the test reads.
-  await context.addInitScript(() => {
+/** The real Notification API, each one made also kept in a list the test reads. */
+const recordNotifications = (context: BrowserContext) =>
+  context.addInitScript(() => {
     const made: string[] = [];
     (window as unknown as { notices: string[] }).notices = made;
     window.Notification = new Proxy(window.Notification, {
@@ -55,41 +37,21 @@ const signIn = async (browser: Browser, username: string, viewport = DESKTOP): P
       },
     });
   });
-  const page = await context.newPage();
-  await page.goto(`${service.url}/console/`);
-  await page.getByLabel('登录名').fill(username);
-  await page.getByLabel('密码').fill(passwords[username]!);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  return page;
-};
 
-/** No serious or critical axe-core violation, nothing wider than a 360 px phone, and the screenshot kept. */
-const checkPage = async (page: Page, name: string) => {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  await page.screenshot({ path: `docs/console/${name}.png`, fullPage: true });
-  const size = page.viewportSize()!;
-  await page.setViewportSize(PHONE);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-  await page.setViewportSize(size);
-};
+const signIn = (browser: Browser, username: string, viewport = DESKTOP) =>
+  session.signIn(browser, username, { viewport, prepare: recordNotifications });
 
-/** A box on the sample village, shown its pairing code on 25 and bound to `household` by the clerk. */
 const bindBox = async (browser: Browser, household: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
-  opened.push(context);
-  const page = await context.newPage();
-  await page.goto(`${service.url}/?inspector=1&village=${sample().villageCode}`);
+  const page = await session.newPage(browser, { viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${session.service.url}/?inspector=1&village=${sample().villageCode}`);
   await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 30_000 });
   await goToTile(page, 'household', 4);
   await press(page, 'Enter');
   await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
   const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
-  const bound = await fetch(`${service.url}/api/households/bind`, {
+  const bound = await fetch(`${session.service.url}/api/households/bind`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${service.tokens.clerk.token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${session.service.tokens.clerk.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ code, household }),
   });
   expect(bound.status).toBe(201);
@@ -117,7 +79,7 @@ test('a box asks for help: the duty list shows it within 5 s with its clock, a n
   // Notifications are asked for with the button, not on load.
   const enable = clerk.getByRole('button', { name: '开启桌面提醒' });
   await expect(enable).toBeVisible();
-  await clerk.context().grantPermissions(['notifications'], { origin: service.url });
+  await clerk.context().grantPermissions(['notifications'], { origin: session.service.url });
   await enable.click();
   await expect(clerk.getByText('桌面提醒已开启', { exact: false })).toBeVisible();
 
@@ -144,7 +106,7 @@ test('a box asks for help: the duty list shows it within 5 s with its clock, a n
   // The gateway's stand-in has it too.
   const id = Number(/求助 #([0-9]+)/.exec((await card.textContent())!)![1]);
   await expect.poll(() => notices().find((n) => n.subject === `help ${id}`)?.kind).toBe('help');
-  await checkPage(clerk, 'help-requests');
+  await checkPage(clerk, 'help-requests', { alsoOnPhone: true });
 
   await card.getByRole('button', { name: '确认收到' }).click();
   await expect(clerk.getByRole('status')).toHaveText(`求助 #${id} 已改为「已收到」。`);
@@ -176,7 +138,7 @@ test('the clerk accepts and answers a question in the console, and the household
   const waitingQuestion = clerk.getByRole('link', { name: /^提问 #[0-9]+：/ });
   await expect(waitingQuestion).toBeVisible();
   await expect(clerk.getByText(/答复期限 [0-9-]+，还剩 [0-9]+ 天/).first()).toBeVisible();
-  await checkPage(clerk, 'dashboard-voice');
+  await checkPage(clerk, 'dashboard-voice', { alsoOnPhone: true });
   await waitingQuestion.click();
   await expect(clerk.getByRole('heading', { level: 1, name: '村民提问' })).toBeVisible();
   const card = clerk.getByRole('listitem').filter({ hasText: /提问 #[0-9]+：/ });
@@ -197,7 +159,7 @@ test('the clerk accepts and answers a question in the console, and the household
   await expectText(box, zhHans['question.status.accepted'], 15_000);
 
   await card.getByRole('button', { name: '答复…' }).click();
-  await checkPage(clerk, 'questions');
+  await checkPage(clerk, 'questions', { alsoOnPhone: true });
   const text = '经核对，这笔支出与发票金额一致，发票已附在凭证后。';
   await card.getByLabel('答复内容').fill(text);
   await card.getByLabel('同时在「20 村民问答」公开（提问人匿名）').check();
@@ -245,5 +207,5 @@ test('on a phone, the clerk makes a poll, it is open on the dashboard, and once 
   await expect(poll).toContainText('已结束');
   await expect(poll.getByRole('table', { name: '结果' }).getByRole('row')).toHaveCount(3);
   await expect(poll.getByRole('row', { name: /同意/ }).first()).toContainText('0 票');
-  await checkPage(clerk, 'polls');
+  await checkPage(clerk, 'polls', { alsoOnPhone: true });
 });

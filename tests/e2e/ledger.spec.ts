@@ -105,20 +105,24 @@ test('from home to a receipt image and Back to the same focused tile', async ({ 
 });
 
 test('keys pressed while a month loads reach the month, in order', async ({ page }) => {
-  await openLedger(page);
   const ref = ledger()[0]!;
   const month = ledgerMonth(ref.file);
-  // A slow network: the month file takes a second to arrive.
+  // A slow network: the month file arrives only once the keys are pressed (held from the
+  // start, so the list's drawing ahead cannot fetch it before the route is in place).
+  let arrive!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
   await page.route(await feedFileUrl(page, ref.file), async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await arrived;
     await route.continue();
   });
+  await openLedger(page);
   await page.keyboard.press('Enter');
   await expectText(page, zhHans['state.loading']);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
+  arrive();
   const voucher = month.vouchers[3]!;
   await expectText(page, zhHans['voucher.title'].replace('{number}', voucher.number));
   await expectText(page, formatFen(voucher.amountFen));

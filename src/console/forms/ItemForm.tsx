@@ -37,6 +37,9 @@ const FORMS: Partial<Record<ContentKind, { form: FunctionComponent<KindFormProps
 
 export const kindOf = (channel: number) => CHANNELS.find((c) => c.id === channel)?.kind;
 
+/** The form of this sub-channel's kind and the fields it shows problems under, if the console has one. */
+export const formOf = (channel: number) => FORMS[kindOf(channel) ?? 'ledger'];
+
 /** Whether the console has a form for this sub-channel's kind. */
 export const hasForm = (channel: number): boolean => {
   const kind = kindOf(channel);
@@ -53,7 +56,7 @@ export const ItemForm = (props: {
   const { t, language, refreshWaiting } = useConsole();
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const entry = FORMS[kindOf(props.channel)!];
+  const entry = formOf(props.channel);
   if (!entry) return null;
   const problems = problemsOf(error);
   const others = unplaced(problems, entry.fields);

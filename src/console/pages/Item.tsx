@@ -9,6 +9,7 @@ import { api, type ItemState } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { TvPreview } from '../preview/TvPreview';
 import { ItemForm, hasForm, kindOf } from '../forms/ItemForm';
+import { CorrectionForm } from '../forms/CorrectionForm';
 import { useConsole } from '../context';
 import { itemHref } from '../router';
 import { useLoad } from '../useLoad';
@@ -18,6 +19,8 @@ interface Notice {
   title?: string;
   body?: string[];
 }
+
+const WHOLE_DOCUMENTS = new Set(['profile', 'faq', 'ledger']);
 
 const ID_PREFIXES: Record<string, string> = {
   articles: 'notice',
@@ -52,6 +55,9 @@ export const Item = (props: { region: string; channel: number; itemId: string; w
     [props.region, props.channel, itemId],
   );
   const isNotice = kindOf(props.channel) === 'articles';
+  // Items of a list are corrected in public (a new item marked 更正); whole documents are edited again.
+  const correctable = hasForm(props.channel) && !WHOLE_DOCUMENTS.has(kindOf(props.channel) ?? 'ledger');
+  const [correcting, setCorrecting] = useState(false);
   const writes = session.operator.role !== 'committee';
   const title =
     props.itemId === 'new'
@@ -99,7 +105,28 @@ export const Item = (props: { region: string; channel: number; itemId: string; w
               <TvPreview draft={pending} />
             </section>
           )}
-          {hasForm(props.channel) && writes && (
+          {correctable && state.data.published !== null && !pending && writes && (
+            <section aria-labelledby="correct-heading">
+              <h2 id="correct-heading">{t('correct.heading')}</h2>
+              {correcting ? (
+                <CorrectionForm
+                  region={props.region}
+                  channel={props.channel}
+                  itemId={itemId}
+                  published={state.data.published as Record<string, unknown>}
+                  onSaved={() => state.reload()}
+                />
+              ) : (
+                <>
+                  <p>{t('correct.intro')}</p>
+                  <button type="button" onClick={() => setCorrecting(true)}>
+                    {t('correct.start')}
+                  </button>
+                </>
+              )}
+            </section>
+          )}
+          {hasForm(props.channel) && writes && !correcting && (
             <section aria-labelledby="form-heading">
               <h2 id="form-heading">{t(isNotice ? 'item.form' : 'form.heading')}</h2>
               <ItemForm
