@@ -226,9 +226,9 @@ for (const built of ['dist/index.html', 'dist-bench/bare.html']) {
     throw new Error(`--no-build: ${built} is missing; run the bench once without --no-build to build it`);
 }
 const sampleDir = opts.sample ?? join(work, 'sample');
-// The poll part alone needs 421 villages to publish, not the 20,000-voucher village the app's
+// The poll and console parts alone need 421 villages to publish, not the 20,000-voucher village the app's
 // parts walk: the 'district' sample first publishes in a fraction of the time.
-const sampleSize = [...parts].every((p) => p === 'poll' || p === 'bundle') ? 'district' : 'large';
+const sampleSize = [...parts].every((p) => p === 'poll' || p === 'bundle' || p === 'console') ? 'district' : 'large';
 if (!opts.sample) {
   log(`${sampleSize} sample district`);
   npx(['tsx', 'tools/sample/cli.ts', '--size', sampleSize, '--out', sampleDir]);

@@ -110,8 +110,9 @@ export class ListRow extends Lightning.Component {
     const bar = this.tag('Bar');
     bar.visible = share !== undefined;
     if (share === undefined) return;
+    // The track in the table header's shade: visible on the row in every look (high contrast's rows are black).
     bar.patch({
-      color: COLOR.background,
+      color: COLOR.header,
       Fill: { w: Math.round(bar.w * Math.max(0, Math.min(1, share))), color: COLOR.income },
     });
   }
