@@ -367,4 +367,26 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: '建言献策: the topics each village keeps, and the suggestions its households send from the TV',
+    sql: `
+      CREATE TABLE suggestion_topics (
+        village TEXT PRIMARY KEY REFERENCES regions(code),
+        topics TEXT NOT NULL
+      );
+      CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        household TEXT NOT NULL REFERENCES households(id),
+        village TEXT NOT NULL REFERENCES regions(code),
+        box_id TEXT NOT NULL REFERENCES boxes(id),
+        topic TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL,
+        created_ms INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (box_id, idempotency_key)
+      );
+      CREATE INDEX suggestions_by_village ON suggestions(village, created_ms);
+    `,
+  },
 ];

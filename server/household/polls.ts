@@ -3,7 +3,6 @@
  * window; each bound household of that village has one vote, which it may change until the
  * poll closes (the last one counts); the counts are shown only once it has closed.
  */
-import { findUnmaskedNumber } from '../../src/format/personalNumbers';
 import { appendAudit } from '../audit/auditLog';
 import type { Operator } from '../auth/operators';
 import { can } from '../auth/permissions';
@@ -12,6 +11,7 @@ import type { Coverage } from '../content/fontCoverage';
 import { forbidden, OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import type { Binding } from './boxes';
+import { checkBoxText } from './boxText';
 import { statement } from '../db/statements';
 
 export interface PollRow {
@@ -65,19 +65,6 @@ const viewOf = (db: Db, poll: PollRow, now: number): PollView => {
 
 const refuse = (status: number, zh: string, en: string) => new OperatorError(status, zh, en);
 
-/** A text a box will show: no unmasked personal number, no character its font lacks. */
-const checkText = (coverage: Coverage, field: string, text: string) => {
-  if (findUnmaskedNumber(text))
-    throw refuse(422, `「${field}」含有完整的个人号码，必须打码`, `${field} contains a whole personal number; mask it`);
-  const missing = Array.from(text).find((ch) => !/\s/.test(ch) && !coverage(ch.codePointAt(0)!));
-  if (missing)
-    throw refuse(
-      422,
-      `「${field}」中的「${missing}」机顶盒字体无法显示`,
-      `${field}: the box's font cannot show ${missing}`,
-    );
-};
-
 export interface NewPoll {
   village: string;
   question: string;
@@ -106,8 +93,8 @@ export const createPoll = (
   if (closes <= now) throw refuse(422, '「closesAt」已经过去', 'closesAt is in the past');
   if (new Set(poll.options).size !== poll.options.length)
     throw refuse(422, '「options」中有重复的选项', 'options holds the same option twice');
-  checkText(context.coverage, 'question', poll.question);
-  poll.options.forEach((option, i) => checkText(context.coverage, `options/${i}`, option));
+  checkBoxText(context.coverage, 'question', poll.question);
+  poll.options.forEach((option, i) => checkBoxText(context.coverage, `options/${i}`, option));
   return db.transaction(() => {
     const id = db
       .prepare(

@@ -41,6 +41,7 @@ import { bindBox, revokeBox, unbindBox } from '../household/boxes';
 import { listHouseholds } from '../household/households';
 import { helpDutyRoutes } from './helpDuty';
 import { pollRoutes } from './polls';
+import { suggestionRoutes } from './suggestions';
 import { requireOperator } from './auth';
 import { consoleRoutes } from './console';
 import type { SignInLockout } from '../auth/signInLockout';
@@ -296,6 +297,7 @@ export const apiRoutes = (service: Service, lockout: SignInLockout) => async (pl
   await app.register(helpDutyRoutes(service));
   // 民意调查: a village's polls (polls.ts).
   await app.register(pollRoutes(service));
+  await app.register(suggestionRoutes(service));
 
   app.delete('/operators/:id', { schema: ROUTE_SCHEMAS.disableOperator }, async (request) =>
     disableOperatorAccount(db, request.operator, request.params.id),

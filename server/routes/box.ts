@@ -19,6 +19,7 @@ import { checkBoxRequest } from '../household/boxRequests';
 import type { Service } from '../service';
 import { boxHelpRoutes } from './boxHelp';
 import { boxPollRoutes } from './boxPolls';
+import { boxSuggestionRoutes } from './boxSuggestions';
 import { parse, signed } from './boxSigned';
 import { boxQuestionRoutes } from './boxQuestions';
 import { boxRatingRoutes } from './boxRatings';
@@ -54,6 +55,7 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
   // The villager's voice (issue 19) under the same body parsing and CORS.
   await app.register(boxHelpRoutes(service));
   await app.register(boxPollRoutes(service));
+  await app.register(boxSuggestionRoutes(service));
   await app.register(boxRatingRoutes(service));
 
   app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {

@@ -5,6 +5,7 @@
  * gets them typed (a number in the path arrives as a number), and answers are written by it.
  * tests/server/fuzz.spec.ts generates requests from these same schemas.
  */
+import { MAX_SUGGESTION_TOPICS, TOPIC_MAX_CHARS } from '../../src/household/suggestions';
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Voucher } from '../../src/feed/schema';
 import { ROLES } from '../auth/operators';
@@ -570,6 +571,29 @@ export const ROUTE_SCHEMAS = {
     response: { 201: Poll },
   },
   polls: { querystring: Type.Object({ village: region }), response: { 200: Type.Array(Poll) } },
+  suggestions: {
+    querystring: Type.Object({ village: region }),
+    response: {
+      200: Type.Object({
+        topics: Type.Array(Type.String()),
+        counts: Type.Array(Type.Object({ topic: Type.String(), count: Type.Integer() })),
+        suggestions: Type.Array(
+          Type.Object({ id: Type.Integer(), household: Type.String(), topic: Type.String(), createdAt: Type.String() }),
+        ),
+      }),
+    },
+  },
+  suggestionTopics: {
+    querystring: Type.Object({ village: region }),
+    response: { 200: Type.Object({ topics: Type.Array(Type.String()) }) },
+  },
+  setSuggestionTopics: {
+    body: Type.Object({
+      village: region,
+      topics: Type.Array(text(TOPIC_MAX_CHARS), { minItems: 2, maxItems: MAX_SUGGESTION_TOPICS }),
+    }),
+    response: { 200: Type.Object({ topics: Type.Array(Type.String()) }) },
+  },
   draftRatings: {
     body: Type.Object({
       village: region,
