@@ -41,6 +41,7 @@ const USAGE = `用法 / usage: sanwu <command> [options]
   unbind BOX_ID | revoke BOX_ID   (revoke: a lost box; its key is refused from then on)
   help list [--village CODE] [--all] [--watch] | help ack|progress|done ID [--note "…"]   (一键求助: the duty list, its 10-minute clock; watch prints new ones as they come)
   ratings list --village CODE | ratings draft --village CODE --month YYYY-MM [--replace]   (满意度: per month; the draft publishes them in 20)
+  suggestions list --village CODE | suggestions topics --village CODE [--set "道路交通|环境卫生|其他"]   (建言献策: per topic; the topics boxes offer)
   polls list --village CODE | polls add --village CODE --question "…" --options "甲|乙|丙" --opens T --closes T | polls open|close ID   (民意调查: one vote per household; counts once closed)
   questions list [--village CODE] [--status received|accepted|answered|corrected]   (villagers' questions from their boxes)
   questions accept ID --responsible 村财务室 --expected YYYY-MM-DD [--note N]   (已受理)
@@ -67,6 +68,7 @@ const { values, positionals } = parseArgs({
     village: { type: 'string' },
     household: { type: 'string' },
     month: { type: 'string' },
+    set: { type: 'string' },
     mapping: { type: 'string' },
     'save-mapping': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -480,6 +482,27 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     const options = { village: values.village, month: values.month, replace: values.replace };
     if (!(await ratingsCommand(connection(), args, options)))
       throw new UsageError('ratings list --village CODE | ratings draft --village CODE --month YYYY-MM [--replace]');
+  },
+
+  async suggestions([action]) {
+    const village = need(values.village, 'village');
+    if (action === 'list') {
+      const answer = await request<{ counts: { topic: string; count: number }[]; suggestions: unknown[] }>(
+        connection(),
+        'GET',
+        `/api/suggestions?village=${village}`,
+      );
+      for (const { topic, count } of answer.counts) say(`${topic}\t${count} 条建议 / suggestions`);
+      say(`共 ${answer.suggestions.length} 条 / ${answer.suggestions.length} suggestions`);
+    } else if (action === 'topics') {
+      const answer = values.set
+        ? await request<{ topics: string[] }>(connection(), 'PUT', '/api/suggestions/topics', {
+            village,
+            topics: values.set.split('|'),
+          })
+        : await request<{ topics: string[] }>(connection(), 'GET', `/api/suggestions/topics?village=${village}`);
+      say(`建言话题 / topics: ${answer.topics.join(' | ')}`);
+    } else throw new UsageError('suggestions list --village CODE | suggestions topics --village CODE [--set "A|B"]');
   },
 
   async questions([action, id]) {

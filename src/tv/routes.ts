@@ -46,6 +46,8 @@ import { pendingRating, rateAnswer } from './voice/ratings';
 import { looksLikeHouseholdQuestion } from '../household/questions';
 import { channelCrumbs } from './kinds/common';
 import { castVote, PollBoard, presentPolls } from './voice/polls';
+import { readTopics, sendSuggestion } from './voice/suggestions';
+import { SuggestPage } from './pages/SuggestPage';
 import { askedAboutVoucher } from './voice/askedAbout';
 import { askQuestion, questionDocument } from './voice/questions';
 import { itemTopic, rowTopic, voucherTopic, type AskTopic } from './voice/topics';
@@ -258,6 +260,20 @@ export const routes = () => ({
         const { household, now } = box();
         if (household.state.kind === 'unknown') await household.refresh(now());
         page.show();
+      },
+    },
+    // 建言献策 (from 25): the village's topics, one sent with OK and a confirmation.
+    {
+      path: 'suggest',
+      component: SuggestPage,
+      on: async (page: SuggestPage) => {
+        await knowHousehold();
+        const { household, now, outbox } = box();
+        page.board = {
+          topics: household.identity ? await readTopics(household.identity, household.serviceUrl, now()) : null,
+          pending: () => outbox.pending,
+          send: (topic) => sendSuggestion(outbox, topic),
+        };
       },
     },
     // 民意调查 (from 25): the village's polls, then one poll to vote in or to read its results.

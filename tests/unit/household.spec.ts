@@ -151,6 +151,6 @@ test('subsidies show date, amount, office and the account as 尾号 only; the re
   expect(record.rows.every((r) => !/[0-9]{6,}/.test(`${r.title}${r.detail}`))).toBe(true);
   expect(record.notes[0]!.text).toContain(`家庭成员 ${content!.members.length} 人`);
   // 25 of a household that has asked nothing: only the 一键求助 and 民意调查 entries.
-  expect(presentHouseholdList(pages[4])!.rows.map((r) => r.target)).toEqual(['help', 'polls']);
+  expect(presentHouseholdList(pages[4])!.rows.map((r) => r.target)).toEqual(['help', 'polls', 'suggest']);
   expect(presentHouseholdTable(pages[2])).toBeNull();
 });

@@ -179,6 +179,7 @@ const messages = (page: HouseholdPageOf<25>, pending: readonly OutboxEntry[]): L
       { title: t('household.helpEntry'), detail: t('household.helpEntry.detail'), target: 'help' },
       // 民意调查: the village's polls, asked of the service when opened.
       { title: t('household.pollsEntry'), detail: t('household.pollsEntry.detail'), target: 'polls' },
+      { title: t('household.suggestEntry'), detail: t('household.suggestEntry.detail'), target: 'suggest' },
       ...questionRows(page.content.questions, pending),
       ...page.content.messages.map((m) => ({ title: m.title, detail: `${dateTime(m.at)} · ${m.body}` })),
     ],

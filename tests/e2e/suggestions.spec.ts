@@ -1,0 +1,93 @@
+/**
+ * 建言献策 in Chromium against the real service: a bound box opens 建言献策 from its 25, picks one
+ * of the village's topics with the remote, confirms once, and the topic says 已发送; the village's
+ * operators find the suggestion, once, under the household.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
+import type { HouseholdsFile } from '../../src/household/pages';
+import { DEFAULT_SUGGESTION_TOPICS } from '../../src/household/suggestions';
+import {
+  expectFocusedText,
+  expectText,
+  openHome,
+  press,
+  sample,
+  sceneProblems,
+  screenTexts,
+  settle,
+  textProblems,
+  withPlatformSettings,
+} from './tv';
+
+const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
+
+const clerkToken = () =>
+  readFileSync(`.test-data/e2e-${PORT}/operator-tokens.txt`, 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('clerk\t'))!
+    .split('\t')[3]!;
+
+test('a household picks a topic in 建言献策 and confirms once: the TV says 已发送 and the village has it once', async ({
+  page,
+}, info) => {
+  const { villageCode } = sample();
+  const households = JSON.parse(
+    readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
+  ) as HouseholdsFile;
+  // Not a household another test binds: each test's box and household are its own.
+  const household = households.households[9]!;
+  const auth = { authorization: `Bearer ${clerkToken()}` };
+
+  await openHome(page);
+  await press(page, '2');
+  await press(page, '5');
+  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
+  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
+  const bound = await page.request.post('/api/households/bind', {
+    headers: auth,
+    data: { code, household: household.id },
+  });
+  expect(bound.status()).toBe(201);
+  await expectText(page, zhHans['household.suggestEntry.detail'], 20_000);
+
+  // 25 → 建言献策 (under 一键求助 and 民意调查) → the second topic → OK → 确认发送.
+  await press(page, 'ArrowDown', 2);
+  await expectFocusedText(page, zhHans['household.suggestEntry']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[0]!);
+  await press(page, 'ArrowDown');
+  await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[1]!);
+  await press(page, 'Enter');
+  await expectText(page, zhHans['suggest.confirm'].replace('{topic}', DEFAULT_SUGGESTION_TOPICS[1]!));
+  // The dialog's safe answer (取消) has the focus first: ← to 确认发送, then OK.
+  await press(page, 'ArrowLeft');
+  await expectFocusedText(page, zhHans['suggest.confirm.yes']);
+  await press(page, 'Enter');
+  await expectFocusedText(page, zhHans['suggest.sentTag']);
+
+  const listed = await page.request.get(`/api/suggestions?village=${villageCode}`, { headers: auth });
+  const mine = ((await listed.json()) as { suggestions: { household: string; topic: string }[] }).suggestions.filter(
+    (s) => s.household === household.id,
+  );
+  expect(mine).toEqual([expect.objectContaining({ topic: DEFAULT_SUGGESTION_TOPICS[1] })]);
+
+  // The screen in every look: nothing cut off, overlapping or outside the safe area.
+  for (const [look, settings] of [
+    ['normal', {}],
+    ['large', { largeText: true }],
+    ['contrast', { highContrast: true }],
+  ] as const) {
+    if (look !== 'normal') {
+      await withPlatformSettings(page, settings);
+      // A fresh boot in the other look (a hash change alone would keep the running app).
+      await page.goto('about:blank');
+      await page.goto(`/?inspector=1&village=${villageCode}#suggest`);
+      await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[0]!);
+    }
+    await settle(page);
+    await page.screenshot({ path: info.outputPath(`suggest-${look}.png`) });
+    expect([...(await textProblems(page)), ...(await sceneProblems(page))], look).toEqual([]);
+  }
+});
