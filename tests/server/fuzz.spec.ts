@@ -104,13 +104,10 @@ const ENDPOINTS: {
   { method: 'GET', url: '/api/help', schema: ROUTE_SCHEMAS.helpList },
   { method: 'POST', url: '/api/help/:id', schema: ROUTE_SCHEMAS.updateHelp },
   { method: 'GET', url: '/api/polls', schema: ROUTE_SCHEMAS.polls },
-  { method: 'POST', url: '/api/polls', schema: ROUTE_SCHEMAS.createPoll },
   { method: 'POST', url: '/api/polls/:id/close', schema: ROUTE_SCHEMAS.movePoll },
   { method: 'GET', url: '/api/ratings', schema: ROUTE_SCHEMAS.ratings },
-  { method: 'POST', url: '/api/ratings/draft', schema: ROUTE_SCHEMAS.draftRatings },
   { method: 'GET', url: '/api/suggestions', schema: ROUTE_SCHEMAS.suggestions },
   { method: 'GET', url: '/api/suggestions/topics', schema: ROUTE_SCHEMAS.suggestionTopics },
-  { method: 'PUT', url: '/api/suggestions/topics', schema: ROUTE_SCHEMAS.setSuggestionTopics },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */
