@@ -10,16 +10,12 @@ import { readFileSync } from 'node:fs';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import type { HouseholdsFile } from '../../src/household/pages';
 import { expectNoText, expectText, goToTile, openHome, press, sample, screenTexts, withPlatformSettings } from './tv';
+import { clerkToken } from './boundBox';
 
 const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
 const SERVER = `http://127.0.0.1:${PORT}`;
 
 /** The sample clerk's token, from the test service's first start (playwright.config.ts's webServer). */
-const clerkToken = () =>
-  readFileSync(`.test-data/e2e-${PORT}/operator-tokens.txt`, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('clerk\t'))!
-    .split('\t')[3]!;
 
 const cli = (...args: string[]) =>
   new Promise<string>((resolve, reject) =>

@@ -13,23 +13,14 @@ import {
   expectFocusedText,
   expectText,
   focusedTexts,
-  openHome,
   openRoute,
   press,
   sample,
   sceneProblems,
-  screenTexts,
   textProblems,
   withPlatformSettings,
 } from './tv';
-
-const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
-
-const clerkToken = () =>
-  readFileSync(`.test-data/e2e-${PORT}/operator-tokens.txt`, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('clerk\t'))!
-    .split('\t')[3]!;
+import { bindShownBox, clerkToken } from './boundBox';
 
 /** Nothing cut off, overlapping or outside the safe area; the screen kept under the test's results to look at. */
 const checkScreen = async (page: Page, info: TestInfo, name: string) => {
@@ -72,17 +63,7 @@ test('a household votes from 25, changes its vote, and after closing the TV show
   const poll = (await created.json()) as Poll;
 
   // Bind: 25 shows the pairing code; the clerk binds it; the box opens its 25 by itself.
-  await openHome(page);
-  await press(page, '2');
-  await press(page, '5');
-  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
-  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
-  const bound = await page.request.post('/api/households/bind', {
-    headers: auth,
-    data: { code, household: household.id },
-  });
-  expect(bound.status()).toBe(201);
-  await expectText(page, zhHans['household.pollsEntry.detail'], 20_000);
+  await bindShownBox(page, household.id, zhHans['household.pollsEntry.detail']);
 
   // 25 → 民意调查 → the poll.
   await press(page, 'ArrowDown');
@@ -176,17 +157,7 @@ test('a household rates the answer to its question 1–5 from 25, and the villag
     ).find((m) => m.month === month)?.count ?? 0;
   const before = await monthly();
 
-  await openHome(page);
-  await press(page, '2');
-  await press(page, '5');
-  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
-  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
-  const bound = await page.request.post('/api/households/bind', {
-    headers: auth,
-    data: { code, household: household.id },
-  });
-  expect(bound.status()).toBe(201);
-  await expectText(page, zhHans['household.pollsEntry.detail'], 20_000);
+  await bindShownBox(page, household.id, zhHans['household.pollsEntry.detail']);
 
   // Ask about a voucher's amount (15, OK, OK, then G, OK, OK), and answer it as the clerk.
   await press(page, '1');

@@ -4,53 +4,29 @@
  * operators find the suggestion, once, under the household.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
-import type { HouseholdsFile } from '../../src/household/pages';
 import { DEFAULT_SUGGESTION_TOPICS } from '../../src/household/suggestions';
 import {
   expectFocusedText,
   expectText,
-  openHome,
   press,
   sample,
   sceneProblems,
-  screenTexts,
   settle,
   textProblems,
   withPlatformSettings,
 } from './tv';
-
-const PORT = Number(process.env.SANWU_TEST_PORT ?? 8391);
-
-const clerkToken = () =>
-  readFileSync(`.test-data/e2e-${PORT}/operator-tokens.txt`, 'utf8')
-    .split('\n')
-    .find((line) => line.startsWith('clerk\t'))!
-    .split('\t')[3]!;
+import { bindShownBox, clerkToken, sampleHousehold } from './boundBox';
 
 test('a household picks a topic in 建言献策 and confirms once: the TV says 已发送 and the village has it once', async ({
   page,
 }, info) => {
   const { villageCode } = sample();
-  const households = JSON.parse(
-    readFileSync(`static/private/households/${villageCode}.json`, 'utf8'),
-  ) as HouseholdsFile;
   // Not a household another test binds: each test's box and household are its own.
-  const household = households.households[9]!;
+  const household = sampleHousehold(10);
   const auth = { authorization: `Bearer ${clerkToken()}` };
 
-  await openHome(page);
-  await press(page, '2');
-  await press(page, '5');
-  await expectText(page, /^[0-9]{3} [0-9]{3}$/, 20_000);
-  const code = (await screenTexts(page)).find((s) => /^[0-9]{3} [0-9]{3}$/.test(s))!.replace(' ', '');
-  const bound = await page.request.post('/api/households/bind', {
-    headers: auth,
-    data: { code, household: household.id },
-  });
-  expect(bound.status()).toBe(201);
-  await expectText(page, zhHans['household.suggestEntry.detail'], 20_000);
+  await bindShownBox(page, household.id, zhHans['household.suggestEntry.detail']);
 
   // 25 → 建言献策 (under 一键求助 and 民意调查) → the second topic → OK → 确认发送.
   await press(page, 'ArrowDown', 2);
