@@ -100,3 +100,21 @@ export class Dialog extends Lightning.Component {
     return true;
   }
 }
+
+/** Puts the dialog over `page`, its answers signalled to the page's methods named in `signals`. */
+export const showDialog = (
+  page: Lightning.Component,
+  signals: { confirmed: string; cancelled: string },
+  question: string,
+  yes: string,
+  no: string,
+): void => {
+  page.childList.add(page.stage.c({ ref: 'Dialog', type: Dialog, signals }));
+  (page.tag('Dialog') as Dialog).setup(question, yes, no);
+};
+
+/** Takes the dialog off `page`, if one is up. */
+export const removeDialog = (page: Lightning.Component): void => {
+  const dialog = page.tag('Dialog');
+  if (dialog) page.childList.remove(dialog);
+};

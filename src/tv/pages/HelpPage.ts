@@ -4,7 +4,7 @@
  * box is told to bind first, and how.
  */
 import { Router } from '@lightningjs/sdk';
-import { Dialog } from '../components/Dialog';
+import { removeDialog, showDialog } from '../components/Dialog';
 import { refocus } from '../components/refocus';
 import { box } from '../context';
 import { t } from '../../i18n';
@@ -57,10 +57,9 @@ export class HelpPage extends ListPage {
 
   private ask(kind: HelpKind): void {
     this.confirming = kind;
-    this.childList.add(
-      this.stage.c({ ref: 'Dialog', type: Dialog, signals: { confirmed: 'confirmed', cancelled: 'closeDialog' } }),
-    );
-    (this.tag('Dialog') as Dialog).setup(
+    showDialog(
+      this,
+      { confirmed: 'confirmed', cancelled: 'closeDialog' },
       t('help.confirm', { kind: helpKindName(kind) }),
       t('help.confirm.yes'),
       t('help.confirm.no'),
@@ -78,8 +77,7 @@ export class HelpPage extends ListPage {
 
   closeDialog(): void {
     this.confirming = null;
-    const dialog = this.tag('Dialog');
-    if (dialog) this.childList.remove(dialog);
+    removeDialog(this);
     refocus(this);
   }
 

@@ -9,7 +9,7 @@
  * three presses of the default focus), wherever 05 sits among the district's tiles.
  */
 import { Lightning, Router } from '@lightningjs/sdk';
-import { Dialog } from '../components/Dialog';
+import { removeDialog, showDialog } from '../components/Dialog';
 import { Chrome, contentBottom } from '../components/Chrome';
 import { focusLook, frame } from '../components/focus';
 import { refocus } from '../components/refocus';
@@ -359,10 +359,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   override _handleBack() {
-    this.childList.add(
-      this.stage.c({ ref: 'Dialog', type: Dialog, signals: { confirmed: 'leave', cancelled: 'stay' } }),
-    );
-    (this.tag('Dialog') as Dialog).setup(t('exit.title'), t('exit.confirm'), t('exit.cancel'));
+    showDialog(this, { confirmed: 'leave', cancelled: 'stay' }, t('exit.title'), t('exit.confirm'), t('exit.cancel'));
     this.setArea('dialog');
     return true;
   }
@@ -373,8 +370,7 @@ export class HomePage extends Lightning.Component<Lightning.Component.TemplateSp
   }
 
   stay() {
-    const dialog = this.tag('Dialog');
-    if (dialog) this.childList.remove(dialog);
+    removeDialog(this);
     this.setArea('tiles');
   }
 

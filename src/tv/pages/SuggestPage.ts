@@ -4,7 +4,7 @@
  * through 20 村民问答.
  */
 import { Router } from '@lightningjs/sdk';
-import { Dialog } from '../components/Dialog';
+import { removeDialog, showDialog } from '../components/Dialog';
 import { refocus } from '../components/refocus';
 import { t } from '../../i18n';
 import type { OutboxEntry, Outcome } from '../household/outbox';
@@ -51,10 +51,9 @@ export class SuggestPage extends ListPage {
     const topic = this.suggestionBoard?.topics?.[this.list.index];
     if (!topic) return;
     this.confirming = topic;
-    this.childList.add(
-      this.stage.c({ ref: 'Dialog', type: Dialog, signals: { confirmed: 'confirmed', cancelled: 'closeDialog' } }),
-    );
-    (this.tag('Dialog') as Dialog).setup(
+    showDialog(
+      this,
+      { confirmed: 'confirmed', cancelled: 'closeDialog' },
       t('suggest.confirm', { topic }),
       t('suggest.confirm.yes'),
       t('help.confirm.no'),
@@ -81,8 +80,7 @@ export class SuggestPage extends ListPage {
 
   closeDialog(): void {
     this.confirming = null;
-    const dialog = this.tag('Dialog');
-    if (dialog) this.childList.remove(dialog);
+    removeDialog(this);
     refocus(this);
   }
 
