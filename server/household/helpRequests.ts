@@ -65,15 +65,17 @@ export const submitHelp = (
       `一小时内最多求助 ${HELP_PER_HOUR} 次，村里已经收到您家的求助；紧急情况请直接拨打 120、110 或村委会电话`,
       `At most ${HELP_PER_HOUR} help requests an hour: the village has yours already. In an emergency call 120, 110 or the village office`,
     );
+  const createdAt = chinaTime(now);
   const id = statement(
     db,
     `INSERT INTO help_requests (household, village, box_id, kind, idempotency_key, status, created_ms, created_at)
        VALUES (?, ?, ?, ?, ?, 'sent', ?, ?)`,
-  ).run(binding.household, binding.village, binding.box, request.kind, request.key, now, chinaTime(now))
+  ).run(binding.household, binding.village, binding.box, request.kind, request.key, now, createdAt)
     .lastInsertRowid as number;
+  // What was just inserted, as the box sees it, without reading it back.
   return {
     created: true,
-    request: helpView(statement(db, 'SELECT * FROM help_requests WHERE id = ?').get(id) as HelpRow),
+    request: { id, kind: request.kind, status: 'sent', createdAt, acknowledgedAt: null, updatedAt: null },
   };
 };
 

@@ -42,11 +42,15 @@ export const boxHelpRoutes = (service: Service) => async (app: FastifyInstance) 
   app.post('/help', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request, reply) => {
     // The body's shape is checked first: a malformed request uses up nothing.
     const body = bodyOf(signed(request).body);
-    const { created, request: help } = await asBoundBox(db, request, (binding, now) =>
-      submitHelp(db, binding, body, now),
-    );
+    const {
+      created,
+      request: help,
+      village,
+    } = await asBoundBox(db, request, (binding, now) => ({
+      ...submitHelp(db, binding, body, now),
+      village: binding.village,
+    }));
     if (created) {
-      const village = db.prepare('SELECT village FROM help_requests WHERE id = ?').pluck().get(help.id) as string;
       const kind = HELP_KIND_NAMES[help.kind];
       void notify(service.notifier, {
         kind: 'help',

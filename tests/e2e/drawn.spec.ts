@@ -1,6 +1,6 @@
 /**
  * What the renderer does, on every screen type: the app draws with the renderer the project
- * expects (e2e: WebGL; e2e-canvas2d: the probe falls back to canvas2d), with no error, and every
+ * expects (e2e-webgl: WebGL; e2e, without WebGL: the probe falls back to canvas2d), with no error, and every
  * text and image the scene shows is there in the pixels, not only in the scene. The scene itself
  * (layout, focus, contrast) is the same whichever renderer draws it: the other specs check it once.
  */
@@ -94,7 +94,7 @@ test('every screen type is drawn by the expected renderer: no error, and each te
     await showRoute(page, hash, name === 'picker' ? { village: '' } : {});
     await expect(page.locator('html')).toHaveAttribute(
       'data-renderer',
-      testInfo.project.name === 'e2e-canvas2d' ? 'canvas2d' : 'webgl',
+      testInfo.project.name === 'e2e-webgl' ? 'webgl' : 'canvas2d',
     );
     const things = await shownThings(page);
     expect(things.length, `${name} shows texts`).toBeGreaterThan(0);

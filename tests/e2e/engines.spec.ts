@@ -1,7 +1,7 @@
 /**
  * The engine paths in Chromium: the legacy bundle walks every kind of screen, the renderer is
- * the one the project expects (e2e: WebGL; e2e-canvas2d runs with --disable-webgl and the
- * app's probe must fall back), and a lost WebGL context reloads into canvas2d, not black.
+ * the one the project expects (e2e-webgl: WebGL; e2e runs with --disable-webgl and the app's
+ * probe must fall back), and a lost WebGL context reloads into canvas2d, not black.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { FONT } from '../../src/tv/theme';
@@ -13,10 +13,11 @@ const tvOf = (page: Page): Tv => ({
   run: (script) => page.evaluate(`(function () { ${script} })()`),
 });
 
-const expectedRenderer = (project: string) => (project === 'e2e-canvas2d' ? 'canvas2d' : 'webgl');
+const expectedRenderer = (project: string) => (project === 'e2e-webgl' ? 'webgl' : 'canvas2d');
 
 // The modern bundle walks every screen in the other specs.
 test('smoke walk with the legacy bundle', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'e2e-webgl', 'e2e-wpe walks the legacy bundle on WebGL');
   // Some thirty screens by key in the slower bundle: room for a loaded machine (it ran out at 60 s once).
   test.setTimeout(150_000);
   await openTv(page, { village: sample().villageCode, bundle: 'legacy' });
@@ -34,7 +35,7 @@ test('the loader picks the modern bundle in a current engine', async ({ page }) 
 test('the renderer probe hands its WebGL context to Lightning: one context at boot, the one on screen', async ({
   page,
 }, testInfo) => {
-  test.skip(testInfo.project.name !== 'e2e', 'needs WebGL');
+  test.skip(testInfo.project.name !== 'e2e-webgl', 'needs WebGL');
   await page.addInitScript(() => {
     const made: HTMLCanvasElement[] = [];
     (window as unknown as { __webglCanvases: HTMLCanvasElement[] }).__webglCanvases = made;
@@ -53,7 +54,7 @@ test('the renderer probe hands its WebGL context to Lightning: one context at bo
 });
 
 test('a lost WebGL context reloads into canvas2d on the same screen', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'e2e', 'needs a WebGL context to lose');
+  test.skip(testInfo.project.name !== 'e2e-webgl', 'needs a WebGL context to lose');
   await openHome(page);
   await press(page, 'ArrowRight');
   await press(page, 'Enter');

@@ -103,8 +103,41 @@ interface FeedState {
   temporaryFiles: number;
 }
 
-/** Object files already hashed: their names are their hashes and nothing rewrites them. */
-const verifiedObjects = new Set<string>();
+/**
+ * Object files already checked (size, hash, compressed twins), with what an index among them
+ * lists: their names are their hashes and nothing rewrites them, so after each kill only the
+ * objects a new version added are read again.
+ */
+const verifiedObjects = new Map<string, { bytes: number; lists: [string, { sha256: string; bytes: number }][] }>();
+/** Object files no manifest named yet (a version still being written), already hashed. */
+const hashedUnlisted = new Set<string>();
+
+/** What is wrong with one object file the manifest tree names: its size, its hash, its compressed twins. */
+const checkObject = (path: string, file: string, hash: string, size: number): string[] => {
+  const problems: string[] = [];
+  const content = readFileSync(file);
+  if (content.length !== size) problems.push(`${path}: ${content.length} bytes, the manifest says ${size}`);
+  if (sha256(content) !== hash) problems.push(`${path}: its bytes do not hash to ${hash}`);
+  // The compressed twins (what gzip_static and the service send) are written before the file itself.
+  for (const [suffix, decompress] of [
+    ['.gz', gunzipSync],
+    ['.br', brotliDecompressSync],
+  ] as const) {
+    try {
+      if (!decompress(readFileSync(`${file}${suffix}`)).equals(content))
+        problems.push(`${path}: ${suffix} twin differs`);
+    } catch (error) {
+      problems.push(`${path}: ${suffix} twin unreadable: ${String(error)}`);
+    }
+  }
+  return problems;
+};
+
+/** The entries an index file lists, or undefined when it is not an index. */
+const indexEntries = (content: Buffer) => {
+  const index: unknown = JSON.parse(content.toString('utf8'));
+  return isFeedIndex(index) ? Object.entries(index.files) : undefined;
+};
 
 /**
  * Everything a box or a static server could read from the feed directory right now.
@@ -140,27 +173,21 @@ const checkFeed = (
       problems.push(`${path}: ${objectPath(hash)} is missing`);
       continue;
     }
-    const content = readFileSync(file);
-    if (content.length !== size) problems.push(`${path}: ${content.length} bytes, the manifest says ${size}`);
-    if (sha256(content) !== hash) problems.push(`${path}: its bytes do not hash to ${hash}`);
-    // The compressed twins (what gzip_static and the service send) are written before the file itself.
-    for (const [suffix, decompress] of [
-      ['.gz', gunzipSync],
-      ['.br', brotliDecompressSync],
-    ] as const) {
-      try {
-        if (!decompress(readFileSync(`${file}${suffix}`)).equals(content))
-          problems.push(`${path}: ${suffix} twin differs`);
-      } catch (error) {
-        problems.push(`${path}: ${suffix} twin unreadable: ${String(error)}`);
+    const name = `${hash}.json`;
+    let verified = verifiedObjects.get(name);
+    if (!verified) {
+      const fileProblems = checkObject(path, file, hash, size);
+      problems.push(...fileProblems);
+      if (fileProblems.length > 0) continue;
+      const lists = path.endsWith('/index.json') ? indexEntries(readFileSync(file)) : [];
+      if (!lists) {
+        problems.push(`${path}: not an index`);
+        continue;
       }
-    }
-    verifiedObjects.add(`${hash}.json`);
-    if (path.endsWith('/index.json')) {
-      const index: unknown = JSON.parse(content.toString('utf8'));
-      if (isFeedIndex(index)) entries.push(...Object.entries(index.files));
-      else problems.push(`${path}: not an index`);
-    }
+      verified = { bytes: size, lists };
+      verifiedObjects.set(name, verified);
+    } else if (verified.bytes !== size) problems.push(`${path}: ${verified.bytes} bytes, the manifest says ${size}`);
+    entries.push(...verified.lists);
   }
   // Every object-named file is complete, named or not; anything half-written is a dot-file ending in .tmp.
   let temporaryFiles = 0;
@@ -169,10 +196,10 @@ const checkFeed = (
       temporaryFiles++;
     } else if (!OBJECT_NAME.test(name)) {
       problems.push(`objects/${name} is neither a hash-named file nor a .*.tmp`);
-    } else if (name.endsWith('.json') && !verifiedObjects.has(name)) {
+    } else if (name.endsWith('.json') && !verifiedObjects.has(name) && !hashedUnlisted.has(name)) {
       if (sha256(readFileSync(join(feedDir, OBJECTS_DIR, name))) !== name.slice(0, 64))
         problems.push(`objects/${name} does not hold the bytes its name says`);
-      verifiedObjects.add(name);
+      hashedUnlisted.add(name);
     }
   }
   for (const name of readdirSync(feedDir)) {
