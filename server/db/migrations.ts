@@ -389,4 +389,11 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX suggestions_by_village ON suggestions(village, created_ms);
     `,
   },
+  {
+    version: 13,
+    name: "bound boxes by when their sealed pages run out: the scheduler's check reads the few due, not every binding",
+    sql: `
+      CREATE INDEX bindings_by_sealed_until ON bindings(sealed_until) WHERE ended_at IS NULL;
+    `,
+  },
 ];
