@@ -6,13 +6,12 @@
  * move them on, scoped and audited, and the box reads each step.
  */
 import { test, expect } from '@playwright/test';
-import { boxIdOf, newBoxKeys, type BoxKeys } from '../../src/household/boxKeys';
-import { toBase64 } from '../../src/household/bytes';
 import { HELP_ACK_TARGET_MS } from '../../src/household/help';
-import { MAX_BOX_REQUEST_BYTES, newNonce, signRequest } from '../../src/household/signedRequest';
+import { MAX_BOX_REQUEST_BYTES, newNonce } from '../../src/household/signedRequest';
 import { listHelp } from '../../server/household/helpDuty';
 import { authenticate } from '../../server/auth/operators';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 test.beforeAll(async () => {
@@ -23,73 +22,36 @@ test.afterAll(async () => service.stop());
 const count = (table: string) => service.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const stored = () => ({ help: count('help_requests'), nonces: count('box_nonces') });
 
-class TestBox {
-  readonly keys: BoxKeys = newBoxKeys();
-  readonly id = boxIdOf(this.keys.sign.publicKey);
+const help = (box: TestBox, kind: string, key = newNonce(), options: { time?: number } = {}) =>
+  box.post('/box/help', JSON.stringify({ kind, key }), options);
 
-  async post(path: string, body: string, options: { time?: number; headers?: Record<string, string> } = {}) {
-    const signed = signRequest(
-      { method: 'POST', path, time: options.time ?? Date.now(), body },
-      this.id,
-      this.keys.sign.secretKey,
-    );
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...signed, ...options.headers },
-      payload: body,
-    });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: signed };
-  }
-
-  help(kind: string, key = newNonce(), options: { time?: number } = {}) {
-    return this.post('/box/help', JSON.stringify({ kind, key }), options);
-  }
-
-  async status() {
-    const answer = await this.post('/box/help/status', '{}');
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body.requests as { id: number; kind: string; status: string }[];
-  }
-
-  /** Registers and, with `household`, is bound to it by the village's clerk. */
-  async setUp(household?: string) {
-    const registered = await this.post(
-      '/box/register',
-      JSON.stringify({ signKey: toBase64(this.keys.sign.publicKey), sealKey: toBase64(this.keys.seal.publicKey) }),
-    );
-    expect(registered.status).toBe(200);
-    if (household) {
-      const bound = await call(service, 'POST', '/api/households/bind', service.tokens.clerk.token, {
-        code: registered.body.code,
-        household,
-      });
-      expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-    }
-    return this;
-  }
-}
+/** The box's requests as it reads them back, each with its status. */
+const statusOf = async (box: TestBox) => {
+  const answer = await box.post('/box/help/status', '{}');
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body.requests as { id: number; kind: string; status: string }[];
+};
 
 const household = (n: number) => `${service.tokens.clerk.region}-h${String(n).padStart(3, '0')}`;
 
 test('a bound box sends a help request; the same key twice is stored once; bad kinds and keys are refused by name', async () => {
-  const box = await new TestBox().setUp(household(10));
+  const box = await new TestBox(service).setUp(household(10));
   const key = newNonce();
-  const first = await box.help('elderly', key);
+  const first = await help(box, 'elderly', key);
   expect(first.status, JSON.stringify(first.body)).toBe(201);
   expect(first.body).toMatchObject({ kind: 'elderly', status: 'sent', acknowledgedAt: null });
   const before = stored();
   // A retry (a new one-time id, the same idempotency key): answered as before, stored once.
-  const again = await box.help('elderly', key);
+  const again = await help(box, 'elderly', key);
   expect(again.status).toBe(200);
   expect(again.body.id).toBe(first.body.id);
   expect(stored().help).toBe(before.help);
 
-  const badKind = await box.help('fire');
+  const badKind = await help(box, 'fire');
   expect(badKind.status).toBe(400);
   expect(badKind.body.error.zh).toContain('/kind');
   expect(badKind.body.error.en).toContain('/kind');
-  const badKey = await box.help('medical', 'short');
+  const badKey = await help(box, 'medical', 'short');
   expect(badKey.status).toBe(400);
   expect(badKey.body.error.en).toContain('/key');
   const extra = await box.post('/box/help', JSON.stringify({ kind: 'medical', key: newNonce(), phone: '1' }));
@@ -97,35 +59,30 @@ test('a bound box sends a help request; the same key twice is stored once; bad k
   const notJson = await box.post('/box/help', '{kind');
   expect(notJson.status).toBe(400);
   expect(stored().help).toBe(before.help);
-  expect((await box.status()).map((r) => r.id)).toEqual([first.body.id]);
+  expect((await statusOf(box)).map((r) => r.id)).toEqual([first.body.id]);
 });
 
 test('unsigned, forged, replayed, out-of-window, oversized, unbound and revoked help requests get a 4xx and store nothing', async () => {
-  const box = await new TestBox().setUp(household(11));
-  const stranger = await new TestBox().setUp();
+  const box = await new TestBox(service).setUp(household(11));
+  const stranger = await new TestBox(service).setUp();
   const before = stored();
   const body = JSON.stringify({ kind: 'safety', key: newNonce() });
 
-  const unsigned = await service.app.inject({
-    method: 'POST',
-    url: '/box/help',
-    headers: { 'content-type': 'application/json' },
-    payload: body,
-  });
-  expect(unsigned.statusCode).toBe(401);
-  expect(JSON.parse(unsigned.body).error.en).toContain('not signed');
+  const unsigned = await box.postRaw('/box/help', body, {});
+  expect(unsigned.status).toBe(401);
+  expect(unsigned.body.error.en).toContain('not signed');
   // Another box's signature under this box's id.
   const forged = await box.post('/box/help', body, {
-    headers: { 'x-sanwu-signature': (await stranger.post('/box/nowhere', body)).headers['x-sanwu-signature']! },
+    headers: { 'x-sanwu-signature': stranger.signed('/box/help', body)['x-sanwu-signature']! },
   });
   expect(forged.status).toBe(401);
   expect(forged.body.error.zh).toContain('签名无效');
-  const stale = await box.help('safety', newNonce(), { time: Date.now() - 6 * 60_000 });
+  const stale = await help(box, 'safety', newNonce(), { time: Date.now() - 6 * 60_000 });
   expect(stale.status).toBe(401);
   expect(stale.body.error.en).toContain('more than 5 minutes');
   const huge = await box.post('/box/help', JSON.stringify({ kind: 'safety', key: 'x'.repeat(MAX_BOX_REQUEST_BYTES) }));
   expect(huge.status).toBe(413);
-  const unbound = await stranger.help('safety');
+  const unbound = await help(stranger, 'safety');
   expect(unbound.status).toBe(403);
   expect(unbound.body.error.en).toContain('not bound');
   expect((await stranger.post('/box/help/status', '{}')).status).toBe(403);
@@ -135,43 +92,38 @@ test('unsigned, forged, replayed, out-of-window, oversized, unbound and revoked 
   const accepted = await box.post('/box/help', body);
   expect(accepted.status).toBe(201);
   const afterOne = stored();
-  const replay = await service.app.inject({
-    method: 'POST',
-    url: '/box/help',
-    headers: { 'content-type': 'application/json', ...accepted.headers },
-    payload: body,
-  });
-  expect(replay.statusCode).toBe(409);
-  expect(JSON.parse(replay.body).error.en).toContain('replayed');
+  const replay = await box.postRaw('/box/help', body, accepted.headers);
+  expect(replay.status).toBe(409);
+  expect(replay.body.error.en).toContain('replayed');
 
   expect((await call(service, 'POST', `/api/boxes/${box.id}/revoke`, service.tokens.clerk.token)).status).toBe(200);
-  const revoked = await box.help('medical');
+  const revoked = await help(box, 'medical');
   expect(revoked.status).toBe(403);
   expect(revoked.body.error.en).toContain('revoked');
   expect(stored()).toEqual(afterOne);
 });
 
 test('a household sends at most 3 help requests an hour: the 4th gets a plain bilingual 429; other households are not held back', async () => {
-  const box = await new TestBox().setUp(household(12));
+  const box = await new TestBox(service).setUp(household(12));
   // A second box of the same household counts with the first.
-  const second = await new TestBox().setUp(household(12));
-  const neighbour = await new TestBox().setUp(household(13));
-  expect((await box.help('medical')).status).toBe(201);
-  expect((await second.help('other')).status).toBe(201);
-  expect((await box.help('elderly')).status).toBe(201);
+  const second = await new TestBox(service).setUp(household(12));
+  const neighbour = await new TestBox(service).setUp(household(13));
+  expect((await help(box, 'medical')).status).toBe(201);
+  expect((await help(second, 'other')).status).toBe(201);
+  expect((await help(box, 'elderly')).status).toBe(201);
   const before = stored();
-  const fourth = await second.help('safety');
+  const fourth = await help(second, 'safety');
   expect(fourth.status).toBe(429);
   expect(fourth.body.error.zh).toContain('一小时内最多求助 3 次');
   expect(fourth.body.error.en).toContain('At most 3 help requests an hour');
   expect(stored()).toEqual(before);
-  expect((await neighbour.help('safety')).status).toBe(201);
+  expect((await help(neighbour, 'safety')).status).toBe(201);
 });
 
 test("the village's duty officers see a request at once with its clock, move it on (scoped, audited), and the box reads each step", async () => {
   const { clerk, committee, street, admin } = service.tokens;
-  const box = await new TestBox().setUp(household(14));
-  const sent = await box.help('elderly');
+  const box = await new TestBox(service).setUp(household(14));
+  const sent = await help(box, 'elderly');
   expect(sent.status).toBe(201);
   const id = sent.body.id as number;
 
@@ -207,20 +159,20 @@ test("the village's duty officers see a request at once with its clock, move it 
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
   expect(ack.body.status).toBe('acknowledged');
   expect(ack.body.acknowledgedAt).toBeTruthy();
-  expect((await box.status()).find((r) => r.id === id)!.status).toBe('acknowledged');
+  expect((await statusOf(box)).find((r) => r.id === id)!.status).toBe('acknowledged');
   const progress = await call(service, 'POST', `/api/help/${id}`, committee.token, {
     status: 'in_progress',
     note: '卫生室医生已出发',
   });
   expect(progress.body).toMatchObject({ status: 'in_progress', note: '卫生室医生已出发' });
-  expect((await box.status()).find((r) => r.id === id)!.status).toBe('in_progress');
+  expect((await statusOf(box)).find((r) => r.id === id)!.status).toBe('in_progress');
   // Never back.
   const back = await call(service, 'POST', `/api/help/${id}`, clerk.token, { status: 'acknowledged' });
   expect(back.status).toBe(409);
   expect(back.body.error.zh).toContain('处理中');
   const done = await call(service, 'POST', `/api/help/${id}`, clerk.token, { status: 'done' });
   expect(done.body.status).toBe('done');
-  expect((await box.status()).find((r) => r.id === id)!.status).toBe('done');
+  expect((await statusOf(box)).find((r) => r.id === id)!.status).toBe('done');
   // Done requests leave the open list; `all` still shows them.
   expect((await call(service, 'GET', '/api/help', clerk.token)).body.map((r: { id: number }) => r.id)).not.toContain(
     id,

@@ -8,15 +8,16 @@ import { test, expect } from '@playwright/test';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boxIdOf, newBoxKeys, privateIndexPath, type BoxKeys } from '../../src/household/boxKeys';
-import { toBase64, utf8Text } from '../../src/household/bytes';
+import { privateIndexPath } from '../../src/household/boxKeys';
+import { utf8Text } from '../../src/household/bytes';
 import { isHouseholdPage, type PrivateIndex } from '../../src/household/pages';
 import { indexSignatureHolds, sealedObjectPath } from '../../src/household/privateFiles';
 import { openSealed } from '../../src/household/sealed';
-import { MAX_BOX_REQUEST_BYTES, signRequest } from '../../src/household/signedRequest';
+import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
 import { exportFeed } from '../../server/cli/export';
 import { resealDue } from '../../server/household/sealing';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 test.beforeAll(async () => {
@@ -27,56 +28,11 @@ test.afterAll(async () => service.stop());
 const count = (table: string) => service.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const stored = () => ({ boxes: count('boxes'), nonces: count('box_nonces'), codes: count('pairing_codes') });
 
-class TestBox {
-  readonly keys: BoxKeys = newBoxKeys();
-  readonly id = boxIdOf(this.keys.sign.publicKey);
-
-  registration(deviceId?: string) {
-    return JSON.stringify({
-      signKey: toBase64(this.keys.sign.publicKey),
-      sealKey: toBase64(this.keys.seal.publicKey),
-      ...(deviceId ? { deviceId } : {}),
-    });
-  }
-
-  /** A signed POST; `alter` changes the headers after signing (a forger's or a replayer's request). */
-  async post(
-    path: string,
-    body: string,
-    options: { time?: number; nonce?: string; headers?: Record<string, string> } = {},
-  ) {
-    const signed = signRequest(
-      { method: 'POST', path, time: options.time ?? Date.now(), body, nonce: options.nonce },
-      this.id,
-      this.keys.sign.secretKey,
-    );
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...signed, ...options.headers },
-      payload: body,
-    });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: signed };
-  }
-
-  register(deviceId?: string) {
-    return this.post('/box/register', this.registration(deviceId));
-  }
-
-  async index(): Promise<{ status: number; index: PrivateIndex | null }> {
-    const response = await service.app.inject({
-      method: 'GET',
-      url: `/feed/${privateIndexPath(this.keys.sign.publicKey)}`,
-    });
-    return { status: response.statusCode, index: response.statusCode === 200 ? JSON.parse(response.body) : null };
-  }
-}
-
 const bind = (token: string, code: string, household: string) =>
   call(service, 'POST', '/api/households/bind', token, { code, household });
 
 test('a box registers its keys with a signed request and is given a 6-digit pairing code, the same until it expires', async () => {
-  const box = new TestBox();
+  const box = new TestBox(service);
   const first = await box.register('STB-0001');
   expect(first.status, JSON.stringify(first.body)).toBe(200);
   expect(first.body).toMatchObject({ box: box.id, bound: false });
@@ -89,37 +45,23 @@ test('a box registers its keys with a signed request and is given a 6-digit pair
 });
 
 test('unsigned, forged, replayed, out-of-window and oversized requests are refused with a 4xx and store nothing', async () => {
-  const box = new TestBox();
+  const box = new TestBox(service);
   const before = stored();
-  const unsigned = await service.app.inject({
-    method: 'POST',
-    url: '/box/register',
-    headers: { 'content-type': 'application/json' },
-    payload: box.registration(),
-  });
-  expect(unsigned.statusCode).toBe(401);
-  expect(JSON.parse(unsigned.body).error.en).toContain('not signed');
+  const unsigned = await box.postRaw('/box/register', box.registration(), {});
+  expect(unsigned.status).toBe(401);
+  expect(unsigned.body.error.en).toContain('not signed');
 
-  const other = new TestBox();
+  const other = new TestBox(service);
   // Signed by another key than the one registered: the signature does not hold.
   const forged = await box.post('/box/register', box.registration(), {
-    headers: { 'x-sanwu-signature': (await other.post('/box/nowhere', '{}')).headers['x-sanwu-signature']! },
+    headers: { 'x-sanwu-signature': other.signed('/box/register', box.registration())['x-sanwu-signature']! },
   });
   expect(forged.status).toBe(401);
   expect(forged.body.error.zh).toContain('签名无效');
   // A body altered after signing.
-  const signed = signRequest(
-    { method: 'POST', path: '/box/register', time: Date.now(), body: box.registration() },
-    box.id,
-    box.keys.sign.secretKey,
-  );
-  const altered = await service.app.inject({
-    method: 'POST',
-    url: '/box/register',
-    headers: { 'content-type': 'application/json', ...signed },
-    payload: box.registration('STB-evil'),
-  });
-  expect(altered.statusCode).toBe(401);
+  const signed = box.signed('/box/register', box.registration());
+  const altered = await box.postRaw('/box/register', box.registration('STB-evil'), signed);
+  expect(altered.status).toBe(401);
   // Another box's key under this box's id.
   const wrongKey = await box.post('/box/register', other.registration());
   expect(wrongKey.status).toBe(401);
@@ -134,14 +76,9 @@ test('unsigned, forged, replayed, out-of-window and oversized requests are refus
   const future = await box.post('/box/register', box.registration(), { time: Date.now() + 6 * 60_000 });
   expect(future.status).toBe(401);
 
-  const replay = await service.app.inject({
-    method: 'POST',
-    url: '/box/register',
-    headers: { 'content-type': 'application/json', ...late.headers },
-    payload: box.registration(),
-  });
-  expect(replay.statusCode).toBe(409);
-  expect(JSON.parse(replay.body).error.en).toContain('replayed');
+  const replay = await box.postRaw('/box/register', box.registration(), late.headers);
+  expect(replay.status).toBe(409);
+  expect(replay.body.error.en).toContain('replayed');
 
   const huge = await box.post('/box/register', JSON.stringify({ pad: 'x'.repeat(MAX_BOX_REQUEST_BYTES) }));
   expect(huge.status).toBe(413);
@@ -152,7 +89,7 @@ test('unsigned, forged, replayed, out-of-window and oversized requests are refus
 
 test('an unbound box is refused its binding; a clerk binds it only in their own village; a forged household is refused', async () => {
   const { clerk, admin } = service.tokens;
-  const box = new TestBox();
+  const box = new TestBox(service);
   const { code } = (await box.register()).body;
   const refused = await box.post('/box/binding', '');
   expect(refused.status).toBe(403);
@@ -190,10 +127,9 @@ test('an unbound box is refused its binding; a clerk binds it only in their own 
 
 test('the bound box alone opens its pages; the index is signed and names no household; unbinding and revoking take them away', async () => {
   const { clerk } = service.tokens;
-  const box = new TestBox();
-  const stranger = new TestBox();
   const household = `${clerk.region}-h002`;
-  expect((await bind(clerk.token, (await box.register()).body.code, household)).status).toBe(201);
+  const box = await new TestBox(service).setUp(household);
+  const stranger = new TestBox(service);
   await stranger.register();
 
   const { status, index } = await box.index();
@@ -206,13 +142,10 @@ test('the bound box alone opens its pages; the index is signed and names no hous
   expect(JSON.stringify(index)).not.toContain(household);
   expect((await stranger.index()).status).toBe(404);
 
-  const object = await service.app.inject({
-    method: 'GET',
-    url: `/feed/${sealedObjectPath(index!.files['23']!.sha256)}`,
-  });
-  expect(object.statusCode).toBe(200);
-  const sealed = new Uint8Array(object.rawPayload);
-  expect(object.rawPayload.toString('latin1')).not.toContain('relation');
+  const object = await box.feedFile(sealedObjectPath(index!.files['23']!.sha256));
+  expect(object.status).toBe(200);
+  const sealed = new Uint8Array(object.bytes);
+  expect(object.bytes.toString('latin1')).not.toContain('relation');
   expect(openSealed(sealed, stranger.keys.seal.secretKey)).toBeNull();
   const page = JSON.parse(utf8Text(openSealed(sealed, box.keys.seal.secretKey)!));
   expect(isHouseholdPage(page)).toBe(true);
@@ -224,11 +157,8 @@ test('the bound box alone opens its pages; the index is signed and names no hous
 
   expect((await call(service, 'POST', `/api/boxes/${box.id}/unbind`, clerk.token)).status).toBe(200);
   expect((await box.index()).status).toBe(404);
-  const gone = await service.app.inject({
-    method: 'GET',
-    url: `/feed/${sealedObjectPath(index!.files['23']!.sha256)}`,
-  });
-  expect(gone.statusCode).toBe(404);
+  const gone = await box.feedFile(sealedObjectPath(index!.files['23']!.sha256));
+  expect(gone.status).toBe(404);
   expect((await box.post('/box/binding', '')).status).toBe(403);
   // Rebinding: a fresh code, to another household of the village.
   const code = (await box.register()).body.code;
@@ -252,9 +182,8 @@ test('the bound box alone opens its pages; the index is signed and names no hous
 
 test("an export carries the bound box's sealed files for a static server, none readable there, and drops them once the box is unbound", async () => {
   const { clerk } = service.tokens;
-  const box = new TestBox();
   const household = `${clerk.region}-h004`;
-  expect((await bind(clerk.token, (await box.register()).body.code, household)).status).toBe(201);
+  const box = await new TestBox(service).setUp(household);
   const out = mkdtempSync(join(tmpdir(), 'sanwu-export-'));
   try {
     exportFeed(service.service.dataDir, out);
@@ -294,8 +223,7 @@ test("an export carries the bound box's sealed files for a static server, none r
 
 test('a bound box is sealed for again before its pages expire, and its until moves on', async () => {
   const { clerk } = service.tokens;
-  const box = new TestBox();
-  expect((await bind(clerk.token, (await box.register()).body.code, `${clerk.region}-h004`)).status).toBe(201);
+  const box = await new TestBox(service).setUp(`${clerk.region}-h004`);
   const before = (await box.index()).index!;
   expect(resealDue(service.service)).toBe(0);
   const later = Date.now() + 20 * 86_400_000;

@@ -5,14 +5,12 @@
  * counts appear only once the poll has closed.
  */
 import { test, expect } from '@playwright/test';
-import { boxIdOf, newBoxKeys, type BoxKeys } from '../../src/household/boxKeys';
-import { toBase64 } from '../../src/household/bytes';
 import { chinaTime } from '../../src/format/dates';
-import { signRequest } from '../../src/household/signedRequest';
 import { authenticate } from '../../server/auth/operators';
 import { castVote, householdPolls, listPolls } from '../../server/household/polls';
 import { bindingOf } from '../../server/household/boxes';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 test.beforeAll(async () => {
@@ -23,46 +21,15 @@ test.afterAll(async () => service.stop());
 const count = (table: string) => service.service.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const household = (village: string, n: number) => `${village}-h${String(n).padStart(3, '0')}`;
 
-class TestBox {
-  readonly keys: BoxKeys = newBoxKeys();
-  readonly id = boxIdOf(this.keys.sign.publicKey);
+const vote = (box: TestBox, poll: number, choice: number) =>
+  box.post('/box/polls/vote', JSON.stringify({ poll, choice }));
 
-  async post(path: string, body: string) {
-    const headers = signRequest({ method: 'POST', path, time: Date.now(), body }, this.id, this.keys.sign.secretKey);
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: body,
-    });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null };
-  }
-
-  vote(poll: number, choice: number) {
-    return this.post('/box/polls/vote', JSON.stringify({ poll, choice }));
-  }
-
-  async polls() {
-    const answer = await this.post('/box/polls', '{}');
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body.polls as { id: number; choice: number | null; results: number[] | null; state: string }[];
-  }
-
-  async setUp(householdId?: string, token = service.tokens.clerk.token) {
-    const registered = await this.post(
-      '/box/register',
-      JSON.stringify({ signKey: toBase64(this.keys.sign.publicKey), sealKey: toBase64(this.keys.seal.publicKey) }),
-    );
-    if (householdId) {
-      const bound = await call(service, 'POST', '/api/households/bind', token, {
-        code: registered.body.code,
-        household: householdId,
-      });
-      expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-    }
-    return this;
-  }
-}
+/** The polls the box shows, with its household's choice and, once closed, the counts. */
+const pollsOf = async (box: TestBox) => {
+  const answer = await box.post('/box/polls', '{}');
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body.polls as { id: number; choice: number | null; results: number[] | null; state: string }[];
+};
 
 const poll = (overrides: Record<string, unknown> = {}) => ({
   village: service.tokens.clerk.region,
@@ -114,16 +81,16 @@ test('each household has one vote: a change replaces it, another box of the hous
   const village = clerk.region;
   const created = await call(service, 'POST', '/api/polls', clerk.token, poll());
   const id = created.body.id as number;
-  const first = await new TestBox().setUp(household(village, 20));
-  const sameHome = await new TestBox().setUp(household(village, 20));
-  const neighbour = await new TestBox().setUp(household(village, 21));
-  const unbound = await new TestBox().setUp();
+  const first = await new TestBox(service).setUp(household(village, 20));
+  const sameHome = await new TestBox(service).setUp(household(village, 20));
+  const neighbour = await new TestBox(service).setUp(household(village, 21));
+  const unbound = await new TestBox(service).setUp();
 
-  expect((await first.vote(id, 0)).status).toBe(200);
-  expect((await neighbour.vote(id, 1)).status).toBe(200);
-  expect((await first.vote(id, 2)).status).toBe(200);
+  expect((await vote(first, id, 0)).status).toBe(200);
+  expect((await vote(neighbour, id, 1)).status).toBe(200);
+  expect((await vote(first, id, 2)).status).toBe(200);
   // The household's other box: still one vote, now for option 1.
-  expect((await sameHome.vote(id, 1)).status).toBe(200);
+  expect((await vote(sameHome, id, 1)).status).toBe(200);
   const votes = service.service.db
     .prepare('SELECT household, choice FROM poll_votes WHERE poll_id = ? ORDER BY household')
     .all(id);
@@ -131,7 +98,7 @@ test('each household has one vote: a change replaces it, another box of the hous
     { household: household(village, 20), choice: 1 },
     { household: household(village, 21), choice: 1 },
   ]);
-  const mine = (await first.polls()).find((p) => p.id === id)!;
+  const mine = (await pollsOf(first)).find((p) => p.id === id)!;
   expect(mine).toMatchObject({ choice: 1, state: 'open', results: null });
   expect(
     (await call(service, 'GET', `/api/polls?village=${village}`, clerk.token)).body.find(
@@ -139,10 +106,10 @@ test('each household has one vote: a change replaces it, another box of the hous
     ),
   ).toMatchObject({ turnout: 2, results: null });
 
-  expect((await first.vote(id, 3)).status).toBe(400);
-  expect((await first.vote(id, -1)).status).toBe(400);
-  expect((await unbound.vote(id, 0)).status).toBe(403);
-  expect((await first.vote(999999, 0)).status).toBe(404);
+  expect((await vote(first, id, 3)).status).toBe(400);
+  expect((await vote(first, id, -1)).status).toBe(400);
+  expect((await vote(unbound, id, 0)).status).toBe(403);
+  expect((await vote(first, 999999, 0)).status).toBe(404);
   const stored = count('poll_votes');
 
   // Once closed: no more votes, and the counts are out, each household once.
@@ -172,12 +139,12 @@ test('a box of another village cannot vote in this one, and an upcoming poll tak
     clerk.token,
     poll({ opensAt: chinaTime(Date.now() + 3_600_000), closesAt: chinaTime(Date.now() + 7_200_000) }),
   );
-  const stranger = await new TestBox().setUp(household('370703002001', 1), admin.token);
-  const answer = await stranger.vote(created.body.id, 0);
+  const stranger = await new TestBox(service).setUp(household('370703002001', 1), admin.token);
+  const answer = await vote(stranger, created.body.id, 0);
   expect(answer.status).toBe(404);
-  expect((await stranger.polls()).map((p) => p.id)).not.toContain(created.body.id);
-  const local = await new TestBox().setUp(household(clerk.region, 22));
-  const early = await local.vote(upcoming.body.id, 0);
+  expect((await pollsOf(stranger)).map((p) => p.id)).not.toContain(created.body.id);
+  const local = await new TestBox(service).setUp(household(clerk.region, 22));
+  const early = await vote(local, upcoming.body.id, 0);
   expect(early.status).toBe(409);
   expect(early.body.error.zh).toContain('还没有开始');
 });

@@ -7,16 +7,16 @@
  * a draft in 20 村民问答 with the asker anonymised.
  */
 import { test, expect } from '@playwright/test';
-import { boxIdOf, newBoxKeys, privateIndexPath, type BoxKeys } from '../../src/household/boxKeys';
-import { toBase64, utf8Text } from '../../src/household/bytes';
-import { isHouseholdPage, type HouseholdPageOf, type PrivateIndex } from '../../src/household/pages';
+import { utf8Text } from '../../src/household/bytes';
+import { isHouseholdPage, type HouseholdPageOf } from '../../src/household/pages';
 import { sealedObjectPath } from '../../src/household/privateFiles';
 import type { HouseholdQuestion, QuestionSubmission } from '../../src/household/questions';
 import { openSealed } from '../../src/household/sealed';
-import { MAX_BOX_REQUEST_BYTES, signRequest } from '../../src/household/signedRequest';
+import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
 import type { LedgerMonthBody } from '../../src/feed/schema';
 import { formatFen } from '../../src/format/money';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 test.beforeAll(async () => {
@@ -28,69 +28,17 @@ const db = () => service.service.db;
 const count = (table: string) => db().prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const stored = () => ({ questions: count('questions'), nonces: count('box_nonces') });
 
-class TestBox {
-  readonly keys: BoxKeys = newBoxKeys();
-  readonly id = boxIdOf(this.keys.sign.publicKey);
+const household = (n: number) => `${service.tokens.clerk.region}-h${String(n).padStart(3, '0')}`;
+const ask = (box: TestBox, submission: QuestionSubmission, options: Parameters<TestBox['post']>[2] = {}) =>
+  box.post('/box/questions', JSON.stringify(submission), options);
 
-  async post(
-    path: string,
-    body: string,
-    options: { time?: number; nonce?: string; headers?: Record<string, string> } = {},
-  ) {
-    const signed = signRequest(
-      { method: 'POST', path, time: options.time ?? Date.now(), body, nonce: options.nonce },
-      this.id,
-      this.keys.sign.secretKey,
-    );
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...signed, ...options.headers },
-      payload: body,
-    });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null, headers: signed };
-  }
-
-  async register(): Promise<string> {
-    const answer = await this.post(
-      '/box/register',
-      JSON.stringify({ signKey: toBase64(this.keys.sign.publicKey), sealKey: toBase64(this.keys.seal.publicKey) }),
-    );
-    return answer.body.code as string;
-  }
-
-  ask(submission: QuestionSubmission, options: Parameters<TestBox['post']>[2] = {}) {
-    return this.post('/box/questions', JSON.stringify(submission), options);
-  }
-
-  /** The household's 25 as this box opens it from the files sealed to it. */
-  async page25(): Promise<HouseholdPageOf<25>> {
-    const indexAnswer = await service.app.inject({
-      method: 'GET',
-      url: `/feed/${privateIndexPath(this.keys.sign.publicKey)}`,
-    });
-    const index = JSON.parse(indexAnswer.body) as PrivateIndex;
-    const object = await service.app.inject({
-      method: 'GET',
-      url: `/feed/${sealedObjectPath(index.files['25']!.sha256)}`,
-    });
-    const page: unknown = JSON.parse(
-      utf8Text(openSealed(new Uint8Array(object.rawPayload), this.keys.seal.secretKey)!),
-    );
-    expect(isHouseholdPage(page)).toBe(true);
-    return page as HouseholdPageOf<25>;
-  }
-}
-
-/** A box registered and bound by the clerk to the village's household number `n`. */
-const boundBox = async (n: number, box = new TestBox()) => {
-  const { clerk } = service.tokens;
-  const bound = await call(service, 'POST', '/api/households/bind', clerk.token, {
-    code: await box.register(),
-    household: `${clerk.region}-h${String(n).padStart(3, '0')}`,
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  return box;
+/** The household's 25 as this box opens it from the files sealed to it. */
+const page25 = async (box: TestBox): Promise<HouseholdPageOf<25>> => {
+  const { index } = await box.index();
+  const object = await box.feedFile(sealedObjectPath(index!.files['25']!.sha256));
+  const page: unknown = JSON.parse(utf8Text(openSealed(new Uint8Array(object.bytes), box.keys.seal.secretKey)!));
+  expect(isHouseholdPage(page)).toBe(true);
+  return page as HouseholdPageOf<25>;
 };
 
 /** A voucher of the clerk's village as published: its month, number, version and amount. */
@@ -119,19 +67,19 @@ const askAbout = (index = 0, reason: QuestionSubmission['reason'] = 'amount', ke
 };
 
 test('a bound box asks about a voucher: stored once under its key, listed 已收到 in the household 25 with the voucher and its ¥ amount', async () => {
-  const box = await boundBox(3);
+  const box = await new TestBox(service).setUp(household(3));
   const submission = askAbout(0);
-  const first = await box.ask(submission);
+  const first = await ask(box, submission);
   expect(first.status, JSON.stringify(first.body)).toBe(201);
   expect(first.body).toMatchObject({ status: 'received' });
   // The outbox sends it again (its answer was lost): a new one-time id, the same key.
-  const again = await box.ask(submission);
+  const again = await ask(box, submission);
   expect(again.status).toBe(200);
   expect(again.body.id).toBe(first.body.id);
   expect(db().prepare('SELECT count(*) FROM questions WHERE idem_key = ?').pluck().get(submission.key)).toBe(1);
 
   const { voucher } = publishedVoucher(0);
-  const page = await box.page25();
+  const page = await page25(box);
   const listed = page.content.questions!.find((q) => q.id === first.body.id)!;
   expect(listed).toMatchObject({ status: 'received', reason: 'amount', callBack: true });
   expect(listed.about).toContain(voucher.number);
@@ -139,7 +87,7 @@ test('a bound box asks about a voucher: stored once under its key, listed 已收
 });
 
 test('unsigned, forged, replayed, out-of-window, oversized, unbound, revoked and malformed questions are refused with a 4xx and store nothing', async () => {
-  const box = await boundBox(4);
+  const box = await new TestBox(service).setUp(household(4));
   const submission = askAbout(1);
   const body = JSON.stringify(submission);
   const before = stored();
@@ -155,19 +103,12 @@ test('unsigned, forged, replayed, out-of-window, oversized, unbound, revoked and
     expect(answer.body?.error?.en, name).toBeTruthy();
   };
 
-  const unsigned = await service.app.inject({
-    method: 'POST',
-    url: '/box/questions',
-    headers: { 'content-type': 'application/json' },
-    payload: body,
-  });
-  expectRefused('unsigned', { status: unsigned.statusCode, body: JSON.parse(unsigned.body) }, 401);
-  const other = new TestBox();
-  const forged = await box.ask(submission, {
-    headers: { 'x-sanwu-signature': (await other.post('/box/questions', body)).headers['x-sanwu-signature']! },
+  expectRefused('unsigned', await box.postRaw('/box/questions', body, {}), 401);
+  const forged = await ask(box, submission, {
+    headers: { 'x-sanwu-signature': new TestBox(service).signed('/box/questions', body)['x-sanwu-signature']! },
   });
   expectRefused('forged', forged, 401);
-  expectRefused('out of window', await box.ask(submission, { time: Date.now() - 6 * 60_000 }), 401);
+  expectRefused('out of window', await ask(box, submission, { time: Date.now() - 6 * 60_000 }), 401);
   expectRefused(
     'oversized',
     await box.post('/box/questions', body.replace('}', `,"pad":"${'x'.repeat(MAX_BOX_REQUEST_BYTES)}"}`)),
@@ -181,68 +122,62 @@ test('unsigned, forged, replayed, out-of-window, oversized, unbound, revoked and
   expectRefused('free text', await box.post('/box/questions', JSON.stringify({ ...submission, text: '随便写' })), 400);
   expectRefused(
     'no such voucher',
-    await box.ask({ ...submission, subject: { ...submission.subject, voucher: '记-999999' } }),
+    await ask(box, { ...submission, subject: { ...submission.subject, voucher: '记-999999' } }),
     404,
   );
   expectRefused(
     'a version not yet published',
-    await box.ask({ ...submission, subject: { ...submission.subject, version: submission.subject.version + 1 } }),
+    await ask(box, { ...submission, subject: { ...submission.subject, version: submission.subject.version + 1 } }),
     422,
   );
   expectRefused(
     "another village's item",
-    await box.ask({ ...submission, subject: { ...submission.subject, region: '370703002001' } }),
+    await ask(box, { ...submission, subject: { ...submission.subject, region: '370703002001' } }),
     403,
   );
   expectRefused(
     'a household page',
-    await box.ask({ ...submission, subject: { ...submission.subject, channel: 21 } }),
+    await ask(box, { ...submission, subject: { ...submission.subject, channel: 21 } }),
     404,
   );
-  const unbound = new TestBox();
-  await unbound.register();
-  expectRefused('unbound', await unbound.ask(submission), 403);
+  const unbound = await new TestBox(service).setUp();
+  expectRefused('unbound', await ask(unbound, submission), 403);
   expect(stored()).toEqual({ ...before, nonces: before.nonces + 1 });
 
   // Replayed: the very request again, one-time id and all.
   const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
-  expect((await box.ask(submission, { nonce })).status).toBe(201);
+  expect((await ask(box, submission, { nonce })).status).toBe(201);
   const afterOne = stored();
-  expectRefused('replayed', await box.ask({ ...submission, key: `${submission.key}-2` }, { nonce }), 409);
+  expectRefused('replayed', await ask(box, { ...submission, key: `${submission.key}-2` }, { nonce }), 409);
   expect(stored()).toEqual(afterOne);
 
-  const revoked = await boundBox(5);
+  const revoked = await new TestBox(service).setUp(household(5));
   expect((await call(service, 'POST', `/api/boxes/${revoked.id}/revoke`, service.tokens.clerk.token)).status).toBe(200);
   const beforeRevoked = stored();
-  expectRefused('revoked', await revoked.ask(askAbout(0)), 403);
+  expectRefused('revoked', await ask(revoked, askAbout(0)), 403);
   expect(stored()).toEqual(beforeRevoked);
 });
 
 test('each box and each household asks at most 10 questions a day: the next is a plain bilingual 429 and stores nothing', async () => {
-  const first = await boundBox(6);
-  for (let i = 0; i < 10; i++) expect((await first.ask(askAbout(i % 3, 'unclear'))).status).toBe(201);
+  const first = await new TestBox(service).setUp(household(6));
+  for (let i = 0; i < 10; i++) expect((await ask(first, askAbout(i % 3, 'unclear'))).status).toBe(201);
   const before = stored();
-  const limited = await first.ask(askAbout(0));
+  const limited = await ask(first, askAbout(0));
   expect(limited.status).toBe(429);
   expect(limited.body.error.zh).toBe('这台机顶盒今天已提问 10 次，请明天再问，或直接联系村委会');
   expect(limited.body.error.en).toContain('10 questions today');
   expect(stored()).toEqual(before);
 
   // A second box of another household, and a third bound to the first one's household: the household's limit holds.
-  const household = `${service.tokens.clerk.region}-h006`;
-  const third = new TestBox();
-  const code = await third.register();
-  expect(
-    (await call(service, 'POST', '/api/households/bind', service.tokens.clerk.token, { code, household })).status,
-  ).toBe(201);
-  const byHousehold = await third.ask(askAbout(0));
+  const third = await new TestBox(service).setUp(household(6));
+  const byHousehold = await ask(third, askAbout(0));
   expect(byHousehold.status).toBe(429);
   expect(byHousehold.body.error.zh).toContain('您家今天已提问 10 次');
-  const neighbour = await boundBox(7);
-  expect((await neighbour.ask(askAbout(0))).status).toBe(201);
+  const neighbour = await new TestBox(service).setUp(household(7));
+  expect((await ask(neighbour, askAbout(0))).status).toBe(201);
   // A question asked more than a day ago no longer counts.
-  db().prepare('UPDATE questions SET asked_ms = asked_ms - 86400001 WHERE household = ?').run(household);
-  expect((await third.ask(askAbout(0))).status).toBe(201);
+  db().prepare('UPDATE questions SET asked_ms = asked_ms - 86400001 WHERE household = ?').run(household(6));
+  expect((await ask(third, askAbout(0))).status).toBe(201);
 });
 
 /** A second village's clerk, made by the district admin. */
@@ -258,8 +193,8 @@ const otherClerk = async () => {
 
 test('operators see and answer only their village questions; 已受理 then 已答复 reach the household 25, and a public answer is a draft in 20 with the asker anonymised', async () => {
   const { clerk, committee, admin } = service.tokens;
-  const box = await boundBox(8);
-  const asked = await box.ask(askAbout(2));
+  const box = await new TestBox(service).setUp(household(8));
+  const asked = await ask(box, askAbout(2));
   expect(asked.status).toBe(201);
   const id = asked.body.id as number;
 
@@ -288,14 +223,14 @@ test('operators see and answer only their village questions; 已受理 then 已�
   });
   expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
   expect(accepted.body).toMatchObject({ status: 'accepted', responsible: '村财务室', expectedAt: '2026-12-20' });
-  let entry = (await box.page25()).content.questions!.find((q) => q.id === id) as HouseholdQuestion;
+  let entry = (await page25(box)).content.questions!.find((q) => q.id === id) as HouseholdQuestion;
   expect(entry).toMatchObject({ status: 'accepted', responsible: '村财务室', expectedAt: '2026-12-20' });
 
   const text = '经核对，该笔电费为十一月村委会办公用电，金额与供电公司发票一致。';
   const answered = await call(service, 'POST', `/api/questions/${id}/answer`, clerk.token, { text, public: true });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
   expect(answered.body).toMatchObject({ status: 'answered', answer: text, publicItem: `question-${id}` });
-  entry = (await box.page25()).content.questions!.find((q) => q.id === id) as HouseholdQuestion;
+  entry = (await page25(box)).content.questions!.find((q) => q.id === id) as HouseholdQuestion;
   expect(entry).toMatchObject({ status: 'answered', answer: text });
   expect((await call(service, 'POST', `/api/questions/${id}/answer`, clerk.token, { text })).status).toBe(409);
 
@@ -320,8 +255,8 @@ test('operators see and answer only their village questions; 已受理 then 已�
 
 test('a question unanswered past 10 days escalates to the street, which then sees and may answer it; 已更正 links the corrected item', async () => {
   const { street, clerk } = service.tokens;
-  const box = await boundBox(9);
-  const id = (await box.ask(askAbout(1, 'mismatch'))).body.id as number;
+  const box = await new TestBox(service).setUp(household(9));
+  const id = (await ask(box, askAbout(1, 'mismatch'))).body.id as number;
   // Before the clock runs out, the street has nothing to do with it.
   expect(
     (await call(service, 'GET', '/api/questions', street.token)).body.map((q: { id: number }) => q.id),
@@ -344,6 +279,6 @@ test('a question unanswered past 10 days escalates to the street, which then see
   });
   expect(answered.status, JSON.stringify(answered.body)).toBe(200);
   expect(answered.body).toMatchObject({ status: 'corrected', correctedItem, overdue: false, publicDraft: null });
-  const entry = (await box.page25()).content.questions!.find((q) => q.id === id)!;
+  const entry = (await page25(box)).content.questions!.find((q) => q.id === id)!;
   expect(entry).toMatchObject({ status: 'corrected', correctedItem });
 });

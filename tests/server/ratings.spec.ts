@@ -6,14 +6,12 @@
  * 20 村民问答 for publishing, and the household's sealed 25 carries its rating.
  */
 import { test, expect } from '@playwright/test';
-import { boxIdOf, newBoxKeys, type BoxKeys } from '../../src/household/boxKeys';
-import { toBase64 } from '../../src/household/bytes';
 import { chinaTime } from '../../src/format/dates';
 import type { LedgerMonthBody } from '../../src/feed/schema';
-import { signRequest } from '../../src/household/signedRequest';
 import { monthlyRatings, rateAnswer } from '../../server/household/ratings';
 import { bindingOf } from '../../server/household/boxes';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 test.beforeAll(async () => {
@@ -25,100 +23,65 @@ const db = () => service.service.db;
 const ratings = () => db().prepare('SELECT count(*) FROM question_ratings').pluck().get() as number;
 const household = (n: number) => `${service.tokens.clerk.region}-h${String(n).padStart(3, '0')}`;
 
-class TestBox {
-  readonly keys: BoxKeys = newBoxKeys();
-  readonly id = boxIdOf(this.keys.sign.publicKey);
+const rate = (box: TestBox, question: number, rating: number) =>
+  box.post('/box/questions/rate', JSON.stringify({ question, rating }));
 
-  signed(path: string, body: string) {
-    return signRequest({ method: 'POST', path, time: Date.now(), body }, this.id, this.keys.sign.secretKey);
-  }
-
-  async post(path: string, body: string, headers: Record<string, string> = this.signed(path, body)) {
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: body,
+/** The box asks about the village's newest published voucher; answered by the clerk unless told not to. */
+const ask = async (box: TestBox, answered = true): Promise<number> => {
+  const { region } = service.tokens.clerk;
+  const body = db()
+    .prepare(
+      `SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id
+       WHERE vi.version = (SELECT max(version) FROM version_items) AND vi.region = ? AND vi.channel = 15
+       ORDER BY vi.item_id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(region) as string;
+  const month = JSON.parse(body) as LedgerMonthBody;
+  const voucher = month.vouchers[0]!;
+  const asked = await box.post(
+    '/box/questions',
+    JSON.stringify({
+      key: `rate-${Math.random().toString(36).slice(2)}-${Date.now()}`,
+      subject: { region, channel: 15, item: month.month, voucher: voucher.number, version: voucher.version },
+      reason: 'amount',
+      callBack: false,
+    }),
+  );
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  const id = asked.body.id as number;
+  if (answered) {
+    const answer = await call(service, 'POST', `/api/questions/${id}/answer`, service.tokens.clerk.token, {
+      text: '经核对，金额与发票一致。',
     });
-    return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : null };
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   }
-
-  rate(question: number, rating: number) {
-    return this.post('/box/questions/rate', JSON.stringify({ question, rating }));
-  }
-
-  async setUp(householdId?: string) {
-    const registered = await this.post(
-      '/box/register',
-      JSON.stringify({ signKey: toBase64(this.keys.sign.publicKey), sealKey: toBase64(this.keys.seal.publicKey) }),
-    );
-    if (householdId) {
-      const bound = await call(service, 'POST', '/api/households/bind', service.tokens.clerk.token, {
-        code: registered.body.code,
-        household: householdId,
-      });
-      expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-    }
-    return this;
-  }
-
-  /** Asks about the village's newest published voucher; answered by the clerk unless told not to. */
-  async ask(answered = true): Promise<number> {
-    const { region } = service.tokens.clerk;
-    const body = db()
-      .prepare(
-        `SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id
-         WHERE vi.version = (SELECT max(version) FROM version_items) AND vi.region = ? AND vi.channel = 15
-         ORDER BY vi.item_id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(region) as string;
-    const month = JSON.parse(body) as LedgerMonthBody;
-    const voucher = month.vouchers[0]!;
-    const asked = await this.post(
-      '/box/questions',
-      JSON.stringify({
-        key: `rate-${Math.random().toString(36).slice(2)}-${Date.now()}`,
-        subject: { region, channel: 15, item: month.month, voucher: voucher.number, version: voucher.version },
-        reason: 'amount',
-        callBack: false,
-      }),
-    );
-    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-    const id = asked.body.id as number;
-    if (answered) {
-      const answer = await call(service, 'POST', `/api/questions/${id}/answer`, service.tokens.clerk.token, {
-        text: '经核对，金额与发票一致。',
-      });
-      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    }
-    return id;
-  }
-}
+  return id;
+};
 
 test('a household rates its answer 1–5 and may change it; every refusal is a 4xx that stores nothing', async () => {
-  const box = await new TestBox().setUp(household(11));
-  const question = await box.ask();
-  const open = await box.ask(false);
-  const neighbour = await new TestBox().setUp(household(12));
-  const unbound = await new TestBox().setUp();
+  const box = await new TestBox(service).setUp(household(11));
+  const question = await ask(box);
+  const open = await ask(box, false);
+  const neighbour = await new TestBox(service).setUp(household(12));
+  const unbound = await new TestBox(service).setUp();
 
-  const first = await box.rate(question, 2);
+  const first = await rate(box, question, 2);
   expect(first.status, JSON.stringify(first.body)).toBe(200);
   expect(first.body).toEqual({ question, rating: 2 });
-  expect((await box.rate(question, 4)).status).toBe(200);
+  expect((await rate(box, question, 4)).status).toBe(200);
   expect(db().prepare('SELECT rating FROM question_ratings WHERE question_id = ?').pluck().all(question)).toEqual([4]);
   const stored = ratings();
 
   const path = '/box/questions/rate';
   const body = JSON.stringify({ question, rating: 1 });
   const refusals: [string, Promise<{ status: number; body: { error?: { zh: string; en: string } } }>, number][] = [
-    ['unsigned', box.post(path, body, {}), 401],
-    ['unbound', unbound.rate(question, 1), 403],
-    ["another household's question", neighbour.rate(question, 1), 404],
-    ['not answered yet', box.rate(open, 5), 409],
-    ['rating 0', box.rate(question, 0), 400],
-    ['rating 6', box.rate(question, 6), 400],
+    ['unsigned', box.postRaw(path, body, {}), 401],
+    ['unbound', rate(unbound, question, 1), 403],
+    ["another household's question", rate(neighbour, question, 1), 404],
+    ['not answered yet', rate(box, open, 5), 409],
+    ['rating 0', rate(box, question, 0), 400],
+    ['rating 6', rate(box, question, 6), 400],
     ['an unknown field', box.post(path, JSON.stringify({ question, rating: 3, note: 'x' })), 400],
   ];
   for (const [what, answer, status] of refusals) {
@@ -128,9 +91,9 @@ test('a household rates its answer 1–5 and may change it; every refusal is a 4
     expect(error.error?.en, what).toBeTruthy();
   }
   // The same signed request sent twice: the second is a replay.
-  const headers = box.signed(path, body);
-  expect((await box.post(path, body, headers)).status).toBe(200);
-  expect((await box.post(path, body, headers)).status).toBe(409);
+  const sent = await box.post(path, body);
+  expect(sent.status).toBe(200);
+  expect((await box.postRaw(path, body, sent.headers)).status).toBe(409);
   expect(ratings()).toBe(stored);
   expect(db().prepare('SELECT rating FROM question_ratings WHERE question_id = ?').pluck().get(question)).toBe(1);
 
@@ -148,11 +111,11 @@ test("a village's ratings are counted per month: the count and the average, for 
   const { clerk, committee } = service.tokens;
   const village = clerk.region;
   const before = monthlyRatings(db(), village);
-  const boxes = await Promise.all([21, 22, 23].map(async (n) => new TestBox().setUp(household(n))));
-  const questions = await Promise.all(boxes.map((b) => b.ask()));
+  const boxes = await Promise.all([21, 22, 23].map(async (n) => new TestBox(service).setUp(household(n))));
+  const questions = await Promise.all(boxes.map((b) => ask(b)));
   // Two ratings now (5 and 2), one given last month (4), through the service's own function.
-  expect((await boxes[0]!.rate(questions[0]!, 5)).status).toBe(200);
-  expect((await boxes[1]!.rate(questions[1]!, 2)).status).toBe(200);
+  expect((await rate(boxes[0]!, questions[0]!, 5)).status).toBe(200);
+  expect((await rate(boxes[1]!, questions[1]!, 2)).status).toBe(200);
   const now = new Date(Date.now());
   const lastMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15, 4);
   db().transaction(() =>

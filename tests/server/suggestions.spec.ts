@@ -79,13 +79,8 @@ test('a bound box suggests on a topic once per key; off-list, unsigned, unbound 
 
   expect((await suggest(box, '不在列表里')).status).toBe(422);
   expect((await suggest(box, topics[1]!, 'short')).status).toBe(400);
-  const unsigned = await service.app.inject({
-    method: 'POST',
-    url: '/box/suggestions',
-    headers: { 'content-type': 'application/json' },
-    payload: JSON.stringify({ topic: topics[0], key: newNonce() }),
-  });
-  expect(unsigned.statusCode).toBe(401);
+  const unsigned = await box.postRaw('/box/suggestions', JSON.stringify({ topic: topics[0], key: newNonce() }), {});
+  expect(unsigned.status).toBe(401);
   const unbound = await new TestBox(service).setUp();
   expect((await suggest(unbound, topics[0]!)).status).toBe(403);
   expect(stored()).toBe(before + 1);

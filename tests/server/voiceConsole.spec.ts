@@ -8,13 +8,11 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { boxIdOf, newBoxKeys } from '../../src/household/boxKeys';
-import { toBase64 } from '../../src/household/bytes';
 import { chinaTime } from '../../src/format/dates';
-import { signRequest } from '../../src/household/signedRequest';
 import { fileNotifier, notifierFrom, type OutboundNotice } from '../../server/notify/outbound';
 import { sendWaitingNotices } from '../../server/notify/waitingNotices';
 import { call, startInProcess, type InProcessService } from './inProcess';
+import { TestBox } from './testBox';
 
 let service: InProcessService;
 let outDir: string;
@@ -79,32 +77,14 @@ test('a new help request and an item waiting more than a day reach the outbound 
       : [];
 
   // A bound box of the clerk's village asks for help.
-  const keys = newBoxKeys();
-  const box = boxIdOf(keys.sign.publicKey);
-  const post = async (path: string, body: string) => {
-    const headers = signRequest({ method: 'POST', path, time: Date.now(), body }, box, keys.sign.secretKey);
-    const response = await service.app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/json', ...headers },
-      payload: body,
-    });
-    return { status: response.statusCode, body: JSON.parse(response.body) };
-  };
-  const registered = await post(
-    '/box/register',
-    JSON.stringify({ signKey: toBase64(keys.sign.publicKey), sealKey: toBase64(keys.seal.publicKey) }),
-  );
   const { clerk } = service.tokens;
-  const bound = await call(service, 'POST', '/api/households/bind', clerk.token, {
-    code: registered.body.code,
-    household: `${clerk.region}-h020`,
-  });
-  expect(bound.status, JSON.stringify(bound.body)).toBe(201);
-  const help = await post('/box/help', JSON.stringify({ kind: 'safety', key: 'notify-test-key-0001' }));
+  const box = await new TestBox(service).setUp(`${clerk.region}-h020`);
+  const help = await box.post('/box/help', JSON.stringify({ kind: 'safety', key: 'notify-test-key-0001' }));
   expect(help.status, JSON.stringify(help.body)).toBe(201);
   // The same request again (a retry) is not told twice.
-  expect((await post('/box/help', JSON.stringify({ kind: 'safety', key: 'notify-test-key-0001' }))).status).toBe(200);
+  expect((await box.post('/box/help', JSON.stringify({ kind: 'safety', key: 'notify-test-key-0001' }))).status).toBe(
+    200,
+  );
   await expect.poll(() => read().length).toBe(1);
   expect(read()[0]).toMatchObject({ kind: 'help', region: clerk.region, subject: `help ${help.body.id}` });
   expect(read()[0]!.zh).toContain('安全');
