@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { LedgerMonthBody } from '../../src/feed/schema';
 import { buildServer } from '../../server/app';
 import { openService, type Service } from '../../server/service';
 import type { Answer } from './harness';
@@ -69,4 +70,17 @@ export const call = async <T = any>(
     body: response.body ? JSON.parse(response.body) : null,
     headers: new Headers(response.headers as Record<string, string>),
   };
+};
+
+/** The newest published ledger month of the clerk's village, as the service stored it. */
+export const clerkLedgerMonth = (service: InProcessService): LedgerMonthBody => {
+  const body = service.service.db
+    .prepare(
+      `SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id
+       WHERE vi.version = (SELECT max(version) FROM version_items) AND vi.region = ? AND vi.channel = 15
+       ORDER BY vi.item_id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(service.tokens.clerk.region) as string;
+  return JSON.parse(body) as LedgerMonthBody;
 };

@@ -13,9 +13,8 @@ import { sealedObjectPath } from '../../src/household/privateFiles';
 import type { HouseholdQuestion, QuestionSubmission } from '../../src/household/questions';
 import { openSealed } from '../../src/household/sealed';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
-import type { LedgerMonthBody } from '../../src/feed/schema';
 import { formatFen } from '../../src/format/money';
-import { call, startInProcess, type InProcessService } from './inProcess';
+import { call, clerkLedgerMonth, startInProcess, type InProcessService } from './inProcess';
 import { TestBox } from './testBox';
 
 let service: InProcessService;
@@ -44,15 +43,7 @@ const page25 = async (box: TestBox): Promise<HouseholdPageOf<25>> => {
 /** A voucher of the clerk's village as published: its month, number, version and amount. */
 const publishedVoucher = (index = 0) => {
   const { region } = service.tokens.clerk;
-  const body = db()
-    .prepare(
-      `SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id
-       WHERE vi.version = (SELECT max(version) FROM version_items) AND vi.region = ? AND vi.channel = 15
-       ORDER BY vi.item_id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(region) as string;
-  const month = JSON.parse(body) as LedgerMonthBody;
+  const month = clerkLedgerMonth(service);
   return { month: month.month, voucher: month.vouchers[index]!, region };
 };
 

@@ -7,10 +7,9 @@
  */
 import { test, expect } from '@playwright/test';
 import { chinaTime } from '../../src/format/dates';
-import type { LedgerMonthBody } from '../../src/feed/schema';
 import { monthlyRatings, rateAnswer } from '../../server/household/ratings';
 import { bindingOf } from '../../server/household/boxes';
-import { call, startInProcess, type InProcessService } from './inProcess';
+import { call, clerkLedgerMonth, startInProcess, type InProcessService } from './inProcess';
 import { TestBox } from './testBox';
 
 let service: InProcessService;
@@ -29,15 +28,7 @@ const rate = (box: TestBox, question: number, rating: number) =>
 /** The box asks about the village's newest published voucher; answered by the clerk unless told not to. */
 const ask = async (box: TestBox, answered = true): Promise<number> => {
   const { region } = service.tokens.clerk;
-  const body = db()
-    .prepare(
-      `SELECT r.body FROM version_items vi JOIN revisions r ON r.id = vi.revision_id
-       WHERE vi.version = (SELECT max(version) FROM version_items) AND vi.region = ? AND vi.channel = 15
-       ORDER BY vi.item_id DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(region) as string;
-  const month = JSON.parse(body) as LedgerMonthBody;
+  const month = clerkLedgerMonth(service);
   const voucher = month.vouchers[0]!;
   const asked = await box.post(
     '/box/questions',
