@@ -39,11 +39,29 @@ const freePort = () =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A hung web process makes WPEWebDriver wait forever; a call that takes this long fails by name instead. */
+const CALL_TIMEOUT_MS = 45_000;
+/** How much of the driver's and cog's output is kept for a failing test's report. */
+const LOG_KEEP_CHARS = 20_000;
+
 export class WebDriver {
+  private output = '';
+
   private constructor(
     private readonly process: ChildProcess,
     private readonly base: string,
-  ) {}
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-LOG_KEEP_CHARS);
+    };
+    process.stdout?.on('data', keep);
+    process.stderr?.on('data', keep);
+  }
+
+  /** The last of what WPEWebDriver, cog and WebKit's processes printed (crashes, memory kills). */
+  get log() {
+    return this.output;
+  }
 
   /** Starts WPEWebDriver; throws (the test fails, never skips) when WPE is not installed. */
   static async start(): Promise<WebDriver> {
@@ -51,7 +69,8 @@ export class WebDriver {
       if (!existsSync(binary)) throw new Error(`${binary} is missing: ${INSTALL_HINT}`);
     }
     const port = await freePort();
-    const child = spawn(WPE_DRIVER, [`--port=${port}`], { stdio: 'ignore' });
+    // Its own process group: cog and WebKit's processes are the driver's children, and stop() ends them all.
+    const child = spawn(WPE_DRIVER, [`--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const driver = new WebDriver(child, `http://127.0.0.1:${port}`);
     for (let i = 0; i < 100; i++) {
       try {
@@ -62,12 +81,28 @@ export class WebDriver {
       }
       await sleep(100);
     }
-    child.kill();
+    await driver.stop();
     throw new Error('WPEWebDriver did not start');
   }
 
+  /** Ends the driver and every browser it started, even one whose session hung or crashed. */
   async stop() {
-    this.process.kill();
+    const group = this.process.pid;
+    if (group === undefined) return;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-group, signal);
+      } catch {
+        // the group is gone: nothing left
+      }
+    };
+    if (this.process.exitCode === null && this.process.signalCode === null) {
+      const exited = new Promise((resolve) => this.process.once('exit', resolve));
+      signalGroup('SIGTERM');
+      await Promise.race([exited, sleep(3_000)]);
+    }
+    // Whatever outlived the driver (a hung cog, WebKit's processes) shares its group.
+    signalGroup('SIGKILL');
   }
 
   async call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
@@ -75,6 +110,7 @@ export class WebDriver {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
     const json = (await response.json()) as { value: unknown };
     if (!response.ok) throw new Error(`WebDriver ${method} ${path}: ${JSON.stringify(json.value)}`);

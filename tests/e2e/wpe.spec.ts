@@ -19,6 +19,9 @@ let driver: WebDriver;
 test.beforeAll(async () => {
   driver = await WebDriver.start();
 });
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('wpe-driver-log', { body: driver.log });
+});
 test.afterAll(async () => {
   await driver?.stop();
 });
