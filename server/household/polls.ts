@@ -12,6 +12,7 @@ import { forbidden, OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import type { Binding } from './boxes';
 import { checkBoxText } from './boxText';
+import { requireVillage } from './villages';
 import { statement } from '../db/statements';
 
 export interface PollRow {
@@ -80,8 +81,7 @@ export const createPoll = (
   now = Date.now(),
 ): PollView => {
   const { db } = context;
-  const village = db.prepare("SELECT 1 FROM regions WHERE code = ? AND level = 'village'").pluck().get(poll.village);
-  if (!village) throw refuse(404, `没有编号为 ${poll.village} 的村`, `No village ${poll.village}`);
+  requireVillage(db, poll.village);
   // The village's clerk, its street, the district.
   const allowed =
     can(db, operator, 'edit', poll.village) ||

@@ -19,6 +19,7 @@ import type { Db } from '../db/database';
 import { statement } from '../db/statements';
 import type { Binding } from './boxes';
 import { checkBoxText } from './boxText';
+import { requireVillage } from './villages';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -53,6 +54,7 @@ export const setVillageTopics = (
 ): string[] => {
   const { db } = context;
   if (!can(db, operator, 'edit', village)) throw forbidden();
+  requireVillage(db, village);
   const cleaned = topics.map((t) => t.trim());
   if (cleaned.length < 2 || cleaned.length > MAX_SUGGESTION_TOPICS)
     throw new OperatorError(

@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
 import { buildServer } from '../../server/app';
 import { createOperator, issueToken } from '../../server/auth/operators';
+import { QUESTION_SCHEMAS } from '../../server/routes/questionSchemas';
 import { ROUTE_SCHEMAS } from '../../server/routes/schemas';
 import { openService, type Service } from '../../server/service';
 
@@ -108,6 +109,15 @@ const ENDPOINTS: {
   { method: 'GET', url: '/api/ratings', schema: ROUTE_SCHEMAS.ratings },
   { method: 'GET', url: '/api/suggestions', schema: ROUTE_SCHEMAS.suggestions },
   { method: 'GET', url: '/api/suggestions/topics', schema: ROUTE_SCHEMAS.suggestionTopics },
+  { method: 'PUT', url: '/api/suggestions/topics', schema: ROUTE_SCHEMAS.setSuggestionTopics },
+  { method: 'POST', url: '/api/polls', schema: ROUTE_SCHEMAS.createPoll },
+  { method: 'POST', url: '/api/polls/:id/open', schema: ROUTE_SCHEMAS.movePoll },
+  { method: 'POST', url: '/api/ratings/draft', schema: ROUTE_SCHEMAS.draftRatings },
+  { method: 'GET', url: '/api/questions', schema: QUESTION_SCHEMAS.list },
+  { method: 'POST', url: '/api/questions/:id/accept', schema: QUESTION_SCHEMAS.accept },
+  { method: 'POST', url: '/api/questions/:id/answer', schema: QUESTION_SCHEMAS.answer },
+  { method: 'POST', url: '/api/session', schema: ROUTE_SCHEMAS.signIn },
+  { method: 'DELETE', url: '/api/session' },
 ];
 
 /** JSON nested `depth` deep, as text (JSON.stringify of it would recurse as deep). */
@@ -135,14 +145,18 @@ const anyValue = fc.oneof(
 /** A value for one declared field: usually of its type (from its enum or pattern, or a region that exists), sometimes anything. */
 const fieldValue = (name: string, schema: Schema | undefined): fc.Arbitrary<unknown> => {
   const typed: fc.Arbitrary<unknown>[] = [];
-  if (name === 'region') typed.push(fc.constant(village));
+  // A region that exists, under either name the routes give it.
+  if (name === 'region' || name === 'village') typed.push(fc.constant(village));
   if (schema?.enum) typed.push(fc.constantFrom(...schema.enum));
   if (schema?.pattern) typed.push(fc.stringMatching(new RegExp(schema.pattern)));
   if (schema?.type === 'string') typed.push(fc.string({ minLength: 1, maxLength: 80 }));
   if (schema?.type === 'integer')
     typed.push(fc.integer({ min: -5, max: 50 }), fc.integer({ min: schema.minimum ?? 0, max: 50 }));
   if (schema?.type === 'object') typed.push(fc.constant({ title: '通知', body: ['正文'] }));
-  if (schema?.type === 'array') typed.push(fc.constant([]));
+  // Lists of words (poll options, suggestion topics): a few short distinct ones; other lists empty.
+  if (schema?.items?.type === 'string')
+    typed.push(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 2, maxLength: 4 }));
+  else if (schema?.type === 'array') typed.push(fc.constant([]));
   // Arrays of objects (receipts): one or two of them, each field generated the same way.
   const itemFields = schema?.items?.properties;
   if (itemFields)

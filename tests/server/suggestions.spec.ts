@@ -55,6 +55,15 @@ test('the village keeps its topics: the defaults, then its own; bad lists are re
       })
     ).status,
   ).toBe(403);
+  // The district may set any village's topics, but only of a village that exists (this was a 500).
+  const nowhere = await call(service, 'PUT', '/api/suggestions/topics', service.tokens.admin.token, {
+    village: '370703999999',
+    topics: ['道路', '其他'],
+  });
+  expect(nowhere.status).toBe(404);
+  expect(nowhere.body.problems).toEqual([
+    expect.objectContaining({ field: '/village', zh: '没有编号为 370703999999 的村' }),
+  ]);
 
   const set = await call(service, 'PUT', '/api/suggestions/topics', clerk.token, {
     village,
