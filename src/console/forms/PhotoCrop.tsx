@@ -5,47 +5,18 @@
  * rectangle the whole photo is kept. The keyboard may use the "whole photo" and "centre square"
  * buttons instead of drawing.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useDrawnBox } from '../components/useDrawnBox';
 import { useConsole } from '../context';
 import type { CropBox } from './upload';
 
 const MIN_SIZE = 0.02;
-const clamp = (value: number) => Math.min(1, Math.max(0, value));
 
 export const PhotoCrop = (props: { photo: string; crop: CropBox | null; onChange: (crop: CropBox | null) => void }) => {
   const { t } = useConsole();
   const surface = useRef<HTMLDivElement>(null);
   const image = useRef<HTMLImageElement>(null);
-  const [start, setStart] = useState<{ x: number; y: number; pointer: number } | null>(null);
-  const [drawing, setDrawing] = useState<CropBox | null>(null);
-  const at = (event: PointerEvent) => {
-    const rect = surface.current!.getBoundingClientRect();
-    return { x: clamp((event.clientX - rect.left) / rect.width), y: clamp((event.clientY - rect.top) / rect.height) };
-  };
-  const boxTo = (from: { x: number; y: number }, to: { x: number; y: number }): CropBox => ({
-    x: Math.min(from.x, to.x),
-    y: Math.min(from.y, to.y),
-    width: Math.abs(to.x - from.x),
-    height: Math.abs(to.y - from.y),
-  });
-  const down = (event: PointerEvent) => {
-    if (start) return;
-    event.preventDefault();
-    surface.current!.setPointerCapture(event.pointerId);
-    const point = at(event);
-    setStart({ ...point, pointer: event.pointerId });
-    setDrawing({ ...point, width: 0, height: 0 });
-  };
-  const move = (event: PointerEvent) => {
-    if (start?.pointer === event.pointerId) setDrawing(boxTo(start, at(event)));
-  };
-  const up = (event: PointerEvent) => {
-    if (start?.pointer !== event.pointerId) return;
-    const box = boxTo(start, at(event));
-    setStart(null);
-    setDrawing(null);
-    if (box.width >= MIN_SIZE && box.height >= MIN_SIZE) props.onChange(box);
-  };
+  const { drawing, handlers } = useDrawnBox(surface, MIN_SIZE, props.onChange);
   /** The largest centred square, in fractions of the photo as shown. */
   const centreSquare = () => {
     const { naturalWidth: w, naturalHeight: h } = image.current!;
@@ -65,10 +36,7 @@ export const PhotoCrop = (props: { photo: string; crop: CropBox | null; onChange
         aria-label={props.crop ? t('form.cropDrawn') : t('form.cropWhole')}
         aria-describedby="crop-help"
         data-testid="crop-surface"
-        onPointerDown={down}
-        onPointerMove={move}
-        onPointerUp={up}
-        onPointerCancel={() => (setStart(null), setDrawing(null))}
+        {...handlers}
       >
         <img ref={image} src={props.photo} alt="" draggable={false} />
         {shown && (

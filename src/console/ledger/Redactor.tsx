@@ -4,58 +4,17 @@
  * the photo as shown upright, which is how the service burns them into its pixels; what the
  * page draws here is only a guide, never what is published.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useDrawnBox, type DrawnBox } from '../components/useDrawnBox';
 import { useConsole } from '../context';
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Smaller than this (a tap, not a drag) draws nothing. */
 const MIN_SIZE = 0.01;
 
-const clamp = (value: number) => Math.min(1, Math.max(0, value));
-
-export const Redactor = (props: { photo: string; boxes: Box[]; onChange: (boxes: Box[]) => void }) => {
+export const Redactor = (props: { photo: string; boxes: DrawnBox[]; onChange: (boxes: DrawnBox[]) => void }) => {
   const { t } = useConsole();
   const surface = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<{ x: number; y: number; pointer: number } | null>(null);
-  const [drawing, setDrawing] = useState<Box | null>(null);
-  const at = (event: PointerEvent) => {
-    const rect = surface.current!.getBoundingClientRect();
-    return { x: clamp((event.clientX - rect.left) / rect.width), y: clamp((event.clientY - rect.top) / rect.height) };
-  };
-  const boxTo = (from: { x: number; y: number }, to: { x: number; y: number }): Box => ({
-    x: Math.min(from.x, to.x),
-    y: Math.min(from.y, to.y),
-    width: Math.abs(to.x - from.x),
-    height: Math.abs(to.y - from.y),
-  });
-  const down = (event: PointerEvent) => {
-    if (start) return;
-    event.preventDefault();
-    surface.current!.setPointerCapture(event.pointerId);
-    const point = at(event);
-    setStart({ ...point, pointer: event.pointerId });
-    setDrawing({ ...point, width: 0, height: 0 });
-  };
-  const move = (event: PointerEvent) => {
-    if (start?.pointer === event.pointerId) setDrawing(boxTo(start, at(event)));
-  };
-  const up = (event: PointerEvent) => {
-    if (start?.pointer !== event.pointerId) return;
-    const box = boxTo(start, at(event));
-    setStart(null);
-    setDrawing(null);
-    if (box.width >= MIN_SIZE && box.height >= MIN_SIZE) props.onChange([...props.boxes, box]);
-  };
-  const cancel = () => {
-    setStart(null);
-    setDrawing(null);
-  };
+  const { drawing, handlers } = useDrawnBox(surface, MIN_SIZE, (box) => props.onChange([...props.boxes, box]));
   const shown = drawing ? [...props.boxes, drawing] : props.boxes;
   return (
     <div class="redaction">
@@ -68,10 +27,7 @@ export const Redactor = (props: { photo: string; boxes: Box[]; onChange: (boxes:
         role="img"
         aria-label={t('ledger.redactSurface', { count: props.boxes.length })}
         aria-describedby="redactor-help"
-        onPointerDown={down}
-        onPointerMove={move}
-        onPointerUp={up}
-        onPointerCancel={cancel}
+        {...handlers}
       >
         <img src={props.photo} alt="" draggable={false} />
         {shown.map((box, i) => (

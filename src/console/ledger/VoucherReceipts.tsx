@@ -8,7 +8,8 @@ import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useConsole } from '../context';
 import { base64Of, readAsDataUrl } from './files';
-import { Redactor, type Box } from './Redactor';
+import type { DrawnBox } from '../components/useDrawnBox';
+import { Redactor } from './Redactor';
 import type { RedactedReceipt, Voucher } from './types';
 
 export const VoucherReceipts = (props: {
@@ -20,7 +21,7 @@ export const VoucherReceipts = (props: {
   const { t, language } = useConsole();
   const { voucher } = props;
   const needed = Math.max(1, voucher.attachmentCount - voucher.receipts.length);
-  const [photo, setPhoto] = useState<{ dataUrl: string; boxes: Box[] } | null>(null);
+  const [photo, setPhoto] = useState<{ dataUrl: string; boxes: DrawnBox[] } | null>(null);
   const [ready, setReady] = useState<RedactedReceipt[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [working, setWorking] = useState(false);
