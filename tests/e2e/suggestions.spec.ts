@@ -8,6 +8,7 @@ import zhHans from '../../src/i18n/zh-Hans.json' with { type: 'json' };
 import { DEFAULT_SUGGESTION_TOPICS } from '../../src/household/suggestions';
 import {
   expectFocusedText,
+  expectNoText,
   expectText,
   press,
   sample,
@@ -32,6 +33,13 @@ test('a household picks a topic in 建言献策 and confirms once: the TV says �
   await press(page, 'ArrowDown', 2);
   await expectFocusedText(page, zhHans['household.suggestEntry']);
   await press(page, 'Enter');
+  await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[0]!);
+  // OK, then 取消 (the dialog's first focus): nothing is sent, and the focus is back on the topic.
+  const askFirst = zhHans['suggest.confirm'].replace('{topic}', DEFAULT_SUGGESTION_TOPICS[0]!);
+  await press(page, 'Enter');
+  await expectText(page, askFirst);
+  await press(page, 'Enter');
+  await expectNoText(page, askFirst);
   await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[0]!);
   await press(page, 'ArrowDown');
   await expectFocusedText(page, DEFAULT_SUGGESTION_TOPICS[1]!);

@@ -3,21 +3,16 @@
  * the household's requests with their status, refreshed while the screen is open. An unbound
  * box is told to bind first, and how.
  */
-import { Router } from '@lightningjs/sdk';
-import { removeDialog, showDialog } from '../components/Dialog';
-import { refocus } from '../components/refocus';
 import { box } from '../context';
 import { t } from '../../i18n';
 import { helpDesk } from '../voice/helpDesk';
 import { helpKindName, presentHelp, type HelpMode, type HelpScreen } from '../voice/helpView';
 import type { HelpKind } from '../../household/help';
-import { ListPage } from './ListPage';
+import { ConfirmingListPage } from './ConfirmingListPage';
 
-export class HelpPage extends ListPage {
+export class HelpPage extends ConfirmingListPage<HelpKind> {
   private mode: HelpMode = 'pick';
   private screen: HelpScreen | null = null;
-  /** The kind waiting for the villager's confirmation, while the dialog is up. */
-  private confirming: HelpKind | null = null;
 
   /** Opens on the requests if one is still open, else on the kinds. */
   show(): void {
@@ -56,37 +51,16 @@ export class HelpPage extends ListPage {
   }
 
   private ask(kind: HelpKind): void {
-    this.confirming = kind;
-    showDialog(
-      this,
-      { confirmed: 'confirmed', cancelled: 'closeDialog' },
+    this.askToConfirm(
+      kind,
       t('help.confirm', { kind: helpKindName(kind) }),
       t('help.confirm.yes'),
       t('help.confirm.no'),
     );
-    refocus(this);
   }
 
-  confirmed(): void {
-    const kind = this.confirming;
-    this.closeDialog();
-    if (!kind) return;
+  protected send(kind: HelpKind): void {
     this.switchTo('status');
     void helpDesk.send(kind);
-  }
-
-  closeDialog(): void {
-    this.confirming = null;
-    removeDialog(this);
-    refocus(this);
-  }
-
-  override _handleBack() {
-    if (Router.getHistory().length) Router.back();
-    else Router.navigate('home', { clearHistory: true }, false);
-  }
-
-  override _getFocused() {
-    return this.tag('Dialog') ?? this.list;
   }
 }

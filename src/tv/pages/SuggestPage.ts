@@ -3,14 +3,11 @@
  * the outbox. No typing: the topic is the suggestion, and the village follows up in person or
  * through 20 村民问答.
  */
-import { Router } from '@lightningjs/sdk';
-import { removeDialog, showDialog } from '../components/Dialog';
-import { refocus } from '../components/refocus';
 import { t } from '../../i18n';
 import type { OutboxEntry, Outcome } from '../household/outbox';
 import { refusalNotice } from '../voice/questions';
 import { presentSuggestions } from '../voice/suggestions';
-import { ListPage } from './ListPage';
+import { ConfirmingListPage } from './ConfirmingListPage';
 
 export interface SuggestionBoard {
   topics: string[] | null;
@@ -18,12 +15,10 @@ export interface SuggestionBoard {
   send: (topic: string) => Promise<Outcome[]>;
 }
 
-export class SuggestPage extends ListPage {
+export class SuggestPage extends ConfirmingListPage<string> {
   private suggestionBoard: SuggestionBoard | null = null;
   private sent = new Set<string>();
   private refusal: string | null = null;
-  /** The topic waiting for the villager's confirmation, while the dialog is up. */
-  private confirming: string | null = null;
 
   set board(board: SuggestionBoard) {
     this.suggestionBoard = board;
@@ -50,22 +45,12 @@ export class SuggestPage extends ListPage {
   override _handleEnter() {
     const topic = this.suggestionBoard?.topics?.[this.list.index];
     if (!topic) return;
-    this.confirming = topic;
-    showDialog(
-      this,
-      { confirmed: 'confirmed', cancelled: 'closeDialog' },
-      t('suggest.confirm', { topic }),
-      t('suggest.confirm.yes'),
-      t('help.confirm.no'),
-    );
-    refocus(this);
+    this.askToConfirm(topic, t('suggest.confirm', { topic }), t('suggest.confirm.yes'), t('help.confirm.no'));
   }
 
-  confirmed(): void {
-    const topic = this.confirming;
-    this.closeDialog();
+  protected send(topic: string): void {
     const board = this.suggestionBoard;
-    if (!topic || !board) return;
+    if (!board) return;
     this.refusal = null;
     const sending = board.send(topic);
     this.render();
@@ -76,20 +61,5 @@ export class SuggestPage extends ListPage {
       }
       this.render();
     });
-  }
-
-  closeDialog(): void {
-    this.confirming = null;
-    removeDialog(this);
-    refocus(this);
-  }
-
-  override _handleBack() {
-    if (Router.getHistory().length) Router.back();
-    else Router.navigate('home', { clearHistory: true }, false);
-  }
-
-  override _getFocused() {
-    return this.tag('Dialog') ?? this.list;
   }
 }
