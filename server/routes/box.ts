@@ -6,8 +6,7 @@
  * body is read as text, so that the signature is checked over the very bytes that came.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
 import { fromBase64 } from '../../src/household/bytes';
 import { privateIndexPath } from '../../src/household/boxKeys';
 import { BOX_HEADERS, MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
@@ -20,7 +19,7 @@ import type { Service } from '../service';
 import { boxHelpRoutes } from './boxHelp';
 import { boxPollRoutes } from './boxPolls';
 import { boxSuggestionRoutes } from './boxSuggestions';
-import { parse, signed } from './boxSigned';
+import { checkedBody, signed } from './boxSigned';
 import { boxQuestionRoutes } from './boxQuestions';
 import { boxRatingRoutes } from './boxRatings';
 
@@ -57,18 +56,10 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
   await app.register(boxPollRoutes(service));
   await app.register(boxSuggestionRoutes(service));
   await app.register(boxRatingRoutes(service));
+  await app.register(boxQuestionRoutes(service));
 
   app.post('/register', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
-    const body = parse(signed(request).body);
-    if (!Value.Check(Registration, body)) {
-      const first = [...Value.Errors(Registration, body)][0];
-      throw new OperatorError(
-        400,
-        `登记内容有误：「${first?.path || '/'}」不符合要求`,
-        `Bad registration: ${first?.path || '/'} ${first?.message ?? ''}`,
-      );
-    }
-    const registration = body as Static<typeof Registration>;
+    const registration = checkedBody(Registration, signed(request).body, { zh: '登记', en: 'registration' });
     const now = Date.now();
     return whenNotBusy(() =>
       db.transaction(() => {
@@ -95,6 +86,4 @@ export const boxRoutes = (service: Service) => async (app: FastifyInstance) => {
       })(),
     );
   });
-
-  boxQuestionRoutes(app, service, signed);
 };

@@ -4,16 +4,14 @@
  * bound box is heard; a refused request stores nothing, its one-time id included.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
 import { HELP_KINDS, IDEMPOTENCY_KEY_PATTERN } from '../../src/household/help';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
-import { OperatorError } from '../content/operatorError';
 import { HELP_KIND_NAMES } from '../household/helpDuty';
 import { householdHelp, submitHelp } from '../household/helpRequests';
 import { notify } from '../notify/outbound';
 import type { Service } from '../service';
-import { asBoundBox, parse, signed } from './boxSigned';
+import { asBoundBox, checkedBody, signed } from './boxSigned';
 
 const HelpBody = Type.Object(
   {
@@ -23,17 +21,11 @@ const HelpBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** The body, checked against its schema: a 400 names the field. */
-const bodyOf = (text: string): Static<typeof HelpBody> => {
-  const body = parse(text);
-  if (Value.Check(HelpBody, body)) return body;
-  const first = [...Value.Errors(HelpBody, body)][0];
-  const field = first?.path || '/';
-  throw new OperatorError(
-    400,
-    `求助内容有误：「${field}」不符合要求（kind 须为 ${HELP_KINDS.join('、')} 之一，key 为 16–64 位）`,
-    `Bad help request: ${field} ${first?.message ?? ''}`,
-  );
+/** A refused help request says which kinds and keys it takes. */
+const HELP = {
+  zh: '求助',
+  en: 'help request',
+  zhRule: `（kind 须为 ${HELP_KINDS.join('、')} 之一，key 为 16–64 位）`,
 };
 
 export const boxHelpRoutes = (service: Service) => async (app: FastifyInstance) => {
@@ -41,7 +33,7 @@ export const boxHelpRoutes = (service: Service) => async (app: FastifyInstance) 
 
   app.post('/help', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request, reply) => {
     // The body's shape is checked first: a malformed request uses up nothing.
-    const body = bodyOf(signed(request).body);
+    const body = checkedBody(HelpBody, signed(request).body, HELP);
     const {
       created,
       request: help,

@@ -4,13 +4,11 @@
  * changes the household's one vote while a poll is open. Only a bound box is heard.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
-import { OperatorError } from '../content/operatorError';
 import { castVote, householdPolls } from '../household/polls';
 import type { Service } from '../service';
-import { asBoundBox, parse, signed } from './boxSigned';
+import { asBoundBox, checkedBody, signed } from './boxSigned';
 
 const VoteBody = Type.Object(
   {
@@ -22,14 +20,6 @@ const VoteBody = Type.Object(
   { additionalProperties: false },
 );
 
-const voteOf = (text: string): Static<typeof VoteBody> => {
-  const body = parse(text);
-  if (Value.Check(VoteBody, body)) return body;
-  const first = [...Value.Errors(VoteBody, body)][0];
-  const field = first?.path || '/';
-  throw new OperatorError(400, `投票内容有误：「${field}」不符合要求`, `Bad vote: ${field} ${first?.message ?? ''}`);
-};
-
 export const boxPollRoutes = (service: Service) => async (app: FastifyInstance) => {
   const { db } = service;
 
@@ -38,7 +28,7 @@ export const boxPollRoutes = (service: Service) => async (app: FastifyInstance) 
   }));
 
   app.post('/polls/vote', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
-    const vote = voteOf(signed(request).body);
+    const vote = checkedBody(VoteBody, signed(request).body, { zh: '投票', en: 'vote' });
     return asBoundBox(db, request, (binding, now) =>
       castVote(db, binding, { poll: vote.poll, choice: vote.choice }, now),
     );

@@ -5,14 +5,12 @@
  * nothing. The household's 25 then shows the rating (sealed again to its boxes).
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
-import { OperatorError } from '../content/operatorError';
 import { refreshQuestionsPage } from '../household/questionsPage';
 import { rateAnswer } from '../household/ratings';
 import type { Service } from '../service';
-import { asBoundBox, parse, signed } from './boxSigned';
+import { asBoundBox, checkedBody, signed } from './boxSigned';
 
 const RatingBody = Type.Object(
   {
@@ -24,17 +22,9 @@ const RatingBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ratingOf = (text: string): Static<typeof RatingBody> => {
-  const body = parse(text);
-  if (Value.Check(RatingBody, body)) return body;
-  const first = [...Value.Errors(RatingBody, body)][0];
-  const field = first?.path || '/';
-  throw new OperatorError(400, `评价内容有误：「${field}」不符合要求`, `Bad rating: ${field} ${first?.message ?? ''}`);
-};
-
 export const boxRatingRoutes = (service: Service) => async (app: FastifyInstance) => {
   app.post('/questions/rate', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request) => {
-    const rating = ratingOf(signed(request).body);
+    const rating = checkedBody(RatingBody, signed(request).body, { zh: '评价', en: 'rating' });
     const { household, ...rated } = await asBoundBox(service.db, request, (binding, now) => ({
       ...rateAnswer(service.db, binding, { question: rating.question, rating: rating.rating }, now),
       household: binding.household,

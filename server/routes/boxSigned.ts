@@ -4,6 +4,8 @@
  * signature and the binding in the transaction that acts on it.
  */
 import type { FastifyRequest } from 'fastify';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { OperatorError } from '../content/operatorError';
 import type { Db } from '../db/database';
 import { whenNotBusy } from '../db/whenNotBusy';
@@ -16,6 +18,27 @@ export const parse = (text: string): unknown => {
   } catch {
     throw new OperatorError(400, '内容不是有效的 JSON', 'The body is not valid JSON');
   }
+};
+
+/** What a body is, in words for its refusal: 提问 / question. */
+export interface BodyName {
+  zh: string;
+  en: string;
+  /** What the Chinese refusal adds about the values it takes, if anything. */
+  zhRule?: string;
+}
+
+/** The body parsed and checked against `schema`; else a 400 that names the first field at fault. */
+export const checkedBody = <S extends TSchema>(schema: S, text: string, name: BodyName): Static<S> => {
+  const body = parse(text);
+  if (Value.Check(schema, body)) return body;
+  const first = [...Value.Errors(schema, body)][0];
+  const field = first?.path || '/';
+  throw new OperatorError(
+    400,
+    `${name.zh}内容有误：「${field}」不符合要求${name.zhRule ?? ''}`,
+    `Bad ${name.en}: ${field} ${first?.message ?? ''}`,
+  );
 };
 
 export const signed = (request: FastifyRequest) => ({

@@ -4,15 +4,13 @@
  * refused request stores nothing.
  */
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { Type } from '@sinclair/typebox';
 import { IDEMPOTENCY_KEY_PATTERN } from '../../src/household/help';
 import { MAX_BOX_REQUEST_BYTES } from '../../src/household/signedRequest';
 import { TOPIC_MAX_CHARS } from '../../src/household/suggestions';
-import { OperatorError } from '../content/operatorError';
 import { submitSuggestion, villageTopics } from '../household/suggestions';
 import type { Service } from '../service';
-import { asBoundBox, parse, signed } from './boxSigned';
+import { asBoundBox, checkedBody, signed } from './boxSigned';
 
 const SuggestionBody = Type.Object(
   {
@@ -22,18 +20,6 @@ const SuggestionBody = Type.Object(
   { additionalProperties: false },
 );
 
-const bodyOf = (text: string): Static<typeof SuggestionBody> => {
-  const body = parse(text);
-  if (Value.Check(SuggestionBody, body)) return body;
-  const first = [...Value.Errors(SuggestionBody, body)][0];
-  const field = first?.path || '/';
-  throw new OperatorError(
-    400,
-    `建议内容有误：「${field}」不符合要求`,
-    `Bad suggestion: ${field} ${first?.message ?? ''}`,
-  );
-};
-
 export const boxSuggestionRoutes = (service: Service) => async (app: FastifyInstance) => {
   const { db } = service;
 
@@ -42,7 +28,7 @@ export const boxSuggestionRoutes = (service: Service) => async (app: FastifyInst
   }));
 
   app.post('/suggestions', { bodyLimit: MAX_BOX_REQUEST_BYTES }, async (request, reply) => {
-    const body = bodyOf(signed(request).body);
+    const body = checkedBody(SuggestionBody, signed(request).body, { zh: '建议', en: 'suggestion' });
     const { created, suggestion } = await asBoundBox(db, request, (binding, now) =>
       submitSuggestion(db, binding, body, now),
     );
