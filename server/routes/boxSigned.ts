@@ -12,7 +12,7 @@ import { whenNotBusy } from '../db/whenNotBusy';
 import { bindingOf, type Binding } from '../household/boxes';
 import { checkBoxRequest } from '../household/boxRequests';
 
-export const parse = (text: string): unknown => {
+const parse = (text: string): unknown => {
   try {
     return JSON.parse(text || '{}') as unknown;
   } catch {
