@@ -5,7 +5,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-bench/', 'test-results/', '.test-data/', 'data/', 'static/', 'node_modules/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-service/',
+      'dist-bench/',
+      'test-results/',
+      '.test-data/',
+      'data/',
+      'static/',
+      'node_modules/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

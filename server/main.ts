@@ -1,6 +1,7 @@
 /**
- * Starts Sanwu TV's service in one process: `tsx server/main.ts [--port 8080]
- * [--host 0.0.0.0] [--data-dir data] [--api-host 127.0.0.1 --api-port 8081]` (every option:
+ * Starts Sanwu TV's service in one process: `node dist-service/main.mjs [--port 8080]
+ * [--host 0.0.0.0] [--data-dir data] [--api-host 127.0.0.1 --api-port 8081]` as built by
+ * `npm run build` (`npm start` does both), or `tsx server/main.ts …` from source (every option:
  * README). On the first start it creates the database in the data directory and publishes the
  * committed sample district. With --api-host or --api-port the operator API listens apart from
  * the public feed.

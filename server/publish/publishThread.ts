@@ -45,8 +45,14 @@ const rebuilt = (answer: Extract<WorkerAnswer, { ok: false }>): Error => {
   return Object.assign(new Error(answer.message), answer.code ? { code: answer.code } : {});
 };
 
-/** The worker runs TypeScript as the service does: through tsx, registered in the thread. */
+/**
+ * The worker runs what the service runs. Built (dist-service/, `npm run build`), the service is
+ * one bundle with the worker's bundle beside it; from source, the worker runs TypeScript through
+ * tsx, registered in the thread.
+ */
 const workerSource = (): string => {
+  if (import.meta.url.endsWith('.mjs'))
+    return `await import(${JSON.stringify(new URL('./publishWorker.mjs', import.meta.url).href)});`;
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./publishWorker.ts', import.meta.url).href;
   return `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(entry)});`;

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { startService } from './harness';
+import { serviceArgs, startService } from './harness';
 
 const mount = (dir: string, size: string, remount = false) => {
   const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `${remount ? 'remount,' : ''}size=${size}`, 'tmpfs', dir], {
@@ -22,7 +22,7 @@ const mount = (dir: string, size: string, remount = false) => {
 /** Runs the service until it exits by itself (as a start that fails does). */
 const failedStart = (dataDir: string) =>
   new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, serviceArgs(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

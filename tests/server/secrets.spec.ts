@@ -7,7 +7,7 @@ import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { startService } from './harness';
+import { serviceArgs, startService } from './harness';
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
@@ -21,8 +21,8 @@ test('secrets are 0600 and the data directory 0700; a key readable by others sto
 
   chmodSync(join(dataDir, 'signing-key.pem'), 0o644);
   const refused = spawnSync(
-    'npx',
-    ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir],
+    process.execPath,
+    serviceArgs(['--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir]),
     { encoding: 'utf8', timeout: 60_000 },
   );
   expect(refused.status).toBe(1);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { call, startService } from './harness';
+import { call, serviceArgs, startService } from './harness';
 
 const notice = { title: '关于冬季用水安全的通知', body: ['请各户注意防冻。'] };
 
@@ -17,8 +17,8 @@ test('a second service on the same data directory refuses to start, and says why
   try {
     const second = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(
-        'npx',
-        ['tsx', 'server/main.ts', '--port', '0', '--host', '127.0.0.1', '--data-dir', service.dataDir],
+        process.execPath,
+        serviceArgs(['--port', '0', '--host', '127.0.0.1', '--data-dir', service.dataDir]),
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       let output = '';

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPORTS_PER_WINDOW } from '../../server/routes/bootFailures';
-import { call, startService, type RunningService } from './harness';
+import { call, serviceArgs, startService, type RunningService } from './harness';
 
 const report = (service: RunningService, forwardedFor: string) =>
   fetch(`${service.url}/box/boot-failures`, {
@@ -72,17 +72,14 @@ test.describe('without --trust-proxy', () => {
 test('a --trust-proxy that is neither addresses nor a number of hops stops the start, naming it', () => {
   const started = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
+    serviceArgs([
       '--port',
       '0',
       '--data-dir',
       mkdtempSync(join(tmpdir(), 'sanwu-test-')),
       '--trust-proxy',
       'nginx.local',
-    ],
+    ]),
     { encoding: 'utf8', timeout: 60_000 },
   );
   expect(started.status).toBe(1);
