@@ -10,6 +10,8 @@ export const settingsButtonWidth = (): number => px(240);
 /** Four tabs and the settings button always fit across the safe area. */
 export const tabWidth = (): number => Math.min(px(300), Math.floor((SAFE.w - settingsButtonWidth() - 4 * TAB_GAP) / 4));
 export const tabHeight = (): number => lineOf(TYPE.title) + px(21);
+/** The least room a label leaves on each side of its tab. */
+const LABEL_MARGIN = (): number => px(12);
 
 export class Tab extends Lightning.Component {
   private accent: number = COLOR.panel;
@@ -26,8 +28,18 @@ export class Tab extends Lightning.Component {
     };
   }
 
+  override _init() {
+    // A label too wide for its tab at title size ("Household" in large English text, which engines
+    // measure a few pixels apart) is drawn a size smaller rather than past the tab's edges.
+    const label = this.tag('Label');
+    label.on('txLoaded', () => {
+      if (label.text.fontSize === TYPE.title && label.renderWidth > tabWidth() - 2 * LABEL_MARGIN())
+        label.text.fontSize = TYPE.tile; // in the same line height, so it stays centred
+    });
+  }
+
   set label(value: string) {
-    this.tag('Label').text.text = value;
+    this.tag('Label').patch(text(value, { size: TYPE.title, bold: true }));
   }
 
   set accentColor(color: number) {
