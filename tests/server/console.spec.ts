@@ -14,9 +14,7 @@ let service: InProcessService;
 let passwords: Record<string, string>;
 test.beforeAll(async () => {
   service = await startInProcess();
-  passwords = Object.fromEntries(
-    readSampleSignIns(service.service.seededTokenFile!).map((s) => [s.username, s.password]),
-  );
+  passwords = Object.fromEntries(readSampleSignIns(service.tokenFile).map((s) => [s.username, s.password]));
 });
 test.afterAll(async () => service.stop());
 

@@ -4,8 +4,7 @@
  * other type, repeated query parameters, deep JSON, broken JSON, other content types.
  * The service runs in this process (Fastify's inject) on a real database file.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
@@ -16,15 +15,17 @@ import { createOperator, issueToken } from '../../server/auth/operators';
 import { QUESTION_SCHEMAS } from '../../server/routes/questionSchemas';
 import { ROUTE_SCHEMAS } from '../../server/routes/schemas';
 import { openService, type Service } from '../../server/service';
+import { seededDataDir } from './harness';
 
 let service: Service;
 let app: FastifyInstance;
 let admin: string;
 let village: string;
 test.beforeAll(async () => {
-  service = openService({ dataDir: mkdtempSync(join(tmpdir(), 'sanwu-fuzz-')) });
+  const dataDir = seededDataDir();
+  service = openService({ dataDir });
   app = await buildServer(service, { appDir: 'dist' });
-  village = /^clerk\t(\S+)\t/m.exec(readFileSync(service.seededTokenFile!, 'utf8'))![1]!;
+  village = /^clerk\t(\S+)\t/m.exec(readFileSync(join(dataDir, 'operator-tokens.txt'), 'utf8'))![1]!;
 });
 test.afterAll(async () => {
   await app.close();

@@ -4,14 +4,13 @@
  * a file of API tests runs in seconds. Tests of what needs a real process (crashes, signals,
  * nginx, the CLI) use harness.ts instead.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { LedgerMonthBody } from '../../src/feed/schema';
 import { buildServer } from '../../server/app';
 import { openService, type Service } from '../../server/service';
-import type { Answer } from './harness';
+import { seededDataDir, type Answer } from './harness';
 
 type Role = 'admin' | 'street' | 'clerk' | 'committee';
 
@@ -20,15 +19,19 @@ export interface InProcessService {
   service: Service;
   /** The sample operators' tokens, by role, with the region each works in. */
   tokens: Record<Role, { token: string; region: string }>;
+  /** The file the first start wrote them to, with the console's sign-ins. */
+  tokenFile: string;
   stop(): Promise<void>;
 }
 
 export const startInProcess = async (): Promise<InProcessService> => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sanwu-inject-'));
+  // The run's seeded sample, copied: seeding and publishing the district again would be most of a file's time.
+  const dataDir = seededDataDir();
   const service = openService({ dataDir });
   const app = await buildServer(service, { appDir: 'dist' });
+  const tokenFile = join(dataDir, 'operator-tokens.txt');
   const tokens = Object.fromEntries(
-    readFileSync(service.seededTokenFile!, 'utf8')
+    readFileSync(tokenFile, 'utf8')
       .split('\n')
       .filter((line) => line && !line.startsWith('#'))
       .map((line) => line.split('\t'))
@@ -38,6 +41,7 @@ export const startInProcess = async (): Promise<InProcessService> => {
     app,
     service,
     tokens,
+    tokenFile,
     stop: async () => {
       await app.close();
       await service.publishing.stop();
