@@ -33,8 +33,9 @@ const e2eUse = { baseURL: `http://127.0.0.1:${PORT}`, viewport: { width: 1920, h
 export default defineConfig({
   outputDir: 'test-results',
   reporter: [['list']],
-  // One worker per core. A third was tried: the run is CPU-bound, each test ran 50 % longer, and the
-  // whole run gained 4 % (16.9 against 17.7 min), not worth more tests sharing a loaded core.
+  // One worker per core. A third was tried twice: the run is CPU-bound, each test ran 40-50 % longer,
+  // and the whole run gained 2-4 % (892 against 912 s with the headless shell), not worth more
+  // tests sharing a loaded core.
   workers: 2,
   // What a test waits for (a boot, a route, a reply) may take long on a machine kept busy by
   // other work; a passing assertion returns as soon as it holds, so the room costs nothing.
