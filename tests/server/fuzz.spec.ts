@@ -4,33 +4,27 @@
  * other type, repeated query parameters, deep JSON, broken JSON, other content types.
  * The service runs in this process (Fastify's inject) on a real database file.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from '@sinclair/typebox';
-import { buildServer } from '../../server/app';
 import { createOperator, issueToken } from '../../server/auth/operators';
 import { QUESTION_SCHEMAS } from '../../server/routes/questionSchemas';
 import { ROUTE_SCHEMAS } from '../../server/routes/schemas';
-import { openService, type Service } from '../../server/service';
-import { seededDataDir } from './harness';
+import type { Service } from '../../server/service';
+import { startInProcess, type InProcessService } from './inProcess';
 
+let running: InProcessService;
 let service: Service;
 let app: FastifyInstance;
 let admin: string;
 let village: string;
 test.beforeAll(async () => {
-  const dataDir = seededDataDir();
-  service = openService({ dataDir });
-  app = await buildServer(service, { appDir: 'dist' });
-  village = /^clerk\t(\S+)\t/m.exec(readFileSync(join(dataDir, 'operator-tokens.txt'), 'utf8'))![1]!;
+  running = await startInProcess();
+  ({ service, app } = running);
+  village = running.tokens.clerk.region;
 });
-test.afterAll(async () => {
-  await app.close();
-  service.db.close();
-});
+test.afterAll(() => running.stop());
 
 type Schema = {
   type?: string | readonly string[];

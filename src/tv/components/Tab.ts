@@ -39,7 +39,9 @@ export class Tab extends Lightning.Component {
   }
 
   set label(value: string) {
-    this.tag('Label').patch(text(value, { size: TYPE.title, bold: true }));
+    const label = this.tag('Label');
+    label.text.fontSize = TYPE.title;
+    label.text.text = value;
   }
 
   set accentColor(color: number) {
