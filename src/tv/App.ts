@@ -245,6 +245,15 @@ export class App extends Router.App {
     return true;
   }
 
+  /**
+   * OK while a channel number is being typed ends the number (without the pause) instead of
+   * also opening the focused item, and the number's jump following a moment later.
+   */
+  override _captureEnter(event: KeyboardEvent) {
+    if ((this.tag('ChannelEntry') as ChannelEntry).finish()) return true;
+    return this._captureKey(event);
+  }
+
   private readonly flushKeys = () => {
     if (Router.isNavigating()) return;
     this.stage.off('frameStart', this.flushKeys);

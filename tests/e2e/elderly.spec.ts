@@ -193,7 +193,9 @@ test.describe('read-aloud', () => {
 });
 
 test.describe('number keys', () => {
-  test('1-4 choose a section, 15 opens income & spending with the digits shown, 0 returns home', async ({ page }) => {
+  test('1-4 choose a section after a pause or at once with OK, 15 opens income & spending with the digits shown, 0 returns home', async ({
+    page,
+  }) => {
     await openHome(page);
     await press(page, '1');
     await expectText(page, '1_');
@@ -209,6 +211,12 @@ test.describe('number keys', () => {
     await expect(page.locator('[ref="Tab-village"]')).toBeVisible({ timeout: 5000 });
     await expectFocusedRef(page, 'Channel-11');
     // From deep inside, a single digit 7 opens sub-channel 7; 2 then shows the street section.
+    await press(page, '7');
+    await expectCrumbs(page, zhHans['section.street'], zhHans['channel.7']);
+    // OK after a digit takes it at once, as on a TV, and opens nothing on the page behind.
+    await press(page, '1');
+    await press(page, 'Enter');
+    expect(await focused(page).getAttribute('ref')).toBe('Channel-1');
     await press(page, '7');
     await expectCrumbs(page, zhHans['section.street'], zhHans['channel.7']);
     await press(page, '2');

@@ -1,6 +1,6 @@
 /**
  * The channel number being typed, where a TV shows it (top right). Digits gather until the
- * number is complete or the remote rests (see channelNumber.ts); the entry then signals
+ * number is complete, the remote rests (see channelNumber.ts) or OK is pressed; the entry then signals
  * `jump` with where the number leads, and stays on screen a moment so the villager sees it.
  */
 import { Lightning } from '@lightningjs/sdk';
@@ -41,6 +41,15 @@ export class ChannelEntry extends Lightning.Component {
     this.show(more ? `${this.digits}_` : this.digits);
     if (more) this.timer.start(ENTRY_PAUSE_MS, () => this.commit());
     else this.commit();
+  }
+
+  /** OK while a number is being typed takes it as it is, at once, as on a TV; false when none is. */
+  finish(): boolean {
+    if (!this.digits) return false;
+    this.timer.stop();
+    this.show(this.digits);
+    this.commit();
+    return true;
   }
 
   private show(shown: string): void {
