@@ -101,12 +101,18 @@ export const focusedTexts = async (page: Page): Promise<string[]> =>
 export const screenTexts = async (page: Page): Promise<string[]> =>
   page.locator('[texture-text]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('texture-text') ?? ''));
 
+/**
+ * How often a wait on the screen looks again. Playwright's default backs off to once a second,
+ * so a wait ended up to a second after the screen had changed; a look costs a few ms of the page.
+ */
+export const LOOK_AGAIN = { intervals: [50, 100, 200] };
+
 /** Waits until some visible text contains `text`. */
 export const expectText = async (page: Page, text: string | RegExp, timeout = 10_000) => {
   await expect
     .poll(
       async () => (await screenTexts(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))),
-      { timeout, message: `text on screen: ${text}` },
+      { ...LOOK_AGAIN, timeout, message: `text on screen: ${text}` },
     )
     .toBe(true);
 };
@@ -114,6 +120,7 @@ export const expectText = async (page: Page, text: string | RegExp, timeout = 10
 export const expectNoText = async (page: Page, text: string, timeout = 5_000) => {
   await expect
     .poll(async () => (await screenTexts(page)).some((s) => s.includes(text)), {
+      ...LOOK_AGAIN,
       message: `text gone: ${text}`,
       timeout,
     })
@@ -193,19 +200,21 @@ export const settle = async (page: Page, timeout = 30_000) => {
 };
 
 export const expectFocusedRef = async (page: Page, ref: string) => {
-  await expect.poll(async () => focused(page).getAttribute('ref'), { message: `focus on ${ref}` }).toBe(ref);
+  await expect
+    .poll(async () => focused(page).getAttribute('ref'), { ...LOOK_AGAIN, message: `focus on ${ref}` })
+    .toBe(ref);
 };
 
 export const expectFocusedText = async (page: Page, text: string) => {
   await expect
-    .poll(async () => (await focusedTexts(page)).join(' | '), { message: `focused item shows ${text}` })
+    .poll(async () => (await focusedTexts(page)).join(' | '), { ...LOOK_AGAIN, message: `focused item shows ${text}` })
     .toContain(text);
 };
 
 /** The crumb line shown at the top of every screen below home. */
 export const expectCrumbs = async (page: Page, ...parts: string[]) => {
   await expect
-    .poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text'))
+    .poll(async () => page.locator('[ref="Crumbs"]:visible').last().getAttribute('texture-text'), LOOK_AGAIN)
     .toContain(parts.join(' › '));
 };
 
@@ -281,6 +290,7 @@ export const spoken = (page: Page): Promise<string[]> =>
 export const expectSpoken = async (page: Page, text: string | RegExp) => {
   await expect
     .poll(async () => (await spoken(page)).some((s) => (typeof text === 'string' ? s.includes(text) : text.test(s))), {
+      ...LOOK_AGAIN,
       message: `spoken: ${text}`,
     })
     .toBe(true);
