@@ -147,6 +147,10 @@ test('a published notice is corrected: a required note, then a confirmation of w
   expect((await draftsOf('clerk')).some((d) => d.body.title === `${notice.title}（更正）`)).toBe(false);
   await clerk.getByRole('button', { name: '确认提交更正' }).click();
   await expect(clerk.getByRole('status')).toHaveText('更正已提交审核。');
+  // The page then shows the correction waiting for review, and the message stays with it.
+  await expect(clerk.getByRole('heading', { name: '待处理的草稿' })).toBeVisible();
+  await expect(clerk.getByRole('status')).toHaveText('更正已提交审核。');
+  await expect(clerk.getByRole('status')).toBeFocused();
   const drafts = await draftsOf('clerk');
   const corrected = drafts.find((d) => d.body.title === `${notice.title}（更正）`)!;
   expect(corrected.body.correction).toMatchObject({

@@ -33,10 +33,21 @@ export const CorrectionForm = (props: {
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
+  const savedMessage = useRef<HTMLParagraphElement>(null);
   // The confirmation takes the focus, so the keyboard and a screen reader start there.
   useEffect(() => heading.current?.focus(), [proposed]);
+  // So does the message that replaces the form once the correction is sent.
+  useEffect(() => savedMessage.current?.focus(), [saved]);
   const entry = formOf(props.channel);
   if (!entry) return null;
+  // Sent: the form gives way to the message, which stays while the page shows the correction waiting for review.
+  if (saved) {
+    return (
+      <p role="status" class="status" tabIndex={-1} ref={savedMessage}>
+        {t('correct.saved')}
+      </p>
+    );
+  }
   const problems = problemsOf(error);
   const others = unplaced(problems, entry.fields);
   // The form's submit only stages the correction: nothing is sent before the confirmation.
@@ -76,9 +87,6 @@ export const CorrectionForm = (props: {
           <FieldProblems id="correction-problems" problems={others} />
         </div>
       ) : null}
-      <p role="status" class="status">
-        {saved ? t('correct.saved') : ''}
-      </p>
     </>
   );
   const Form = entry.form;

@@ -105,7 +105,8 @@ export const Item = (props: { region: string; channel: number; itemId: string; w
               <TvPreview draft={pending} />
             </section>
           )}
-          {correctable && state.data.published !== null && !pending && writes && (
+          {/* A correction just sent stays open: its message says it went to review. */}
+          {correctable && state.data.published !== null && (correcting || !pending) && writes && (
             <section aria-labelledby="correct-heading">
               <h2 id="correct-heading">{t('correct.heading')}</h2>
               {correcting ? (
